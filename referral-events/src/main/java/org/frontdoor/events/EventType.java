@@ -1,0 +1,52 @@
+package org.frontdoor.events;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Every event type on the wire, with the topic it travels on and its current schema version.
+ * The wire name (e.g. {@code referral.received}) is what consumers switch on; a Java class name
+ * never goes on the wire. A breaking payload change gets a new type, not a silent new version.
+ */
+public enum EventType {
+    REFERRAL_RECEIVED("referral.received", Topics.REFERRAL_EVENTS, 1),
+    TRIAGE_QUEUED("triage.queued", Topics.TRIAGE_EVENTS, 1),
+    TRIAGE_DECIDED("triage.decided", Topics.TRIAGE_EVENTS, 1),
+    CASE_OPENED("case.opened", Topics.TRIAGE_EVENTS, 1),
+    CASE_ALLOCATED("case.allocated", Topics.TRIAGE_EVENTS, 1),
+    CASE_STEPPED("case.stepped", Topics.TRIAGE_EVENTS, 1),
+    CASE_CLOSED("case.closed", Topics.TRIAGE_EVENTS, 1),
+    NOTIFICATION_SENT("notification.sent", Topics.NOTIFICATION_EVENTS, 1),
+    NOTIFICATION_FAILED("notification.failed", Topics.NOTIFICATION_EVENTS, 1);
+
+    private final String wireName;
+    private final String topic;
+    private final int schemaVersion;
+
+    EventType(String wireName, String topic, int schemaVersion) {
+        this.wireName = wireName;
+        this.topic = topic;
+        this.schemaVersion = schemaVersion;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    public int schemaVersion() {
+        return schemaVersion;
+    }
+
+    /** Classpath location of the JSON Schema of this type's whole envelope. */
+    public String schemaResource() {
+        return "/schemas/" + wireName + ".v" + schemaVersion + ".schema.json";
+    }
+
+    public static Optional<EventType> fromWireName(String name) {
+        return Arrays.stream(values()).filter(t -> t.wireName.equals(name)).findFirst();
+    }
+}

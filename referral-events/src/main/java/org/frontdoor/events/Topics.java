@@ -1,0 +1,23 @@
+package org.frontdoor.events;
+
+import java.util.List;
+
+/** Kafka topic names shared by every service. The record key is always the referral id. */
+public final class Topics {
+
+    public static final String REFERRAL_EVENTS = "referral-events";
+    public static final String TRIAGE_EVENTS = "triage-events";
+    public static final String NOTIFICATION_EVENTS = "notification-events";
+
+    /** Suffix of the dead-letter topic that takes messages a consumer can never process. */
+    public static final String DEAD_LETTER_SUFFIX = ".dlq";
+
+    public static final List<String> ALL = List.of(REFERRAL_EVENTS, TRIAGE_EVENTS, NOTIFICATION_EVENTS);
+
+    private Topics() {
+    }
+
+    public static String deadLetterTopic(String topic) {
+        return topic + DEAD_LETTER_SUFFIX;
+    }
+}

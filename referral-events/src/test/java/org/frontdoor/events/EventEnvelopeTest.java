@@ -1,0 +1,89 @@
+package org.frontdoor.events;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.io.InputStream;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class EventEnvelopeTest {
+
+    private static final JsonSchemaFactory SCHEMAS = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+
+    @Test
+    void envelopeRoundTripsWithoutJavaClassNames() throws Exception {
+        UUID referralId = UUID.randomUUID();
+        EventEnvelope sent = EventEnvelope.of(EventType.REFERRAL_RECEIVED, referralId, Map.of("sourceCode", "2A"));
+
+        String json = EventJson.write(sent);
+        EventEnvelope read = EventJson.read(json);
+
+        assertEquals(sent, read);
+        assertEquals("referral.received", read.type());
+        assertEquals(referralId.toString(), read.key());
+        assertEquals("2A", read.payload().get("sourceCode").asText());
+        assertFalse(json.contains("org.frontdoor"), json);
+        // occurredAt travels as ISO-8601 text, not epoch numbers
+        assertTrue(EventJson.mapper().readTree(json).get("occurredAt").isTextual(), json);
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void everyTypeHasASchemaThatAcceptsItsEnvelope(EventType type) throws Exception {
+        JsonSchema schema = schemaOf(type);
+        JsonNode event = EventJson.mapper().valueToTree(EventEnvelope.of(type, UUID.randomUUID(), Map.of()));
+
+        Set<ValidationMessage> errors = schema.validate(event);
+
+        assertTrue(errors.isEmpty(), type + ": " + errors);
+    }
+
+    @Test
+    void schemaRefusesAnEnvelopeOfAnotherTypeOrWithoutIds() throws Exception {
+        JsonSchema schema = schemaOf(EventType.TRIAGE_DECIDED);
+        JsonNode wrongType = EventJson.mapper().valueToTree(
+                EventEnvelope.of(EventType.CASE_CLOSED, UUID.randomUUID(), Map.of()));
+        JsonNode noReferral = EventJson.mapper().readTree(
+                "{\"eventId\":\"" + UUID.randomUUID() + "\",\"type\":\"triage.decided\",\"schemaVersion\":1,"
+                        + "\"occurredAt\":\"2026-11-22T10:00:00Z\",\"payload\":{}}");
+
+        assertFalse(schema.validate(wrongType).isEmpty());
+        assertFalse(schema.validate(noReferral).isEmpty());
+    }
+
+    @Test
+    void malformedMessagesAreRefusedWithAReason() {
+        MalformedEventException notJson = assertThrows(MalformedEventException.class, () -> EventJson.read("{oops"));
+        assertTrue(notJson.getMessage().startsWith("not a JSON event envelope"), notJson.getMessage());
+
+        MalformedEventException missing = assertThrows(MalformedEventException.class,
+                () -> EventJson.read("{\"type\":\"referral.received\"}"));
+        assertTrue(missing.getMessage().contains("eventId"), missing.getMessage());
+    }
+
+    @Test
+    void wireNamesResolveBackToTypes() {
+        for (EventType type : EventType.values()) {
+            assertEquals(type, EventType.fromWireName(type.wireName()).orElseThrow());
+        }
+        assertTrue(EventType.fromWireName("org.frontdoor.Something").isEmpty());
+    }
+
+    private static JsonSchema schemaOf(EventType type) throws Exception {
+        try (InputStream in = EventType.class.getResourceAsStream(type.schemaResource())) {
+            return SCHEMAS.getSchema(in);
+        }
+    }
+}
