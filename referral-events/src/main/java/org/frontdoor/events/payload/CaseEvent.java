@@ -1,0 +1,19 @@
+package org.frontdoor.events.payload;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Payload shared by {@code case.opened}, {@code case.allocated}, {@code case.stepped} and
+ * {@code case.closed}. Fields that do not apply to a type are left out.
+ *
+ * @param pathway EARLY_HELP or SOCIAL_CARE (after the change, for case.stepped)
+ * @param direction UP, DOWN or ACROSS (case.stepped)
+ * @param closureReasonCode RC1-RC9 (case.closed)
+ * @param partnerAgencies every partner organisation involved, so all are informed (case.stepped, case.closed)
+ */
+public record CaseEvent(UUID caseId, UUID referralId, List<UUID> childIds, String pathway, String leadWorker,
+        String direction, String rationale, String closureReasonCode, String summary, List<String> partnerAgencies,
+        Instant occurredAt) {
+}

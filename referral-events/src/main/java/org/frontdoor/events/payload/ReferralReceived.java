@@ -1,0 +1,65 @@
+package org.frontdoor.events.payload;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Payload of {@code referral.received}: everything triage and notification need, so neither
+ * has to call back into the referral service.
+ */
+public record ReferralReceived(
+        UUID referralId,
+        Instant receivedAt,
+        Instant acknowledgementDueBy,
+        Referrer referrer,
+        Submitter submittedBy,
+        List<Child> children,
+        List<HouseholdMember> householdMembers,
+        Concerns concerns,
+        Consent consent) {
+
+    /**
+     * Who raised the concern. {@code kind} is PROFESSIONAL, INDIVIDUAL, ANONYMOUS or UNKNOWN
+     * (from the source code) and decides what they may be told. An anonymous referrer has no
+     * identity fields. {@code organisationId} is the partner's {@code org} claim when a partner
+     * system submitted it.
+     */
+    public record Referrer(String sourceCode, String kind, String organisationId, String organisationName,
+            String name, String role, String email, String phone, String externalReference) {
+    }
+
+    /** Who keyed it in: a partner system or a front-door worker. */
+    public record Submitter(String subject, String role, String organisationId) {
+    }
+
+    public record Child(UUID childId, int position, UUID knownChildId, String firstName, String lastName,
+            LocalDate dateOfBirth, LocalDate expectedDateOfBirth, String gender, String nhsNumber, Address address,
+            String school, PriorInvolvement priorInvolvement) {
+    }
+
+    public record Address(String line1, String line2, String town, String postcode) {
+    }
+
+    /**
+     * What the front door already knew of the child when the referral arrived.
+     *
+     * @param referralsInLast12Months earlier referrals (on earlier days) within 12 months
+     * @param reReferral true when there was one: a re-referral in census terms
+     * @param sameDayFirstReferralId the first referral of the same day for this child, if this is a later one
+     * @param openCaseId the child's open case, if any: the contact goes to the allocated worker
+     */
+    public record PriorInvolvement(int referralsInLast12Months, boolean reReferral, UUID sameDayFirstReferralId,
+            UUID openCaseId, String openCaseWorker) {
+    }
+
+    public record HouseholdMember(String name, String relationship) {
+    }
+
+    public record Concerns(String summary, List<String> indicators, boolean immediateRisk) {
+    }
+
+    public record Consent(boolean familyAware, boolean consentGiven, String reasonWithoutConsent) {
+    }
+}
