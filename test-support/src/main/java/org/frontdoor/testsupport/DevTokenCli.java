@@ -1,0 +1,121 @@
+package org.frontdoor.testsupport;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Prints one development token on stdout (and nothing else there):
+ * {@code DevTokenCli [--keys DIR] ROLE [--org ORG] [--subject NAME] [--hours N]}.
+ * Keys default to {@code .local/keys}, where the local run keeps them. Exit code 2 on bad arguments.
+ */
+public final class DevTokenCli {
+
+    static final String DEFAULT_KEYS_DIR = ".local/keys";
+    private static final int MAX_HOURS = 24 * 30;
+
+    private DevTokenCli() {
+    }
+
+    public static void main(String[] args) {
+        PrintStream stdout = System.out;
+        // anything a library prints must not end up next to the token
+        System.setOut(System.err);
+        int code = run(args, stdout, System.err);
+        stdout.flush();
+        System.exit(code);
+    }
+
+    /** Runs the CLI; returns the exit code. */
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        String keys = DEFAULT_KEYS_DIR;
+        String role = null;
+        String org = null;
+        String subject = null;
+        long hours = DevTokens.DEFAULT_LIFETIME.toHours();
+        try {
+            for (int i = 0; i < args.length; i++) {
+                String arg = args[i];
+                switch (arg) {
+                    case "--keys" -> keys = value(args, ++i, arg);
+                    case "--org" -> org = value(args, ++i, arg);
+                    case "--subject" -> subject = value(args, ++i, arg);
+                    case "--hours" -> hours = hours(value(args, ++i, arg));
+                    case "-h", "--help" -> {
+                        err.println(usage());
+                        return 0;
+                    }
+                    default -> {
+                        if (arg.startsWith("-")) {
+                            throw new IllegalArgumentException("unknown option " + arg);
+                        }
+                        if (role != null) {
+                            throw new IllegalArgumentException("only one ROLE, got " + role + " and " + arg);
+                        }
+                        role = arg;
+                    }
+                }
+            }
+            if (role == null) {
+                throw new IllegalArgumentException("a ROLE is required; one of " + String.join(", ", DevTokens.ROLES));
+            }
+            if (!DevTokens.ROLES.contains(role)) {
+                throw new IllegalArgumentException("unknown role '" + role + "'; roles are "
+                        + String.join(", ", DevTokens.ROLES));
+            }
+            if ("partner".equals(role) && (org == null || org.isBlank())) {
+                throw new IllegalArgumentException("a partner token needs --org");
+            }
+        } catch (IllegalArgumentException e) {
+            err.println("DevTokenCli: " + e.getMessage());
+            err.println(usage());
+            return 2;
+        }
+        try {
+            DevTokens.Builder builder = new DevTokens(DevKeys.loadOrCreate(Path.of(keys)))
+                    .builder()
+                    .role(role)
+                    .lifetime(Duration.ofHours(hours));
+            if (org != null) {
+                builder.org(org);
+            }
+            if (subject != null) {
+                builder.subject(subject);
+            }
+            out.println(builder.build());
+            return 0;
+        } catch (RuntimeException e) {
+            err.println("DevTokenCli: could not issue a token: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length || args[i].startsWith("--")) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        if (args[i].isBlank()) {
+            throw new IllegalArgumentException(option + " must not be blank");
+        }
+        return args[i];
+    }
+
+    private static long hours(String text) {
+        try {
+            long hours = Long.parseLong(text);
+            if (hours < 1 || hours > MAX_HOURS) {
+                throw new IllegalArgumentException("--hours must be between 1 and " + MAX_HOURS);
+            }
+            return hours;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--hours needs a whole number, got " + text);
+        }
+    }
+
+    private static String usage() {
+        return "usage: DevTokenCli [--keys DIR] ROLE [--org ORG] [--subject NAME] [--hours N]\n"
+                + "  ROLE: " + String.join(" | ", DevTokens.ROLES) + " (partner needs --org)\n"
+                + "  --keys DIR  key pair directory (default " + DEFAULT_KEYS_DIR + ", created when missing)\n"
+                + "  --hours N   lifetime in hours (default " + DevTokens.DEFAULT_LIFETIME.toHours() + ")";
+    }
+}

@@ -1,0 +1,75 @@
+package org.frontdoor.testsupport;
+
+import java.util.Map;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * Points a Quarkus test at a real PostgreSQL: the per-JVM {@link PostgresServer#shared()} with the database named
+ * by the required init arg {@code database} (created when missing), or, when env
+ * {@code QUARKUS_DATASOURCE_JDBC_URL} is set, the outside server that Quarkus then reads from the environment.
+ * <pre>
+ * &#64;WithTestResource(value = PostgresTestResource.class, initArgs = &#64;ResourceArg(name = "database", value = "referral"))
+ * </pre>
+ */
+public class PostgresTestResource implements QuarkusTestResourceLifecycleManager {
+
+    public static final String OUTSIDE_URL_ENV = "QUARKUS_DATASOURCE_JDBC_URL";
+
+    private String database;
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        database = initArgs.get("database");
+        if (database == null || database.isBlank()) {
+            throw new IllegalArgumentException(
+                    "PostgresTestResource needs the init arg 'database' (e.g. @ResourceArg(name = \"database\", value = \"referral\"))");
+        }
+    }
+
+    @Override
+    public Map<String, String> start() {
+        if (outsideUrl() != null) {
+            return Map.of();
+        }
+        PostgresServer pg = PostgresServer.shared();
+        pg.createDatabaseIfMissing(database);
+        return Map.of(
+                "quarkus.datasource.jdbc.url", pg.jdbcUrl(database),
+                "quarkus.datasource.username", pg.username(),
+                "quarkus.datasource.password", pg.password());
+    }
+
+    @Override
+    public void stop() {
+        // the shared server lives until the JVM exits, so later test classes reuse it
+    }
+
+    /** Outside a Quarkus test: the JDBC URL to use (the outside one when set, else the shared server's). */
+    public static String jdbcUrl(String database) {
+        String outside = outsideUrl();
+        if (outside != null) {
+            return outside;
+        }
+        PostgresServer pg = PostgresServer.shared();
+        pg.createDatabaseIfMissing(database);
+        return pg.jdbcUrl(database);
+    }
+
+    public static String username() {
+        return outsideUrl() != null ? env("QUARKUS_DATASOURCE_USERNAME") : PostgresServer.shared().username();
+    }
+
+    public static String password() {
+        return outsideUrl() != null ? env("QUARKUS_DATASOURCE_PASSWORD") : PostgresServer.shared().password();
+    }
+
+    private static String outsideUrl() {
+        return env(OUTSIDE_URL_ENV);
+    }
+
+    static String env(String name) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? null : value;
+    }
+}
