@@ -1,0 +1,57 @@
+package org.frontdoor.support.outbox;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+import org.frontdoor.events.EventEnvelope;
+import org.frontdoor.events.EventJson;
+import org.frontdoor.events.EventType;
+
+/**
+ * Where a service writes the events its state changes cause. The row is written in the
+ * caller's transaction (there must be one), so the change and its event commit together or
+ * not at all; {@link OutboxRelay} puts it on the broker afterwards.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    @Inject
+    OutboxRepository repository;
+
+    @Inject
+    OutboxRelay relay;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    /** Records an event of a known type on that type's topic. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void append(EventEnvelope event) {
+        String topic = EventType.fromWireName(event.type())
+                .orElseThrow(() -> new IllegalArgumentException("unknown event type " + event.type()))
+                .topic();
+        append(topic, event);
+    }
+
+    /** Records an event on the given topic. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void append(String topic, EventEnvelope event) {
+        repository.insert(event.eventId(), topic, event.key(), event.type(), EventJson.write(event));
+        // Publish as soon as the transaction commits rather than at the next poll.
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.wakeUp();
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,303 @@
+package org.frontdoor.support.outbox;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.jboss.logging.Logger;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+/**
+ * Moves outbox rows to Kafka. A row is marked published only after the broker has
+ * acknowledged it (acks=all), in the same transaction that locked it: a crash between send
+ * and mark leaves the row unpublished, so the event is sent again (consumers de-duplicate on
+ * the event id) and never lost. A PostgreSQL advisory lock lets any number of instances run
+ * the relay while only one publishes at a time, keeping each referral's events in order.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    @Inject
+    OutboxRepository repository;
+
+    @Inject
+    OutboxConfig config;
+
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaConfig;
+
+    @Inject
+    MeterRegistry meters;
+
+    private final Semaphore wakeUps = new Semaphore(0);
+    private volatile boolean running;
+    private Thread worker;
+    private Producer<String, String> producer;
+    private Counter published;
+    private Counter failures;
+    private Instant nextPrune = Instant.EPOCH;
+
+    void onStart(@Observes StartupEvent event) {
+        published = meters.counter("frontdoor.outbox.published");
+        failures = meters.counter("frontdoor.outbox.failures");
+        if (config.relayEnabled()) {
+            start();
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stop();
+    }
+
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        worker = new Thread(this::loop, "outbox-relay");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    public synchronized void stop() {
+        running = false;
+        if (worker != null) {
+            worker.interrupt();
+            try {
+                worker.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            worker = null;
+        }
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+            producer = null;
+        }
+    }
+
+    /** Asks the relay to look at the outbox now instead of at its next poll. */
+    public void wakeUp() {
+        wakeUps.release();
+    }
+
+    private void loop() {
+        int consecutiveFailures = 0;
+        while (running) {
+            try {
+                Batch batch = relayOnce();
+                if (batch.failed() > 0) {
+                    consecutiveFailures++;
+                    pause(backoff(consecutiveFailures));
+                    continue;
+                }
+                consecutiveFailures = 0;
+                pruneNowAndThen();
+                if (batch.published() < config.batchSize()) {
+                    waitForWork();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // Database unreachable or similar: the rows stay where they are; try again later.
+                consecutiveFailures++;
+                Duration pause = backoff(consecutiveFailures);
+                LOG.warnf("Outbox relay failed (%s); next try in %s", rootMessage(e), pause);
+                try {
+                    pause(pause);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /**
+     * Publishes the oldest pending rows once, in one transaction. Returns how many were
+     * published and how many failed. Does nothing when another instance holds the relay lock.
+     */
+    public Batch relayOnce() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            if (!repository.tryRelayLock()) {
+                return new Batch(0, 0);
+            }
+            List<OutboxRow> rows = repository.lockPending(config.batchSize());
+            if (rows.isEmpty()) {
+                return new Batch(0, 0);
+            }
+            return publish(rows);
+        });
+    }
+
+    /**
+     * Sends rows to the broker, waits for every acknowledgement, then records the outcome of
+     * each row in the current transaction. Exposed so tests can stop between send and commit.
+     */
+    public Batch publish(List<OutboxRow> rows) {
+        Producer<String, String> kafka = producer();
+        List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
+        for (OutboxRow row : rows) {
+            ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
+            record.headers().add(new RecordHeader("event-type", row.type().getBytes(UTF_8)));
+            record.headers().add(new RecordHeader("event-id", row.eventId().toString().getBytes(UTF_8)));
+            Future<RecordMetadata> ack = kafka.send(record);
+            acks.add(ack);
+            if (ack.isDone() && failedAlready(ack)) {
+                // The broker is out of reach (send waited max.block.ms): don't wait that long for every row.
+                break;
+            }
+        }
+        rows = rows.subList(0, acks.size());
+        long deadline = System.nanoTime() + config.sendTimeout().toNanos();
+        List<Long> sent = new ArrayList<>();
+        List<Long> retry = new ArrayList<>();
+        List<Long> dead = new ArrayList<>();
+        String lastError = null;
+        for (int i = 0; i < rows.size(); i++) {
+            OutboxRow row = rows.get(i);
+            try {
+                acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                sent.add(row.id());
+            } catch (ExecutionException e) {
+                lastError = e.getCause().getClass().getSimpleName() + ": " + e.getCause().getMessage();
+                if (isPermanent(e.getCause())) {
+                    LOG.errorf("Outbox event %s (%s) refused by the broker for good: %s", row.eventId(), row.type(),
+                            lastError);
+                    dead.add(row.id());
+                } else {
+                    retry.add(row.id());
+                }
+            } catch (TimeoutException e) {
+                lastError = "no acknowledgement within " + config.sendTimeout();
+                retry.add(row.id());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                lastError = "interrupted";
+                retry.add(row.id());
+            }
+        }
+        repository.markPublished(sent);
+        if (!retry.isEmpty()) {
+            repository.recordFailure(retry, lastError);
+            LOG.warnf("Outbox relay: %d of %d events not acknowledged (%s); will retry", retry.size(), rows.size(),
+                    lastError);
+        }
+        if (!dead.isEmpty()) {
+            repository.markDead(dead, lastError);
+        }
+        published.increment(sent.size());
+        failures.increment(retry.size() + dead.size());
+        return new Batch(sent.size(), retry.size() + dead.size());
+    }
+
+    private synchronized Producer<String, String> producer() {
+        if (producer == null) {
+            Map<String, Object> props = new HashMap<>();
+            // Inherit bootstrap servers and any security settings (SASL/TLS on Strimzi) from kafka.*
+            kafkaConfig.forEach((k, v) -> {
+                if (!k.startsWith("health") && !k.startsWith("devservices") && !k.startsWith("snappy")) {
+                    props.put(k, v);
+                }
+            });
+            props.put(ProducerConfig.ACKS_CONFIG, "all");
+            props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+            props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+            props.put(ProducerConfig.LINGER_MS_CONFIG, 1);
+            props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+            props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+            props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.max(20_000, config.sendTimeout().toMillis()));
+            props.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
+            props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+            props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+            producer = new KafkaProducer<>(props);
+        }
+        return producer;
+    }
+
+    private static boolean failedAlready(Future<RecordMetadata> ack) {
+        try {
+            ack.get();
+            return false;
+        } catch (ExecutionException e) {
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
+    }
+
+    private static boolean isPermanent(Throwable error) {
+        return error instanceof RecordTooLargeException || error instanceof InvalidTopicException
+                || error instanceof org.apache.kafka.common.errors.SerializationException;
+    }
+
+    private void pruneNowAndThen() {
+        Instant now = Instant.now();
+        if (now.isAfter(nextPrune)) {
+            nextPrune = now.plus(Duration.ofHours(1));
+            int deleted = QuarkusTransaction.requiringNew()
+                    .call(() -> repository.deletePublishedBefore(now.minus(config.retention())));
+            if (deleted > 0) {
+                LOG.infof("Outbox relay: pruned %d published events older than %s", deleted, config.retention());
+            }
+        }
+    }
+
+    private void waitForWork() throws InterruptedException {
+        if (wakeUps.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
+            wakeUps.drainPermits();
+        }
+    }
+
+    private void pause(Duration duration) throws InterruptedException {
+        Thread.sleep(duration.toMillis());
+    }
+
+    private Duration backoff(int consecutiveFailures) {
+        long millis = config.initialBackoff().toMillis() << Math.min(consecutiveFailures - 1, 16);
+        return Duration.ofMillis(Math.min(millis, config.maxBackoff().toMillis()));
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + ": " + t.getMessage();
+    }
+
+    /** The outcome of one relay pass. */
+    public record Batch(int published, int failed) {
+    }
+}

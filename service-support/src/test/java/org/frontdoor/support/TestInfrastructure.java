@@ -1,0 +1,20 @@
+package org.frontdoor.support;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import org.frontdoor.testsupport.DevJwtTestResource;
+import org.frontdoor.testsupport.KafkaTestResource;
+import org.frontdoor.testsupport.PostgresTestResource;
+
+/** The real servers every test in this module runs against: PostgreSQL, a Kafka broker, a dev JWT key. */
+@WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL,
+        initArgs = @ResourceArg(name = "database", value = "support"))
+@WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL,
+        initArgs = @ResourceArg(name = "topics", value = "outbox-test-events,inbox-test-events,inbox-test-events.dlq"))
+@WithTestResource(value = DevJwtTestResource.class, scope = TestResourceScope.GLOBAL)
+public final class TestInfrastructure {
+
+    private TestInfrastructure() {
+    }
+}
