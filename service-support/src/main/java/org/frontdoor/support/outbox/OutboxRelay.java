@@ -29,6 +29,7 @@ import org.apache.kafka.common.errors.InvalidTopicException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.frontdoor.support.Failures;
 import org.jboss.logging.Logger;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
@@ -290,10 +291,7 @@ public class OutboxRelay {
     }
 
     private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null) {
-            t = t.getCause();
-        }
+        Throwable t = Failures.rootCause(e);
         return t.getClass().getSimpleName() + ": " + t.getMessage();
     }
 

@@ -15,12 +15,10 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.ConnectException;
-import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import org.frontdoor.support.Failures;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -111,9 +109,9 @@ public class ProblemMappers {
 
     private Response serverError(Throwable e, UriInfo uri) {
         String errorId = UUID.randomUUID().toString();
-        if (isUnavailable(e)) {
+        if (Failures.isUnavailable(e)) {
             LOG.warnf("[%s] %s %s: a dependency is unavailable: %s", errorId, uri.getPath(), e.getClass().getName(),
-                    rootCause(e).getClass().getName());
+                    Failures.rootCause(e).getClass().getName());
             return Response.fromResponse(respond(ProblemType.SERVICE_UNAVAILABLE,
                     "The service cannot reach its database or broker just now; please retry shortly", uri, List.of(),
                     errorId)).header("Retry-After", "5").build();
@@ -131,7 +129,7 @@ public class ProblemMappers {
         return Response.status(type.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 
-    static String describe(List<Problem.FieldError> errors) {
+    public static String describe(List<Problem.FieldError> errors) {
         return errors.size() == 1 ? "1 field is not valid" : errors.size() + " fields are not valid";
     }
 
@@ -147,7 +145,7 @@ public class ProblemMappers {
     }
 
     /** The property path a client sent, without the Java method and parameter names. */
-    static String fieldOf(ConstraintViolation<?> violation) {
+    public static String fieldOf(ConstraintViolation<?> violation) {
         StringBuilder field = new StringBuilder();
         String parameter = null;
         for (Path.Node node : violation.getPropertyPath()) {
@@ -217,30 +215,5 @@ public class ProblemMappers {
             return "an array";
         }
         return "an object";
-    }
-
-    private static boolean isUnavailable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLTransientConnectionException || t instanceof ConnectException
-                    || t.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")) {
-                return true;
-            }
-            if (t instanceof SQLException sql && ((sql.getSQLState() != null && sql.getSQLState().startsWith("08"))
-                    || String.valueOf(sql.getMessage()).startsWith("Acquisition timeout"))) {
-                return true;
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return false;
-    }
-
-    private static Throwable rootCause(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t;
     }
 }

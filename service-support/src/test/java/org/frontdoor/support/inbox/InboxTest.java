@@ -20,7 +20,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.frontdoor.events.EventEnvelope;
 import org.frontdoor.events.EventJson;
 import org.frontdoor.events.EventType;
-import org.frontdoor.support.KafkaProbe;
+import org.frontdoor.testsupport.KafkaProbe;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest

@@ -4,14 +4,11 @@ import io.agroal.api.AgroalDataSource;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.frontdoor.events.EventEnvelope;
-import org.frontdoor.events.EventJson;
 
 /** A consumer built the way the services build theirs: inbox mark and effect in one transaction. */
 @ApplicationScoped
@@ -22,7 +19,7 @@ public class TestEventHandler {
     private final AtomicInteger deliveries = new AtomicInteger();
 
     @Inject
-    Inbox inbox;
+    InboxProcessor processor;
 
     @Inject
     AgroalDataSource dataSource;
@@ -34,17 +31,16 @@ public class TestEventHandler {
 
     @Incoming("inbox-test")
     @Blocking
-    @Transactional
-    public void onEvent(String message) throws SQLException {
+    public void onEvent(String message) {
         deliveries.incrementAndGet();
-        EventEnvelope event = EventJson.read(message);
-        if (!inbox.firstDelivery(CONSUMER, event)) {
-            return;
-        }
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("insert into test_effect (event_id) values (?)")) {
-            ps.setObject(1, event.eventId());
-            ps.executeUpdate();
-        }
+        processor.process(CONSUMER, message, event -> {
+            try (Connection c = dataSource.getConnection();
+                    PreparedStatement ps = c.prepareStatement("insert into test_effect (event_id) values (?)")) {
+                ps.setObject(1, event.eventId());
+                ps.executeUpdate();
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 }

@@ -1,4 +1,4 @@
-package org.frontdoor.support;
+package org.frontdoor.testsupport;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,0 +1,35 @@
+package org.frontdoor.support;
+
+import java.net.ConnectException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+
+/** Tells a passing outage (retry later) from a failure that will happen again however often it is tried. */
+public final class Failures {
+
+    private Failures() {
+    }
+
+    /** True when the database or broker could not be reached: the same work may succeed later. */
+    public static boolean isUnavailable(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLTransientConnectionException || t instanceof ConnectException
+                    || t.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")) {
+                return true;
+            }
+            if (t instanceof SQLException sql && ((sql.getSQLState() != null && sql.getSQLState().startsWith("08"))
+                    || String.valueOf(sql.getMessage()).startsWith("Acquisition timeout"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public static Throwable rootCause(Throwable error) {
+        Throwable t = error;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t;
+    }
+}
