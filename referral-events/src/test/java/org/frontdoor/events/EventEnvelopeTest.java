@@ -11,9 +11,13 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import java.io.InputStream;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.frontdoor.events.payload.ReferralReceived;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -40,7 +44,7 @@ class EventEnvelopeTest {
     }
 
     @ParameterizedTest
-    @EnumSource(EventType.class)
+    @EnumSource(value = EventType.class, names = "REFERRAL_RECEIVED", mode = EnumSource.Mode.EXCLUDE)
     void everyTypeHasASchemaThatAcceptsItsEnvelope(EventType type) throws Exception {
         JsonSchema schema = schemaOf(type);
         JsonNode event = EventJson.mapper().valueToTree(EventEnvelope.of(type, UUID.randomUUID(), Map.of()));
@@ -48,6 +52,31 @@ class EventEnvelopeTest {
         Set<ValidationMessage> errors = schema.validate(event);
 
         assertTrue(errors.isEmpty(), type + ": " + errors);
+    }
+
+    @Test
+    void theReferralReceivedSchemaChecksThePayload() throws Exception {
+        JsonSchema schema = schemaOf(EventType.REFERRAL_RECEIVED);
+        UUID referralId = UUID.randomUUID();
+        ReferralReceived payload = new ReferralReceived(referralId, Instant.parse("2026-11-23T10:15:00Z"),
+                Instant.parse("2026-11-24T10:15:00Z"),
+                new ReferralReceived.Referrer("2A", "PROFESSIONAL", "hillside-primary", "Hillside Primary School",
+                        "J. Patel", "DSL", "dsl@hillside.example", null, "HPS-1"),
+                new ReferralReceived.Submitter("dsl-system", "partner", "hillside-primary"),
+                List.of(new ReferralReceived.Child(UUID.randomUUID(), 0, UUID.randomUUID(), "Amy", "Smith",
+                        LocalDate.parse("2016-04-02"), null, "F", "9434765919",
+                        new ReferralReceived.Address("1 High St", null, "Doncaster", "DN1 1AA"), null,
+                        new ReferralReceived.PriorInvolvement(0, false, null, null, null))),
+                List.of(), new ReferralReceived.Concerns("hungry", List.of("SIGNS_OF_NEGLECT"), false),
+                new ReferralReceived.Consent(true, true, null));
+        JsonNode good = EventJson.mapper().valueToTree(EventEnvelope.of(EventType.REFERRAL_RECEIVED, referralId, payload));
+        assertTrue(schema.validate(good).isEmpty(), schema.validate(good).toString());
+
+        JsonNode emptyPayload = EventJson.mapper().valueToTree(
+                EventEnvelope.of(EventType.REFERRAL_RECEIVED, referralId, Map.of()));
+        assertFalse(schema.validate(emptyPayload).isEmpty());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) good.get("payload").get("referrer")).put("sourceCode", "11");
+        assertFalse(schema.validate(good).isEmpty(), "an unknown source code is refused");
     }
 
     @Test
