@@ -1,0 +1,62 @@
+package org.frontdoor.referral.domain;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Remembers each {@code Idempotency-Key} with a hash of its request and the answer given.
+ * The key is claimed with an insert in the submission's own transaction: a second submission
+ * with the same key waits on the first, then finds the claim, so two concurrent retries
+ * create one referral.
+ */
+@ApplicationScoped
+public class IdempotencyStore {
+
+    @Inject
+    EntityManager em;
+
+    /** A previous answer to a key. */
+    public record Previous(String requestHash, UUID referralId, String response) {
+    }
+
+    /** Claims the key for this request; empty when claimed, the earlier claim otherwise. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<Previous> claim(String scope, String key, String requestHash, UUID referralId, Instant at) {
+        int inserted = em.createNativeQuery("insert into idempotency_record"
+                + " (scope, idem_key, request_hash, referral_id, response, created_at) values (?1, ?2, ?3, ?4, '', ?5)"
+                + " on conflict do nothing")
+                .setParameter(1, scope)
+                .setParameter(2, key)
+                .setParameter(3, requestHash)
+                .setParameter(4, referralId)
+                .setParameter(5, Timestamp.from(at))
+                .executeUpdate();
+        if (inserted == 1) {
+            return Optional.empty();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select request_hash, referral_id, response from idempotency_record"
+                + " where scope = ?1 and idem_key = ?2")
+                .setParameter(1, scope)
+                .setParameter(2, key)
+                .getResultList();
+        Object[] row = rows.get(0);
+        return Optional.of(new Previous((String) row[0], (UUID) row[1], (String) row[2]));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void answer(String scope, String key, String response) {
+        em.createNativeQuery("update idempotency_record set response = ?3 where scope = ?1 and idem_key = ?2")
+                .setParameter(1, scope)
+                .setParameter(2, key)
+                .setParameter(3, response)
+                .executeUpdate();
+    }
+}

@@ -1,0 +1,214 @@
+package org.frontdoor.referral.domain;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.frontdoor.events.EventEnvelope;
+import org.frontdoor.events.EventJson;
+import org.frontdoor.events.EventType;
+import org.frontdoor.events.codes.ReferralSource;
+import org.frontdoor.referral.config.ReferralConfig;
+import org.frontdoor.referral.messaging.ReferralReceivedEvent;
+import org.frontdoor.referral.rest.ReferralCreated;
+import org.frontdoor.referral.rest.ReferralRequest;
+import org.frontdoor.support.audit.AuditLog;
+import org.frontdoor.support.calendar.WorkingCalendar;
+import org.frontdoor.support.outbox.Outbox;
+import org.frontdoor.support.problem.ProblemException;
+import org.frontdoor.support.problem.ProblemType;
+import org.jboss.logging.Logger;
+
+/**
+ * Intake: a valid submission becomes a referral with its children matched, its audit entry
+ * and its {@code referral.received} event, all in one transaction.
+ */
+@ApplicationScoped
+public class ReferralService {
+
+    private static final Logger LOG = Logger.getLogger(ReferralService.class);
+
+    @Inject
+    ReferralValidator validator;
+
+    @Inject
+    ChildMatcher matcher;
+
+    @Inject
+    IdempotencyStore idempotency;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    WorkingCalendar calendar;
+
+    @Inject
+    ReferralConfig config;
+
+    @Inject
+    Clock clock;
+
+    /** The answer to a submission; {@code replayed} when it repeats an earlier one with the same key. */
+    public record Submission(ReferralCreated created, boolean replayed) {
+    }
+
+    @Transactional
+    public Submission submit(ReferralRequest request, Caller caller, String idempotencyKey) {
+        validator.check(request, caller, idempotencyKey);
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+        UUID referralId = UUID.randomUUID();
+        String scope = caller.idempotencyScope();
+        boolean keyed = idempotencyKey != null && !idempotencyKey.isBlank();
+        if (keyed) {
+            String hash = hashOf(request);
+            Optional<IdempotencyStore.Previous> previous = idempotency.claim(scope, idempotencyKey, hash, referralId, now);
+            if (previous.isPresent()) {
+                return replay(previous.get(), hash, idempotencyKey);
+            }
+        }
+
+        Referral referral = newReferral(referralId, request, caller, now);
+        referral.persist();
+        Map<UUID, ChildMatcher.Match> matches = new HashMap<>();
+        for (int i = 0; i < request.children().size(); i++) {
+            ReferralChild child = newChild(referral, i, request.children().get(i));
+            ChildMatcher.Match match = matcher.match(child, referralId, now);
+            child.knownChildId = match.knownChildId();
+            child.referralsLast12Months = match.referralsInLast12Months();
+            child.reReferral = match.reReferral();
+            child.sameDayFirstReferralId = match.sameDayFirstReferralId();
+            child.openCaseId = match.openCaseId();
+            referral.children.add(child);
+            child.persist();
+            matches.put(child.id, match);
+        }
+        TimelineEntry.of(referralId, null, "RECEIVED", now, "Referral received", null, null).persist();
+
+        ReferralCreated created = new ReferralCreated(referralId, now, referral.status.name(),
+                referral.acknowledgementDueBy, referral.externalReference,
+                referral.children.stream().map(c -> new ReferralCreated.ChildRef(c.position, c.id)).toList());
+        if (keyed) {
+            idempotency.answer(scope, idempotencyKey, write(created));
+        }
+        outbox.append(EventEnvelope.of(EventType.REFERRAL_RECEIVED, referralId,
+                ReferralReceivedEvent.payloadOf(referral, caller, matches)));
+        audit.record("referral.submitted", referralId, referral.children.size() + " child(ren), source "
+                + referral.sourceCode);
+        // ids and counts only: never a child's name, date of birth or the concern text
+        LOG.infof("Referral %s received: source %s, %d child(ren), immediate risk %s", referralId,
+                referral.sourceCode, referral.children.size(), referral.immediateRisk);
+        return new Submission(created, false);
+    }
+
+    private Submission replay(IdempotencyStore.Previous previous, String hash, String key) {
+        if (!previous.requestHash().equals(hash)) {
+            throw new ProblemException(ProblemType.CONFLICT, "Idempotency-Key " + key + " was already used for"
+                    + " referral " + previous.referralId() + " with a different request; use a new key for a new"
+                    + " referral");
+        }
+        try {
+            return new Submission(EventJson.mapper().readValue(previous.response(), ReferralCreated.class), true);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored answer of referral " + previous.referralId() + " is unreadable", e);
+        }
+    }
+
+    private Referral newReferral(UUID id, ReferralRequest request, Caller caller, Instant now) {
+        ReferralRequest.Referrer referrer = request.referrer();
+        ReferralSource source = ReferralSource.fromCode(referrer.sourceCode()).orElseThrow();
+        Referral referral = new Referral();
+        referral.id = id;
+        referral.receivedAt = now;
+        referral.acknowledgementDueBy = calendar.plusWorkingDays(now, config.acknowledgementWorkingDays());
+        referral.sourceCode = source.code();
+        referral.referrerKind = source.kind().name();
+        referral.organisationId = caller.isPartner() ? caller.organisation() : null;
+        referral.organisationName = blankToNull(referrer.organisationName());
+        if (referral.organisationName == null && caller.isPartner()) {
+            referral.organisationName = caller.organisation();
+        }
+        referral.referrerName = blankToNull(referrer.name());
+        referral.referrerRole = blankToNull(referrer.role());
+        referral.referrerEmail = blankToNull(referrer.email());
+        referral.referrerPhone = blankToNull(referrer.phone());
+        referral.externalReference = blankToNull(referrer.externalReference());
+        referral.submittedBy = caller.subject();
+        referral.submittedRole = caller.submittingRole();
+        referral.concernSummary = request.concerns().summary();
+        referral.indicators = request.concerns().indicators() == null ? List.of()
+                : List.copyOf(new LinkedHashSet<>(request.concerns().indicators()));
+        referral.immediateRisk = request.concerns().immediateRisk();
+        referral.householdMembers = request.householdMembers() == null ? List.of()
+                : request.householdMembers().stream()
+                        .map(m -> new Referral.HouseholdMember(m.name(), blankToNull(m.relationship())))
+                        .toList();
+        referral.familyAware = request.consent().familyAware();
+        referral.consentGiven = request.consent().consentGiven();
+        referral.reasonWithoutConsent = blankToNull(request.consent().reasonWithoutConsent());
+        referral.status = ReferralStatus.RECEIVED;
+        return referral;
+    }
+
+    private static ReferralChild newChild(Referral referral, int position, ReferralRequest.Child in) {
+        ReferralChild child = new ReferralChild();
+        child.id = UUID.randomUUID();
+        child.referral = referral;
+        child.position = position;
+        child.firstName = blankToNull(in.firstName());
+        child.lastName = in.lastName().strip();
+        child.surnameKey = Surname.key(child.lastName);
+        child.dateOfBirth = in.dateOfBirth();
+        child.expectedDateOfBirth = in.dateOfBirth() == null ? in.expectedDateOfBirth() : null;
+        child.gender = in.gender();
+        child.nhsNumber = NhsNumber.normalise(in.nhsNumber());
+        if (in.address() != null) {
+            child.addressLine1 = blankToNull(in.address().line1());
+            child.addressLine2 = blankToNull(in.address().line2());
+            child.town = blankToNull(in.address().town());
+            child.postcode = Postcode.normalise(in.address().postcode());
+            child.postcodeKey = Postcode.key(child.postcode);
+        }
+        child.school = blankToNull(in.school());
+        child.status = ChildStatus.RECEIVED;
+        return child;
+    }
+
+    /** The same request always hashes the same, whatever its whitespace or key order. */
+    static String hashOf(ReferralRequest request) {
+        try {
+            byte[] canonical = EventJson.mapper().writeValueAsString(request).getBytes(StandardCharsets.UTF_8);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot hash the request", e);
+        }
+    }
+
+    private static String write(ReferralCreated created) {
+        try {
+            return EventJson.mapper().writeValueAsString(created);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,182 @@
+package org.frontdoor.referral.domain;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Validator;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.frontdoor.events.codes.IndicatorCatalogue;
+import org.frontdoor.events.codes.ReferralSource;
+import org.frontdoor.referral.config.ReferralConfig;
+import org.frontdoor.referral.rest.ReferralRequest;
+import org.frontdoor.support.calendar.WorkingCalendar;
+import org.frontdoor.support.problem.Problem.FieldError;
+import org.frontdoor.support.problem.ProblemException;
+import org.frontdoor.support.problem.ProblemMappers;
+
+/**
+ * Checks a submission against every intake rule at once, so that one 422 lists every bad field:
+ * the annotations on {@link ReferralRequest} and the rules that need more than one field or
+ * a code list.
+ */
+@ApplicationScoped
+public class ReferralValidator {
+
+    private static final int MAX_MONTHS_BEFORE_BIRTH = 10;
+
+    @Inject
+    Validator validator;
+
+    @Inject
+    ReferralConfig config;
+
+    @Inject
+    Clock clock;
+
+    public void check(ReferralRequest request, Caller caller, String idempotencyKey) {
+        List<FieldError> errors = new ArrayList<>();
+        validator.validate(request).forEach(v -> errors.add(new FieldError(ProblemMappers.fieldOf(v), v.getMessage())));
+        checkIdempotencyKey(caller, idempotencyKey, errors);
+        if (request.referrer() != null) {
+            checkReferrer(request.referrer(), caller, errors);
+        }
+        if (request.children() != null) {
+            checkChildren(request.children(), errors);
+        }
+        if (request.concerns() != null && request.concerns().indicators() != null) {
+            List<String> indicators = request.concerns().indicators();
+            for (int i = 0; i < indicators.size(); i++) {
+                if (indicators.get(i) != null && !IndicatorCatalogue.standard().contains(indicators.get(i))) {
+                    errors.add(new FieldError("concerns.indicators[" + i + "]",
+                            "is not a known indicator; see GET /api/v1/indicators"));
+                }
+            }
+        }
+        if (request.consent() != null) {
+            ReferralRequest.Consent consent = request.consent();
+            if (Boolean.FALSE.equals(consent.consentGiven()) && isBlank(consent.reasonWithoutConsent())) {
+                errors.add(new FieldError("consent.reasonWithoutConsent",
+                        "is required when the family has not consented: say why the referral goes ahead"));
+            }
+            if (Boolean.TRUE.equals(consent.consentGiven()) && Boolean.FALSE.equals(consent.familyAware())) {
+                errors.add(new FieldError("consent.familyAware", "must be true when the family gave consent"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            List<FieldError> sorted = errors.stream()
+                    .distinct()
+                    .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::message))
+                    .toList();
+            throw ProblemException.invalid(sorted);
+        }
+    }
+
+    private void checkIdempotencyKey(Caller caller, String key, List<FieldError> errors) {
+        if (key == null || key.isBlank()) {
+            if (caller.isPartner()) {
+                errors.add(new FieldError("Idempotency-Key", "header is required for partner systems: a unique"
+                        + " value per referral, the same on every retry"));
+            }
+        } else if (!key.matches("[\\x21-\\x7E]{1,200}")) {
+            errors.add(new FieldError("Idempotency-Key", "must be 1-200 visible ASCII characters"));
+        }
+    }
+
+    private void checkReferrer(ReferralRequest.Referrer referrer, Caller caller, List<FieldError> errors) {
+        if (referrer.sourceCode() == null || referrer.sourceCode().isBlank()) {
+            return; // the annotation said so already
+        }
+        Optional<ReferralSource> source = ReferralSource.fromCode(referrer.sourceCode());
+        if (source.isEmpty()) {
+            errors.add(new FieldError("referrer.sourceCode", "must be a CIN census referral source code: 1A-1D, 2A,"
+                    + " 2B, 3A-3F, 4, 5A-5D, 6, 7, 8, 9 or 10"));
+            return;
+        }
+        ReferralSource.Kind kind = source.get().kind();
+        if (caller.isPartner()) {
+            if (kind != ReferralSource.Kind.PROFESSIONAL) {
+                errors.add(new FieldError("referrer.sourceCode",
+                        "a partner system refers as a professional source (2A-8)"));
+            }
+            if (caller.organisation() == null) {
+                errors.add(new FieldError("referrer.organisationName",
+                        "your token has no org claim: ask your identity provider to add it"));
+            }
+        } else if (kind == ReferralSource.Kind.PROFESSIONAL && isBlank(referrer.organisationName())) {
+            errors.add(new FieldError("referrer.organisationName", "is required for a professional referrer"));
+        }
+        if (kind == ReferralSource.Kind.ANONYMOUS) {
+            String why = "must be empty: an anonymous referral carries no referrer identity";
+            if (!isBlank(referrer.name())) {
+                errors.add(new FieldError("referrer.name", why));
+            }
+            if (!isBlank(referrer.email())) {
+                errors.add(new FieldError("referrer.email", why));
+            }
+            if (!isBlank(referrer.phone())) {
+                errors.add(new FieldError("referrer.phone", why));
+            }
+            if (!isBlank(referrer.organisationName())) {
+                errors.add(new FieldError("referrer.organisationName", why));
+            }
+            if (!isBlank(referrer.role())) {
+                errors.add(new FieldError("referrer.role", why));
+            }
+        }
+    }
+
+    private void checkChildren(List<ReferralRequest.Child> children, List<FieldError> errors) {
+        if (children.size() > config.maxChildren()) {
+            errors.add(new FieldError("children", "names " + children.size() + " children; at most "
+                    + config.maxChildren() + " per referral"));
+        }
+        LocalDate today = LocalDate.now(clock.withZone(WorkingCalendar.ENGLAND));
+        for (int i = 0; i < children.size(); i++) {
+            ReferralRequest.Child child = children.get(i);
+            if (child == null) {
+                continue;
+            }
+            String at = "children[" + i + "].";
+            boolean unborn = child.dateOfBirth() == null && child.expectedDateOfBirth() != null;
+            if (child.dateOfBirth() == null && child.expectedDateOfBirth() == null) {
+                errors.add(new FieldError(at + "dateOfBirth",
+                        "is required (or expectedDateOfBirth for an unborn child)"));
+            } else if (child.dateOfBirth() != null && child.expectedDateOfBirth() != null) {
+                errors.add(new FieldError(at + "expectedDateOfBirth",
+                        "must be empty when a date of birth is given"));
+            }
+            if (child.dateOfBirth() != null) {
+                if (child.dateOfBirth().isAfter(today)) {
+                    errors.add(new FieldError(at + "dateOfBirth", "must not be in the future"));
+                } else if (child.dateOfBirth().isBefore(today.minusYears(config.maxAgeYears() + 1L))) {
+                    errors.add(new FieldError(at + "dateOfBirth",
+                            "must be within the last " + config.maxAgeYears() + " years"));
+                }
+            }
+            if (unborn && (child.expectedDateOfBirth().isBefore(today)
+                    || child.expectedDateOfBirth().isAfter(today.plusMonths(MAX_MONTHS_BEFORE_BIRTH)))) {
+                errors.add(new FieldError(at + "expectedDateOfBirth",
+                        "must be between today and " + MAX_MONTHS_BEFORE_BIRTH + " months from now"));
+            }
+            if (!unborn && isBlank(child.firstName())) {
+                errors.add(new FieldError(at + "firstName", "is required (except for an unborn child)"));
+            }
+            if (child.nhsNumber() != null && NhsNumber.normalise(child.nhsNumber()) == null) {
+                errors.add(new FieldError(at + "nhsNumber",
+                        "must be a 10-digit NHS number with a valid check digit"));
+            }
+            if (child.address() != null && child.address().postcode() != null
+                    && Postcode.normalise(child.address().postcode()) == null) {
+                errors.add(new FieldError(at + "address.postcode", "must be a UK postcode, e.g. DN1 1AA"));
+            }
+        }
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+}

@@ -1,0 +1,84 @@
+package org.frontdoor.referral.rest;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.frontdoor.support.validation.PlainText;
+
+/** A referral (contact) about one or more children, as a partner system or the front door sends it. */
+@Schema(name = "ReferralRequest", description = "A concern about one or more children")
+public record ReferralRequest(
+        @NotNull @Valid Referrer referrer,
+        @NotNull @Size(min = 1, message = "must name at least one child") List<@NotNull @Valid Child> children,
+        @Size(max = 20) List<@NotNull @Valid HouseholdMember> householdMembers,
+        @NotNull @Valid Concerns concerns,
+        @NotNull @Valid Consent consent) {
+
+    @Schema(name = "Referrer", description = "Who is worried about the child. An anonymous referral (source 9)"
+            + " carries no identity; for a partner token the organisation is the token's org claim.")
+    public record Referrer(
+            @Schema(description = "Referral source, a DfE CIN census code: 1A-1D individuals, 2A-8 professionals,"
+                    + " 9 anonymous, 10 unknown", example = "2A") @NotBlank String sourceCode,
+            @Schema(example = "Hillside Primary School") @Size(max = 200) @PlainText String organisationName,
+            @Schema(example = "J. Patel") @Size(max = 200) @PlainText String name,
+            @Schema(example = "Designated Safeguarding Lead") @Size(max = 200) @PlainText String role,
+            @Schema(example = "dsl@hillside.example") @Size(max = 320) @Email String email,
+            @Schema(example = "01632 960000") @Pattern(regexp = "^[+0-9 ()-]{6,25}$",
+                    message = "must be a telephone number") String phone,
+            @Schema(description = "The referrer's own case reference, echoed back in feedback",
+                    example = "HPS-2026-0042") @Size(max = 100) @PlainText String externalReference) {
+    }
+
+    @Schema(name = "Child", description = "A child the concern is about: a date of birth, or for an unborn"
+            + " child the expected date of birth")
+    public record Child(
+            @Schema(example = "Amy") @Size(max = 100) @PlainText String firstName,
+            @Schema(example = "Smith") @NotBlank @Size(max = 100) @PlainText String lastName,
+            @Schema(example = "2016-04-02") LocalDate dateOfBirth,
+            @Schema(description = "For an unborn child", example = "2027-03-01") LocalDate expectedDateOfBirth,
+            @Schema(description = "F, M, X (indeterminate) or U (not known)", example = "F")
+            @NotBlank @Pattern(regexp = "^[FMXU]$", message = "must be F, M, X or U") String gender,
+            @Schema(description = "10 digits, with a valid check digit", example = "9434765919") String nhsNumber,
+            @Valid Address address,
+            @Schema(example = "Hillside Primary School") @Size(max = 200) @PlainText String school) {
+    }
+
+    @Schema(name = "Address")
+    public record Address(
+            @Schema(example = "1 High St") @Size(max = 200) @PlainText String line1,
+            @Size(max = 200) @PlainText String line2,
+            @Schema(example = "Doncaster") @Size(max = 100) @PlainText String town,
+            @Schema(description = "A UK postcode", example = "DN1 1AA") @Size(max = 10) String postcode) {
+    }
+
+    @Schema(name = "HouseholdMember")
+    public record HouseholdMember(
+            @Schema(example = "Carol Smith") @NotBlank @Size(max = 200) @PlainText String name,
+            @Schema(example = "mother") @Size(max = 100) @PlainText String relationship) {
+    }
+
+    @Schema(name = "Concerns")
+    public record Concerns(
+            @Schema(description = "What the referrer saw or was told", example = "Amy has arrived hungry most days"
+                    + " this term ...") @NotBlank @Size(max = 20000) @PlainText(multiline = true) String summary,
+            @Schema(description = "Codes from GET /api/v1/indicators", example = "[\"POOR_ATTENDANCE\", \"SIGNS_OF_NEGLECT\"]")
+            @Size(max = 40) List<@NotNull String> indicators,
+            @Schema(description = "Any immediate risk to the child: the referral becomes urgent (red)")
+            @NotNull Boolean immediateRisk) {
+    }
+
+    @Schema(name = "Consent")
+    public record Consent(
+            @Schema(description = "Whether the family knows of the referral") @NotNull Boolean familyAware,
+            @Schema(description = "Whether the family consented to it") @NotNull Boolean consentGiven,
+            @Schema(description = "Required without consent: why the referral goes ahead (e.g. telling the family"
+                    + " would put the child at risk)") @Size(max = 2000) @PlainText(multiline = true)
+            String reasonWithoutConsent) {
+    }
+}

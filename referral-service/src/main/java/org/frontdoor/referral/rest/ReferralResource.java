@@ -1,0 +1,227 @@
+package org.frontdoor.referral.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.frontdoor.referral.domain.Caller;
+import org.frontdoor.referral.domain.Referral;
+import org.frontdoor.referral.domain.ReferralRepository;
+import org.frontdoor.referral.domain.ReferralService;
+import org.frontdoor.referral.domain.TimelineEntry;
+import org.frontdoor.support.audit.AuditLog;
+import org.frontdoor.support.problem.Problem;
+import org.frontdoor.support.problem.ProblemException;
+import org.frontdoor.support.security.Roles;
+
+@Path("/api/v1/referrals")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Referrals", description = "Submit a concern about a child and follow what happens to it")
+public class ReferralResource {
+
+    static final String REQUEST_EXAMPLE = """
+            {
+              "referrer": {"sourceCode": "2A", "organisationName": "Hillside Primary School",
+                           "name": "J. Patel", "role": "Designated Safeguarding Lead",
+                           "email": "dsl@hillside.example", "phone": "01632 960000",
+                           "externalReference": "HPS-2026-0042"},
+              "children": [{"firstName": "Amy", "lastName": "Smith", "dateOfBirth": "2016-04-02",
+                            "gender": "F", "nhsNumber": "9434765919",
+                            "address": {"line1": "1 High St", "town": "Doncaster", "postcode": "DN1 1AA"},
+                            "school": "Hillside Primary School"}],
+              "householdMembers": [{"name": "Carol Smith", "relationship": "mother"}],
+              "concerns": {"summary": "Amy has arrived hungry most days this term and her attendance has dropped to 81%.",
+                           "indicators": ["POOR_ATTENDANCE", "SIGNS_OF_NEGLECT"],
+                           "immediateRisk": false},
+              "consent": {"familyAware": true, "consentGiven": true}
+            }""";
+
+    static final String PUBLIC_EXAMPLE = """
+            {
+              "referrer": {"sourceCode": "1B", "name": "A neighbour", "phone": "01632 960111"},
+              "children": [{"firstName": "Leo", "lastName": "Grant", "dateOfBirth": "2019-09-14", "gender": "M",
+                            "address": {"line1": "3 Mill Lane", "town": "Doncaster", "postcode": "DN2 4QT"}}],
+              "concerns": {"summary": "Shouting most nights and Leo left alone in the garden late in the evening.",
+                           "indicators": ["DOMESTIC_ABUSE"], "immediateRisk": false},
+              "consent": {"familyAware": false, "consentGiven": false,
+                          "reasonWithoutConsent": "Caller fears for her own safety if the family learns she called."}
+            }""";
+
+    static final String CREATED_EXAMPLE = """
+            {"referralId": "6b1f0e5e-2b7a-4a43-9a36-0d2b5d4f6a11", "receivedAt": "2026-11-23T10:15:00Z",
+             "status": "RECEIVED", "acknowledgementDueBy": "2026-11-24T10:15:00Z",
+             "externalReference": "HPS-2026-0042",
+             "children": [{"position": 0, "childId": "0d6a4b53-6f54-4d8f-9b1c-3c7f5d0a9e21"}]}""";
+
+    static final String INVALID_EXAMPLE = """
+            {"type": "urn:frontdoor:problem:validation", "title": "Request is not valid", "status": 422,
+             "detail": "2 fields are not valid", "instance": "/api/v1/referrals",
+             "errors": [{"field": "children[0].nhsNumber", "message": "must be a 10-digit NHS number with a valid check digit"},
+                        {"field": "consent.reasonWithoutConsent", "message": "is required when the family has not consented: say why the referral goes ahead"}]}""";
+
+    @Inject
+    ReferralService referrals;
+
+    @Inject
+    ReferralRepository repository;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    JsonWebToken token;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.PARTNER, Roles.FRONT_DOOR })
+    @Operation(summary = "Submit a referral",
+            description = "A partner system posts the concerns its staff raised; the front door keys in referrals"
+                    + " that came by phone or the web form. Every invalid field is listed in one 422. The same"
+                    + " Idempotency-Key with the same body returns the first answer and creates nothing; with a"
+                    + " different body it is refused (409).")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ReferralRequest.class),
+            examples = {
+                    @ExampleObject(name = "school", summary = "A school refers a child", value = REQUEST_EXAMPLE),
+                    @ExampleObject(name = "neighbour", summary = "The front door keys in a neighbour's call",
+                            value = PUBLIC_EXAMPLE) }))
+    @APIResponse(responseCode = "201", description = "Received; Location names the referral",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ReferralCreated.class),
+                    examples = @ExampleObject(name = "created", value = CREATED_EXAMPLE)))
+    @APIResponse(responseCode = "409", description = "The Idempotency-Key was used for a different request",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Invalid fields, each listed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "invalid", value = INVALID_EXAMPLE)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Body over 256 KB",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response submit(
+            @Parameter(description = "Unique per referral, the same on every retry; required for partner systems",
+                    example = "HPS-2026-0042-1") @HeaderParam("Idempotency-Key") String idempotencyKey,
+            ReferralRequest request, UriInfo uri) {
+        if (request == null) {
+            throw ProblemException.invalid("body", "a referral is required");
+        }
+        ReferralService.Submission submission = referrals.submit(request, Caller.of(token), idempotencyKey);
+        ReferralCreated created = submission.created();
+        Response.ResponseBuilder response = Response.created(
+                uri.getBaseUriBuilder().path("api/v1/referrals/{id}").build(created.referralId()))
+                .entity(created);
+        if (submission.replayed()) {
+            response.header("Idempotent-Replayed", "true");
+        }
+        return response.build();
+    }
+
+    @GET
+    @Path("/{referralId}")
+    @RolesAllowed({ Roles.PARTNER, Roles.FRONT_DOOR, Roles.TRIAGE_WORKER, Roles.TEAM_MANAGER })
+    @Transactional
+    @Operation(summary = "A referral and its timeline",
+            description = "Where each child stands and what the referrer was told and when. A partner sees its own"
+                    + " organisation's referrals only: any other answers 404.")
+    @APIResponse(responseCode = "200", description = "The referral",
+            content = @Content(schema = @Schema(implementation = ReferralView.class)))
+    @APIResponse(responseCode = "404", description = "No such referral (or not yours)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ReferralView get(@PathParam("referralId") UUID referralId) {
+        Caller caller = Caller.of(token);
+        Referral referral = repository.findByIdOptional(referralId)
+                .orElseThrow(() -> ProblemException.notFound("Referral " + referralId));
+        if (!caller.maySee(referral)) {
+            // another organisation's referral: recorded, and answered as if it did not exist
+            audit.recordRefused("referral.read.refused", referralId, null);
+            throw ProblemException.notFound("Referral " + referralId);
+        }
+        audit.record("referral.read", referralId, null);
+        return ReferralView.of(referral, repository.childrenOf(referralId), TimelineEntry.forReferral(referralId),
+                caller.isStaff());
+    }
+
+    @GET
+    @RolesAllowed({ Roles.FRONT_DOOR, Roles.TRIAGE_WORKER, Roles.TEAM_MANAGER })
+    @Transactional
+    @Operation(summary = "Find referrals",
+            description = "Referrals naming a child with this surname, date of birth and postcode (each optional),"
+                    + " received in [from, to), newest first.")
+    @APIResponse(responseCode = "200", description = "A page of referrals",
+            content = @Content(schema = @Schema(implementation = ReferralSummary.Page.class)))
+    public ReferralSummary.Page search(
+            @Parameter(example = "Smith") @QueryParam("surname") @Size(max = 100) String surname,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"), example = "2016-04-02")
+            @QueryParam("dateOfBirth") String dateOfBirth,
+            @Parameter(example = "DN1 1AA") @QueryParam("postcode") @Size(max = 10) String postcode,
+            @Parameter(description = "Received at or after", schema = @Schema(type = SchemaType.STRING,
+                    format = "date-time"), example = "2026-11-01T00:00:00Z") @QueryParam("from") String from,
+            @Parameter(description = "Received before", schema = @Schema(type = SchemaType.STRING,
+                    format = "date-time"), example = "2026-12-01T00:00:00Z") @QueryParam("to") String to,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        // Parsed here, not by JAX-RS, so that a bad value is a 422 naming the parameter rather than a 404.
+        List<Problem.FieldError> errors = new ArrayList<>();
+        LocalDate dob = parse(dateOfBirth, "dateOfBirth", LocalDate::parse, "must be a date (yyyy-MM-dd)", errors);
+        Instant fromInstant = parse(from, "from", Instant::parse, "must be a date-time (ISO-8601, e.g. 2026-11-01T00:00:00Z)", errors);
+        Instant toInstant = parse(to, "to", Instant::parse, "must be a date-time (ISO-8601, e.g. 2026-12-01T00:00:00Z)", errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        ReferralRepository.Page found = repository.search(
+                new ReferralRepository.Criteria(blankToNull(surname), dob, blankToNull(postcode), fromInstant,
+                        toInstant),
+                page, size);
+        audit.record("referral.search", null, found.items().size() + " result(s)");
+        return new ReferralSummary.Page(page, size, found.total(),
+                found.items().stream().map(ReferralSummary::of).toList());
+    }
+
+    private static <T> T parse(String value, String name, Function<String, T> parser, String message,
+            List<Problem.FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return parser.apply(value.strip());
+        } catch (DateTimeParseException e) {
+            errors.add(new Problem.FieldError(name, message));
+            return null;
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

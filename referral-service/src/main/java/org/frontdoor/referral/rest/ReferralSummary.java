@@ -1,0 +1,31 @@
+package org.frontdoor.referral.rest;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.frontdoor.referral.domain.Referral;
+
+/** One line of a search result. */
+@Schema(name = "ReferralSummary")
+public record ReferralSummary(UUID referralId, Instant receivedAt, String status, String sourceCode,
+        String organisationName, List<ChildSummary> children) {
+
+    @Schema(name = "ChildSummary")
+    public record ChildSummary(UUID childId, String firstName, String lastName, LocalDate dateOfBirth,
+            String postcode, String status) {
+    }
+
+    public static ReferralSummary of(Referral r) {
+        return new ReferralSummary(r.id, r.receivedAt, r.status.name(), r.sourceCode, r.organisationName,
+                r.children.stream()
+                        .map(c -> new ChildSummary(c.id, c.firstName, c.lastName, c.dateOfBirth, c.postcode,
+                                c.status.name()))
+                        .toList());
+    }
+
+    @Schema(name = "ReferralPage")
+    public record Page(int page, int size, long total, List<ReferralSummary> items) {
+    }
+}
