@@ -269,6 +269,21 @@ class ReferralResourceTest {
     }
 
     @Test
+    void theOpenApiDocumentShowsRequestAndResponseExamples() {
+        given().accept("application/json").when().get("/q/openapi?format=json")
+                .then().statusCode(200)
+                .body("paths.'/api/v1/referrals'.post.requestBody.content.'application/json'.examples.school.value.referrer.sourceCode",
+                        equalTo("2A"))
+                .body("paths.'/api/v1/referrals'.post.requestBody.content.'application/json'.examples.neighbour.value.referrer.sourceCode",
+                        equalTo("1B"))
+                .body("paths.'/api/v1/referrals'.post.responses.'201'.content.'application/json'.examples.created.value.status",
+                        equalTo("RECEIVED"))
+                .body("paths.'/api/v1/referrals'.post.responses.'422'.content.'application/problem+json'.examples.invalid.value.status",
+                        equalTo(422))
+                .body("paths.'/api/v1/referrals/{referralId}'.get.security[0].bearer", notNullValue());
+    }
+
+    @Test
     void malformedWrongTypeAndOversizedBodiesAreRefusedClearly() {
         long before = count("referral");
         asPartner().body("{\"referrer\": ").post("/api/v1/referrals")
