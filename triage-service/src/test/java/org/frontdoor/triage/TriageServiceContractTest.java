@@ -1,12 +1,51 @@
 package org.frontdoor.triage;
 
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.util.List;
+import java.util.Map;
 import org.frontdoor.testsupport.ServiceContractTest;
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class TriageServiceContractTest extends ServiceContractTest {
 
     TriageServiceContractTest() {
         super("Triage service API");
+    }
+
+    /** A triage worker does a whole decision from Swagger UI: every operation is described, every body has examples. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyTriageOperationIsDescribedAndEveryRequestBodyHasAnExample() {
+        JsonPath openApi = given().accept("application/json").when().get("/q/openapi?format=json")
+                .then().statusCode(200).extract().jsonPath();
+        Map<String, Map<String, Map<String, Object>>> paths = openApi.getMap("paths");
+        List<String> expected = List.of("/api/v1/triage-items", "/api/v1/triage-items/{id}",
+                "/api/v1/triage-items/{id}/claim", "/api/v1/triage-items/{id}/assign",
+                "/api/v1/triage-items/{id}/checks", "/api/v1/triage-items/{id}/decision", "/api/v1/workers",
+                "/api/v1/cases/{id}", "/api/v1/cases/{id}/allocate", "/api/v1/cases/{id}/step",
+                "/api/v1/cases/{id}/close", "/api/v1/triage/metrics");
+        assertTrue(paths.keySet().containsAll(expected), paths.keySet().toString());
+        for (String path : expected) {
+            paths.get(path).forEach((method, operation) -> {
+                String where = method.toUpperCase() + " " + path;
+                assertNotNull(operation.get("summary"), where + " has a summary");
+                assertNotNull(operation.get("description"), where + " has a description");
+                Map<String, Object> body = (Map<String, Object>) operation.get("requestBody");
+                if (body != null) {
+                    Map<String, Object> json = (Map<String, Object>) ((Map<String, Object>) body.get("content"))
+                            .get("application/json");
+                    Map<String, Object> examples = (Map<String, Object>) json.get("examples");
+                    assertTrue(examples != null && !examples.isEmpty(), where + " has a request example");
+                }
+                assertFalse(((Map<String, Object>) operation.get("responses")).isEmpty(), where + " lists responses");
+            });
+        }
     }
 }

@@ -1,0 +1,75 @@
+package org.frontdoor.events;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.frontdoor.events.payload.CaseEvent;
+import org.frontdoor.events.payload.TriageDecided;
+import org.frontdoor.events.payload.TriageQueued;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The schemas of triage's events describe their payloads: real payloads pass, empty or wrong ones do not. */
+class TriageEventSchemasTest {
+
+    private static final JsonSchemaFactory SCHEMAS = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+    private static final UUID REFERRAL = UUID.randomUUID();
+    private static final Instant NOW = Instant.parse("2026-11-23T10:15:00Z");
+
+    @Test
+    void triageQueuedAndDecidedPayloadsAreDescribed() throws Exception {
+        valid(EventType.TRIAGE_QUEUED, new TriageQueued(REFERRAL, UUID.randomUUID(), UUID.randomUUID(), "AMBER",
+                NOW.plusSeconds(86400), false, NOW));
+        JsonNode decided = valid(EventType.TRIAGE_DECIDED, new TriageDecided(REFERRAL, UUID.randomUUID(),
+                UUID.randomUUID(), 3, "EARLY_HELP_TARGETED", "EARLY_HELP", null, "Early help will contact the family.",
+                "dev-triage-worker", NOW, true));
+        ((ObjectNode) decided.get("payload")).put("outcome", "SOMETHING_ELSE");
+        assertFalse(schemaOf(EventType.TRIAGE_DECIDED).validate(decided).isEmpty(), "an unknown outcome is refused");
+    }
+
+    @Test
+    void caseEventPayloadsAreDescribed() throws Exception {
+        CaseEvent opened = new CaseEvent(UUID.randomUUID(), REFERRAL, List.of(UUID.randomUUID()), "EARLY_HELP",
+                "eh-dana-price", null, null, null, null, List.of("hillside-primary"), NOW);
+        valid(EventType.CASE_OPENED, opened);
+        valid(EventType.CASE_ALLOCATED, opened);
+        valid(EventType.CASE_STEPPED, new CaseEvent(opened.caseId(), REFERRAL, opened.childIds(), "SOCIAL_CARE",
+                "sw-ali-khan", "UP", "New disclosure", null, null, List.of("hillside-primary", "POLICE"), NOW));
+        JsonNode closed = valid(EventType.CASE_CLOSED, new CaseEvent(opened.caseId(), REFERRAL, opened.childIds(),
+                "EARLY_HELP", "eh-dana-price", null, null, "RC7", "Plan completed", List.of("hillside-primary"), NOW));
+        ((ObjectNode) closed.get("payload")).put("closureReasonCode", "RC10");
+        assertFalse(schemaOf(EventType.CASE_CLOSED).validate(closed).isEmpty(), "RC10 is not a reason for closure");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = EventType.class, names = { "TRIAGE_QUEUED", "TRIAGE_DECIDED", "CASE_OPENED",
+            "CASE_ALLOCATED", "CASE_STEPPED", "CASE_CLOSED" })
+    void anEmptyPayloadIsRefused(EventType type) throws Exception {
+        JsonNode event = EventJson.mapper().valueToTree(EventEnvelope.of(type, REFERRAL, Map.of()));
+        assertFalse(schemaOf(type).validate(event).isEmpty(), type + " must describe its payload");
+    }
+
+    private static JsonNode valid(EventType type, Object payload) throws Exception {
+        JsonNode event = EventJson.mapper().valueToTree(EventEnvelope.of(type, REFERRAL, payload));
+        var errors = schemaOf(type).validate(event);
+        assertTrue(errors.isEmpty(), type + ": " + errors);
+        return event;
+    }
+
+    private static JsonSchema schemaOf(EventType type) throws Exception {
+        try (InputStream in = EventType.class.getResourceAsStream(type.schemaResource())) {
+            return SCHEMAS.getSchema(in);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package org.frontdoor.triage.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.LocalTime;
+import java.util.Optional;
+
+/** Local choices of triage (domain.md: where a rule is local, it is configuration). */
+@ConfigMapping(prefix = "frontdoor.triage")
+public interface TriageConfig {
+
+    /**
+     * A threshold rules file on disk that replaces the built-in {@code triage/threshold-rules.json}
+     * (same format): the partnership's own levels and outcome mapping.
+     */
+    Optional<String> rulesLocation();
+
+    Timescales timescales();
+
+    OfficeHours officeHours();
+
+    Caseload caseload();
+
+    interface Timescales {
+        /** Red (immediate risk or level 4): hours from receipt, on the wall clock. */
+        @WithDefault("4")
+        int redHours();
+
+        /** Amber (social care screening, level 3): working days from receipt. */
+        @WithDefault("1")
+        int amberWorkingDays();
+
+        /** Green (early help screening, levels 1-2): working days from receipt. */
+        @WithDefault("3")
+        int greenWorkingDays();
+    }
+
+    /**
+     * The front door's opening hours on a working day. An amber or green referral that arrives
+     * outside them starts its clock when the office next opens; a red one does not wait.
+     */
+    interface OfficeHours {
+        @WithDefault("09:00")
+        LocalTime opens();
+
+        @WithDefault("17:00")
+        LocalTime closes();
+    }
+
+    interface Caseload {
+        /** From this many open cases a worker is inside the recommended band: allocation warns. */
+        @WithDefault("13")
+        int warnFrom();
+
+        /** Above this many a worker is not allocated more unless a team manager gives a reason. */
+        @WithDefault("16")
+        int max();
+    }
+}

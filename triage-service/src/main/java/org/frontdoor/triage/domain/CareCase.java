@@ -1,0 +1,75 @@
+package org.frontdoor.triage.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/** An early help or social care case for a child, with its lead worker. */
+@Entity
+@Table(name = "care_case")
+public class CareCase extends PanacheEntityBase {
+
+    public enum Status {
+        OPEN, CLOSED
+    }
+
+    @Id
+    public UUID id;
+
+    @Column(name = "referral_id", nullable = false)
+    public UUID referralId;
+
+    @Column(name = "known_child_id")
+    public UUID knownChildId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Pathway pathway;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "opened_pathway", nullable = false)
+    public Pathway openedPathway;
+
+    @Column(name = "lead_worker", nullable = false)
+    public String leadWorker;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Status status;
+
+    @Column(name = "opened_at", nullable = false)
+    public Instant openedAt;
+
+    @Column(name = "opened_by", nullable = false)
+    public String openedBy;
+
+    @Column(name = "closed_at")
+    public Instant closedAt;
+
+    @Column(name = "closed_by")
+    public String closedBy;
+
+    @Column(name = "closure_reason_code")
+    public String closureReasonCode;
+
+    @Column(name = "closure_summary")
+    public String closureSummary;
+
+    public static Optional<CareCase> openFor(UUID knownChildId) {
+        if (knownChildId == null) {
+            return Optional.empty();
+        }
+        return find("knownChildId = ?1 and status = ?2 order by openedAt", knownChildId, Status.OPEN).firstResultOptional();
+    }
+
+    public static long openCasesOf(String workerId) {
+        return count("leadWorker = ?1 and status = ?2", workerId, Status.OPEN);
+    }
+}

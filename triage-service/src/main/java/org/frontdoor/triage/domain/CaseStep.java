@@ -1,0 +1,50 @@
+package org.frontdoor.triage.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** A step up to social care, or down or across to early help, with its rationale. */
+@Entity
+@Table(name = "case_step")
+public class CaseStep extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "case_id", nullable = false)
+    public UUID caseId;
+
+    @Column(nullable = false)
+    public String direction;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "from_pathway", nullable = false)
+    public Pathway fromPathway;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "to_pathway", nullable = false)
+    public Pathway toPathway;
+
+    @Column(nullable = false)
+    public String rationale;
+
+    @Column(name = "panel_date")
+    public LocalDate panelDate;
+
+    @Column(name = "stepped_by", nullable = false)
+    public String steppedBy;
+
+    @Column(name = "stepped_at", nullable = false)
+    public Instant steppedAt;
+}

@@ -1,0 +1,130 @@
+package org.frontdoor.triage.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** One child of a referral in the MASH: suggestion, priority, who has it, and the decision. */
+@Entity
+@Table(name = "triage_item")
+public class TriageItem extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "referral_id", nullable = false)
+    public UUID referralId;
+
+    @Column(name = "child_id", nullable = false)
+    public UUID childId;
+
+    @Column(name = "known_child_id")
+    public UUID knownChildId;
+
+    @Column(nullable = false)
+    public int position;
+
+    @Column(name = "received_at", nullable = false)
+    public Instant receivedAt;
+
+    @Column(name = "queued_at", nullable = false)
+    public Instant queuedAt;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public List<String> indicators = new ArrayList<>();
+
+    @Column(name = "immediate_risk", nullable = false)
+    public boolean immediateRisk;
+
+    @Column(name = "suggested_level", nullable = false)
+    public int suggestedLevel;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "suggestion_reasons", nullable = false)
+    public List<SuggestionReason> suggestionReasons = new ArrayList<>();
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Priority priority;
+
+    @Column(nullable = false)
+    public Instant deadline;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public TriageStatus status;
+
+    @Column(name = "assigned_to")
+    public String assignedTo;
+
+    @Column(name = "assigned_at")
+    public Instant assignedAt;
+
+    @Column(name = "to_allocated_worker", nullable = false)
+    public boolean toAllocatedWorker;
+
+    @Column(name = "referrals_last_12_months", nullable = false)
+    public int referralsLast12Months;
+
+    @Column(name = "re_referral", nullable = false)
+    public boolean reReferral;
+
+    @Column(name = "same_day_first_referral_id")
+    public UUID sameDayFirstReferralId;
+
+    @Column(name = "open_case_id")
+    public UUID openCaseId;
+
+    @Column(name = "open_case_worker")
+    public String openCaseWorker;
+
+    @Column(name = "decided_level")
+    public Integer decidedLevel;
+
+    @Enumerated(EnumType.STRING)
+    public Outcome outcome;
+
+    @Enumerated(EnumType.STRING)
+    public Pathway pathway;
+
+    @Column(name = "primary_need_code")
+    public String primaryNeedCode;
+
+    public String rationale;
+
+    @Column(name = "referrer_feedback")
+    public String referrerFeedback;
+
+    @Column(name = "level_override_reason")
+    public String levelOverrideReason;
+
+    @Column(name = "approved_by")
+    public String approvedBy;
+
+    @Column(name = "decided_by")
+    public String decidedBy;
+
+    @Column(name = "decided_at")
+    public Instant decidedAt;
+
+    @Column(name = "met_deadline")
+    public Boolean metDeadline;
+
+    @Column(name = "case_id")
+    public UUID caseId;
+
+    public boolean isOverdue(Instant now) {
+        return status != TriageStatus.DECIDED && now.isAfter(deadline);
+    }
+}

@@ -1,0 +1,80 @@
+package org.frontdoor.triage.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.frontdoor.support.problem.Problem;
+import org.frontdoor.support.problem.ProblemException;
+import org.frontdoor.support.security.Roles;
+import org.frontdoor.triage.domain.MetricsService;
+
+@Path("/api/v1/triage/metrics")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Performance", description = "The indicators the partnership watches")
+public class MetricsResource {
+
+    @Inject
+    MetricsService metrics;
+
+    @Inject
+    Clock clock;
+
+    @GET
+    @RolesAllowed(Roles.TEAM_MANAGER)
+    @Operation(summary = "Front door performance", description = "For referrals received (and decisions made) in"
+            + " [from, to): referrals by source, outcomes, share decided on time, share of early help cases that"
+            + " went to social care, re-referral rate; and each worker's caseload now. Defaults: the last 30 days.")
+    @APIResponse(responseCode = "200", description = "The figures",
+            content = @Content(schema = @Schema(implementation = TriageMetrics.class)))
+    @APIResponse(responseCode = "422", description = "from or to is not a date-time, or from is not before to",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public TriageMetrics get(
+            @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date-time"), example = "2026-11-01T00:00:00Z")
+            @QueryParam("from") String from,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date-time"), example = "2026-12-01T00:00:00Z")
+            @QueryParam("to") String to) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        Instant toInstant = parse(to, "to", errors);
+        Instant fromInstant = parse(from, "from", errors);
+        if (errors.isEmpty()) {
+            toInstant = toInstant == null ? Instant.now(clock) : toInstant;
+            fromInstant = fromInstant == null ? toInstant.minus(Duration.ofDays(30)) : fromInstant;
+            if (!fromInstant.isBefore(toInstant)) {
+                errors.add(new Problem.FieldError("from", "must be before to"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        return metrics.metrics(fromInstant, toInstant);
+    }
+
+    private static Instant parse(String value, String name, List<Problem.FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            errors.add(new Problem.FieldError(name, "must be a date-time (ISO-8601, e.g. 2026-11-01T00:00:00Z)"));
+            return null;
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package org.frontdoor.triage;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.frontdoor.events.EventEnvelope;
+import org.frontdoor.events.EventJson;
+import org.frontdoor.events.EventType;
+import org.frontdoor.events.Topics;
+import org.frontdoor.events.payload.ReferralReceived;
+import org.frontdoor.testsupport.DevJwtTestResource;
+import org.frontdoor.testsupport.KafkaProbe;
+
+/** Referrals as intake publishes them, and calls shared by this service's tests. */
+public final class Triage {
+
+    public static final String WORKER = "triage-worker";
+    public static final String MANAGER = "team-manager";
+
+    private Triage() {
+    }
+
+    public static RequestSpecification as(String role) {
+        return given().auth().oauth2(DevJwtTestResource.tokens().token(role)).contentType("application/json");
+    }
+
+    /** As a named user of a role, e.g. a second triage worker. */
+    public static RequestSpecification as(String role, String subject) {
+        return given().auth().oauth2(DevJwtTestResource.tokens().builder().role(role).subject(subject).build())
+                .contentType("application/json");
+    }
+
+    /** A school's referral of the given children (first names), with these indicators. */
+    public static ReferralReceived referral(Instant receivedAt, List<String> indicators, boolean immediateRisk,
+            String... firstNames) {
+        UUID referralId = UUID.randomUUID();
+        List<ReferralReceived.Child> children = new ArrayList<>();
+        for (int i = 0; i < firstNames.length; i++) {
+            children.add(child(i, firstNames[i], new ReferralReceived.PriorInvolvement(0, false, null, null, null)));
+        }
+        return new ReferralReceived(referralId, receivedAt, receivedAt.plus(Duration.ofDays(1)),
+                new ReferralReceived.Referrer("2A", "PROFESSIONAL", "hillside-primary", "Hillside Primary School",
+                        "J. Patel", "Designated Safeguarding Lead", "dsl@hillside.example", null, "HPS-1"),
+                new ReferralReceived.Submitter("hillside-system", "partner", "hillside-primary"),
+                children, List.of(new ReferralReceived.HouseholdMember("Carol Smith", "mother")),
+                new ReferralReceived.Concerns("Arrives hungry most days.", indicators, immediateRisk),
+                new ReferralReceived.Consent(true, true, null));
+    }
+
+    public static ReferralReceived.Child child(int position, String firstName, ReferralReceived.PriorInvolvement prior) {
+        return new ReferralReceived.Child(UUID.randomUUID(), position, UUID.randomUUID(), firstName, "Smith",
+                LocalDate.parse("2016-04-02"), null, "F", null,
+                new ReferralReceived.Address("1 High St", null, "Doncaster", "DN1 1AA"), "Hillside Primary School",
+                prior);
+    }
+
+    /** Publishes referral.received as intake would; returns the event. */
+    public static EventEnvelope publish(ReferralReceived referral) throws Exception {
+        EventEnvelope event = EventEnvelope.of(EventType.REFERRAL_RECEIVED, referral.referralId(), referral);
+        send(event);
+        return event;
+    }
+
+    public static void send(EventEnvelope event) throws Exception {
+        KafkaProbe.send(Topics.REFERRAL_EVENTS, event.key(), EventJson.write(event));
+    }
+
+    /** The referral's triage items (any status), once all {@code count} are there. */
+    public static List<String> itemIds(UUID referralId, String status, int count) {
+        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            JsonPath page = as(WORKER).queryParam("referralId", referralId.toString())
+                    .queryParam("status", status).get("/api/v1/triage-items").then().statusCode(200)
+                    .extract().jsonPath();
+            return page.<String>getList("items.id");
+        }, ids -> ids.size() == count);
+    }
+
+    /** Publishes a one-child referral and returns its item id once it is queued. */
+    public static String queued(List<String> indicators, boolean immediateRisk) throws Exception {
+        ReferralReceived referral = referral(Instant.now(), indicators, immediateRisk, "Amy");
+        publish(referral);
+        return itemIds(referral.referralId(), "NEW", 1).get(0);
+    }
+
+    /** The events on triage-events for this referral, of this type, in order. */
+    public static List<EventEnvelope> events(UUID referralId, EventType type) {
+        List<EventEnvelope> found = new ArrayList<>();
+        for (ConsumerRecord<String, String> r : KafkaProbe.readAll(Topics.TRIAGE_EVENTS)) {
+            if (referralId.toString().equals(r.key())) {
+                EventEnvelope e = EventJson.read(r.value());
+                if (e.type().equals(type.wireName())) {
+                    found.add(e);
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Waits until {@code count} events of the type are on the topic for the referral. */
+    public static List<EventEnvelope> awaitEvents(UUID referralId, EventType type, int count) {
+        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300))
+                .until(() -> events(referralId, type), l -> l.size() >= count);
+    }
+
+    public static String decision(int level, String outcome, String need) {
+        return """
+                {"level": %d, "outcome": "%s", %s
+                 "rationale": "Checks confirm the concern; the family engages.",
+                 "referrerFeedback": "Thank you. We have decided how to help the family."}"""
+                .formatted(level, outcome, need == null ? "" : "\"primaryNeedCode\": \"" + need + "\",");
+    }
+}

@@ -1,0 +1,173 @@
+package org.frontdoor.triage.messaging;
+
+import static org.awaitility.Awaitility.await;
+import static org.frontdoor.triage.Triage.MANAGER;
+import static org.frontdoor.triage.Triage.WORKER;
+import static org.frontdoor.triage.Triage.as;
+import static org.frontdoor.triage.Triage.awaitEvents;
+import static org.frontdoor.triage.Triage.child;
+import static org.frontdoor.triage.Triage.events;
+import static org.frontdoor.triage.Triage.itemIds;
+import static org.frontdoor.triage.Triage.publish;
+import static org.frontdoor.triage.Triage.referral;
+import static org.frontdoor.triage.Triage.send;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.io.InputStream;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.frontdoor.events.EventEnvelope;
+import org.frontdoor.events.EventJson;
+import org.frontdoor.events.EventType;
+import org.frontdoor.events.Topics;
+import org.frontdoor.events.payload.ReferralReceived;
+import org.frontdoor.events.payload.TriageQueued;
+import org.frontdoor.testsupport.KafkaProbe;
+import org.junit.jupiter.api.Test;
+
+/** referral.received in, triage items and triage.queued out: once per child, however often it arrives. */
+@QuarkusTest
+class TriageIntakeTest {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void siblingsEachGetAnItemWithTheSuggestionPriorityAndDeadline() throws Exception {
+        // Friday 21 November 2025 at 18:30, after the office closed; two level-2 needs together
+        ReferralReceived referral = referral(Instant.parse("2025-11-21T18:30:00Z"),
+                List.of("POOR_ATTENDANCE", "BULLYING"), false, "Amy", "Ben");
+        publish(referral);
+
+        List<String> ids = itemIds(referral.referralId(), "NEW", 2);
+
+        for (int i = 0; i < 2; i++) {
+            as(WORKER).get("/api/v1/triage-items/" + ids.get(i)).then().statusCode(200)
+                    .body("status", equalTo("NEW"))
+                    .body("suggestion.level", equalTo(3))
+                    .body("suggestion.reasons.rule", contains("indicator", "indicator", "several-level-2"))
+                    .body("suggestion.reasons[2].explanation",
+                            equalTo("2 level-2 needs together (POOR_ATTENDANCE, BULLYING) suggest level 3"))
+                    .body("priority", equalTo("AMBER"))
+                    // the clock starts when the office opens on Monday: due Tuesday 09:00
+                    .body("deadline", equalTo("2025-11-25T09:00:00Z"))
+                    .body("overdue", equalTo(true))
+                    .body("referral.referrer.organisationName", equalTo("Hillside Primary School"))
+                    .body("referral.concerns.indicators", contains("POOR_ATTENDANCE", "BULLYING"))
+                    .body("referral.siblings.size()", equalTo(1))
+                    .body("priorInvolvement.reReferral", equalTo(false))
+                    .body("history[0].action", equalTo("RECEIVED"));
+        }
+        List<EventEnvelope> queued = awaitEvents(referral.referralId(), EventType.TRIAGE_QUEUED, 2);
+        assertEquals(2, queued.size());
+        for (EventEnvelope e : queued) {
+            assertSchemaValid(e);
+            TriageQueued payload = e.payloadAs(TriageQueued.class);
+            assertEquals("AMBER", payload.priority());
+            assertEquals(Instant.parse("2025-11-25T09:00:00Z"), payload.deadline());
+            assertEquals(false, payload.toAllocatedWorker());
+            assertTrue(ids.contains(payload.triageItemId().toString()));
+        }
+        as(WORKER).queryParam("overdue", "true").queryParam("referralId", referral.referralId().toString())
+                .get("/api/v1/triage-items").then().statusCode(200).body("total", equalTo(2));
+    }
+
+    @Test
+    void aRedeliveredEventChangesNothing() throws Exception {
+        ReferralReceived referral = referral(Instant.now(), List.of("SEXUAL_EXPLOITATION"), false, "Cara");
+        EventEnvelope event = publish(referral);
+        itemIds(referral.referralId(), "NEW", 1);
+
+        send(event);                                                          // the broker redelivers
+        send(EventEnvelope.of(EventType.REFERRAL_RECEIVED, referral.referralId(), referral)); // a replay, new event id
+        EventEnvelope marker = new EventEnvelope(UUID.randomUUID(), "referral.noted", 1, Instant.now(),
+                referral.referralId(), EventJson.mapper().valueToTree(Map.of()));
+        send(marker);                                                         // same key, so handled after them
+        await().atMost(Duration.ofSeconds(30)).until(() -> inboxHas(marker.eventId()));
+
+        assertEquals(1, itemIds(referral.referralId(), "NEW", 1).size());
+        assertEquals(1, events(referral.referralId(), EventType.TRIAGE_QUEUED).size());
+        as(WORKER).get("/api/v1/triage-items/" + itemIds(referral.referralId(), "NEW", 1).get(0)).then()
+                .statusCode(200).body("priority", equalTo("RED")).body("suggestion.level", equalTo(4))
+                .body("suggestion.reasons.rule", hasItem("any-level-4"));
+    }
+
+    @Test
+    void aContactAboutAChildWithAnOpenCaseGoesToTheAllocatedWorker() throws Exception {
+        UUID caseId = UUID.randomUUID();
+        ReferralReceived base = referral(Instant.now(), List.of("BULLYING"), false);
+        ReferralReceived referral = new ReferralReceived(base.referralId(), base.receivedAt(),
+                base.acknowledgementDueBy(), base.referrer(), base.submittedBy(),
+                List.of(child(0, "Dev", new ReferralReceived.PriorInvolvement(2, true, null, caseId, "sw-ali-khan"))),
+                base.householdMembers(), base.concerns(), base.consent());
+        publish(referral);
+
+        String id = itemIds(referral.referralId(), "WITH_ALLOCATED_WORKER", 1).get(0);
+
+        as(MANAGER).get("/api/v1/triage-items/" + id).then().statusCode(200)
+                .body("toAllocatedWorker", equalTo(true))
+                .body("assignedTo", equalTo("sw-ali-khan"))
+                .body("caseId", equalTo(caseId.toString()))
+                .body("priorInvolvement.referralsInLast12Months", equalTo(2))
+                .body("priorInvolvement.reReferral", equalTo(true));
+        as(WORKER).queryParam("referralId", referral.referralId().toString()).get("/api/v1/triage-items")
+                .then().statusCode(200).body("items.id", not(hasItem(id)));
+        TriageQueued queued = awaitEvents(referral.referralId(), EventType.TRIAGE_QUEUED, 1).get(0)
+                .payloadAs(TriageQueued.class);
+        assertEquals(true, queued.toAllocatedWorker());
+        as(WORKER).contentType("application/json").body(Map.of()).post("/api/v1/triage-items/" + id + "/claim")
+                .then().statusCode(409);
+    }
+
+    @Test
+    void aMessageThatIsNotAnEventGoesToTheDeadLetterTopic() throws Exception {
+        String key = UUID.randomUUID().toString();
+        KafkaProbe.send(Topics.REFERRAL_EVENTS, key, "{not an event");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> KafkaProbe.readAll(Topics.deadLetterTopic(
+                Topics.REFERRAL_EVENTS)).stream().anyMatch(r -> key.equals(r.key())));
+        // and the consumer goes on
+        ReferralReceived next = referral(Instant.now(), List.of(), false, "Eve");
+        publish(next);
+        as(WORKER).get("/api/v1/triage-items/" + itemIds(next.referralId(), "NEW", 1).get(0)).then()
+                .statusCode(200).body("suggestion.level", equalTo(1)).body("priority", equalTo("GREEN"))
+                .body("suggestion.reasons[0].rule", equalTo("no-indicators"));
+    }
+
+    private boolean inboxHas(UUID eventId) throws Exception {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("select count(*) from inbox_event where event_id = ?")) {
+            ps.setObject(1, eventId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) == 1;
+            }
+        }
+    }
+
+    static void assertSchemaValid(EventEnvelope event) throws Exception {
+        EventType type = EventType.fromWireName(event.type()).orElseThrow();
+        try (InputStream schema = EventType.class.getResourceAsStream(type.schemaResource())) {
+            JsonNode json = EventJson.mapper().readTree(EventJson.write(event));
+            var errors = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schema).validate(json);
+            assertTrue(errors.isEmpty(), type + ": " + errors);
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package org.frontdoor.triage.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.frontdoor.triage.Triage.MANAGER;
+import static org.frontdoor.triage.Triage.WORKER;
+import static org.frontdoor.triage.Triage.as;
+import static org.frontdoor.triage.Triage.itemIds;
+import static org.frontdoor.triage.Triage.publish;
+import static org.frontdoor.triage.Triage.queued;
+import static org.frontdoor.triage.Triage.referral;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.frontdoor.events.payload.ReferralReceived;
+import org.frontdoor.testsupport.DevJwtTestResource;
+import org.junit.jupiter.api.Test;
+
+/** Working the queue: list, filters, detail, claim, assign, partner agency checks. */
+@QuarkusTest
+class TriageQueueTest {
+
+    private static final String PROBLEM = "application/problem+json";
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void theQueueIsSortedByDeadlineFilteredAndPaged() throws Exception {
+        Instant received = Instant.parse("2025-06-02T10:00:00Z"); // a Monday
+        ReferralReceived green = referral(received, List.of("BULLYING"), false, "Gus");
+        ReferralReceived red = referral(received, List.of("BULLYING"), true, "Rae");
+        ReferralReceived amber = referral(received, List.of("SIGNS_OF_NEGLECT"), false, "Ava");
+        publish(green);
+        publish(red);
+        publish(amber);
+        String greenId = itemIds(green.referralId(), "NEW", 1).get(0);
+        String redId = itemIds(red.referralId(), "NEW", 1).get(0);
+        String amberId = itemIds(amber.referralId(), "NEW", 1).get(0);
+
+        // everything received in 2025 is overdue by now, and these three are the oldest deadlines of June 2025
+        List<String> order = as(WORKER).queryParam("overdue", "true").queryParam("size", 100)
+                .get("/api/v1/triage-items").then().statusCode(200).extract().jsonPath().getList("items.id");
+        assertTrue(order.indexOf(redId) < order.indexOf(amberId) && order.indexOf(amberId) < order.indexOf(greenId),
+                "red (4 h) before amber (1 day) before green (3 days): " + order);
+        as(WORKER).queryParam("priority", "RED").queryParam("referralId", red.referralId().toString())
+                .get("/api/v1/triage-items").then().statusCode(200)
+                .body("total", equalTo(1))
+                .body("items[0].deadline", equalTo("2025-06-02T14:00:00Z"))
+                .body("items[0].childName", equalTo("Rae Smith"))
+                .body("items[0].immediateRisk", equalTo(true))
+                .body("items[0].sourceCode", equalTo("2A"));
+        as(WORKER).queryParam("priority", "GREEN").queryParam("referralId", red.referralId().toString())
+                .get("/api/v1/triage-items").then().statusCode(200).body("total", equalTo(0));
+        as(WORKER).queryParam("size", 1).queryParam("page", 1).get("/api/v1/triage-items").then().statusCode(200)
+                .body("page", equalTo(1)).body("size", equalTo(1)).body("items.size()", equalTo(1));
+        as(WORKER).get("/api/v1/triage-items/" + amberId).then().statusCode(200)
+                .body("deadline", equalTo("2025-06-03T10:00:00Z"));
+    }
+
+    @Test
+    void badFiltersAreListedAndOtherRolesAreKeptOut() {
+        as(WORKER).queryParam("status", "LOST").queryParam("priority", "PINK").queryParam("overdue", "maybe")
+                .queryParam("referralId", "nope").get("/api/v1/triage-items")
+                .then().statusCode(422).contentType(PROBLEM)
+                .body("errors.field", containsInAnyOrder("status", "priority", "overdue", "referralId"));
+        as(WORKER).queryParam("size", 1000).get("/api/v1/triage-items").then().statusCode(422).contentType(PROBLEM);
+        given().auth().oauth2(DevJwtTestResource.tokens().token("partner", "hillside-primary"))
+                .get("/api/v1/triage-items").then().statusCode(403).contentType(PROBLEM);
+        given().get("/api/v1/triage-items").then().statusCode(401).contentType(PROBLEM);
+        as(WORKER).get("/api/v1/triage-items/" + UUID.randomUUID()).then().statusCode(404).contentType(PROBLEM);
+    }
+
+    @Test
+    void aWorkerClaimsAManagerReassignsAndEveryReadIsAudited() throws Exception {
+        String id = queued(List.of("POOR_ATTENDANCE"), false);
+
+        as(WORKER).post("/api/v1/triage-items/" + id + "/claim").then().statusCode(200)
+                .body("status", equalTo("IN_PROGRESS")).body("assignedTo", equalTo("dev-triage-worker"));
+        as(WORKER, "another-worker").post("/api/v1/triage-items/" + id + "/claim").then().statusCode(409)
+                .contentType(PROBLEM);
+        as(WORKER).body("{\"assignee\": \"another-worker\"}").post("/api/v1/triage-items/" + id + "/assign")
+                .then().statusCode(403);
+        as(MANAGER).body("{\"assignee\": \"\"}").post("/api/v1/triage-items/" + id + "/assign")
+                .then().statusCode(422).body("errors.field", contains("assignee"));
+        as(MANAGER).body("{\"assignee\": \"another-worker\"}").post("/api/v1/triage-items/" + id + "/assign")
+                .then().statusCode(200).body("assignedTo", equalTo("another-worker"))
+                .body("history.action", contains("RECEIVED", "CLAIMED", "ASSIGNED"))
+                .body("history[2].detail", equalTo("to another-worker (was dev-triage-worker)"));
+        as(MANAGER).queryParam("assignedTo", "another-worker").get("/api/v1/triage-items").then().statusCode(200)
+                .body("items.id", hasItem(id));
+        // it is now another worker's to decide
+        as(WORKER).body(org.frontdoor.triage.Triage.decision(2, "EARLY_HELP_SINGLE_AGENCY", null))
+                .post("/api/v1/triage-items/" + id + "/decision").then().statusCode(409).contentType(PROBLEM);
+        as(WORKER, "another-worker").body(org.frontdoor.triage.Triage.decision(2, "EARLY_HELP_SINGLE_AGENCY", null))
+                .post("/api/v1/triage-items/" + id + "/decision").then().statusCode(200)
+                .body("decidedBy", equalTo("another-worker"));
+
+        as(WORKER).get("/api/v1/triage-items/" + id).then().statusCode(200);
+        UUID referralId = UUID.fromString(as(WORKER).get("/api/v1/triage-items/" + id).path("referralId"));
+        assertEquals(2, count("audit_entry", "action = 'triage-item.read' and referral_id = '" + referralId + "'"));
+        assertEquals(1, count("audit_entry", "action = 'triage-item.assigned' and referral_id = '" + referralId
+                + "' and actor = 'dev-team-manager'"));
+    }
+
+    @Test
+    void partnerAgencyChecksAreRecordedAndBadOnesListedWithNothingSaved() throws Exception {
+        String id = queued(List.of("DOMESTIC_ABUSE"), false);
+        String check = """
+                {"agency": "POLICE", "organisation": "south-yorkshire-police", "contactName": "DC R. Hughes",
+                 "checkedAt": "2026-01-05T11:30:00Z", "findings": "Two domestic incidents at the address."}""";
+
+        as(WORKER).body(check).post("/api/v1/triage-items/" + id + "/checks").then().statusCode(201)
+                .body("agency", equalTo("POLICE")).body("recordedBy", equalTo("dev-triage-worker"));
+        as(WORKER).body("""
+                {"agency": "ASTROLOGY", "contactName": "", "checkedAt": "2999-01-01T00:00:00Z", "findings": "x"}""")
+                .post("/api/v1/triage-items/" + id + "/checks").then().statusCode(422).contentType(PROBLEM)
+                .body("errors.field", containsInAnyOrder("agency", "contactName", "checkedAt"));
+        as(WORKER).body("{\"agency\": \"HEALTH\", \"checkedAt\": \"yesterday\"}")
+                .post("/api/v1/triage-items/" + id + "/checks").then().statusCode(422).contentType(PROBLEM)
+                .body("errors.field", contains("checkedAt"));
+
+        as(WORKER).get("/api/v1/triage-items/" + id).then().statusCode(200)
+                .body("checks.size()", equalTo(1))
+                .body("checks[0].organisation", equalTo("south-yorkshire-police"))
+                .body("checks[0].findings", equalTo("Two domestic incidents at the address."))
+                .body("history.action", hasItem("CHECK_RECORDED"));
+        as(WORKER).body(check).post("/api/v1/triage-items/" + UUID.randomUUID() + "/checks").then().statusCode(404);
+    }
+
+    private long count(String table, String condition) throws Exception {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("select count(*) from " + table + " where " + condition);
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
