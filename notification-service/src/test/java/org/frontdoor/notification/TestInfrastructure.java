@@ -4,14 +4,16 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import org.frontdoor.testsupport.DevJwtTestResource;
+import org.frontdoor.testsupport.GreenMailTestResource;
 import org.frontdoor.testsupport.KafkaTestResource;
 import org.frontdoor.testsupport.PostgresTestResource;
 
-/** The real servers every test of this service runs against: PostgreSQL, a Kafka broker, a dev JWT key. */
+/** The real servers every test of this service runs against: PostgreSQL, a Kafka broker, an SMTP server, a dev JWT key. */
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL,
         initArgs = @ResourceArg(name = "database", value = "notification"))
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = DevJwtTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = GreenMailTestResource.class, scope = TestResourceScope.GLOBAL)
 public final class TestInfrastructure {
 
     private TestInfrastructure() {

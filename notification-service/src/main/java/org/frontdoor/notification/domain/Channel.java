@@ -1,0 +1,6 @@
+package org.frontdoor.notification.domain;
+
+public enum Channel {
+    WEBHOOK,
+    EMAIL
+}

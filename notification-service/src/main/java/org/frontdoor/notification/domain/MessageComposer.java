@@ -1,0 +1,184 @@
+package org.frontdoor.notification.domain;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.frontdoor.events.payload.CaseEvent;
+import org.frontdoor.events.payload.TriageDecided;
+import org.frontdoor.notification.config.NotificationConfig;
+import org.frontdoor.support.calendar.WorkingCalendar;
+
+/**
+ * Composes each message once: a subject, the text (from its Qute template) and the structured
+ * {@code data} a partner's system reads from the webhook. What a message may hold is decided here and in
+ * the template models: a public acknowledgement holds no case details, only a reference and a contact.
+ */
+@ApplicationScoped
+public class MessageComposer {
+
+    private static final DateTimeFormatter HUMAN = DateTimeFormatter
+            .ofPattern("EEEE d MMMM yyyy, HH:mm", Locale.UK).withZone(WorkingCalendar.ENGLAND);
+
+    private static final Map<Integer, String> LEVELS = Map.of(
+            1, "Universal",
+            2, "Additional needs",
+            3, "Multiple or intensive needs",
+            4, "Complex or acute needs, risk of significant harm");
+
+    private static final Map<String, String> CLOSURE_REASONS = Map.of(
+            "RC1", "adopted",
+            "RC2", "died",
+            "RC3", "child arrangements order",
+            "RC4", "special guardianship order",
+            "RC5", "transferred to another local authority",
+            "RC6", "transferred to adult services",
+            "RC7", "services ceased for any other reason",
+            "RC8", "case closed after assessment, no further action",
+            "RC9", "case closed after assessment, referred to early help");
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
+
+    @Inject
+    NotificationConfig config;
+
+    /** A composed message. */
+    public record Composed(String subject, String text, Map<String, Object> data) {
+    }
+
+    public Composed professionalAcknowledgement(ReferralRecord r, List<Messages.ChildRef> children,
+            Instant outcomeDueBy, Instant outcomeLatestBy) {
+        String text = Messages.acknowledgement(new Messages.Acknowledgement(r.referralId.toString(),
+                r.externalReference, r.organisationName, r.referrerName, human(r.receivedAt), children,
+                human(outcomeDueBy), human(outcomeLatestBy), contact())).render();
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("referralId", r.referralId.toString());
+        put(data, "externalReference", r.externalReference);
+        data.put("receivedAt", r.receivedAt.toString());
+        data.put("children", children.stream()
+                .map(c -> Map.of("number", c.number(), "childId", c.childId())).toList());
+        data.put("outcomeDueBy", outcomeDueBy.toString());
+        data.put("outcomeLatestBy", outcomeLatestBy.toString());
+        return new Composed(subject("Referral received", r), text, withContact(data));
+    }
+
+    /** Generic: a reference and a contact, nothing about the children or the concern. */
+    public Composed publicAcknowledgement(ReferralRecord r) {
+        String reference = shortReference(r.referralId);
+        String text = Messages.acknowledgementPublic(new Messages.PublicAcknowledgement(reference,
+                human(r.receivedAt), contact())).render();
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("reference", reference);
+        data.put("receivedAt", r.receivedAt.toString());
+        return new Composed("Children's Front Door: we have received your message (ref " + reference + ")", text,
+                withContact(data));
+    }
+
+    public Composed outcome(ReferralRecord r, int childNumber, TriageDecided d) {
+        String outcome = humanise(d.outcome());
+        String text = Messages.outcome(new Messages.Outcome(r.referralId.toString(), r.externalReference,
+                r.referrerName, childNumber, d.childId().toString(), d.level(), LEVELS.getOrDefault(d.level(), "-"),
+                outcome, d.pathway(), blankToNull(d.referrerFeedback()),
+                d.decidedAt() == null ? "-" : human(d.decidedAt()), contact())).render();
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("referralId", r.referralId.toString());
+        put(data, "externalReference", r.externalReference);
+        data.put("childId", d.childId().toString());
+        data.put("childNumber", childNumber);
+        data.put("level", d.level());
+        put(data, "outcome", d.outcome());
+        put(data, "pathway", d.pathway());
+        put(data, "reasons", blankToNull(d.referrerFeedback()));
+        put(data, "decidedAt", d.decidedAt() == null ? null : d.decidedAt().toString());
+        return new Composed(subject("Outcome for child " + childNumber, r), text, withContact(data));
+    }
+
+    public Composed caseChange(Kind kind, CaseEvent c, UUID referralId, UUID childId, Instant occurredAt) {
+        Messages.CaseChange model = new Messages.CaseChange(referralId.toString(),
+                c.caseId() == null ? "-" : c.caseId().toString(), childId.toString(), pathwayWords(c.pathway()),
+                c.direction() == null ? null : c.direction().toLowerCase(Locale.ROOT), blankToNull(c.rationale()),
+                c.closureReasonCode(), c.closureReasonCode() == null ? null : CLOSURE_REASONS.get(c.closureReasonCode()),
+                blankToNull(c.summary()), blankToNull(c.leadWorker()), human(occurredAt), contact());
+        String text = (kind == Kind.CASE_CLOSED ? Messages.caseClosed(model) : Messages.caseStepped(model)).render();
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("referralId", referralId.toString());
+        put(data, "caseId", c.caseId() == null ? null : c.caseId().toString());
+        data.put("childId", childId.toString());
+        put(data, "pathway", c.pathway());
+        put(data, "direction", c.direction());
+        put(data, "rationale", blankToNull(c.rationale()));
+        put(data, "closureReasonCode", c.closureReasonCode());
+        put(data, "summary", blankToNull(c.summary()));
+        put(data, "leadWorker", blankToNull(c.leadWorker()));
+        data.put("occurredAt", occurredAt.toString());
+        String subject = kind == Kind.CASE_CLOSED ? "Case closed" : "Case stepped "
+                + (c.direction() == null ? "" : c.direction().toLowerCase(Locale.ROOT) + " ") + "to "
+                + humanise(c.pathway());
+        return new Composed("Children's Front Door: " + subject + " (referral " + shortReference(referralId) + ")",
+                text, withContact(data));
+    }
+
+    /** The reference a member of the public is given: the first block of the referral id. */
+    public static String shortReference(UUID referralId) {
+        return "FD-" + referralId.toString().substring(0, 8).toUpperCase(Locale.ROOT);
+    }
+
+    private Map<String, Object> withContact(Map<String, Object> data) {
+        data.put("contact", Map.of("name", config.contact().name(), "email", config.contact().email(),
+                "phone", config.contact().phone()));
+        return data;
+    }
+
+    private Messages.Contact contact() {
+        return new Messages.Contact(config.contact().name(), config.contact().email(), config.contact().phone());
+    }
+
+    private static String subject(String what, ReferralRecord r) {
+        return "Children's Front Door: " + what + (r.externalReference == null ? ""
+                : " (your ref " + r.externalReference + ")");
+    }
+
+    /** A time as a person reads it, in England; a deadline at midnight reads as the end of the day before. */
+    static String human(Instant at) {
+        java.time.ZonedDateTime local = at.atZone(WorkingCalendar.ENGLAND);
+        if (local.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)) {
+            return "the end of " + DAY.format(local.minusDays(1));
+        }
+        return HUMAN.format(at);
+    }
+
+    /** A pathway as words in a sentence. */
+    static String pathwayWords(String pathway) {
+        if (pathway == null) {
+            return null;
+        }
+        return switch (pathway) {
+            case "EARLY_HELP" -> "early help";
+            case "SOCIAL_CARE" -> "children's social care";
+            default -> humanise(pathway).toLowerCase(Locale.ROOT);
+        };
+    }
+
+    private static String humanise(String code) {
+        if (code == null || code.isBlank()) {
+            return "-";
+        }
+        String words = code.replace('_', ' ').toLowerCase(Locale.ROOT);
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    private static void put(Map<String, Object> data, String key, Object value) {
+        if (value != null) {
+            data.put(key, value);
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

@@ -1,0 +1,353 @@
+package org.frontdoor.notification.domain;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.frontdoor.events.EventEnvelope;
+import org.frontdoor.events.EventJson;
+import org.frontdoor.events.MalformedEventException;
+import org.frontdoor.events.codes.ReferralSource;
+import org.frontdoor.events.payload.CaseEvent;
+import org.frontdoor.events.payload.ReferralReceived;
+import org.frontdoor.events.payload.TriageDecided;
+import org.frontdoor.notification.config.NotificationConfig;
+import org.frontdoor.notification.delivery.Dispatcher;
+import org.frontdoor.support.calendar.WorkingCalendar;
+import org.jboss.logging.Logger;
+
+/**
+ * Decides, from the events, what is owed to whom (domain.md, "Feedback rules"), and records it:
+ * <ul>
+ * <li>referral.received: a professional referrer is acknowledged at once and is owed an outcome per child,
+ * due per source type; a relative, acquaintance, member of the public or unknown source (1A-1D, 10) gets a
+ * generic acknowledgement (when they left an email address); an anonymous referrer (9) gets nothing.</li>
+ * <li>triage.decided: the child's outcome, with the reasons, to a professional referrer only.</li>
+ * <li>case.stepped / case.closed: every partner agency involved, and a professional referrer; never a
+ * member of the public.</li>
+ * </ul>
+ * Runs in the inbox transaction of the event. Every row is inserted "on conflict do nothing" on its
+ * (referral, child, kind, occurrence, recipient) key, so a redelivered or republished event adds nothing.
+ */
+@ApplicationScoped
+public class NotificationPlanner {
+
+    private static final Logger LOG = Logger.getLogger(NotificationPlanner.class);
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    MessageComposer composer;
+
+    @Inject
+    WorkingCalendar calendar;
+
+    @Inject
+    NotificationConfig config;
+
+    @Inject
+    Dispatcher dispatcher;
+
+    @Inject
+    Clock clock;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void received(EventEnvelope event, ReferralReceived r) {
+        if (r.referrer() == null || r.receivedAt() == null) {
+            throw new MalformedEventException("referral.received " + event.eventId() + " has no referrer or receivedAt");
+        }
+        UUID referralId = r.referralId() != null ? r.referralId() : event.referralId();
+        List<ReferralReceived.Child> children = r.children() == null ? List.of() : r.children();
+        ReferralRecord record = ReferralRecord.findById(referralId);
+        if (record == null) {
+            record = new ReferralRecord();
+            record.referralId = referralId;
+            record.receivedAt = r.receivedAt();
+            ReferralReceived.Referrer who = r.referrer();
+            record.sourceCode = who.sourceCode() == null ? ReferralSource.UNKNOWN.code() : who.sourceCode();
+            record.referrerKind = kindOf(who);
+            record.organisationId = blankToNull(who.organisationId());
+            record.organisationName = blankToNull(who.organisationName());
+            record.referrerName = blankToNull(who.name());
+            record.referrerEmail = blankToNull(who.email());
+            record.externalReference = blankToNull(who.externalReference());
+            record.acknowledgementDueBy = r.acknowledgementDueBy() != null ? r.acknowledgementDueBy()
+                    : calendar.plusWorkingDays(r.receivedAt(), config.acknowledgementWorkingDays());
+            record.childCount = children.size();
+            record.persist();
+            for (ReferralReceived.Child child : children) {
+                if (child.childId() == null) {
+                    throw new MalformedEventException("referral.received " + event.eventId() + " names a child without childId");
+                }
+                em.createNativeQuery("insert into referral_record_child (child_id, referral_id, position)"
+                        + " values (?1, ?2, ?3) on conflict do nothing")
+                        .setParameter(1, child.childId()).setParameter(2, referralId)
+                        .setParameter(3, child.position())
+                        .executeUpdate();
+            }
+        }
+
+        switch (record.referrerKind) {
+            case "ANONYMOUS" -> LOG.infof("Referral %s: anonymous referrer, nothing to send", referralId);
+            case "PROFESSIONAL" -> planProfessional(event, record, children);
+            default -> planPublic(event, record);
+        }
+    }
+
+    private void planProfessional(EventEnvelope event, ReferralRecord record, List<ReferralReceived.Child> children) {
+        Recipient referrer = referrerOf(record);
+        Instant outcomeDue = calendar.plusWorkingDays(record.receivedAt, outcomeTargetDays(record.sourceCode));
+        Instant outcomeLatest = calendar.plusWorkingDays(record.receivedAt, outcomeLatestDays(record.sourceCode));
+        List<Messages.ChildRef> refs = children.stream()
+                .map(c -> new Messages.ChildRef(c.position() + 1, c.childId().toString()))
+                .toList();
+        MessageComposer.Composed ack = composer.professionalAcknowledgement(record, refs, outcomeDue, outcomeLatest);
+        insert(record.referralId, null, Kind.ACKNOWLEDGEMENT, "", referrer, NotificationStatus.PENDING,
+                record.acknowledgementDueBy, null, ack, event.eventId());
+        for (ReferralReceived.Child child : children) {
+            insert(record.referralId, child.childId(), Kind.OUTCOME, "", referrer,
+                    NotificationStatus.AWAITING_DECISION, outcomeDue, outcomeLatest, null, event.eventId());
+            // a decision that arrived before its referral
+            decisionFor(child.childId()).ifPresent(d -> composeOutcome(record, d, event.eventId()));
+        }
+        LOG.infof("Referral %s: acknowledgement to a professional referrer, %d outcome(s) due by %s", record.referralId,
+                children.size(), outcomeDue);
+    }
+
+    private void planPublic(EventEnvelope event, ReferralRecord record) {
+        if (record.referrerEmail == null) {
+            LOG.infof("Referral %s: %s referrer left no email address; the front door acknowledges by phone",
+                    record.referralId, record.referrerKind.toLowerCase(Locale.ROOT));
+            return;
+        }
+        Recipient recipient = new Recipient("email:" + record.referrerEmail.toLowerCase(Locale.ROOT), null,
+                record.referrerEmail);
+        insert(record.referralId, null, Kind.ACKNOWLEDGEMENT, "", recipient, NotificationStatus.PENDING,
+                record.acknowledgementDueBy, null, composer.publicAcknowledgement(record), event.eventId());
+        LOG.infof("Referral %s: generic acknowledgement to a %s referrer", record.referralId,
+                record.referrerKind.toLowerCase(Locale.ROOT));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void decided(EventEnvelope event, TriageDecided decided) {
+        if (decided.childId() == null) {
+            throw new MalformedEventException("triage.decided " + event.eventId() + " has no childId");
+        }
+        UUID referralId = decided.referralId() != null ? decided.referralId() : event.referralId();
+        int stored = em.createNativeQuery("insert into child_decision (child_id, referral_id, payload, event_id, received_at)"
+                + " values (?1, ?2, cast(?3 as jsonb), ?4, ?5) on conflict do nothing")
+                .setParameter(1, decided.childId()).setParameter(2, referralId)
+                .setParameter(3, write(decided)).setParameter(4, event.eventId())
+                .setParameter(5, now())
+                .executeUpdate();
+        if (stored == 0) {
+            // the referrer was told (or will be told) the first decision; a later one is not sent again
+            LOG.infof("Referral %s: child %s was decided before; the outcome is told once", referralId,
+                    decided.childId());
+            return;
+        }
+        ReferralRecord record = ReferralRecord.findById(referralId);
+        if (record == null) {
+            LOG.infof("Referral %s: decision for child %s arrived before the referral; kept until it does",
+                    referralId, decided.childId());
+            return;
+        }
+        if (!record.isProfessional()) {
+            LOG.infof("Referral %s: %s referrer, the outcome is not shared", referralId,
+                    record.referrerKind.toLowerCase(Locale.ROOT));
+            return;
+        }
+        composeOutcome(record, decided, event.eventId());
+    }
+
+    private void composeOutcome(ReferralRecord record, TriageDecided decided, UUID sourceEventId) {
+        Recipient referrer = referrerOf(record);
+        Integer position = (Integer) em.createNativeQuery(
+                "select position from referral_record_child where child_id = ?1 and referral_id = ?2")
+                .setParameter(1, decided.childId()).setParameter(2, record.referralId)
+                .getResultStream().findFirst().orElse(null);
+        if (position == null) {
+            throw new MalformedEventException("triage.decided names child " + decided.childId()
+                    + " who is not in referral " + record.referralId);
+        }
+        MessageComposer.Composed message = composer.outcome(record, position + 1, decided);
+        Instant due = calendar.plusWorkingDays(record.receivedAt, outcomeTargetDays(record.sourceCode));
+        Instant latest = calendar.plusWorkingDays(record.receivedAt, outcomeLatestDays(record.sourceCode));
+        insert(record.referralId, decided.childId(), Kind.OUTCOME, "", referrer, NotificationStatus.AWAITING_DECISION,
+                due, latest, null, sourceEventId);
+        Notification n = Notification.<Notification>find("referralId = ?1 and childId = ?2 and kind = ?3"
+                + " and occurrence = '' and recipientKey = ?4", record.referralId, decided.childId(), Kind.OUTCOME,
+                referrer.key()).firstResult();
+        if (n.status == NotificationStatus.AWAITING_DECISION) {
+            ready(n, message, sourceEventId);
+        }
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void caseChanged(EventEnvelope event, CaseEvent change) {
+        Kind kind = "case.closed".equals(event.type()) ? Kind.CASE_CLOSED : Kind.CASE_STEPPED;
+        UUID referralId = change.referralId() != null ? change.referralId() : event.referralId();
+        Instant occurredAt = change.occurredAt() != null ? change.occurredAt() : event.occurredAt();
+        // a case steps more than once (up, later down): each step is its own message; it closes once
+        String occurrence = kind == Kind.CASE_CLOSED
+                ? "case:" + (change.caseId() == null ? event.eventId() : change.caseId())
+                : "event:" + event.eventId();
+        ReferralRecord record = ReferralRecord.findById(referralId);
+        Set<Recipient> recipients = new LinkedHashSet<>();
+        if (record != null && record.isProfessional()) {
+            recipients.add(referrerOf(record));
+        }
+        for (String org : change.partnerAgencies() == null ? List.<String>of() : change.partnerAgencies()) {
+            if (org == null || org.isBlank()) {
+                continue;
+            }
+            boolean isReferrer = record != null && record.isProfessional() && org.equals(record.organisationId);
+            if (!isReferrer) {
+                recipients.add(new Recipient("org:" + org, org, null));
+            }
+        }
+        Instant due = calendar.plusWorkingDays(occurredAt, config.caseChangeWorkingDays());
+        List<UUID> childIds = change.childIds() == null ? List.of() : change.childIds();
+        int planned = 0;
+        for (UUID childId : childIds) {
+            MessageComposer.Composed message = composer.caseChange(kind, change, referralId, childId, occurredAt);
+            for (Recipient recipient : recipients) {
+                planned += insert(referralId, childId, kind, occurrence, recipient, NotificationStatus.PENDING, due,
+                        null, message, event.eventId()) ? 1 : 0;
+            }
+        }
+        LOG.infof("Referral %s: %s told to %d partner recipient(s), %d message(s)", referralId, event.type(),
+                recipients.size(), planned);
+    }
+
+    /** How to reach the referrer: their organisation's webhook, else their email address. */
+    private static Recipient referrerOf(ReferralRecord record) {
+        if (record.organisationId != null) {
+            return new Recipient("org:" + record.organisationId, record.organisationId, record.referrerEmail);
+        }
+        if (record.referrerEmail != null) {
+            return new Recipient("email:" + record.referrerEmail.toLowerCase(Locale.ROOT), null, record.referrerEmail);
+        }
+        return new Recipient("referrer", null, null);
+    }
+
+    private record Recipient(String key, String org, String email) {
+    }
+
+    /** Inserts the row unless its key exists; true when it was new. */
+    private boolean insert(UUID referralId, UUID childId, Kind kind, String occurrence, Recipient to,
+            NotificationStatus status, Instant dueBy, Instant latestBy, MessageComposer.Composed message,
+            UUID sourceEventId) {
+        Instant now = now();
+        boolean ready = status == NotificationStatus.PENDING;
+        int inserted = em.createNativeQuery("insert into notification (id, referral_id, child_id, kind, occurrence,"
+                + " recipient_key, recipient_org, recipient_email, status, due_by, latest_by, created_at, ready_at,"
+                + " next_attempt_at, webhook_type, subject, text_body, data, source_event_id)"
+                + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
+                + " cast(?18 as jsonb), ?19) on conflict on constraint notification_once do nothing")
+                .setParameter(1, UUID.randomUUID())
+                .setParameter(2, referralId)
+                .setParameter(3, childId)
+                .setParameter(4, kind.name())
+                .setParameter(5, occurrence)
+                .setParameter(6, to.key())
+                .setParameter(7, to.org())
+                .setParameter(8, to.email())
+                .setParameter(9, status.name())
+                .setParameter(10, dueBy)
+                .setParameter(11, latestBy)
+                .setParameter(12, now)
+                .setParameter(13, ready ? now : null)
+                .setParameter(14, ready ? now : null)
+                .setParameter(15, kind.webhookType())
+                .setParameter(16, message == null ? null : message.subject())
+                .setParameter(17, message == null ? null : message.text())
+                .setParameter(18, message == null ? null : write(message.data()))
+                .setParameter(19, sourceEventId)
+                .executeUpdate();
+        if (inserted == 1 && ready) {
+            dispatcher.wakeUpAfterCommit();
+        }
+        return inserted == 1;
+    }
+
+    private void ready(Notification n, MessageComposer.Composed message, UUID sourceEventId) {
+        Instant now = now();
+        n.subject = message.subject();
+        n.textBody = message.text();
+        n.data = message.data();
+        n.sourceEventId = sourceEventId;
+        n.status = NotificationStatus.PENDING;
+        n.readyAt = now;
+        n.nextAttemptAt = now;
+        dispatcher.wakeUpAfterCommit();
+    }
+
+    private Optional<TriageDecided> decisionFor(UUID childId) {
+        return em.createNativeQuery("select cast(payload as text) from child_decision where child_id = ?1")
+                .setParameter(1, childId)
+                .getResultStream().findFirst()
+                .map(json -> {
+                    try {
+                        return EventJson.mapper().readValue((String) json, TriageDecided.class);
+                    } catch (JsonProcessingException e) {
+                        throw new IllegalStateException("stored decision of child " + childId + " is unreadable", e);
+                    }
+                });
+    }
+
+    int outcomeTargetDays(String sourceCode) {
+        NotificationConfig.SourceDeadline own = config.outcome().bySource().get(sourceCode);
+        return own != null ? own.targetWorkingDays() : config.outcome().targetWorkingDays();
+    }
+
+    int outcomeLatestDays(String sourceCode) {
+        NotificationConfig.SourceDeadline own = config.outcome().bySource().get(sourceCode);
+        int latest = own != null && own.latestWorkingDays().isPresent() ? own.latestWorkingDays().get()
+                : config.outcome().latestWorkingDays();
+        return Math.max(latest, outcomeTargetDays(sourceCode));
+    }
+
+    private static String kindOf(ReferralReceived.Referrer who) {
+        Optional<ReferralSource> source = ReferralSource.fromCode(who.sourceCode());
+        if (source.isPresent()) {
+            // the census code decides; it cannot be contradicted by a stray kind field
+            return source.get().kind().name();
+        }
+        if (who.kind() != null) {
+            for (ReferralSource.Kind k : ReferralSource.Kind.values()) {
+                if (k.name().equals(who.kind())) {
+                    return k.name();
+                }
+            }
+        }
+        return ReferralSource.Kind.UNKNOWN.name();
+    }
+
+    private Instant now() {
+        return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static String write(Object value) {
+        try {
+            return EventJson.mapper().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise", e);
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

@@ -1,0 +1,11 @@
+package org.frontdoor.notification.domain;
+
+public enum NotificationStatus {
+    /** An outcome the referrer is owed, waiting for the triage decision; its deadline already runs. */
+    AWAITING_DECISION,
+    /** Ready to send, or waiting for its next attempt. */
+    PENDING,
+    SENT,
+    /** Every attempt within the retry limit failed, or there is no way to reach the recipient. */
+    FAILED
+}

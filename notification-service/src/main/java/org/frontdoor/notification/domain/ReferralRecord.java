@@ -1,0 +1,53 @@
+package org.frontdoor.notification.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** Who referred, and how to reach them: what feedback needs of a {@code referral.received}. */
+@Entity
+@Table(name = "referral_record")
+public class ReferralRecord extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "referral_id")
+    public UUID referralId;
+
+    @Column(name = "received_at", nullable = false)
+    public Instant receivedAt;
+
+    @Column(name = "source_code", nullable = false)
+    public String sourceCode;
+
+    @Column(name = "referrer_kind", nullable = false)
+    public String referrerKind;
+
+    @Column(name = "organisation_id")
+    public String organisationId;
+
+    @Column(name = "organisation_name")
+    public String organisationName;
+
+    @Column(name = "referrer_name")
+    public String referrerName;
+
+    @Column(name = "referrer_email")
+    public String referrerEmail;
+
+    @Column(name = "external_reference")
+    public String externalReference;
+
+    @Column(name = "acknowledgement_due_by", nullable = false)
+    public Instant acknowledgementDueBy;
+
+    @Column(name = "child_count", nullable = false)
+    public int childCount;
+
+    public boolean isProfessional() {
+        return "PROFESSIONAL".equals(referrerKind);
+    }
+}

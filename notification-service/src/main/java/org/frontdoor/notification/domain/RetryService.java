@@ -1,0 +1,56 @@
+package org.frontdoor.notification.domain;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.frontdoor.notification.delivery.Dispatcher;
+import org.frontdoor.support.audit.AuditLog;
+import org.frontdoor.support.problem.ProblemException;
+import org.frontdoor.support.problem.ProblemType;
+import org.jboss.logging.Logger;
+
+/** Puts a FAILED notification back in the queue, with a fresh retry window and the same webhook-id. */
+@ApplicationScoped
+public class RetryService {
+
+    private static final Logger LOG = Logger.getLogger(RetryService.class);
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Dispatcher dispatcher;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Clock clock;
+
+    @Transactional
+    public Notification retry(UUID id) {
+        Notification n = em.find(Notification.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (n == null) {
+            throw ProblemException.notFound("Notification " + id);
+        }
+        if (n.status != NotificationStatus.FAILED) {
+            audit.recordRefused("notification.retry.refused", n.referralId, "notification " + id + " is " + n.status);
+            throw new ProblemException(ProblemType.CONFLICT, "Only a FAILED notification can be retried; this one is "
+                    + n.status);
+        }
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+        n.status = NotificationStatus.PENDING;
+        n.retryWindowStart = now;
+        n.nextAttemptAt = now;
+        audit.record("notification.retry", n.referralId, "notification " + id + " (" + n.kind + ")");
+        LOG.infof("Notification %s (%s, referral %s) put back for delivery by hand", id, n.kind, n.referralId);
+        dispatcher.wakeUpAfterCommit();
+        return n;
+    }
+}

@@ -1,0 +1,269 @@
+package org.frontdoor.notification.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.frontdoor.notification.domain.DeadlineState;
+import org.frontdoor.notification.domain.Notification;
+import org.frontdoor.notification.domain.NotificationQueries;
+import org.frontdoor.notification.domain.NotificationStatus;
+import org.frontdoor.notification.domain.RetryService;
+import org.frontdoor.support.audit.AuditLog;
+import org.frontdoor.support.problem.Problem;
+import org.frontdoor.support.problem.ProblemException;
+import org.frontdoor.support.security.Roles;
+
+@Path("/api/v1/notifications")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Notifications", description = "What each referrer and partner agency is owed, whether it was delivered"
+        + " on time, and failed deliveries")
+public class NotificationResource {
+
+    static final String ITEM_EXAMPLE = """
+            {"notificationId": "5a0e4a53-8d0c-4a8e-9f3c-2b1f7f6f0b51",
+             "referralId": "6b1f0e5e-2b7a-4a43-9a36-0d2b5d4f6a11", "childId": "0d6a4b53-6f54-4d8f-9b1c-3c7f5d0a9e21",
+             "kind": "OUTCOME", "status": "AWAITING_DECISION", "recipientOrganisation": "hillside-primary",
+             "recipientEmail": "d***@hillside.example", "dueBy": "2026-12-02T10:15:00Z",
+             "latestBy": "2026-12-07T10:15:00Z", "deadline": "AT_RISK", "attempts": 0,
+             "webhookId": "msg_5a0e4a53-8d0c-4a8e-9f3c-2b1f7f6f0b51", "createdAt": "2026-11-23T10:15:01Z"}""";
+
+    static final String RETRIED_EXAMPLE = """
+            {"notificationId": "5a0e4a53-8d0c-4a8e-9f3c-2b1f7f6f0b51",
+             "referralId": "6b1f0e5e-2b7a-4a43-9a36-0d2b5d4f6a11", "kind": "ACKNOWLEDGEMENT", "status": "PENDING",
+             "channel": "WEBHOOK", "recipientOrganisation": "hillside-primary", "dueBy": "2026-11-24T10:15:00Z",
+             "deadline": "OVERDUE", "attempts": 14, "nextAttemptAt": "2026-11-25T09:30:00Z",
+             "lastError": "HTTP 503 from the partner's endpoint",
+             "webhookId": "msg_5a0e4a53-8d0c-4a8e-9f3c-2b1f7f6f0b51", "createdAt": "2026-11-23T10:15:01Z"}""";
+
+    static final String PAGE_EXAMPLE = "{\"page\": 0, \"size\": 20, \"total\": 1, \"asOf\": \"2026-12-01T12:00:00Z\","
+            + " \"items\": [" + ITEM_EXAMPLE + "]}";
+
+    static final String OVERDUE_EXAMPLE = "{\"asOf\": \"2026-12-01T12:00:00Z\", \"atRiskUntil\": \"2026-12-02T12:00:00Z\","
+            + " \"overdue\": 0, \"atRisk\": 1, \"items\": [" + ITEM_EXAMPLE + "]}";
+
+    static final String INVALID_EXAMPLE = """
+            {"type": "urn:frontdoor:problem:validation", "title": "Request is not valid", "status": 422,
+             "detail": "2 fields are not valid", "instance": "/api/v1/notifications",
+             "errors": [{"field": "overdue", "message": "must be true or false"},
+                        {"field": "status", "message": "must be one of AWAITING_DECISION, PENDING, SENT, FAILED"}]}""";
+
+    @Inject
+    NotificationQueries queries;
+
+    @Inject
+    RetryService retries;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Clock clock;
+
+    @GET
+    @RolesAllowed({ Roles.OPS, Roles.TEAM_MANAGER })
+    @Transactional
+    @Operation(summary = "Find notifications", description = "By referral, status (e.g. FAILED) and whether they"
+            + " are overdue (undelivered past their due time), soonest due first. Each item says where it stands"
+            + " against its deadline as of `asOf` (default now). The message text is never shown.")
+    @APIResponse(responseCode = "200", description = "A page of notifications",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = NotificationView.Page.class),
+                    examples = @ExampleObject(name = "page", value = PAGE_EXAMPLE)))
+    @APIResponse(responseCode = "422", description = "Invalid parameters, each listed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "invalid", value = INVALID_EXAMPLE)))
+    public NotificationView.Page search(
+            @Parameter(description = "Only this referral's", schema = @Schema(type = SchemaType.STRING, format = "uuid"),
+                    example = "6b1f0e5e-2b7a-4a43-9a36-0d2b5d4f6a11") @QueryParam("referralId") String referralId,
+            @Parameter(description = "AWAITING_DECISION, PENDING, SENT or FAILED", example = "FAILED")
+            @QueryParam("status") String status,
+            @Parameter(description = "true: only undelivered past due; false: only those not overdue",
+                    schema = @Schema(type = SchemaType.BOOLEAN), example = "true") @QueryParam("overdue") String overdue,
+            @Parameter(description = "Judge deadlines as of this time (default now)", schema = @Schema(
+                    type = SchemaType.STRING, format = "date-time"), example = "2026-12-01T12:00:00Z")
+            @QueryParam("asOf") String asOf,
+            @Parameter(example = "0") @QueryParam("page") @DefaultValue("0") String page,
+            @Parameter(example = "20") @QueryParam("size") @DefaultValue("20") String size) {
+        // Parsed here, not by JAX-RS, so that a bad value is a 422 naming the parameter.
+        List<Problem.FieldError> errors = new ArrayList<>();
+        UUID referral = uuid(referralId, "referralId", errors);
+        NotificationStatus wanted = status(status, errors);
+        Boolean overdueOnly = bool(overdue, "overdue", errors);
+        Instant now = instant(asOf, "asOf", errors);
+        int pageNo = integer(page, "page", 0, 100_000, errors);
+        int pageSize = integer(size, "size", 1, 100, errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        NotificationQueries.Found found = queries.search(
+                new NotificationQueries.Criteria(referral, wanted, overdueOnly), now, pageNo, pageSize);
+        Instant horizon = queries.horizon(now);
+        audit.record("notification.search", referral, found.items().size() + " result(s)");
+        return new NotificationView.Page(pageNo, pageSize, found.total(), now,
+                found.items().stream().map(n -> NotificationView.of(n, now, horizon)).toList());
+    }
+
+    @GET
+    @Path("/overdue")
+    @RolesAllowed({ Roles.OPS, Roles.TEAM_MANAGER })
+    @Transactional
+    @Operation(summary = "Overdue and at-risk notifications", description = "Undelivered messages past their due"
+            + " time (OVERDUE) or due within the at-risk window, 1 working day by default (AT_RISK), soonest due"
+            + " first. Outcomes still waiting for a triage decision are included: they show as at risk before they"
+            + " are late. Working days exclude weekends and English bank holidays.")
+    @APIResponse(responseCode = "200", description = "The list",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = NotificationView.Overdue.class),
+                    examples = @ExampleObject(name = "overdue", value = OVERDUE_EXAMPLE)))
+    @APIResponse(responseCode = "422", description = "Invalid parameters, each listed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public NotificationView.Overdue overdue(
+            @Parameter(description = "Judge deadlines as of this time (default now)", schema = @Schema(
+                    type = SchemaType.STRING, format = "date-time"), example = "2026-12-01T12:00:00Z")
+            @QueryParam("asOf") String asOf,
+            @Parameter(description = "Only this referral's", schema = @Schema(type = SchemaType.STRING, format = "uuid"),
+                    example = "6b1f0e5e-2b7a-4a43-9a36-0d2b5d4f6a11") @QueryParam("referralId") String referralId) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        Instant now = instant(asOf, "asOf", errors);
+        UUID referral = uuid(referralId, "referralId", errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        Instant horizon = queries.horizon(now);
+        List<NotificationView> items = queries.overdueOrAtRisk(now, referral).stream()
+                .map(n -> NotificationView.of(n, now, horizon)).toList();
+        long overdueCount = items.stream().filter(i -> i.deadline().equals(DeadlineState.OVERDUE.name())).count();
+        audit.record("notification.overdue", referral, items.size() + " result(s)");
+        return new NotificationView.Overdue(now, horizon, overdueCount, items.size() - overdueCount, items);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ Roles.OPS, Roles.TEAM_MANAGER })
+    @Transactional
+    @Operation(summary = "One notification", description = "Its delivery attempts, last error and deadline.")
+    @APIResponse(responseCode = "200", description = "The notification",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = NotificationView.class),
+                    examples = @ExampleObject(name = "notification", value = ITEM_EXAMPLE)))
+    @APIResponse(responseCode = "404", description = "No such notification",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public NotificationView get(@PathParam("id") UUID id) {
+        Notification n = Notification.<Notification>findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("Notification " + id));
+        audit.record("notification.read", n.referralId, "notification " + id);
+        Instant now = now();
+        return NotificationView.of(n, now, queries.horizon(now));
+    }
+
+    @POST
+    @Path("/{id}/retry")
+    @RolesAllowed({ Roles.OPS, Roles.TEAM_MANAGER })
+    @Operation(summary = "Retry a failed notification", description = "Puts a FAILED notification back in the"
+            + " queue with a fresh retry window (e.g. once the partner has fixed its endpoint). It keeps its"
+            + " webhook-id, so the partner can tell it from a new message.")
+    @APIResponse(responseCode = "200", description = "Queued again",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = NotificationView.class),
+                    examples = @ExampleObject(name = "queued", value = RETRIED_EXAMPLE)))
+    @APIResponse(responseCode = "404", description = "No such notification",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "It has not failed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public NotificationView retry(@PathParam("id") UUID id) {
+        Notification n = retries.retry(id);
+        Instant now = now();
+        return NotificationView.of(n, now, queries.horizon(now));
+    }
+
+    private Instant now() {
+        return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private Instant instant(String value, String name, List<Problem.FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            return now();
+        }
+        try {
+            return Instant.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            errors.add(new Problem.FieldError(name, "must be a date-time (ISO-8601, e.g. 2026-12-01T12:00:00Z)"));
+            return null;
+        }
+    }
+
+    private static UUID uuid(String value, String name, List<Problem.FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value.strip());
+        } catch (IllegalArgumentException e) {
+            errors.add(new Problem.FieldError(name, "must be a UUID"));
+            return null;
+        }
+    }
+
+    private static NotificationStatus status(String value, List<Problem.FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return NotificationStatus.valueOf(value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            errors.add(new Problem.FieldError("status", "must be one of AWAITING_DECISION, PENDING, SENT, FAILED"));
+            return null;
+        }
+    }
+
+    private static Boolean bool(String value, String name, List<Problem.FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> {
+                errors.add(new Problem.FieldError(name, "must be true or false"));
+                yield null;
+            }
+        };
+    }
+
+    private static int integer(String value, String name, int min, int max, List<Problem.FieldError> errors) {
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n < min || n > max) {
+                errors.add(new Problem.FieldError(name, "must be between " + min + " and " + max));
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            errors.add(new Problem.FieldError(name, "must be a whole number"));
+            return 0;
+        }
+    }
+}

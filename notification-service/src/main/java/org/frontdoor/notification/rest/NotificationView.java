@@ -1,0 +1,59 @@
+package org.frontdoor.notification.rest;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.frontdoor.notification.domain.DeadlineState;
+import org.frontdoor.notification.domain.Notification;
+
+/** A notification as ops and team managers see it: its delivery and deadline, never the message text. */
+@Schema(name = "Notification")
+public record NotificationView(
+        UUID notificationId,
+        UUID referralId,
+        @Schema(description = "The child it is about; absent for a referral's acknowledgement") UUID childId,
+        @Schema(example = "OUTCOME", enumeration = { "ACKNOWLEDGEMENT", "OUTCOME", "CASE_STEPPED", "CASE_CLOSED" }) String kind,
+        @Schema(example = "PENDING", enumeration = { "AWAITING_DECISION", "PENDING", "SENT", "FAILED" }) String status,
+        @Schema(example = "WEBHOOK", enumeration = { "WEBHOOK", "EMAIL" }) String channel,
+        @Schema(example = "hillside-primary") String recipientOrganisation,
+        @Schema(description = "Masked", example = "d***@hillside.example") String recipientEmail,
+        @Schema(description = "When it was due") Instant dueBy,
+        @Schema(description = "The latest acceptable time (outcomes)") Instant latestBy,
+        Instant deliveredAt,
+        @Schema(example = "AT_RISK", enumeration = { "MET", "MISSED", "ON_TRACK", "AT_RISK", "OVERDUE" }) String deadline,
+        @Schema(description = "Delivery attempts so far", example = "2") int attempts,
+        Instant nextAttemptAt,
+        @Schema(example = "HTTP 500 from the partner's endpoint") String lastError,
+        @Schema(description = "The Standard Webhooks webhook-id, the same on every attempt",
+                example = "msg_5a0e4a53-8d0c-4a8e-9f3c-2b1f7f6f0b51") String webhookId,
+        Instant createdAt) {
+
+    static NotificationView of(Notification n, Instant now, Instant horizon) {
+        DeadlineState state = n.deadlineState(now, horizon);
+        return new NotificationView(n.id, n.referralId, n.childId, n.kind.name(), n.status.name(),
+                n.channel == null ? null : n.channel.name(), n.recipientOrg, mask(n.recipientEmail), n.dueBy,
+                n.latestBy, n.deliveredAt, state.name(), n.attempts, n.nextAttemptAt, n.lastError, n.webhookId(),
+                n.createdAt);
+    }
+
+    static String mask(String email) {
+        if (email == null) {
+            return null;
+        }
+        int at = email.indexOf('@');
+        if (at <= 0) {
+            return "***";
+        }
+        return email.charAt(0) + "***" + email.substring(at);
+    }
+
+    @Schema(name = "NotificationPage")
+    public record Page(int page, int size, long total, Instant asOf, List<NotificationView> items) {
+    }
+
+    @Schema(name = "OverdueList", description = "Undelivered messages past due, or due within the at-risk window")
+    public record Overdue(Instant asOf, @Schema(description = "End of the at-risk window") Instant atRiskUntil,
+            long overdue, long atRisk, List<NotificationView> items) {
+    }
+}

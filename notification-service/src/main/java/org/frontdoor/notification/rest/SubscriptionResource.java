@@ -1,0 +1,120 @@
+package org.frontdoor.notification.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.frontdoor.notification.domain.Subscription;
+import org.frontdoor.notification.domain.SubscriptionService;
+import org.frontdoor.support.problem.Problem;
+import org.frontdoor.support.problem.ProblemException;
+import org.frontdoor.support.security.Roles;
+
+@Path("/api/v1/subscriptions")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Subscriptions", description = "A partner system's webhook for acknowledgements, outcomes and case changes")
+public class SubscriptionResource {
+
+    static final String REQUEST_EXAMPLE = """
+            {"callbackUrl": "https://cases.hillside.example/hooks/frontdoor",
+             "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"}""";
+
+    static final String VIEW_EXAMPLE = """
+            {"organisationId": "hillside-primary", "callbackUrl": "https://cases.hillside.example/hooks/frontdoor",
+             "secretSet": true, "signature": "Standard Webhooks v1: HMAC-SHA256 over webhook-id.webhook-timestamp.body",
+             "createdAt": "2026-11-23T09:00:00Z", "updatedAt": "2026-11-23T09:00:00Z"}""";
+
+    static final String INVALID_EXAMPLE = """
+            {"type": "urn:frontdoor:problem:validation", "title": "Request is not valid", "status": 422,
+             "detail": "2 fields are not valid", "instance": "/api/v1/subscriptions",
+             "errors": [{"field": "callbackUrl", "message": "must use https"},
+                        {"field": "secret", "message": "is required"}]}""";
+
+    static final String DELIVERY_DESCRIPTION = """
+            Each message is a JSON POST, `{"type": "referral.acknowledged" | "referral.outcome" | "case.stepped" |
+            "case.closed", "timestamp": ..., "data": {...}}`, signed as the Standard Webhooks specification
+            describes, so existing libraries verify it: headers `webhook-id` (the same on every retry of a message:
+            de-duplicate on it, as a message can arrive twice if we fail after you answered), `webhook-timestamp`
+            (unix seconds) and `webhook-signature: v1,<base64 HMAC-SHA256 of "id.timestamp.body">`. Answer 2xx
+            within 10 seconds; anything else is retried with exponential backoff for about 24 hours. Without a
+            subscription, messages go by email to the address on the referral.""";
+
+    @Inject
+    SubscriptionService subscriptions;
+
+    @Inject
+    JsonWebToken token;
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.PARTNER)
+    @Operation(summary = "Set your organisation's webhook", description = "Creates or replaces the webhook of the"
+            + " organisation in your token's org claim. Every invalid field is listed in one 422.\n\n"
+            + DELIVERY_DESCRIPTION)
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SubscriptionRequest.class),
+            examples = @ExampleObject(name = "webhook", value = REQUEST_EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "Saved; the secret is not echoed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = SubscriptionView.class),
+                    examples = @ExampleObject(name = "saved", value = VIEW_EXAMPLE)))
+    @APIResponse(responseCode = "422", description = "Invalid fields, each listed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "invalid", value = INVALID_EXAMPLE)))
+    @APIResponse(responseCode = "403", description = "Not a partner, or the token names no organisation",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public SubscriptionView put(SubscriptionRequest request) {
+        Caller caller = Caller.of(token);
+        String org = caller.requireOrganisation();
+        if (request == null) {
+            throw ProblemException.invalid("body", "a subscription (callbackUrl, secret) is required");
+        }
+        Subscription saved = subscriptions.put(org, caller.subject(), request.callbackUrl(), request.secret());
+        return SubscriptionView.of(saved);
+    }
+
+    @GET
+    @RolesAllowed(Roles.PARTNER)
+    @Operation(summary = "Your organisation's webhook", description = "Where messages are sent; the secret is never"
+            + " returned.")
+    @APIResponse(responseCode = "200", description = "The subscription",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = SubscriptionView.class),
+                    examples = @ExampleObject(name = "subscription", value = VIEW_EXAMPLE)))
+    @APIResponse(responseCode = "404", description = "No webhook set: messages go by email",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public SubscriptionView get() {
+        String org = Caller.of(token).requireOrganisation();
+        return subscriptions.get(org).map(SubscriptionView::of)
+                .orElseThrow(() -> ProblemException.notFound("A webhook subscription for " + org));
+    }
+
+    @DELETE
+    @RolesAllowed(Roles.PARTNER)
+    @Operation(summary = "Remove your organisation's webhook", description = "Later messages go by email to the"
+            + " address on each referral.")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "404", description = "There was none",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response delete() {
+        String org = Caller.of(token).requireOrganisation();
+        if (!subscriptions.delete(org)) {
+            throw ProblemException.notFound("A webhook subscription for " + org);
+        }
+        return Response.noContent().build();
+    }
+}

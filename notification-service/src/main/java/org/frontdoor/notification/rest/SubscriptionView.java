@@ -1,0 +1,22 @@
+package org.frontdoor.notification.rest;
+
+import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.frontdoor.notification.domain.Subscription;
+
+@Schema(name = "Subscription", description = "Your organisation's webhook. The secret is never shown again.")
+public record SubscriptionView(
+        @Schema(example = "hillside-primary") String organisationId,
+        @Schema(example = "https://cases.hillside.example/hooks/frontdoor") String callbackUrl,
+        @Schema(description = "True: a secret is set (it is write-only)", example = "true") boolean secretSet,
+        @Schema(description = "How deliveries are signed", example = "Standard Webhooks v1: HMAC-SHA256 over"
+                + " webhook-id.webhook-timestamp.body") String signature,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    static final String SIGNATURE = "Standard Webhooks v1: HMAC-SHA256 over webhook-id.webhook-timestamp.body";
+
+    static SubscriptionView of(Subscription s) {
+        return new SubscriptionView(s.organisationId, s.callbackUrl, true, SIGNATURE, s.createdAt, s.updatedAt);
+    }
+}

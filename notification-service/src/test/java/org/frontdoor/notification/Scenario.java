@@ -1,0 +1,182 @@
+package org.frontdoor.notification;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.agroal.api.AgroalDataSource;
+import io.restassured.response.Response;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.frontdoor.events.EventEnvelope;
+import org.frontdoor.events.EventJson;
+import org.frontdoor.events.EventType;
+import org.frontdoor.events.Topics;
+import org.frontdoor.events.payload.CaseEvent;
+import org.frontdoor.events.payload.ReferralReceived;
+import org.frontdoor.events.payload.TriageDecided;
+import org.frontdoor.testsupport.DevJwtTestResource;
+import org.frontdoor.testsupport.KafkaProbe;
+import org.frontdoor.testsupport.WebhookReceiver;
+
+/** Events, calls and checks shared by this service's tests. */
+public final class Scenario {
+
+    /** A Standard Webhooks secret: whsec_ and the base64 of 32 random bytes. */
+    public static final String SECRET = "whsec_" + Base64.getEncoder().encodeToString(
+            "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8));
+
+    private Scenario() {
+    }
+
+    public static String token(String role) {
+        return DevJwtTestResource.tokens().token(role);
+    }
+
+    public static String partnerToken(String org) {
+        return DevJwtTestResource.tokens().token("partner", org);
+    }
+
+    /** An organisation id no other test uses. */
+    public static String uniqueOrg(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Subscribes the organisation's webhook to this receiver. */
+    public static void subscribe(String org, WebhookReceiver receiver) {
+        given().auth().oauth2(partnerToken(org)).contentType("application/json")
+                .body("{\"callbackUrl\": \"" + receiver.url() + "\", \"secret\": \"" + SECRET + "\"}")
+                .put("/api/v1/subscriptions")
+                .then().statusCode(200);
+    }
+
+    public record Child(UUID childId, String firstName, String lastName) {
+    }
+
+    public static Child child() {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        return new Child(UUID.randomUUID(), "Zephyrine" + tag, "Quillfeather" + tag);
+    }
+
+    /** A referral.received as referral-service publishes it. */
+    public static EventEnvelope received(UUID referralId, Instant receivedAt, String sourceCode, String kind,
+            String org, String email, String concern, Child... children) {
+        List<ReferralReceived.Child> kids = new ArrayList<>();
+        for (int i = 0; i < children.length; i++) {
+            kids.add(new ReferralReceived.Child(children[i].childId(), i, UUID.randomUUID(), children[i].firstName(),
+                    children[i].lastName(), LocalDate.of(2016, 4, 2), null, "F", null,
+                    new ReferralReceived.Address("1 High St", null, "Doncaster", "DN1 1AA"), null,
+                    new ReferralReceived.PriorInvolvement(0, false, null, null, null)));
+        }
+        boolean anonymous = "ANONYMOUS".equals(kind);
+        ReferralReceived payload = new ReferralReceived(referralId, receivedAt, null,
+                new ReferralReceived.Referrer(sourceCode, kind, org, org == null ? null : "Hillside Primary School",
+                        anonymous ? null : "J. Patel", anonymous ? null : "Designated Safeguarding Lead", email,
+                        anonymous ? null : "01632 960000", org == null ? null : "HPS-" + referralId.toString().substring(0, 4)),
+                new ReferralReceived.Submitter("someone", org == null ? "front-door" : "partner", org),
+                kids, List.of(new ReferralReceived.HouseholdMember("Carol Quillfeather", "mother")),
+                new ReferralReceived.Concerns(concern, List.of("SIGNS_OF_NEGLECT"), false),
+                new ReferralReceived.Consent(true, true, null));
+        return new EventEnvelope(UUID.randomUUID(), EventType.REFERRAL_RECEIVED.wireName(), 1, receivedAt,
+                referralId, EventJson.mapper().valueToTree(payload));
+    }
+
+    public static EventEnvelope decided(UUID referralId, UUID childId, int level, String outcome, String pathway,
+            String feedback) {
+        return EventEnvelope.of(EventType.TRIAGE_DECIDED, referralId, new TriageDecided(referralId, childId,
+                UUID.randomUUID(), level, outcome, pathway, "N1", feedback, "worker-7", Instant.now(), true));
+    }
+
+    public static EventEnvelope closed(UUID referralId, List<UUID> childIds, List<String> partnerAgencies) {
+        return EventEnvelope.of(EventType.CASE_CLOSED, referralId, new CaseEvent(UUID.randomUUID(), referralId,
+                childIds, "EARLY_HELP", "worker-9", null, null, "RC9", "Closed after assessment", partnerAgencies,
+                Instant.now()));
+    }
+
+    public static EventEnvelope stepped(UUID referralId, List<UUID> childIds, List<String> partnerAgencies) {
+        return EventEnvelope.of(EventType.CASE_STEPPED, referralId, new CaseEvent(UUID.randomUUID(), referralId,
+                childIds, "EARLY_HELP", "worker-9", "DOWN", "Needs now met by a family support plan.", null, null,
+                partnerAgencies, Instant.now()));
+    }
+
+    public static void send(EventEnvelope event) throws Exception {
+        String topic = EventType.fromWireName(event.type()).orElseThrow().topic();
+        KafkaProbe.send(topic, event.key(), EventJson.write(event));
+    }
+
+    /** Waits until this service's consumer has processed the event (its inbox holds it). */
+    public static void awaitConsumed(AgroalDataSource db, EventEnvelope event) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            try (Connection c = db.getConnection();
+                    PreparedStatement ps = c.prepareStatement("select 1 from inbox_event where event_id = ?")) {
+                ps.setObject(1, event.eventId());
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+    }
+
+    /** The notifications of a referral, as ops see them. */
+    public static Response notificationsOf(UUID referralId) {
+        return given().auth().oauth2(token("ops")).queryParam("referralId", referralId.toString())
+                .get("/api/v1/notifications");
+    }
+
+    /** The notification events published for this referral. */
+    public static List<EventEnvelope> notificationEvents(UUID referralId) {
+        List<EventEnvelope> events = new ArrayList<>();
+        for (ConsumerRecord<String, String> r : KafkaProbe.readAll(Topics.NOTIFICATION_EVENTS)) {
+            if (referralId.toString().equals(r.key())) {
+                events.add(EventJson.read(r.value()));
+            }
+        }
+        return events;
+    }
+
+    /**
+     * Verifies a delivery the way a partner's Standard Webhooks library does: the key is the base64 after
+     * whsec_; the signed content is "id.timestamp.body"; any "v1,&lt;sig&gt;" in the space-separated header
+     * must match, compared in constant time; the timestamp must be within 5 minutes of now.
+     */
+    public static boolean verifies(String secret, WebhookReceiver.Request request) throws Exception {
+        String id = request.header("webhook-id");
+        String timestamp = request.header("webhook-timestamp");
+        String signatures = request.header("webhook-signature");
+        if (id == null || timestamp == null || signatures == null) {
+            return false;
+        }
+        long ts = Long.parseLong(timestamp);
+        if (Math.abs(Instant.now().getEpochSecond() - ts) > 300) {
+            return false;
+        }
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
+        byte[] expected = mac.doFinal((id + "." + timestamp + "." + request.body()).getBytes(StandardCharsets.UTF_8));
+        for (String versioned : signatures.split(" ")) {
+            String[] parts = versioned.split(",", 2);
+            if (parts.length == 2 && parts[0].equals("v1")
+                    && MessageDigest.isEqual(Base64.getDecoder().decode(parts[1]), expected)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public static void assertVerifies(WebhookReceiver.Request request) throws Exception {
+        assertTrue(verifies(SECRET, request), "signature must verify: " + request.headers());
+    }
+}
