@@ -17,7 +17,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..", "..");
 const SERVICES = { "referral-service": 8081, "triage-service": 8082, "notification-service": 8083 };
 // Read from the environment only, never written in application.properties.
-const SECRET_ENV = new Set(["QUARKUS_DATASOURCE_PASSWORD"]);
+const SECRET_ENV = new Set(["QUARKUS_DATASOURCE_PASSWORD", "QUARKUS_MAILER_USERNAME", "QUARKUS_MAILER_PASSWORD"]);
 
 const MODELS = {
   "v1/Namespace": "kubernetes-models/v1/Namespace",

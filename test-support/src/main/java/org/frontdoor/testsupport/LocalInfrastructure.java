@@ -17,6 +17,8 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.regex.Pattern;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import org.jboss.logging.Logger;
 import org.jboss.logmanager.LogContext;
 import org.jboss.logmanager.formatters.PatternFormatter;
@@ -65,12 +67,14 @@ public final class LocalInfrastructure {
         Path dataDir = Path.of(".local");
         int pgPort = 15432;
         int kafkaPort = 19092;
+        int smtpPort = 13025;
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--data-dir" -> dataDir = Path.of(value(args, ++i));
                     case "--pg-port" -> pgPort = port(value(args, ++i), "--pg-port");
                     case "--kafka-port" -> kafkaPort = port(value(args, ++i), "--kafka-port");
+                    case "--smtp-port" -> smtpPort = port(value(args, ++i), "--smtp-port");
                     case "-h", "--help" -> {
                         System.err.println(usage());
                         System.exit(0);
@@ -95,6 +99,10 @@ public final class LocalInfrastructure {
             System.exit(EXIT_IN_USE);
         }
         String busy = busyPorts(dataDir, pgPort, kafkaPort);
+        if (busy == null && !Support.portFree(smtpPort)) {
+            busy = "port " + smtpPort + " is already in use (wanted for the SMTP sink); free it or choose another"
+                    + " with --smtp-port N";
+        }
         if (busy != null) {
             System.err.println("LocalInfrastructure: " + busy);
             System.exit(EXIT_IN_USE);
@@ -109,8 +117,12 @@ public final class LocalInfrastructure {
             }
             servers.kafka = KafkaServer.start(dataDir.resolve("kafka"), kafkaPort, true);
             servers.kafka.createTopics(3, TOPICS.toArray(String[]::new));
+            // A real SMTP server that keeps what the notification service sends, so nothing leaves the machine.
+            servers.smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            servers.smtp.start();
             DevKeys keys = DevKeys.loadOrCreate(dataDir.resolve("keys"));
             Path envFile = writeEnv(dataDir, servers.postgres, servers.kafka, keys);
+            Files.writeString(envFile, "SMTP_PORT=" + smtpPort + "\n", StandardOpenOption.APPEND);
             log.infof("PostgreSQL on localhost:%d (databases %s), Kafka on %s, JWT public key %s; settings in %s",
                     pgPort, String.join(", ", DATABASES), servers.kafka.bootstrapServers(), keys.publicKeyPem(),
                     envFile);
@@ -229,16 +241,20 @@ public final class LocalInfrastructure {
     }
 
     private static String usage() {
-        return "usage: LocalInfrastructure [--data-dir DIR] [--pg-port N] [--kafka-port N]\n"
-                + "  defaults: --data-dir .local --pg-port 15432 --kafka-port 19092";
+        return "usage: LocalInfrastructure [--data-dir DIR] [--pg-port N] [--kafka-port N] [--smtp-port N]\n"
+                + "  defaults: --data-dir .local --pg-port 15432 --kafka-port 19092 --smtp-port 13025";
     }
 
     /** What has started so far, stopped in reverse order. */
     private static final class Servers {
         volatile PostgresServer postgres;
         volatile KafkaServer kafka;
+        volatile GreenMail smtp;
 
         synchronized void stop(Logger log) {
+            if (smtp != null) {
+                smtp.stop();
+            }
             try {
                 if (kafka != null) {
                     kafka.close();
