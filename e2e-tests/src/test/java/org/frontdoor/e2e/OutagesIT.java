@@ -1,0 +1,80 @@
+package org.frontdoor.e2e;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The broker or the database goes away for a while: intake degrades clearly and recovers by itself. */
+class OutagesIT {
+
+    private static Pipeline pipeline;
+
+    @BeforeAll
+    static void start() {
+        pipeline = Pipeline.get();
+    }
+
+    @Test
+    void withKafkaStoppedFor30SecondsIntakeKeepsAnsweringAndEverythingFlowsAfterwards() {
+        String partner = pipeline.token("partner", "hillside-primary");
+        pipeline.stopKafka();
+        List<String> accepted = new ArrayList<>();
+        long stoppedAt = System.nanoTime();
+        try {
+            while (System.nanoTime() - stoppedAt < Duration.ofSeconds(30).toNanos()) {
+                Http.Reply reply = Http.postJson(pipeline.referral() + "/api/v1/referrals", partner,
+                        HostileInputIT.referral("Seen crying at the gate again.", "Outage" + accepted.size()),
+                        Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+                assertEquals(201, reply.status(), reply.body());
+                accepted.add(reply.json().get("referralId").asText());
+                ServiceProcess.sleep(2000);
+            }
+        } finally {
+            pipeline.startKafka();
+        }
+        System.out.printf("kafka outage: %d referrals accepted while the broker was down%n", accepted.size());
+        assertTrue(accepted.size() >= 10);
+
+        String ops = pipeline.token("ops");
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+            Http.Reply outbox = Http.get(pipeline.referral() + "/api/v1/ops/outbox", ops);
+            assertEquals(0, outbox.json().get("pending").asInt(), outbox.body());
+        });
+        String ids = String.join("','", accepted);
+        assertEquals(accepted.size(), pipeline.count("referral-service", "select count(*) from outbox_event"
+                + " where published_at is not null and message_key in ('" + ids + "')"), "every event reached the broker");
+    }
+
+    @Test
+    void withItsDatabaseStoppedIntakeAnswers503QuicklyAndRecoversByItself() {
+        String partner = pipeline.token("partner", "hillside-primary");
+        pipeline.stopReferralDb();
+        try {
+            long start = System.nanoTime();
+            Http.Reply reply = Http.postJson(pipeline.referral() + "/api/v1/referrals", partner,
+                    HostileInputIT.referral("Bruise on the left arm.", "Dbdown"),
+                    Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+            long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+            System.out.printf("database outage: intake answered %d in %d ms%n", reply.status(), millis);
+            assertEquals(503, reply.status(), reply.body());
+            assertTrue(reply.contentType().startsWith("application/problem+json"));
+            assertTrue(millis < 8000, "no hang: " + millis + " ms");
+        } finally {
+            pipeline.startReferralDb();
+        }
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            Http.Reply reply = Http.postJson(pipeline.referral() + "/api/v1/referrals", partner,
+                    HostileInputIT.referral("Bruise on the left arm.", "Dbback"),
+                    Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+            assertEquals(201, reply.status(), reply.body());
+        });
+    }
+}

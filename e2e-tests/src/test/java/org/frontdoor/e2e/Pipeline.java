@@ -1,0 +1,233 @@
+package org.frontdoor.e2e;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import org.frontdoor.testsupport.DevKeys;
+import org.frontdoor.testsupport.DevTokens;
+import org.frontdoor.testsupport.KafkaServer;
+import org.frontdoor.testsupport.KafkaTestResource;
+import org.frontdoor.testsupport.PostgresServer;
+
+/**
+ * The whole pipeline for black-box tests: a real Kafka broker, PostgreSQL (the referral
+ * service on its own server, so that it alone can be stopped), and the three services as
+ * separate processes. One per test JVM; the tests stop and start its parts.
+ */
+public final class Pipeline implements AutoCloseable {
+
+    private static Pipeline instance;
+
+    private final Path work;
+    private final int kafkaPort = ServiceProcess.freePort();
+    private final int referralDbPort = ServiceProcess.freePort();
+    private final int sharedDbPort = ServiceProcess.freePort();
+    private KafkaServer kafka;
+    private PostgresServer referralDb;
+    private PostgresServer sharedDb;
+    private final DevTokens tokens;
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private final GreenMail smtp;
+
+    private Pipeline(Path root, Path work) throws Exception {
+        this.work = work;
+        deleteRecursively(work); // each run starts from empty servers
+        Files.createDirectories(work.resolve("logs"));
+        startKafka();
+        startReferralDb();
+        sharedDb = PostgresServer.start(work.resolve("pg-shared"), sharedDbPort, false);
+        sharedDb.createDatabaseIfMissing("triage");
+        sharedDb.createDatabaseIfMissing("notification");
+        DevKeys keys = DevKeys.loadOrCreate(work.resolve("keys"));
+        tokens = new DevTokens(keys);
+        Map<String, String> common = Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + kafkaPort,
+                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKeyPem().toAbsolutePath().toString(),
+                "MP_JWT_VERIFY_ISSUER", DevTokens.ISSUER,
+                // the relay and the consumers react quickly, so the tests need not wait long
+                "FRONTDOOR_OUTBOX_POLL_INTERVAL", "200ms");
+        add(root, "referral-service", common, referralDb.jdbcUrl("referral"), referralDb);
+        add(root, "triage-service", common, sharedDb.jdbcUrl("triage"), sharedDb);
+        add(root, "notification-service", common, sharedDb.jdbcUrl("notification"), sharedDb);
+        // referrers without a webhook get email: a real SMTP server in this JVM
+        smtp = new GreenMail(new ServerSetup(ServiceProcess.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        Map<String, String> notification = new LinkedHashMap<>();
+        // partners' webhook receivers run on this machine over plain http
+        notification.put("FRONTDOOR_NOTIFICATION_WEBHOOK_ALLOW_HTTP_HOSTS", "127.0.0.1,localhost");
+        notification.put("QUARKUS_MAILER_MOCK", "false");
+        notification.put("QUARKUS_MAILER_HOST", "127.0.0.1");
+        notification.put("QUARKUS_MAILER_PORT", String.valueOf(smtp.getSmtp().getPort()));
+        notification.put("QUARKUS_MAILER_START_TLS", "DISABLED");
+        notification.put("QUARKUS_MAILER_LOGIN", "DISABLED");
+        notification.put("QUARKUS_MAILER_TLS", "false");
+        // retries in seconds, not hours; a crashed attempt is retried after the lease, which the service
+        // requires to be at least twice its worst attempt (an email: 30 s)
+        notification.put("FRONTDOOR_NOTIFICATION_RETRY_INITIAL_DELAY", "200ms");
+        notification.put("FRONTDOOR_NOTIFICATION_RETRY_MAX_DELAY", "2s");
+        notification.put("FRONTDOOR_NOTIFICATION_DISPATCHER_POLL_INTERVAL", "200ms");
+        notification.put("FRONTDOOR_NOTIFICATION_WEBHOOK_CONNECT_TIMEOUT", "2s");
+        notification.put("FRONTDOOR_NOTIFICATION_WEBHOOK_REQUEST_TIMEOUT", "3s");
+        notification.put("FRONTDOOR_NOTIFICATION_DISPATCHER_LEASE", "60s");
+        services.get("notification-service").putEnv(notification);
+        for (ServiceProcess service : services.values()) {
+            service.start();
+        }
+    }
+
+    public static synchronized Pipeline get() {
+        if (instance == null) {
+            Path root = Path.of(System.getProperty("e2e.root", ".."));
+            try {
+                instance = new Pipeline(root, root.resolve("e2e-tests/target/e2e"));
+            } catch (Exception e) {
+                throw new IllegalStateException("could not start the pipeline", e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(instance::close));
+        }
+        return instance;
+    }
+
+    private void add(Path root, String name, Map<String, String> common, String jdbcUrl, PostgresServer db) {
+        Map<String, String> env = new LinkedHashMap<>(common);
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
+        env.put("QUARKUS_DATASOURCE_USERNAME", db.username());
+        env.put("QUARKUS_DATASOURCE_PASSWORD", db.password());
+        services.put(name, new ServiceProcess(name, root.resolve(name + "/target/quarkus-app/quarkus-run.jar"),
+                work.resolve("logs"), env));
+    }
+
+    public ServiceProcess service(String name) {
+        return services.get(name);
+    }
+
+    public String referral() {
+        return services.get("referral-service").url();
+    }
+
+    public String triage() {
+        return services.get("triage-service").url();
+    }
+
+    public String notification() {
+        return services.get("notification-service").url();
+    }
+
+    public String token(String role) {
+        return tokens.token(role);
+    }
+
+    public String token(String role, String org) {
+        return tokens.token(role, org);
+    }
+
+    public DevTokens tokens() {
+        return tokens;
+    }
+
+    public String kafkaBootstrap() {
+        return "127.0.0.1:" + kafkaPort;
+    }
+
+    public synchronized void stopKafka() {
+        kafka.close();
+    }
+
+    public synchronized void startKafka() {
+        kafka = KafkaServer.start(work.resolve("kafka"), kafkaPort, true);
+        KafkaTestResource.createTopics(kafkaBootstrap(), java.util.List.of("referral-events", "triage-events",
+                "notification-events", "referral-events.dlq", "triage-events.dlq", "notification-events.dlq"));
+    }
+
+    public synchronized void stopReferralDb() {
+        referralDb.close();
+    }
+
+    public synchronized void startReferralDb() {
+        referralDb = PostgresServer.start(work.resolve("pg-referral"), referralDbPort, true);
+        referralDb.createDatabaseIfMissing("referral");
+    }
+
+    /** The SMTP server the notification service mails to. */
+    public GreenMail smtp() {
+        return smtp;
+    }
+
+    /** Changes a service's own database directly (e.g. to move a referral back in time); the rows changed. */
+    public int update(String service, String sql) {
+        PostgresServer db = service.equals("referral-service") ? referralDb : sharedDb;
+        String database = service.replace("-service", "");
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(database), db.username(), db.password());
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    /** The first column of every row, as text. */
+    public java.util.List<String> strings(String service, String sql) {
+        PostgresServer db = service.equals("referral-service") ? referralDb : sharedDb;
+        String database = service.replace("-service", "");
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(database), db.username(), db.password());
+                PreparedStatement ps = c.prepareStatement(sql);
+                ResultSet rs = ps.executeQuery()) {
+            java.util.List<String> out = new java.util.ArrayList<>();
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    /** A number from a service's own database, read directly: what is really stored. */
+    public long count(String service, String sql) {
+        PostgresServer db = service.equals("referral-service") ? referralDb : sharedDb;
+        String database = service.replace("-service", "");
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(database), db.username(), db.password());
+                PreparedStatement ps = c.prepareStatement(sql);
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws java.io.IOException {
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        services.values().forEach(ServiceProcess::stop);
+        if (kafka != null) {
+            kafka.close();
+        }
+        if (referralDb != null) {
+            referralDb.close();
+        }
+        if (sharedDb != null) {
+            sharedDb.close();
+        }
+        if (smtp != null) {
+            smtp.stop();
+        }
+    }
+}
