@@ -121,8 +121,7 @@ public final class LocalInfrastructure {
             servers.smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
             servers.smtp.start();
             DevKeys keys = DevKeys.loadOrCreate(dataDir.resolve("keys"));
-            Path envFile = writeEnv(dataDir, servers.postgres, servers.kafka, keys);
-            Files.writeString(envFile, "SMTP_PORT=" + smtpPort + "\n", StandardOpenOption.APPEND);
+            Path envFile = writeEnv(dataDir, servers.postgres, servers.kafka, keys, smtpPort);
             log.infof("PostgreSQL on localhost:%d (databases %s), Kafka on %s, JWT public key %s; settings in %s",
                     pgPort, String.join(", ", DATABASES), servers.kafka.bootstrapServers(), keys.publicKeyPem(),
                     envFile);
@@ -188,7 +187,7 @@ public final class LocalInfrastructure {
         }
     }
 
-    private static Path writeEnv(Path dataDir, PostgresServer pg, KafkaServer kafka, DevKeys keys)
+    private static Path writeEnv(Path dataDir, PostgresServer pg, KafkaServer kafka, DevKeys keys, int smtpPort)
             throws IOException {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("PG_PORT", String.valueOf(pg.port()));
@@ -197,6 +196,7 @@ public final class LocalInfrastructure {
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         env.put("JWT_PUBLIC_KEY", keys.publicKeyPem().toString());
         env.put("JWT_ISSUER", DevTokens.ISSUER);
+        env.put("SMTP_PORT", String.valueOf(smtpPort));
         StringBuilder text = new StringBuilder("# written by LocalInfrastructure; development values only\n");
         env.forEach((k, v) -> text.append(k).append('=').append(shellQuote(v)).append('\n'));
         Path file = dataDir.resolve("infra.env");

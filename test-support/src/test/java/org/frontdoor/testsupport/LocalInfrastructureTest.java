@@ -41,8 +41,9 @@ class LocalInfrastructureTest {
             awaitReady(first);
             Map<String, String> env = readEnv();
             assertEquals(List.of("PG_PORT", "PG_USER", "PG_PASSWORD", "KAFKA_BOOTSTRAP_SERVERS", "JWT_PUBLIC_KEY",
-                    "JWT_ISSUER"), new ArrayList<>(env.keySet()));
+                    "JWT_ISSUER", "SMTP_PORT"), new ArrayList<>(env.keySet()));
             assertEquals(String.valueOf(pgPort), env.get("PG_PORT"));
+            assertEquals(String.valueOf(smtpPort), env.get("SMTP_PORT"));
             assertEquals("127.0.0.1:" + kafkaPort, env.get("KAFKA_BOOTSTRAP_SERVERS"));
             assertEquals(dataDir.resolve("keys").resolve("dev-public.pem").toString(), env.get("JWT_PUBLIC_KEY"));
             assertEquals(DevTokens.ISSUER, env.get("JWT_ISSUER"));
@@ -93,6 +94,9 @@ class LocalInfrastructureTest {
         }
     }
 
+    /** Not the default 13025, which a running ./pipeline holds. */
+    private final int smtpPort = Support.freePort();
+
     private Process launch(int pgPort, int kafkaPort) throws IOException {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         Path dir = pgPort > 0 && Support.portFree(pgPort) ? dataDir : dataDir.resolveSibling("local-infra-busy");
@@ -100,7 +104,7 @@ class LocalInfrastructureTest {
                 "-Djava.io.tmpdir=" + Path.of("target", "tmp").toAbsolutePath(),
                 "-cp", classpath, LocalInfrastructure.class.getName(),
                 "--data-dir", dir.toString(), "--pg-port", String.valueOf(pgPort),
-                "--kafka-port", String.valueOf(kafkaPort));
+                "--kafka-port", String.valueOf(kafkaPort), "--smtp-port", String.valueOf(smtpPort));
         if (dir.equals(dataDir)) {
             // its log goes to a file, keeping the build output short
             return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(childLog.toFile())).start();
