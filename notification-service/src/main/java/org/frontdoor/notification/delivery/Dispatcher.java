@@ -21,8 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.frontdoor.events.EventEnvelope;
 import org.frontdoor.events.EventJson;
 import org.frontdoor.events.EventType;
@@ -33,6 +31,7 @@ import org.frontdoor.notification.domain.Notification;
 import org.frontdoor.notification.domain.NotificationStatus;
 import org.frontdoor.notification.domain.Subscription;
 import org.frontdoor.support.outbox.Outbox;
+import org.frontdoor.support.worker.WorkerThread;
 import org.jboss.logging.Logger;
 
 /**
@@ -79,9 +78,7 @@ public class Dispatcher {
     @Inject
     MeterRegistry meters;
 
-    private final Semaphore wakeUps = new Semaphore(0);
-    private volatile boolean running;
-    private Thread worker;
+    private final WorkerThread worker = new WorkerThread("notification-dispatcher");
 
     void onStart(@Observes StartupEvent event) {
         if (config.dispatcher().lease().compareTo(worstAttempt().multipliedBy(2)) < 0) {
@@ -98,31 +95,16 @@ public class Dispatcher {
     }
 
     public synchronized void start() {
-        if (running) {
-            return;
-        }
-        running = true;
-        worker = new Thread(this::loop, "notification-dispatcher");
-        worker.setDaemon(true);
-        worker.start();
+        worker.start(this::loop);
     }
 
     public synchronized void stop() {
-        running = false;
-        if (worker != null) {
-            worker.interrupt();
-            try {
-                worker.join(TimeUnit.SECONDS.toMillis(15));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            worker = null;
-        }
+        worker.stop(Duration.ofSeconds(15));
     }
 
     /** Look for due work now rather than at the next poll. */
     public void wakeUp() {
-        wakeUps.release();
+        worker.wakeUp();
     }
 
     /** Wakes the dispatcher once the current transaction has committed the rows it should send. */
@@ -143,13 +125,12 @@ public class Dispatcher {
 
     private void loop() {
         long failures = 0;
-        while (running) {
+        while (worker.isRunning()) {
             try {
                 int done = dispatchOnce();
                 failures = 0;
                 if (done < config.dispatcher().batchSize()) {
-                    wakeUps.tryAcquire(config.dispatcher().pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                    wakeUps.drainPermits();
+                    worker.awaitWork(config.dispatcher().pollInterval());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

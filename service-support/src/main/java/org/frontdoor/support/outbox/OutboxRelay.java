@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -30,6 +29,7 @@ import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.frontdoor.support.Failures;
+import org.frontdoor.support.worker.WorkerThread;
 import org.jboss.logging.Logger;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
@@ -59,9 +59,7 @@ public class OutboxRelay {
     @Inject
     MeterRegistry meters;
 
-    private final Semaphore wakeUps = new Semaphore(0);
-    private volatile boolean running;
-    private Thread worker;
+    private final WorkerThread worker = new WorkerThread("outbox-relay");
     private Producer<String, String> producer;
     private Counter published;
     private Counter failures;
@@ -80,26 +78,11 @@ public class OutboxRelay {
     }
 
     public synchronized void start() {
-        if (running) {
-            return;
-        }
-        running = true;
-        worker = new Thread(this::loop, "outbox-relay");
-        worker.setDaemon(true);
-        worker.start();
+        worker.start(this::loop);
     }
 
     public synchronized void stop() {
-        running = false;
-        if (worker != null) {
-            worker.interrupt();
-            try {
-                worker.join(TimeUnit.SECONDS.toMillis(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            worker = null;
-        }
+        worker.stop(Duration.ofSeconds(10));
         if (producer != null) {
             producer.close(Duration.ofSeconds(5));
             producer = null;
@@ -108,12 +91,12 @@ public class OutboxRelay {
 
     /** Asks the relay to look at the outbox now instead of at its next poll. */
     public void wakeUp() {
-        wakeUps.release();
+        worker.wakeUp();
     }
 
     private void loop() {
         int consecutiveFailures = 0;
-        while (running) {
+        while (worker.isRunning()) {
             try {
                 Batch batch = relayOnce();
                 if (batch.failed() > 0) {
@@ -124,7 +107,7 @@ public class OutboxRelay {
                 consecutiveFailures = 0;
                 pruneNowAndThen();
                 if (batch.published() < config.batchSize()) {
-                    waitForWork();
+                    worker.awaitWork(config.pollInterval());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -272,12 +255,6 @@ public class OutboxRelay {
             if (deleted > 0) {
                 LOG.infof("Outbox relay: pruned %d published events older than %s", deleted, config.retention());
             }
-        }
-    }
-
-    private void waitForWork() throws InterruptedException {
-        if (wakeUps.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
-            wakeUps.drainPermits();
         }
     }
 
