@@ -112,13 +112,7 @@ public final class Benchmark {
         baseline = marks();
         warmUp(Duration.ofSeconds(Long.parseLong(System.getProperty("bench.warmup.seconds", "30"))));
         if (phase("intake")) {
-            intakeAgainstCeiling(startups);
-        } else {
-            startups.put("triage-service", restart("triage-service"));
-            startups.put("notification-service", restart("notification-service"));
-        }
-        for (String s : SERVICES) {
-            restRss.put(s, rss(s));
+            intakeAgainstCeiling();
         }
         if (phase("queue")) {
             settle();
@@ -134,22 +128,31 @@ public final class Benchmark {
         }
 
         sampler.shutdownNow();
+        // the other two restarted at a quiet moment, so their start-up is not a catch-up's
+        settle();
+        Thread.sleep(5_000);
+        for (String s : SERVICES) {
+            restRss.put(s, rss(s));
+        }
+        startups.put("triage-service", restart("triage-service"));
+        startups.put("notification-service", restart("notification-service"));
         line("## Per service: start-up and memory");
         line("");
-        line("| service | launch to ready | Quarkus \"started in\" | RSS at rest | RSS peak under load |");
-        line("|---|---|---|---|---|");
+        line("| service | launch to ready | Quarkus \"started in\" | RSS when ready | RSS peak under load | RSS at rest after the run |");
+        line("|---|---|---|---|---|---|");
         for (String s : SERVICES) {
             Startup up = startups.get(s);
             line("| " + s + " | " + (up == null ? "n/a" : String.format("%.1f s", up.millis() / 1000.0)) + " | "
-                    + (up == null ? "n/a" : up.quarkus()) + " | " + mb(restRss.get(s)) + " | " + mb(peakRss.get(s))
-                    + " |");
+                    + (up == null ? "n/a" : up.quarkus()) + " | " + (up == null ? "n/a" : mb(up.rss())) + " | "
+                    + mb(peakRss.get(s)) + " | " + mb(restRss.get(s)) + " |");
         }
         line("");
         line("Targets: ready in < 3 s, RSS < 300 MB. Each service is stopped and started on its own (`./pipeline stop`"
                 + " / `start`) while the others and the embedded servers keep running, as a pod restarts: launch to ready"
                 + " is from the `java` command to `/q/health/ready` answering 200 (Flyway validation, Kafka consumers"
-                + " joined). JVM options: `" + serviceJavaOptions() + "`. RSS is the OS's resident set of each JVM,"
-                + " at rest after the intake phase and at its peak over the run.");
+                + " joined). The referral service is restarted before the warm-up, the other two at the end, with the"
+                + " pipeline idle. JVM options: `" + serviceJavaOptions() + "`. RSS is the OS's resident set of each"
+                + " JVM: when ready after the restart, at its peak over the run, and idle once the run's work was done.");
         line("");
         Path out = root.resolve("docs/benchmarks.md");
         Files.createDirectories(out.getParent());
@@ -189,7 +192,7 @@ public final class Benchmark {
      * events wait in Kafka) and with the whole pipeline running on the same cores; the JDBC ceiling
      * is measured between the two.
      */
-    private void intakeAgainstCeiling(Map<String, Startup> startups) throws Exception {
+    private void intakeAgainstCeiling() throws Exception {
         String partner = tokens.token("partner", "hillside-primary");
         prepareCeilingDatabase();
         Marks before = marks();
@@ -206,8 +209,8 @@ public final class Benchmark {
         // the two stopped services come back one at a time and catch up on what intake left them
         long backlog = count("referral", "select count(*) from referral") - before.referrals();
         long drainStart = System.nanoTime();
-        startups.put("triage-service", restart("triage-service"));
-        startups.put("notification-service", restart("notification-service"));
+        pipeline("start", "triage-service");
+        pipeline("start", "notification-service");
         boolean drained = waitUntil(Duration.ofMinutes(6), () -> caughtUp(before));
         double drainSeconds = (System.nanoTime() - drainStart) / 1e9;
         Map<Integer, Result> whole = new LinkedHashMap<>();
@@ -535,7 +538,7 @@ public final class Benchmark {
 
     // ---------------------------------------------------------------- plumbing
 
-    record Startup(long millis, String quarkus) {
+    record Startup(long millis, String quarkus, long rss) {
     }
 
     /** Stops a service and starts it alone; the time from launch to ready, and what Quarkus reported. */
@@ -545,7 +548,7 @@ public final class Benchmark {
         pipeline("start", service);
         long millis = (System.nanoTime() - t0) / 1_000_000;
         System.out.printf("%s started alone: ready in %d ms (Quarkus: %s)%n", service, millis, startupTime(service));
-        return new Startup(millis, startupTime(service));
+        return new Startup(millis, startupTime(service), rss(service));
     }
 
     private void pipeline(String... args) throws IOException, InterruptedException {
