@@ -2,11 +2,9 @@ package org.frontdoor.referral.domain;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.frontdoor.events.codes.IndicatorCatalogue;
@@ -15,8 +13,7 @@ import org.frontdoor.referral.config.ReferralConfig;
 import org.frontdoor.referral.rest.ReferralRequest;
 import org.frontdoor.support.calendar.WorkingCalendar;
 import org.frontdoor.support.problem.Problem.FieldError;
-import org.frontdoor.support.problem.ProblemException;
-import org.frontdoor.support.problem.ProblemMappers;
+import org.frontdoor.support.problem.RequestValidation;
 
 /**
  * Checks a submission against every intake rule at once, so that one 422 lists every bad field:
@@ -29,7 +26,7 @@ public class ReferralValidator {
     private static final int MAX_MONTHS_BEFORE_BIRTH = 10;
 
     @Inject
-    Validator validator;
+    RequestValidation validation;
 
     @Inject
     ReferralConfig config;
@@ -39,7 +36,6 @@ public class ReferralValidator {
 
     public void check(ReferralRequest request, Caller caller, String idempotencyKey) {
         List<FieldError> errors = new ArrayList<>();
-        validator.validate(request).forEach(v -> errors.add(new FieldError(ProblemMappers.fieldOf(v), v.getMessage())));
         checkIdempotencyKey(caller, idempotencyKey, errors);
         if (request.referrer() != null) {
             checkReferrer(request.referrer(), caller, errors);
@@ -66,13 +62,7 @@ public class ReferralValidator {
                 errors.add(new FieldError("consent.familyAware", "must be true when the family gave consent"));
             }
         }
-        if (!errors.isEmpty()) {
-            List<FieldError> sorted = errors.stream()
-                    .distinct()
-                    .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::message))
-                    .toList();
-            throw ProblemException.invalid(sorted);
-        }
+        validation.check(request, errors);
     }
 
     private void checkIdempotencyKey(Caller caller, String key, List<FieldError> errors) {

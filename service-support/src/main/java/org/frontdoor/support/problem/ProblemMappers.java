@@ -37,11 +37,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response validation(ConstraintViolationException e, UriInfo uri) {
-        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+        List<Problem.FieldError> errors = ordered(e.getConstraintViolations().stream()
                 .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
-                .sorted(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message))
-                .distinct()
-                .toList();
+                .toList());
         return respond(ProblemType.VALIDATION, describe(errors), uri, errors, null);
     }
 
@@ -142,6 +140,14 @@ public class ProblemMappers {
             case PAYLOAD_TOO_LARGE -> "The request body is larger than this endpoint takes";
             default -> "The request was refused (HTTP " + status + ")";
         };
+    }
+
+    /** Field errors as a 422 lists them: by field, then message, each once. */
+    public static List<Problem.FieldError> ordered(List<Problem.FieldError> errors) {
+        return errors.stream()
+                .distinct()
+                .sorted(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message))
+                .toList();
     }
 
     /** The property path a client sent, without the Java method and parameter names. */

@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,8 +25,8 @@ import org.frontdoor.support.calendar.WorkingCalendar;
 import org.frontdoor.support.outbox.Outbox;
 import org.frontdoor.support.problem.Problem.FieldError;
 import org.frontdoor.support.problem.ProblemException;
-import org.frontdoor.support.problem.ProblemMappers;
 import org.frontdoor.support.problem.ProblemType;
+import org.frontdoor.support.problem.RequestValidation;
 import org.frontdoor.triage.rest.AllocateRequest;
 import org.frontdoor.triage.rest.CaseView;
 import org.frontdoor.triage.rest.CloseRequest;
@@ -61,7 +60,7 @@ public class CaseService {
     AuditLog audit;
 
     @Inject
-    Validator validator;
+    RequestValidation validation;
 
     @Inject
     SecurityIdentity identity;
@@ -139,7 +138,7 @@ public class CaseService {
 
     @Transactional
     public CaseView allocate(UUID id, AllocateRequest request) {
-        check(request, List.of());
+        validation.check(request, List.of());
         CareCase c = find(id, true);
         requireOpen(c);
         Actor actor = Actor.of(identity);
@@ -188,7 +187,7 @@ public class CaseService {
                         + ": the date the panel agreed it"));
             }
         }
-        check(request, errors);
+        validation.check(request, errors);
         CareCase c = find(id, true);
         requireOpen(c);
         Actor actor = Actor.of(identity);
@@ -238,7 +237,7 @@ public class CaseService {
                 && !CLOSURE_REASONS.containsKey(request.reasonCode())) {
             errors.add(new FieldError("reasonCode", "must be a CIN reason for closure RC1-RC9"));
         }
-        check(request, errors);
+        validation.check(request, errors);
         CareCase c = find(id, true);
         requireOpen(c);
         Actor actor = Actor.of(identity);
@@ -324,18 +323,6 @@ public class CaseService {
         }
     }
 
-    private <T> void check(T request, List<FieldError> errors) {
-        List<FieldError> all = new ArrayList<>(errors);
-        if (request == null) {
-            all.add(new FieldError("body", "a request body is required"));
-        } else {
-            validator.validate(request).forEach(v -> all.add(new FieldError(ProblemMappers.fieldOf(v), v.getMessage())));
-        }
-        if (!all.isEmpty()) {
-            throw ProblemException.invalid(all.stream().distinct()
-                    .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::message)).toList());
-        }
-    }
 
     private Instant now() {
         return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);

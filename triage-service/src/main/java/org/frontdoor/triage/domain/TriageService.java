@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -27,8 +26,8 @@ import org.frontdoor.support.audit.AuditLog;
 import org.frontdoor.support.outbox.Outbox;
 import org.frontdoor.support.problem.Problem.FieldError;
 import org.frontdoor.support.problem.ProblemException;
-import org.frontdoor.support.problem.ProblemMappers;
 import org.frontdoor.support.problem.ProblemType;
+import org.frontdoor.support.problem.RequestValidation;
 import org.frontdoor.triage.rest.AssignRequest;
 import org.frontdoor.triage.rest.CheckRequest;
 import org.frontdoor.triage.rest.DecisionRequest;
@@ -56,7 +55,7 @@ public class TriageService {
     AuditLog audit;
 
     @Inject
-    Validator validator;
+    RequestValidation validation;
 
     @Inject
     SecurityIdentity identity;
@@ -143,7 +142,7 @@ public class TriageService {
 
     @Transactional
     public TriageItemView assign(UUID id, AssignRequest request) {
-        check(request, List.of());
+        validation.check(request, List.of());
         TriageItem item = find(id, true);
         Actor actor = Actor.of(identity);
         requireOpen(item);
@@ -169,7 +168,7 @@ public class TriageService {
                 errors.add(new FieldError("checkedAt", "must not be in the future"));
             }
         }
-        check(request, errors);
+        validation.check(request, errors);
         TriageItem item = find(id, true);
         Actor actor = Actor.of(identity);
         PartnerCheck c = new PartnerCheck();
@@ -215,7 +214,7 @@ public class TriageService {
         if (request != null) {
             outcome = checkDecision(item, request, errors);
         }
-        check(request, errors);
+        validation.check(request, errors);
         // Bean validation passed and so did every rule above: the request is complete.
         if (outcome == Outcome.NO_FURTHER_ACTION && item.immediateRisk && !actor.teamManager()) {
             audit.recordRefused("triage-item.decision.refused", item.referralId, "item " + id
@@ -344,19 +343,6 @@ public class TriageService {
         return content.children().stream().filter(c -> childId.equals(c.childId())).findFirst().orElse(null);
     }
 
-    /** Bean validation plus the errors found already, all in one 422. */
-    private <T> void check(T request, List<FieldError> errors) {
-        List<FieldError> all = new ArrayList<>(errors);
-        if (request == null) {
-            all.add(new FieldError("body", "a request body is required"));
-        } else {
-            validator.validate(request).forEach(v -> all.add(new FieldError(ProblemMappers.fieldOf(v), v.getMessage())));
-        }
-        if (!all.isEmpty()) {
-            throw ProblemException.invalid(all.stream().distinct()
-                    .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::message)).toList());
-        }
-    }
 
     private Instant now() {
         return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
