@@ -10,8 +10,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -109,18 +107,7 @@ public class Dispatcher {
 
     /** Wakes the dispatcher once the current transaction has committed the rows it should send. */
     public void wakeUpAfterCommit() {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    wakeUp();
-                }
-            }
-        });
+        worker.wakeUpAfterCommit(transactions);
     }
 
     private void loop() {

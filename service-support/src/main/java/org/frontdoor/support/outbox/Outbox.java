@@ -2,9 +2,6 @@ package org.frontdoor.support.outbox;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.frontdoor.events.EventEnvelope;
 import org.frontdoor.events.EventJson;
@@ -24,9 +21,6 @@ public class Outbox {
     @Inject
     OutboxRelay relay;
 
-    @Inject
-    TransactionSynchronizationRegistry transactions;
-
     /** Records an event of a known type on that type's topic. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void append(EventEnvelope event) {
@@ -41,17 +35,6 @@ public class Outbox {
     public void append(String topic, EventEnvelope event) {
         repository.insert(event.eventId(), topic, event.key(), event.type(), EventJson.write(event));
         // Publish as soon as the transaction commits rather than at the next poll.
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    relay.wakeUp();
-                }
-            }
-        });
+        relay.wakeUpAfterCommit();
     }
 }

@@ -9,6 +9,7 @@ import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -59,6 +60,9 @@ public class OutboxRelay {
     @Inject
     MeterRegistry meters;
 
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
     private final WorkerThread worker = new WorkerThread("outbox-relay");
     private Producer<String, String> producer;
     private Counter published;
@@ -92,6 +96,11 @@ public class OutboxRelay {
     /** Asks the relay to look at the outbox now instead of at its next poll. */
     public void wakeUp() {
         worker.wakeUp();
+    }
+
+    /** Wakes the relay once the current transaction has committed the events it should publish. */
+    public void wakeUpAfterCommit() {
+        worker.wakeUpAfterCommit(transactions);
     }
 
     private void loop() {

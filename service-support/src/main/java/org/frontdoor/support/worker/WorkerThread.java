@@ -1,5 +1,8 @@
 package org.frontdoor.support.worker;
 
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -52,6 +55,22 @@ public final class WorkerThread {
     /** Makes the loop look for work now rather than at its next poll. */
     public void wakeUp() {
         wakeUps.release();
+    }
+
+    /** Wakes the loop once the caller's transaction has committed the rows it should see; not on a rollback. */
+    public void wakeUpAfterCommit(TransactionSynchronizationRegistry transactions) {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    wakeUp();
+                }
+            }
+        });
     }
 
     /** Waits until woken or until {@code pollInterval} has passed, whichever is first. */
