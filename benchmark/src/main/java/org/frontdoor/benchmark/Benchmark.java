@@ -177,8 +177,7 @@ public final class Benchmark {
     /** JIT compilation and pools settle first: the first minute after a start is not what a day looks like. */
     private void warmUp(Duration duration) throws InterruptedException {
         String partner = tokens.token("partner", "hillside-primary");
-        Result warm = closedLoop(8, duration, () -> post(REFERRALS, partner, Referrals.body(),
-                Map.of("Idempotency-Key", UUID.randomUUID().toString())) == 201);
+        Result warm = closedLoop(8, duration, () -> submitted(partner));
         line(String.format("Warm-up before measuring: %d s at 8 clients, %d referrals (%.0f/s), not counted below.",
                 duration.toSeconds(), warm.ok(), warm.rate()));
         line("");
@@ -257,8 +256,12 @@ public final class Benchmark {
     }
 
     private Result intake(int clients, String partner) throws InterruptedException {
-        return closedLoop(clients, step, () -> post(REFERRALS, partner, Referrals.body(),
-                Map.of("Idempotency-Key", UUID.randomUUID().toString())) == 201);
+        return closedLoop(clients, step, () -> submitted(partner));
+    }
+
+    /** One realistic referral with its own idempotency key; true when it was accepted (201). */
+    private boolean submitted(String partner) {
+        return post(REFERRALS, partner, Referrals.body(), Map.of("Idempotency-Key", UUID.randomUUID().toString())) == 201;
     }
 
     private void prepareCeilingDatabase() throws Exception {
@@ -502,8 +505,7 @@ public final class Benchmark {
             if (remaining.getAndDecrement() <= 0) {
                 return null;
             }
-            return post(REFERRALS, partner, Referrals.body(), Map.of("Idempotency-Key", UUID.randomUUID().toString()))
-                    == 201;
+            return submitted(partner);
         });
         long children = count("referral", "select count(*) from referral_child") - childrenBefore;
         long queuedAtEnd = count("triage", "select count(*) from triage_item") - itemsBefore;
@@ -546,9 +548,9 @@ public final class Benchmark {
         pipeline("stop", service);
         long t0 = System.nanoTime();
         pipeline("start", service);
-        long millis = (System.nanoTime() - t0) / 1_000_000;
-        System.out.printf("%s started alone: ready in %d ms (Quarkus: %s)%n", service, millis, startupTime(service));
-        return new Startup(millis, startupTime(service), rss(service));
+        Startup up = new Startup((System.nanoTime() - t0) / 1_000_000, startupTime(service), rss(service));
+        System.out.printf("%s started alone: ready in %d ms (Quarkus: %s)%n", service, up.millis(), up.quarkus());
+        return up;
     }
 
     private void pipeline(String... args) throws IOException, InterruptedException {
