@@ -1,5 +1,6 @@
 package org.frontdoor.events;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import java.io.InputStream;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,10 +32,21 @@ class TriageEventSchemasTest {
     @Test
     void triageQueuedAndDecidedPayloadsAreDescribed() throws Exception {
         valid(EventType.TRIAGE_QUEUED, new TriageQueued(REFERRAL, UUID.randomUUID(), UUID.randomUUID(), "AMBER",
-                NOW.plusSeconds(86400), false, NOW));
+                NOW.plusSeconds(86400), false, NOW, null, null));
+        valid(EventType.TRIAGE_QUEUED, new TriageQueued(REFERRAL, UUID.randomUUID(), UUID.randomUUID(), "RED",
+                NOW.plusSeconds(14400), false, NOW, UUID.randomUUID(), "EARLY_HELP"));
         JsonNode decided = valid(EventType.TRIAGE_DECIDED, new TriageDecided(REFERRAL, UUID.randomUUID(),
                 UUID.randomUUID(), 3, "EARLY_HELP_TARGETED", "EARLY_HELP", null, "Early help will contact the family.",
-                "dev-triage-worker", NOW, true));
+                "tw-tara-jones", NOW, true, false, null, false, null, UUID.randomUUID()));
+        JsonNode referral = valid(EventType.TRIAGE_DECIDED, new TriageDecided(REFERRAL, UUID.randomUUID(),
+                UUID.randomUUID(), 4, "STRATEGY_DISCUSSION", "SOCIAL_CARE", "N1", "Social care is acting today.",
+                "tw-tara-jones", NOW, true, true, LocalDate.parse("2026-11-23"), true, null, UUID.randomUUID()));
+        assertEquals("2026-11-23", referral.get("payload").get("referralDate").asText(), "CIN referral date as a date");
+        valid(EventType.TRIAGE_DECIDED, new TriageDecided(REFERRAL, UUID.randomUUID(), UUID.randomUUID(), 4,
+                "PASSED_TO_ALLOCATED_WORKER", "EARLY_HELP", null, "Passed to the lead practitioner.", "tw-tara-jones",
+                NOW, true, false, null, false, "tm-maya-reid", UUID.randomUUID()));
+        ((ObjectNode) referral.get("payload")).remove("becameReferral");
+        assertFalse(schemaOf(EventType.TRIAGE_DECIDED).validate(referral).isEmpty(), "becameReferral is required");
         ((ObjectNode) decided.get("payload")).put("outcome", "SOMETHING_ELSE");
         assertFalse(schemaOf(EventType.TRIAGE_DECIDED).validate(decided).isEmpty(), "an unknown outcome is refused");
     }
@@ -41,13 +54,16 @@ class TriageEventSchemasTest {
     @Test
     void caseEventPayloadsAreDescribed() throws Exception {
         CaseEvent opened = new CaseEvent(UUID.randomUUID(), REFERRAL, List.of(UUID.randomUUID()), "EARLY_HELP",
-                "eh-dana-price", null, null, null, null, List.of("hillside-primary"), NOW);
+                "eh-dana-price", null, null, null, null, List.of("hillside-primary"), NOW, null);
         valid(EventType.CASE_OPENED, opened);
         valid(EventType.CASE_ALLOCATED, opened);
         valid(EventType.CASE_STEPPED, new CaseEvent(opened.caseId(), REFERRAL, opened.childIds(), "SOCIAL_CARE",
-                "sw-ali-khan", "UP", "New disclosure", null, null, List.of("hillside-primary", "POLICE"), NOW));
+                "sw-ali-khan", "UP", "New disclosure", null, null, List.of("hillside-primary", "POLICE"), NOW,
+                "eh-dana-price"));
+        valid(EventType.CASE_OPENED, new CaseEvent(UUID.randomUUID(), REFERRAL, List.of(UUID.randomUUID()),
+                "SOCIAL_CARE", null, null, null, null, null, List.of(), NOW, null));
         JsonNode closed = valid(EventType.CASE_CLOSED, new CaseEvent(opened.caseId(), REFERRAL, opened.childIds(),
-                "EARLY_HELP", "eh-dana-price", null, null, "RC7", "Plan completed", List.of("hillside-primary"), NOW));
+                "EARLY_HELP", "eh-dana-price", null, null, "RC7", "Plan completed", List.of("hillside-primary"), NOW, null));
         ((ObjectNode) closed.get("payload")).put("closureReasonCode", "RC10");
         assertFalse(schemaOf(EventType.CASE_CLOSED).validate(closed).isEmpty(), "RC10 is not a reason for closure");
     }

@@ -9,11 +9,13 @@ import java.util.UUID;
  * {@code case.closed}. Fields that do not apply to a type are left out.
  *
  * @param pathway EARLY_HELP or SOCIAL_CARE (after the change, for case.stepped)
+ * @param leadWorker the lead worker's staff id; absent while the case awaits allocation
  * @param direction UP, DOWN or ACROSS (case.stepped)
  * @param closureReasonCode RC1-RC9 (case.closed)
  * @param partnerAgencies every partner organisation involved, so all are informed (case.stepped, case.closed)
+ * @param previousLeadWorker the lead worker before the change (case.allocated, case.stepped)
  */
 public record CaseEvent(UUID caseId, UUID referralId, List<UUID> childIds, String pathway, String leadWorker,
         String direction, String rationale, String closureReasonCode, String summary, List<String> partnerAgencies,
-        Instant occurredAt) {
+        Instant occurredAt, String previousLeadWorker) {
 }

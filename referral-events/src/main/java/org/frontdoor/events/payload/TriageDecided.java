@@ -1,14 +1,26 @@
 package org.frontdoor.events.payload;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
 /**
- * Payload of {@code triage.decided}: the decision for one child. {@code referrerFeedback} is
- * the text the worker wrote for the referrer; the rest is what the front door decided.
- * The triage issue may add fields (additive only).
+ * Payload of {@code triage.decided}: the decision for one child of a contact, once it takes effect
+ * (a decision that needs a team manager's approval is published when approved, never before).
+ * {@code referrerFeedback} is the text the worker wrote for the referrer; the worker's own
+ * rationale stays in triage.
+ *
+ * @param outcome an {@link org.frontdoor.events.codes.Outcome} name
+ * @param pathway EARLY_HELP, SOCIAL_CARE or NONE; for PASSED_TO_ALLOCATED_WORKER the open case's
+ * @param becameReferral true when the outcome is statutory (s17 or s47) and the child had no open social
+ *        care case: the contact is now a referral in CIN census terms
+ * @param referralDate the CIN referral date (the contact's date, in England) when it became a referral
+ * @param reReferral the referral came within 12 months of an earlier referral of the same child
+ * @param approvedBy the team manager who approved it, when it needed approval
+ * @param caseId the case the decision opened, joined or stepped, if any
  */
 public record TriageDecided(UUID referralId, UUID childId, UUID triageItemId, int level, String outcome,
         String pathway, String primaryNeedCode, String referrerFeedback, String decidedBy, Instant decidedAt,
-        boolean metDeadline) {
+        boolean metDeadline, boolean becameReferral, LocalDate referralDate, boolean reReferral, String approvedBy,
+        UUID caseId) {
 }
