@@ -45,13 +45,14 @@ public record ReferralReceived(
     /**
      * What the front door already knew of the child when the referral arrived.
      *
-     * @param referralsInLast12Months earlier referrals (on earlier days) within 12 months
-     * @param reReferral true when there was one: a re-referral in census terms
-     * @param sameDayFirstReferralId the first referral of the same day for this child, if this is a later one
-     * @param openCaseId the child's open case, if any: the contact goes to the allocated worker
+     * @param referralsInLast12Months earlier referrals (contacts that became referrals) on earlier days within 12 months
+     * @param reReferral true when there was one: should this contact become a referral, it is a re-referral
+     * @param sameDayFirstReferralId the first contact of the same day about this child, if this is a later one
+     * @param openCaseId the child's open case, if any: its lead worker is told; the contact is screened all the same
+     * @param contactsInLast12Months earlier contacts about the child (any outcome) on earlier days within 12 months
      */
     public record PriorInvolvement(int referralsInLast12Months, boolean reReferral, UUID sameDayFirstReferralId,
-            UUID openCaseId, String openCaseWorker) {
+            UUID openCaseId, String openCaseWorker, int contactsInLast12Months) {
     }
 
     public record HouseholdMember(String name, String relationship) {
