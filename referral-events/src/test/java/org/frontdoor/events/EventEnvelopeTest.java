@@ -67,7 +67,7 @@ class EventEnvelopeTest {
                 List.of(new ReferralReceived.Child(UUID.randomUUID(), 0, UUID.randomUUID(), "Amy", "Smith",
                         LocalDate.parse("2016-04-02"), null, "F", "9434765919",
                         new ReferralReceived.Address("1 High St", null, "Doncaster", "DN1 1AA"), null,
-                        new ReferralReceived.PriorInvolvement(0, false, null, null, null))),
+                        new ReferralReceived.PriorInvolvement(0, false, null, null, null, 0))),
                 List.of(), new ReferralReceived.Concerns("hungry", List.of("SIGNS_OF_NEGLECT"), false),
                 new ReferralReceived.Consent(true, true, null));
         JsonNode good = EventJson.mapper().valueToTree(EventEnvelope.of(EventType.REFERRAL_RECEIVED, referralId, payload));
