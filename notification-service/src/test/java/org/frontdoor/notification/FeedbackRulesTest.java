@@ -19,21 +19,27 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.frontdoor.events.EventEnvelope;
 import org.frontdoor.events.EventJson;
 import org.frontdoor.events.payload.NotificationOutcome;
 import org.frontdoor.testsupport.GreenMailTestResource;
 import org.frontdoor.testsupport.GreenMailTestResource.ReceivedMail;
+import org.frontdoor.testsupport.KafkaProbe;
 import org.frontdoor.testsupport.WebhookReceiver;
 import org.junit.jupiter.api.Test;
 
@@ -87,6 +93,9 @@ class FeedbackRulesTest {
             assertEquals(amy.childId().toString(), data.path("childId").asText());
             assertEquals(3, data.path("level").asInt());
             assertEquals("EARLY_HELP_TARGETED", data.path("outcome").asText());
+            assertEquals("Targeted early help", data.path("outcomeLabel").asText());
+            assertEquals("EARLY_HELP", data.path("pathway").asText());
+            assertFalse(data.path("referral").asBoolean(true), "early help leaves it a contact");
             assertEquals("Several level-2 needs at once: attendance and hunger. Early help is offered.",
                     data.path("reasons").asText());
             String text = data.path("text").asText();
@@ -179,6 +188,168 @@ class FeedbackRulesTest {
     }
 
     @Test
+    void aContactAboutAChildWithAnOpenCaseTellsTheReferrerItWentToTheAllocatedWorker() throws Exception {
+        String org = uniqueOrg("health-visiting");
+        try (WebhookReceiver partner = WebhookReceiver.start()) {
+            subscribe(org, partner);
+            UUID referralId = UUID.randomUUID();
+            Scenario.Child knownToEarlyHelp = child();
+            Scenario.Child knownToSocialCare = child();
+            send(received(referralId, Instant.now(), "3B", "PROFESSIONAL", org, null, "Missed two health checks",
+                    knownToEarlyHelp, knownToSocialCare));
+            UUID earlyHelpCase = UUID.randomUUID();
+            // the MASH screened the contact and passed it to each child's open case: the pathway is the case's
+            send(decided(referralId, knownToEarlyHelp.childId(), 2, "PASSED_TO_ALLOCATED_WORKER", "EARLY_HELP",
+                    "Shared with the family's lead practitioner, who is already working on health appointments.",
+                    false, earlyHelpCase));
+            send(decided(referralId, knownToSocialCare.childId(), 4, "PASSED_TO_ALLOCATED_WORKER", "SOCIAL_CARE",
+                    "Shared with the child's social worker.", false, UUID.randomUUID()));
+
+            List<WebhookReceiver.Request> outcomes = await().atMost(WAIT).until(
+                    () -> partner.requests(r -> r.body().contains("\"referral.outcome\"")
+                            && r.body().contains(referralId.toString())),
+                    r -> r.size() == 2);
+            JsonNode earlyHelp = null;
+            JsonNode socialCare = null;
+            for (WebhookReceiver.Request r : outcomes) {
+                assertVerifies(r);
+                JsonNode data = EventJson.mapper().readTree(r.body()).path("data");
+                if (data.path("childId").asText().equals(knownToEarlyHelp.childId().toString())) {
+                    earlyHelp = data;
+                } else {
+                    socialCare = data;
+                }
+            }
+            assertEquals("PASSED_TO_ALLOCATED_WORKER", earlyHelp.path("outcome").asText());
+            assertEquals("Passed to the allocated worker of the child's open case",
+                    earlyHelp.path("outcomeLabel").asText());
+            assertEquals("EARLY_HELP", earlyHelp.path("pathway").asText());
+            assertFalse(earlyHelp.path("referral").asBoolean(true), "no new referral for a child with an open case");
+            assertTrue(earlyHelp.path("referral").isBoolean(), "referral is always stated: " + earlyHelp);
+            assertEquals(earlyHelpCase.toString(), earlyHelp.path("caseId").asText());
+            assertEquals("Shared with the family's lead practitioner, who is already working on health appointments.",
+                    earlyHelp.path("reasons").asText());
+            String text = earlyHelp.path("text").asText();
+            assertTrue(text.contains("Decision: Passed to the allocated worker of the child's open case"), text);
+            assertTrue(text.contains("What happens next\nThe child is already known to early help"), text);
+            assertTrue(text.contains("passed the information you gave us to the child's allocated worker, who will"
+                    + " act on it"), text);
+            assertFalse(text.contains("Early Help Assessment"), "not a new early help offer: " + text);
+            assertFalse(text.toLowerCase().contains("no further action"), "not no further action: " + text);
+
+            assertEquals("SOCIAL_CARE", socialCare.path("pathway").asText());
+            assertTrue(socialCare.path("text").asText().contains("already known to children's social care"),
+                    socialCare.path("text").asText());
+            assertFalse(socialCare.path("text").asText().contains("accepted as a referral"),
+                    socialCare.path("text").asText());
+
+            for (WebhookReceiver.Request r : outcomes) {
+                assertNoChildDetails(r.body(), knownToEarlyHelp, knownToSocialCare);
+            }
+        }
+    }
+
+    @Test
+    void aStatutoryDecisionTellsTheReferrerTheContactBecameAReferral() throws Exception {
+        String org = uniqueOrg("police");
+        try (WebhookReceiver partner = WebhookReceiver.start()) {
+            subscribe(org, partner);
+            UUID referralId = UUID.randomUUID();
+            Scenario.Child older = child();
+            Scenario.Child younger = child();
+            send(received(referralId, Instant.now(), "6", "PROFESSIONAL", org, null, "Domestic abuse call-out",
+                    older, younger));
+            send(decided(referralId, older.childId(), 4, "STRATEGY_DISCUSSION", "SOCIAL_CARE",
+                    "Injury seen by officers; a strategy discussion is arranged today."));
+            send(decided(referralId, younger.childId(), 4, "SOCIAL_CARE_ASSESSMENT", "SOCIAL_CARE",
+                    "Witnessed the incident; a social worker will assess."));
+
+            List<WebhookReceiver.Request> outcomes = await().atMost(WAIT).until(
+                    () -> partner.requests(r -> r.body().contains("\"referral.outcome\"")
+                            && r.body().contains(referralId.toString())),
+                    r -> r.size() == 2);
+            for (WebhookReceiver.Request r : outcomes) {
+                JsonNode data = EventJson.mapper().readTree(r.body()).path("data");
+                String text = data.path("text").asText();
+                assertTrue(data.path("referral").asBoolean(false), "a statutory outcome is a referral: " + data);
+                assertTrue(data.hasNonNull("referralDate"), data.toString());
+                assertEquals("SOCIAL_CARE", data.path("pathway").asText());
+                assertTrue(text.contains("accepted as a referral to children's social care"), text);
+                if (data.path("childId").asText().equals(older.childId().toString())) {
+                    assertEquals("STRATEGY_DISCUSSION", data.path("outcome").asText());
+                    assertEquals("Strategy discussion (s47)", data.path("outcomeLabel").asText());
+                    assertTrue(text.contains("strategy discussion") && text.contains("section 47"), text);
+                } else {
+                    assertEquals("SOCIAL_CARE_ASSESSMENT", data.path("outcome").asText());
+                    assertEquals("Children's social care assessment (s17)", data.path("outcomeLabel").asText());
+                    assertTrue(text.contains("section 17"), text);
+                    assertFalse(text.contains("section 47"), text);
+                }
+                assertNoChildDetails(r.body(), older, younger);
+            }
+        }
+    }
+
+    @Test
+    void anOutcomeThisServiceDoesNotKnowGoesToTheDeadLetterTopicAndStaysOwed() throws Exception {
+        String org = uniqueOrg("school");
+        try (WebhookReceiver partner = WebhookReceiver.start()) {
+            subscribe(org, partner);
+            UUID referralId = UUID.randomUUID();
+            Scenario.Child first = child();
+            Scenario.Child second = child();
+            EventEnvelope referral = received(referralId, Instant.now(), "2A", "PROFESSIONAL", org, null, "x", first,
+                    second);
+            send(referral);
+            awaitConsumed(db, referral);
+            // a newer producer's outcome: the referrer must not get words that may be wrong, and the consumer
+            // must not retry it for ever
+            EventEnvelope unknown = decided(referralId, first.childId(), 3, "FAMILY_GROUP_CONFERENCE", "EARLY_HELP",
+                    "x");
+            send(unknown);
+            ConsumerRecord<String, String> dead = await().atMost(WAIT).until(
+                    () -> KafkaProbe.readAll("triage-events.dlq").stream()
+                            .filter(r -> r.value().contains(unknown.eventId().toString())).findFirst(),
+                    Optional::isPresent).get();
+            Header reason = dead.headers().lastHeader("dead-letter-reason");
+            assertNotNull(reason, "the reason travels with it");
+            String why = new String(reason.value(), StandardCharsets.UTF_8);
+            assertTrue(why.contains("unknown outcome 'FAMILY_GROUP_CONFERENCE'"), why);
+
+            // the partition is not blocked: the next decision of the same referral is told
+            send(decided(referralId, second.childId(), 1, "INFORMATION_AND_ADVICE", "NONE",
+                    "Advice given on attendance support."));
+            WebhookReceiver.Request told = await().atMost(WAIT).until(
+                    () -> partner.requests(r -> r.body().contains("\"referral.outcome\"")
+                            && r.body().contains(referralId.toString())),
+                    r -> r.size() == 1).get(0);
+            JsonNode data = EventJson.mapper().readTree(told.body()).path("data");
+            assertEquals(second.childId().toString(), data.path("childId").asText());
+            assertEquals("INFORMATION_AND_ADVICE", data.path("outcome").asText());
+            assertEquals("NONE", data.path("pathway").asText());
+            assertTrue(data.path("text").asText().contains("information and advice"), data.path("text").asText());
+
+            // the first child's outcome is still owed, so the overdue list keeps showing it
+            await().atMost(WAIT).untilAsserted(() -> notificationsOf(referralId).then().statusCode(200)
+                    .body("items.find { it.kind == 'OUTCOME' && it.childId == '" + first.childId() + "' }.status",
+                            equalTo("AWAITING_DECISION"))
+                    .body("items.find { it.kind == 'OUTCOME' && it.childId == '" + second.childId() + "' }.status",
+                            equalTo("SENT")));
+        }
+    }
+
+    /** A message to a referrer names children by position and id only (architecture.md, "Personal data"). */
+    private static void assertNoChildDetails(String body, Scenario.Child... children) {
+        for (Scenario.Child c : children) {
+            assertFalse(body.contains(c.firstName()) || body.contains(c.lastName()), "no child's name: " + body);
+        }
+        assertFalse(body.contains("2016-04-02") || body.contains("2 April 2016"), "no date of birth: " + body);
+        assertFalse(body.contains("Quillfeather"), "no household member: " + body);
+        assertFalse(body.contains("rationale"), "never the worker's rationale: " + body);
+        assertFalse(body.contains("worker-7"), "not who decided: " + body);
+    }
+
+    @Test
     void aMemberOfThePublicGetsAGenericAcknowledgementAndNeverCaseDetails() throws Exception {
         String agency = uniqueOrg("health");
         String gran = "gran-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
@@ -234,7 +405,7 @@ class FeedbackRulesTest {
         UUID referralId = UUID.randomUUID();
         Scenario.Child child = child();
         EventEnvelope referral = received(referralId, Instant.now(), "9", "ANONYMOUS", null, null, "A worry", child);
-        EventEnvelope decision = decided(referralId, child.childId(), 2, "EARLY_HELP_UNIVERSAL", "EARLY_HELP", "x");
+        EventEnvelope decision = decided(referralId, child.childId(), 2, "EARLY_HELP_SINGLE_AGENCY", "EARLY_HELP", "x");
         EventEnvelope closure = closed(referralId, List.of(child.childId()), List.of());
         send(referral);
         send(decision);
@@ -262,7 +433,7 @@ class FeedbackRulesTest {
             send(referral);
             send(referral);
             send(republished);
-            EventEnvelope decision = decided(referralId, child.childId(), 2, "EARLY_HELP_UNIVERSAL", "EARLY_HELP",
+            EventEnvelope decision = decided(referralId, child.childId(), 2, "EARLY_HELP_SINGLE_AGENCY", "EARLY_HELP",
                     "Single-agency support from the practice.");
             send(decision);
             send(decision);

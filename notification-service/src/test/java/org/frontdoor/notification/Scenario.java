@@ -15,8 +15,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -25,9 +27,11 @@ import org.frontdoor.events.EventEnvelope;
 import org.frontdoor.events.EventJson;
 import org.frontdoor.events.EventType;
 import org.frontdoor.events.Topics;
+import org.frontdoor.events.codes.Outcome;
 import org.frontdoor.events.payload.CaseEvent;
 import org.frontdoor.events.payload.ReferralReceived;
 import org.frontdoor.events.payload.TriageDecided;
+import org.frontdoor.support.calendar.WorkingCalendar;
 import org.frontdoor.testsupport.DevJwtTestResource;
 import org.frontdoor.testsupport.KafkaProbe;
 import org.frontdoor.testsupport.WebhookReceiver;
@@ -79,7 +83,7 @@ public final class Scenario {
             kids.add(new ReferralReceived.Child(children[i].childId(), i, UUID.randomUUID(), children[i].firstName(),
                     children[i].lastName(), LocalDate.of(2016, 4, 2), null, "F", null,
                     new ReferralReceived.Address("1 High St", null, "Doncaster", "DN1 1AA"), null,
-                    new ReferralReceived.PriorInvolvement(0, false, null, null, null)));
+                    new ReferralReceived.PriorInvolvement(0, false, null, null, null, 0)));
         }
         boolean anonymous = "ANONYMOUS".equals(kind);
         ReferralReceived payload = new ReferralReceived(referralId, receivedAt, null,
@@ -94,22 +98,34 @@ public final class Scenario {
                 referralId, EventJson.mapper().valueToTree(payload));
     }
 
+    /** A triage.decided as triage-service publishes it for a child with no open case. */
     public static EventEnvelope decided(UUID referralId, UUID childId, int level, String outcome, String pathway,
             String feedback) {
+        // a statutory outcome for a child with no open social care case makes the contact a referral; early help
+        // and social care outcomes open a case (an unknown outcome, as a newer producer's, neither)
+        Optional<Outcome> known = Arrays.stream(Outcome.values()).filter(o -> o.name().equals(outcome)).findFirst();
+        return decided(referralId, childId, level, outcome, pathway, feedback,
+                known.map(Outcome::statutory).orElse(false),
+                known.filter(Outcome::opensCase).map(o -> UUID.randomUUID()).orElse(null));
+    }
+
+    public static EventEnvelope decided(UUID referralId, UUID childId, int level, String outcome, String pathway,
+            String feedback, boolean becameReferral, UUID caseId) {
         return EventEnvelope.of(EventType.TRIAGE_DECIDED, referralId, new TriageDecided(referralId, childId,
-                UUID.randomUUID(), level, outcome, pathway, "N1", feedback, "worker-7", Instant.now(), true));
+                UUID.randomUUID(), level, outcome, pathway, "N1", feedback, "worker-7", Instant.now(), true,
+                becameReferral, becameReferral ? LocalDate.now(WorkingCalendar.ENGLAND) : null, false, null, caseId));
     }
 
     public static EventEnvelope closed(UUID referralId, List<UUID> childIds, List<String> partnerAgencies) {
         return EventEnvelope.of(EventType.CASE_CLOSED, referralId, new CaseEvent(UUID.randomUUID(), referralId,
                 childIds, "EARLY_HELP", "worker-9", null, null, "RC9", "Closed after assessment", partnerAgencies,
-                Instant.now()));
+                Instant.now(), null));
     }
 
     public static EventEnvelope stepped(UUID referralId, List<UUID> childIds, List<String> partnerAgencies) {
         return EventEnvelope.of(EventType.CASE_STEPPED, referralId, new CaseEvent(UUID.randomUUID(), referralId,
                 childIds, "EARLY_HELP", "worker-9", "DOWN", "Needs now met by a family support plan.", null, null,
-                partnerAgencies, Instant.now()));
+                partnerAgencies, Instant.now(), "worker-3"));
     }
 
     public static void send(EventEnvelope event) throws Exception {

@@ -9,8 +9,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasKey;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
+import org.frontdoor.events.codes.Outcome;
 import org.junit.jupiter.api.Test;
 
 /** A partner sets, reads and removes its own organisation's webhook. */
@@ -79,5 +81,14 @@ class SubscriptionResourceTest {
                 .put("/api/v1/subscriptions").then().statusCode(403);
         given().contentType("application/json").body(body)
                 .put("/api/v1/subscriptions").then().statusCode(401);
+    }
+
+    @Test
+    void theWebhookDocumentationNamesEveryOutcomeAPartnerMayReceive() {
+        String openApi = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .extract().asString();
+        for (Outcome outcome : Outcome.values()) {
+            assertTrue(openApi.contains(outcome.name()), outcome + " is documented for partners");
+        }
     }
 }

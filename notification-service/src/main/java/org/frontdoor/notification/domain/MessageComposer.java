@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.frontdoor.events.codes.Outcome;
+import org.frontdoor.events.codes.Pathway;
 import org.frontdoor.events.payload.CaseEvent;
 import org.frontdoor.events.payload.TriageDecided;
 import org.frontdoor.notification.config.NotificationConfig;
@@ -79,23 +81,54 @@ public class MessageComposer {
                 withContact(data));
     }
 
-    public Composed outcome(ReferralRecord r, int childNumber, TriageDecided d) {
-        String outcome = humanise(d.outcome());
+    public Composed outcome(ReferralRecord r, int childNumber, Decision decision) {
+        TriageDecided d = decision.event();
+        Outcome outcome = decision.outcome();
         String text = Messages.outcome(new Messages.Outcome(r.referralId.toString(), r.externalReference,
                 r.referrerName, childNumber, d.childId().toString(), d.level(), LEVELS.getOrDefault(d.level(), "-"),
-                outcome, d.pathway(), blankToNull(d.referrerFeedback()),
-                d.decidedAt() == null ? "-" : human(d.decidedAt()), contact())).render();
+                outcome.label(), nextStep(outcome), decision.referral(), words(decision.pathway()),
+                blankToNull(d.referrerFeedback()), d.decidedAt() == null ? "-" : human(d.decidedAt()), contact()))
+                .render();
+        // what a partner's system files: codes and flags, never the worker's rationale (not in the event) nor
+        // anything naming the child
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("referralId", r.referralId.toString());
         put(data, "externalReference", r.externalReference);
         data.put("childId", d.childId().toString());
         data.put("childNumber", childNumber);
         data.put("level", d.level());
-        put(data, "outcome", d.outcome());
-        put(data, "pathway", d.pathway());
+        data.put("outcome", outcome.name());
+        data.put("outcomeLabel", outcome.label());
+        data.put("pathway", decision.pathway().name());
+        data.put("referral", decision.referral());
+        put(data, "referralDate", decision.referral() && d.referralDate() != null ? d.referralDate().toString() : null);
+        put(data, "caseId", d.caseId() == null ? null : d.caseId().toString());
         put(data, "reasons", blankToNull(d.referrerFeedback()));
         put(data, "decidedAt", d.decidedAt() == null ? null : d.decidedAt().toString());
         return new Composed(subject("Outcome for child " + childNumber, r), text, withContact(data));
+    }
+
+    /** Exhaustive on purpose (no default): a new outcome does not compile until it has its own words. */
+    static Messages.NextStep nextStep(Outcome outcome) {
+        return switch (outcome) {
+            case NO_FURTHER_ACTION -> Messages.NextStep.NO_FURTHER_ACTION;
+            case INFORMATION_AND_ADVICE -> Messages.NextStep.INFORMATION_AND_ADVICE;
+            case EARLY_HELP_SINGLE_AGENCY -> Messages.NextStep.SINGLE_AGENCY_EARLY_HELP;
+            case EARLY_HELP_TARGETED -> Messages.NextStep.TARGETED_EARLY_HELP;
+            case SOCIAL_CARE_ASSESSMENT -> Messages.NextStep.SOCIAL_CARE_ASSESSMENT;
+            case STRATEGY_DISCUSSION -> Messages.NextStep.STRATEGY_DISCUSSION;
+            case PASSED_TO_ALLOCATED_WORKER -> Messages.NextStep.ALLOCATED_WORKER;
+        };
+    }
+
+    /** A pathway as words in a sentence ("already known to ...", "stepped up to ..."). */
+    static String words(Pathway pathway) {
+        return switch (pathway) {
+            case EARLY_HELP -> "early help";
+            case SOCIAL_CARE -> "children's social care";
+            // the event left the open case's pathway out: still true, and it tells nothing wrong
+            case NONE -> "children's services";
+        };
     }
 
     public Composed caseChange(Kind kind, CaseEvent c, UUID referralId, UUID childId, Instant occurredAt) {
@@ -152,16 +185,17 @@ public class MessageComposer {
         return HUMAN.format(at);
     }
 
-    /** A pathway as words in a sentence. */
+    /** A case's pathway (from a case event) as words in a sentence; a pathway not known here reads as its code. */
     static String pathwayWords(String pathway) {
         if (pathway == null) {
             return null;
         }
-        return switch (pathway) {
-            case "EARLY_HELP" -> "early help";
-            case "SOCIAL_CARE" -> "children's social care";
-            default -> humanise(pathway).toLowerCase(Locale.ROOT);
-        };
+        for (Pathway known : Pathway.values()) {
+            if (known.name().equals(pathway)) {
+                return words(known);
+            }
+        }
+        return humanise(pathway).toLowerCase(Locale.ROOT);
     }
 
     private static String humanise(String code) {

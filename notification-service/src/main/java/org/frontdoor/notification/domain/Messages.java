@@ -43,9 +43,32 @@ public final class Messages {
     public record PublicAcknowledgement(String reference, String receivedAt, Contact contact) {
     }
 
+    /**
+     * @param outcome the outcome's label
+     * @param next which "what happens next" paragraph the text shows
+     * @param referral the contact became a referral to children's social care
+     * @param knownTo for a child with an open case, who knows the child, in words ("early help")
+     */
     public record Outcome(String referralId, String externalReference, String referrerName, int childNumber,
-            String childId, int level, String levelName, String outcome, String pathway, String reasons,
-            String decidedAt, Contact contact) {
+            String childId, int level, String levelName, String outcome, NextStep next, boolean referral,
+            String knownTo, String reasons, String decidedAt, Contact contact) {
+    }
+
+    /**
+     * What happens next after a decision: one paragraph of {@code outcome.txt} each. Chosen from the outcome
+     * by an exhaustive switch, so a new outcome fails the build until it has its words.
+     */
+    public enum NextStep {
+        NO_FURTHER_ACTION,
+        INFORMATION_AND_ADVICE,
+        SINGLE_AGENCY_EARLY_HELP,
+        TARGETED_EARLY_HELP,
+        /** s17: children's social care assesses the child's needs. */
+        SOCIAL_CARE_ASSESSMENT,
+        /** s47: a strategy discussion decides on a child protection enquiry. */
+        STRATEGY_DISCUSSION,
+        /** The child has an open case: the information went to its allocated worker. */
+        ALLOCATED_WORKER
     }
 
     public record CaseChange(String referralId, String caseId, String childId, String pathway, String direction,

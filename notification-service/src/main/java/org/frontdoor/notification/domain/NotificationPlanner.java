@@ -32,7 +32,8 @@ import org.jboss.logging.Logger;
  * <li>referral.received: a professional referrer is acknowledged at once and is owed an outcome per child,
  * due per source type; a relative, acquaintance, member of the public or unknown source (1A-1D, 10) gets a
  * generic acknowledgement (when they left an email address); an anonymous referrer (9) gets nothing.</li>
- * <li>triage.decided: the child's outcome, with the reasons, to a professional referrer only.</li>
+ * <li>triage.decided: the child's outcome, with the reasons, to a professional referrer only. An outcome this
+ * service does not know is malformed ({@link Decision}) and goes to the dead-letter topic; the outcome stays owed.</li>
  * <li>case.stepped / case.closed: every partner agency involved, and a professional referrer; never a
  * member of the public.</li>
  * </ul>
@@ -144,6 +145,8 @@ public class NotificationPlanner {
         if (decided.childId() == null) {
             throw new MalformedEventException("triage.decided " + event.eventId() + " has no childId");
         }
+        // read before anything is stored: an outcome this service cannot tell goes to the dead-letter topic
+        Decision decision = Decision.of(decided);
         UUID referralId = decided.referralId() != null ? decided.referralId() : event.referralId();
         int stored = em.createNativeQuery("insert into child_decision (child_id, referral_id, payload, event_id, received_at)"
                 + " values (?1, ?2, cast(?3 as jsonb), ?4, ?5) on conflict do nothing")
@@ -168,10 +171,11 @@ public class NotificationPlanner {
                     record.referrerKind.toLowerCase(Locale.ROOT));
             return;
         }
-        composeOutcome(record, decided, event.eventId());
+        composeOutcome(record, decision, event.eventId());
     }
 
-    private void composeOutcome(ReferralRecord record, TriageDecided decided, UUID sourceEventId) {
+    private void composeOutcome(ReferralRecord record, Decision decision, UUID sourceEventId) {
+        TriageDecided decided = decision.event();
         Recipient referrer = referrerOf(record);
         Integer position = (Integer) em.createNativeQuery(
                 "select position from referral_record_child where child_id = ?1 and referral_id = ?2")
@@ -181,7 +185,7 @@ public class NotificationPlanner {
             throw new MalformedEventException("triage.decided names child " + decided.childId()
                     + " who is not in referral " + record.referralId);
         }
-        MessageComposer.Composed message = composer.outcome(record, position + 1, decided);
+        MessageComposer.Composed message = composer.outcome(record, position + 1, decision);
         Instant due = calendar.plusWorkingDays(record.receivedAt, outcomeTargetDays(record.sourceCode));
         Instant latest = calendar.plusWorkingDays(record.receivedAt, outcomeLatestDays(record.sourceCode));
         insert(record.referralId, decided.childId(), Kind.OUTCOME, "", referrer, NotificationStatus.AWAITING_DECISION,
@@ -294,15 +298,25 @@ public class NotificationPlanner {
         dispatcher.wakeUpAfterCommit();
     }
 
-    private Optional<TriageDecided> decisionFor(UUID childId) {
+    /**
+     * A stored decision. It was read as a {@link Decision} before it was stored; should one stored by an older
+     * version not read, the referral is still acknowledged and its outcome stays owed (and shows as overdue)
+     * rather than the whole referral going to the dead-letter topic.
+     */
+    private Optional<Decision> decisionFor(UUID childId) {
         return em.createNativeQuery("select cast(payload as text) from child_decision where child_id = ?1")
                 .setParameter(1, childId)
                 .getResultStream().findFirst()
-                .map(json -> {
+                .flatMap(json -> {
                     try {
-                        return EventJson.mapper().readValue((String) json, TriageDecided.class);
+                        return Optional.of(Decision.of(EventJson.mapper().readValue((String) json,
+                                TriageDecided.class)));
                     } catch (JsonProcessingException e) {
                         throw new IllegalStateException("stored decision of child " + childId + " is unreadable", e);
+                    } catch (MalformedEventException e) {
+                        LOG.warnf("Stored decision of child %s cannot be told (%s); the outcome stays owed", childId,
+                                e.getMessage());
+                        return Optional.empty();
                     }
                 });
     }

@@ -51,7 +51,18 @@ public class SubscriptionResource {
             de-duplicate on it, as a message can arrive twice if we fail after you answered), `webhook-timestamp`
             (unix seconds) and `webhook-signature: v1,<base64 HMAC-SHA256 of "id.timestamp.body">`. Answer 2xx
             within 10 seconds; anything else is retried with exponential backoff for about 24 hours. Without a
-            subscription, messages go by email to the address on the referral.""";
+            subscription, messages go by email to the address on the referral.
+
+            Every `data` holds `notificationId`, `kind`, `subject`, `text` (the message as a person reads it) and
+            `contact`. A `referral.outcome` adds `referralId` and, for one child: `childId`, `childNumber`, `level`
+            (1-4), `outcome` (NO_FURTHER_ACTION, INFORMATION_AND_ADVICE, EARLY_HELP_SINGLE_AGENCY,
+            EARLY_HELP_TARGETED, SOCIAL_CARE_ASSESSMENT (s17), STRATEGY_DISCUSSION (s47) or
+            PASSED_TO_ALLOCATED_WORKER: the child already has an open case and your information went to its
+            allocated worker), `outcomeLabel` (the outcome in words), `pathway` (EARLY_HELP, SOCIAL_CARE or NONE;
+            for PASSED_TO_ALLOCATED_WORKER the open case's), `referral` (true when your contact was accepted as a
+            referral to children's social care), `referralDate` (with `referral`), `caseId` (when the child has a
+            case), `reasons` (what the worker wrote for you) and `decidedAt`. Children are named by id and
+            position, never by name or date of birth.""";
 
     @Inject
     SubscriptionService subscriptions;
