@@ -17,14 +17,18 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.frontdoor.referral.config.ReferralConfig;
 import org.frontdoor.support.calendar.WorkingCalendar;
+import org.jboss.logging.Logger;
 
 /**
  * Recognises a child the front door has heard of before: by NHS number, otherwise by
- * normalised surname, date of birth and postcode. Then reads what is known of them: earlier
- * referrals in the last 12 months, the first referral of the same day, an open case.
+ * normalised surname, first name, date of birth and postcode (twins share all but the first
+ * name). Then reads what is known of them: earlier contacts and referrals in the last 12
+ * months, the first contact of the same day, an open case.
  */
 @ApplicationScoped
 public class ChildMatcher {
+
+    private static final Logger LOG = Logger.getLogger(ChildMatcher.class);
 
     @Inject
     EntityManager em;
@@ -35,14 +39,14 @@ public class ChildMatcher {
     @Inject
     Clock clock;
 
-    /** What the front door knew of a child when a referral arrived. */
+    /** What the front door knew of a child when a contact arrived. */
     public record Match(UUID knownChildId, int referralsInLast12Months, boolean reReferral,
-            UUID sameDayFirstReferralId, UUID openCaseId, String openCaseWorker) {
+            UUID sameDayFirstReferralId, UUID openCaseId, String openCaseWorker, int contactsInLast12Months) {
     }
 
     /**
      * Finds or records the known child and locks it until the transaction ends, so that two
-     * referrals for one child arriving together are matched one after the other.
+     * contacts for one child arriving together are matched one after the other.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Match match(ReferralChild child, UUID referralId, Instant receivedAt) {
@@ -55,17 +59,31 @@ public class ChildMatcher {
         return priorInvolvement(knownChildId, referralId, receivedAt, (UUID) known[0], (String) known[1]);
     }
 
+    /**
+     * The keys a child is recognised by, strongest first. The demographic key carries the first
+     * name when there is one (twins are two children); V3__first_name_in_match_keys.sql builds
+     * the same key in SQL for the keys recorded before.
+     */
     static List<String> keysOf(ReferralChild child) {
         List<String> keys = new ArrayList<>();
         if (child.nhsNumber != null) {
             keys.add("nhs:" + child.nhsNumber);
         }
         if (child.dateOfBirth != null && child.postcodeKey != null && !child.surnameKey.isEmpty()) {
-            keys.add("demo:" + child.surnameKey + "|" + child.dateOfBirth + "|" + child.postcodeKey);
+            String firstName = child.firstName == null ? "" : Surname.key(child.firstName);
+            keys.add("demo:" + child.surnameKey + "|" + (firstName.isEmpty() ? "" : firstName + "|")
+                    + child.dateOfBirth + "|" + child.postcodeKey);
         }
         return keys;
     }
 
+    /**
+     * The known child these keys name. The strongest key that is already recorded wins (the NHS
+     * number over demographics). A key that another contact records at the same moment is
+     * claimed with an insert that waits for that contact's transaction: when it conflicts, its
+     * owner wins over any child this call made up, so two contacts for one new child give one
+     * known child.
+     */
     @SuppressWarnings("unchecked")
     private UUID resolve(List<String> keys) {
         Map<String, UUID> found = keys.isEmpty() ? Map.of()
@@ -74,38 +92,93 @@ public class ChildMatcher {
                         .setParameter(1, keys)
                         .getResultList()).stream()
                         .collect(Collectors.toMap(r -> (String) r[0], r -> (UUID) r[1]));
-        // The NHS number is the stronger identity: it wins when the two keys disagree.
-        UUID chosen = keys.stream().filter(found::containsKey).findFirst().map(found::get).orElse(null);
-        if (chosen == null) {
-            chosen = UUID.randomUUID();
-            em.createNativeQuery("insert into known_child (id, created_at) values (?1, ?2)")
-                    .setParameter(1, chosen)
-                    .setParameter(2, Timestamp.from(Instant.now(clock)))
-                    .executeUpdate();
-        }
-        for (String key : keys) {
-            if (!found.containsKey(key)) {
-                int added = em.createNativeQuery("insert into child_identity (match_key, known_child_id)"
-                        + " values (?1, ?2) on conflict do nothing")
-                        .setParameter(1, key)
-                        .setParameter(2, chosen)
-                        .executeUpdate();
-                if (added == 0 && key.startsWith("nhs:")) {
-                    // another referral recorded this child a moment ago: use theirs
-                    chosen = (UUID) em.createNativeQuery("select known_child_id from child_identity where match_key = ?1")
-                            .setParameter(1, key)
-                            .getSingleResult();
-                }
+        UUID chosen = null;
+        int chosenRank = Integer.MAX_VALUE; // index of the key that decided `chosen`; lower is stronger
+        for (int i = 0; i < keys.size() && chosen == null; i++) {
+            if (found.containsKey(keys.get(i))) {
+                chosen = found.get(keys.get(i));
+                chosenRank = i;
             }
+        }
+        UUID fresh = null;
+        List<String> added = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            String key = keys.get(i);
+            if (found.containsKey(key)) {
+                continue;
+            }
+            if (chosen == null) {
+                fresh = chosen = newKnownChild();
+            }
+            if (claim(key, chosen)) {
+                added.add(key);
+                continue;
+            }
+            // another contact recorded this key a moment ago
+            UUID owner = ownerOf(key);
+            if (i < chosenRank && !owner.equals(chosen)) {
+                // its child is the stronger match (or ours was new): the keys this call added follow it
+                repoint(added, owner);
+                chosen = owner;
+                chosenRank = i;
+            }
+        }
+        if (chosen == null) {
+            return newKnownChild(); // nothing to recognise the child by: a child of its own
+        }
+        if (fresh != null && !fresh.equals(chosen)) {
+            // nothing points at the child this call made up any more: do not leave it behind
+            em.createNativeQuery("delete from known_child where id = ?1").setParameter(1, fresh).executeUpdate();
+            LOG.debugf("Concurrent contact: known child %s used instead of a new one", chosen);
         }
         return chosen;
     }
 
+    private UUID newKnownChild() {
+        UUID id = UUID.randomUUID();
+        em.createNativeQuery("insert into known_child (id, created_at) values (?1, ?2)")
+                .setParameter(1, id)
+                .setParameter(2, Timestamp.from(Instant.now(clock)))
+                .executeUpdate();
+        return id;
+    }
+
+    /** Records the key for this child; false when another contact holds it (committed, once this returns). */
+    private boolean claim(String key, UUID knownChildId) {
+        return em.createNativeQuery("insert into child_identity (match_key, known_child_id)"
+                + " values (?1, ?2) on conflict do nothing")
+                .setParameter(1, key)
+                .setParameter(2, knownChildId)
+                .executeUpdate() == 1;
+    }
+
+    private UUID ownerOf(String key) {
+        return (UUID) em.createNativeQuery("select known_child_id from child_identity where match_key = ?1")
+                .setParameter(1, key)
+                .getSingleResult();
+    }
+
+    private void repoint(List<String> keys, UUID knownChildId) {
+        if (!keys.isEmpty()) {
+            em.createNativeQuery("update child_identity set known_child_id = ?2 where match_key in (?1)")
+                    .setParameter(1, keys)
+                    .setParameter(2, knownChildId)
+                    .executeUpdate();
+        }
+    }
+
+    /**
+     * Earlier contacts and referrals of the child on earlier days within the window, and the first
+     * contact of the same day. A day's later contacts are linked to its first and not counted
+     * again: a day counts once as a contact, and once as a referral when any of its contacts
+     * became one.
+     */
     @SuppressWarnings("unchecked")
     private Match priorInvolvement(UUID knownChildId, UUID referralId, Instant receivedAt, UUID openCaseId,
             String openCaseWorker) {
         Instant windowStart = receivedAt.atZone(ZoneOffset.UTC).minusMonths(config.reReferralMonths()).toInstant();
-        List<Object[]> rows = em.createNativeQuery("select r.id, r.received_at, rc.same_day_first_referral_id"
+        List<Object[]> rows = em.createNativeQuery("select r.id, r.received_at, rc.same_day_first_referral_id,"
+                + " rc.became_referral"
                 + " from referral_child rc join referral r on r.id = rc.referral_id"
                 + " where rc.known_child_id = ?1 and r.received_at >= ?2 and r.received_at <= ?3 and r.id <> ?4")
                 .setParameter(1, knownChildId)
@@ -114,19 +187,23 @@ public class ChildMatcher {
                 .setParameter(3, Timestamp.from(receivedAt))
                 .getResultList();
         LocalDate today = receivedAt.atZone(WorkingCalendar.ENGLAND).toLocalDate();
-        // Same-day duplicates are linked to the first referral of their day, and not counted again.
         List<Object[]> firsts = rows.stream().filter(r -> r[2] == null).toList();
         UUID sameDayFirst = firsts.stream()
                 .filter(r -> dateOf(r[1]).equals(today))
                 .min(Comparator.comparing(r -> toInstant(r[1])))
                 .map(r -> (UUID) r[0])
                 .orElse(null);
-        int earlier = (int) firsts.stream()
+        int contacts = (int) firsts.stream()
                 .filter(r -> dateOf(r[1]).isBefore(today))
                 .map(r -> r[0])
                 .distinct()
                 .count();
-        return new Match(knownChildId, earlier, earlier > 0, sameDayFirst, openCaseId, openCaseWorker);
+        int referrals = (int) rows.stream()
+                .filter(r -> dateOf(r[1]).isBefore(today) && Boolean.TRUE.equals(r[3]))
+                .map(r -> r[2] != null ? r[2] : r[0])
+                .distinct()
+                .count();
+        return new Match(knownChildId, referrals, referrals > 0, sameDayFirst, openCaseId, openCaseWorker, contacts);
     }
 
     private static LocalDate dateOf(Object timestamp) {

@@ -13,8 +13,13 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.frontdoor.events.codes.Outcome;
+import org.frontdoor.events.codes.Pathway;
 
-/** One child named in a referral, with what was known of them on arrival and where they stand now. */
+/**
+ * One child named in a contact, with what was known of them on arrival and where they stand now,
+ * including whether the child's contact became a referral.
+ */
 @Entity
 @Table(name = "referral_child")
 public class ReferralChild extends PanacheEntityBase {
@@ -68,8 +73,13 @@ public class ReferralChild extends PanacheEntityBase {
 
     public String school;
 
+    /** Earlier referrals (contacts that became referrals) of the child, on earlier days, within 12 months. */
     @Column(name = "referrals_last_12_months", nullable = false)
     public int referralsLast12Months;
+
+    /** Earlier contacts about the child, whatever their outcome, on earlier days, within 12 months. */
+    @Column(name = "contacts_last_12_months", nullable = false)
+    public int contactsLast12Months;
 
     @Column(name = "re_referral", nullable = false)
     public boolean reReferral;
@@ -80,13 +90,27 @@ public class ReferralChild extends PanacheEntityBase {
     @Column(name = "open_case_id")
     public UUID openCaseId;
 
+    /** The open case's pathway, as triage reported it when it queued the contact. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "open_case_pathway")
+    public Pathway openCasePathway;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public ChildStatus status;
 
     public Integer level;
 
-    public String outcome;
+    @Enumerated(EnumType.STRING)
+    public Outcome outcome;
+
+    /** The decision was statutory and made the contact a referral (CIN census). */
+    @Column(name = "became_referral", nullable = false)
+    public boolean becameReferral;
+
+    /** CIN referral date: the contact's date, once it became a referral. */
+    @Column(name = "referral_date")
+    public LocalDate referralDate;
 
     @Column(name = "referrer_feedback")
     public String referrerFeedback;
@@ -96,4 +120,8 @@ public class ReferralChild extends PanacheEntityBase {
 
     @Column(name = "case_closed_at")
     public Instant caseClosedAt;
+
+    public RecordType recordType() {
+        return becameReferral ? RecordType.REFERRAL : RecordType.CONTACT;
+    }
 }

@@ -33,8 +33,9 @@ import org.frontdoor.support.problem.ProblemType;
 import org.jboss.logging.Logger;
 
 /**
- * Intake: a valid submission becomes a referral with its children matched, its audit entry
- * and its {@code referral.received} event, all in one transaction.
+ * Intake: a valid submission is recorded as a contact with its children matched, its audit entry
+ * and its {@code referral.received} event, all in one transaction. A child's contact becomes a
+ * referral later, only when triage decides on a statutory assessment.
  */
 @ApplicationScoped
 public class ReferralService {
@@ -93,13 +94,14 @@ public class ReferralService {
             child.knownChildId = match.knownChildId();
             child.referralsLast12Months = match.referralsInLast12Months();
             child.reReferral = match.reReferral();
+            child.contactsLast12Months = match.contactsInLast12Months();
             child.sameDayFirstReferralId = match.sameDayFirstReferralId();
             child.openCaseId = match.openCaseId();
             referral.children.add(child);
             child.persist();
             matches.put(child.id, match);
         }
-        TimelineEntry.of(referralId, null, "RECEIVED", now, "Referral received", null, null).persist();
+        TimelineEntry.of(referralId, null, "RECEIVED", now, "Contact received", null, null).persist();
 
         ReferralCreated created = new ReferralCreated(referralId, now, referral.status.name(),
                 referral.acknowledgementDueBy, referral.externalReference,

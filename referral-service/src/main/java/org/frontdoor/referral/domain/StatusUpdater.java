@@ -9,16 +9,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.frontdoor.events.EventEnvelope;
+import org.frontdoor.events.codes.Outcome;
+import org.frontdoor.events.codes.Pathway;
 import org.frontdoor.events.payload.CaseEvent;
 import org.frontdoor.events.payload.NotificationOutcome;
 import org.frontdoor.events.payload.TriageDecided;
 import org.frontdoor.events.payload.TriageQueued;
+import org.frontdoor.support.calendar.WorkingCalendar;
 
 /**
  * Keeps the referrer-facing status up to date from what triage and notification report:
- * each child's status, the decision and the feedback text meant for the referrer, open cases
- * (so a later contact about the child is routed to the allocated worker), and the timeline.
- * Runs inside the inbox transaction of the event it applies.
+ * each child's status, the decision and the feedback text meant for the referrer, whether the
+ * child's contact became a referral, open cases (so a later contact about the child carries
+ * the case), and the timeline. Runs inside the inbox transaction of the event it applies.
  */
 @ApplicationScoped
 public class StatusUpdater {
@@ -26,33 +29,54 @@ public class StatusUpdater {
     @Inject
     EntityManager em;
 
+    /**
+     * Every contact is screened, including one about a child with an open case (triage tells the
+     * case's lead worker): the child is in triage, with the open case noted for staff.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void queued(EventEnvelope event, TriageQueued queued) {
         ReferralChild child = child(queued.childId());
-        child.status = queued.toAllocatedWorker() ? ChildStatus.WITH_ALLOCATED_WORKER : ChildStatus.IN_TRIAGE;
+        child.status = ChildStatus.IN_TRIAGE;
+        if (queued.openCaseId() != null) {
+            child.openCaseId = queued.openCaseId();
+            child.openCasePathway = queued.openCasePathway() == null ? null : Pathway.valueOf(queued.openCasePathway());
+        }
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("priority", queued.priority());
-        timeline(event, child.referral, child.id, queued.toAllocatedWorker() ? "WITH_ALLOCATED_WORKER" : "IN_TRIAGE",
-                queued.toAllocatedWorker() ? "Passed to the allocated worker of the child's open case"
-                        : "In the MASH triage queue", detail);
+        timeline(event, child.referral, child.id, "IN_TRIAGE", "In the MASH triage queue", detail);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void decided(EventEnvelope event, TriageDecided decided) {
         ReferralChild child = child(decided.childId());
-        child.status = ChildStatus.DECIDED;
+        // an outcome outside the shared code list breaks the contract: it fails, and goes to the dead-letter topic
+        Outcome outcome = Outcome.valueOf(decided.outcome());
+        boolean wasReferral = child.becameReferral;
+        child.status = ChildStatus.decided(outcome);
         child.level = decided.level();
-        child.outcome = decided.outcome();
+        child.outcome = outcome;
         child.referrerFeedback = decided.referrerFeedback();
         child.decidedAt = decided.decidedAt();
+        child.becameReferral = decided.becameReferral();
+        child.referralDate = !decided.becameReferral() ? null
+                : decided.referralDate() != null ? decided.referralDate()
+                : child.referral.receivedAt.atZone(WorkingCalendar.ENGLAND).toLocalDate();
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("level", decided.level());
-        detail.put("outcome", decided.outcome());
+        detail.put("outcome", outcome.name());
         if (decided.pathway() != null) {
             detail.put("pathway", decided.pathway());
         }
+        detail.put("recordType", child.recordType().name());
         detail.put("referrerFeedback", decided.referrerFeedback());
-        timeline(event, child.referral, child.id, "DECIDED", "Decided: " + decided.outcome(), detail);
+        timeline(event, child.referral, child.id, "DECIDED", "Decided: " + outcome.label(), detail);
+        if (child.becameReferral && !wasReferral) {
+            Map<String, Object> referral = new LinkedHashMap<>();
+            referral.put("referralDate", child.referralDate.toString());
+            referral.put("outcome", outcome.name());
+            timeline(event, child.referral, child.id, "BECAME_REFERRAL",
+                    "Became a referral: " + lowerFirst(outcome.label()), referral);
+        }
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -70,6 +94,7 @@ public class StatusUpdater {
                 }
                 case "case.allocated" -> openCase(child.knownChildId, change.caseId(), change.leadWorker());
                 case "case.stepped" -> {
+                    openCase(child.knownChildId, change.caseId(), change.leadWorker());
                     detail.put("direction", change.direction());
                     detail.put("pathway", change.pathway());
                     timeline(event, child.referral, childId, "CASE_STEPPED",
@@ -112,8 +137,13 @@ public class StatusUpdater {
                 detail);
     }
 
+    /**
+     * The child's open case and its lead worker. A case awaiting a manager's allocation has no lead
+     * worker: the one known for that case stays until another is allocated; another case starts afresh.
+     */
     private void openCase(UUID knownChildId, UUID caseId, String worker) {
-        em.createNativeQuery("update known_child set open_case_id = ?2, open_case_worker = coalesce(?3, open_case_worker)"
+        em.createNativeQuery("update known_child set open_case_id = ?2, open_case_worker = case"
+                + " when open_case_id = ?2 then coalesce(cast(?3 as varchar), open_case_worker) else cast(?3 as varchar) end"
                 + " where id = ?1")
                 .setParameter(1, knownChildId)
                 .setParameter(2, caseId)
@@ -133,6 +163,10 @@ public class StatusUpdater {
             Map<String, Object> detail) {
         TimelineEntry.of(referral.id, childId, kind, event.occurredAt(), summary, detail, event.eventId()).persist();
         referral.refreshStatus();
+    }
+
+    private static String lowerFirst(String label) {
+        return Character.toLowerCase(label.charAt(0)) + label.substring(1);
     }
 
     private static String humanise(String kind) {

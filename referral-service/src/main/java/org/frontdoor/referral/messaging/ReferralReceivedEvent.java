@@ -37,6 +37,7 @@ public final class ReferralReceivedEvent {
                 c.expectedDateOfBirth, c.gender, c.nhsNumber,
                 new ReferralReceived.Address(c.addressLine1, c.addressLine2, c.town, c.postcode), c.school,
                 new ReferralReceived.PriorInvolvement(c.referralsLast12Months, c.reReferral,
-                        c.sameDayFirstReferralId, c.openCaseId, match == null ? null : match.openCaseWorker()));
+                        c.sameDayFirstReferralId, c.openCaseId, match == null ? null : match.openCaseWorker(),
+                        c.contactsLast12Months));
     }
 }

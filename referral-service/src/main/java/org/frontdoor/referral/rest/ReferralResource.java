@@ -47,7 +47,8 @@ import org.frontdoor.support.security.Roles;
 
 @Path("/api/v1/referrals")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Referrals", description = "Submit a concern about a child and follow what happens to it")
+@Tag(name = "Referrals", description = "Submit a concern about a child (a contact) and follow what happens to it;"
+        + " a child's contact becomes a referral only on a statutory decision")
 public class ReferralResource {
 
     static final String REQUEST_EXAMPLE = """
@@ -84,6 +85,32 @@ public class ReferralResource {
              "externalReference": "HPS-2026-0042",
              "children": [{"position": 0, "childId": "0d6a4b53-6f54-4d8f-9b1c-3c7f5d0a9e21"}]}""";
 
+    static final String VIEW_EXAMPLE = """
+            {"referralId": "6b1f0e5e-2b7a-4a43-9a36-0d2b5d4f6a11", "receivedAt": "2026-11-23T10:15:00Z",
+             "status": "DECIDED", "acknowledgementDueBy": "2026-11-24T10:15:00Z",
+             "referrer": {"sourceCode": "2A", "organisationName": "Hillside Primary School", "name": "J. Patel",
+                          "role": "Designated Safeguarding Lead", "externalReference": "HPS-2026-0042"},
+             "children": [{"childId": "0d6a4b53-6f54-4d8f-9b1c-3c7f5d0a9e21", "position": 0, "firstName": "Amy",
+                           "lastName": "Smith", "dateOfBirth": "2016-04-02",
+                           "status": "REFERRED_TO_SOCIAL_CARE", "recordType": "REFERRAL", "referralDate": "2026-11-23",
+                           "level": 4, "outcome": "SOCIAL_CARE_ASSESSMENT",
+                           "referrerFeedback": "A social worker will assess Amy's needs and contact the family.",
+                           "decidedAt": "2026-11-23T15:40:00Z"}],
+             "concerns": {"summary": "Amy has arrived hungry most days this term and her attendance has dropped to 81%.",
+                          "indicators": ["POOR_ATTENDANCE", "SIGNS_OF_NEGLECT"], "immediateRisk": false},
+             "timeline": [
+               {"at": "2026-11-23T10:15:00Z", "kind": "RECEIVED", "summary": "Contact received", "detail": {}},
+               {"at": "2026-11-23T10:15:02Z", "kind": "IN_TRIAGE", "childId": "0d6a4b53-6f54-4d8f-9b1c-3c7f5d0a9e21",
+                "summary": "In the MASH triage queue", "detail": {"priority": "AMBER"}},
+               {"at": "2026-11-23T15:40:00Z", "kind": "DECIDED", "childId": "0d6a4b53-6f54-4d8f-9b1c-3c7f5d0a9e21",
+                "summary": "Decided: Children's social care assessment (s17)",
+                "detail": {"level": 4, "outcome": "SOCIAL_CARE_ASSESSMENT", "pathway": "SOCIAL_CARE",
+                           "recordType": "REFERRAL",
+                           "referrerFeedback": "A social worker will assess Amy's needs and contact the family."}},
+               {"at": "2026-11-23T15:40:00Z", "kind": "BECAME_REFERRAL", "childId": "0d6a4b53-6f54-4d8f-9b1c-3c7f5d0a9e21",
+                "summary": "Became a referral: children's social care assessment (s17)",
+                "detail": {"referralDate": "2026-11-23", "outcome": "SOCIAL_CARE_ASSESSMENT"}}]}""";
+
     static final String INVALID_EXAMPLE = """
             {"type": "urn:frontdoor:problem:validation", "title": "Request is not valid", "status": 422,
              "detail": "2 fields are not valid", "instance": "/api/v1/referrals",
@@ -105,9 +132,13 @@ public class ReferralResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.PARTNER, Roles.FRONT_DOOR })
-    @Operation(summary = "Submit a referral",
-            description = "A partner system posts the concerns its staff raised; the front door keys in referrals"
-                    + " that came by phone or the web form. Every invalid field is listed in one 422. The same"
+    @Operation(summary = "Submit a concern about one or more children (a contact)",
+            description = "A partner system posts the concerns its staff raised; the front door keys in those"
+                    + " that came by phone or the web form. Every submission is recorded as a contact, and each"
+                    + " child named in it is screened and gets a decision of its own. A child's contact becomes a"
+                    + " referral only when the front door decides on a statutory assessment (s17) or a strategy"
+                    + " discussion (s47), with the contact's date as the CIN referral date; GET shows which."
+                    + " Every invalid field is listed in one 422. The same"
                     + " Idempotency-Key with the same body returns the first answer and creates nothing; with a"
                     + " different body it is refused (409).")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -116,7 +147,7 @@ public class ReferralResource {
                     @ExampleObject(name = "school", summary = "A school refers a child", value = REQUEST_EXAMPLE),
                     @ExampleObject(name = "neighbour", summary = "The front door keys in a neighbour's call",
                             value = PUBLIC_EXAMPLE) }))
-    @APIResponse(responseCode = "201", description = "Received; Location names the referral",
+    @APIResponse(responseCode = "201", description = "Received as a contact; Location names it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ReferralCreated.class),
                     examples = @ExampleObject(name = "created", value = CREATED_EXAMPLE)))
@@ -151,12 +182,20 @@ public class ReferralResource {
     @Path("/{referralId}")
     @RolesAllowed({ Roles.PARTNER, Roles.FRONT_DOOR, Roles.TRIAGE_WORKER, Roles.TEAM_MANAGER })
     @Transactional
-    @Operation(summary = "A referral and its timeline",
-            description = "Where each child stands and what the referrer was told and when. A partner sees its own"
-                    + " organisation's referrals only: any other answers 404.")
-    @APIResponse(responseCode = "200", description = "The referral",
-            content = @Content(schema = @Schema(implementation = ReferralView.class)))
-    @APIResponse(responseCode = "404", description = "No such referral (or not yours)",
+    @Operation(summary = "A contact and its timeline",
+            description = "Where each child stands and what the referrer was told and when. Each child's part is a"
+                    + " CONTACT until a statutory decision (s17 assessment, or strategy discussion and s47) makes it"
+                    + " a REFERRAL, with its CIN referral date. The status says what the referrer may know: in"
+                    + " triage (every contact is screened, also one about a child with an open case), referred to"
+                    + " children's social care, passed to the allocated worker of the child's open case, or"
+                    + " decided otherwise. A partner sees its own organisation's contacts only: any other answers"
+                    + " 404. Earlier contacts and referrals of the child are shown to staff only.")
+    @APIResponse(responseCode = "200", description = "The contact",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ReferralView.class),
+                    examples = @ExampleObject(name = "referred", summary = "A contact that became a referral",
+                            value = VIEW_EXAMPLE)))
+    @APIResponse(responseCode = "404", description = "No such contact (or not yours)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ReferralView get(@PathParam("referralId") UUID referralId) {
         Caller caller = Caller.of(token);
@@ -175,10 +214,11 @@ public class ReferralResource {
     @GET
     @RolesAllowed({ Roles.FRONT_DOOR, Roles.TRIAGE_WORKER, Roles.TEAM_MANAGER })
     @Transactional
-    @Operation(summary = "Find referrals",
-            description = "Referrals naming a child with this surname, date of birth and postcode (each optional),"
-                    + " received in [from, to), newest first.")
-    @APIResponse(responseCode = "200", description = "A page of referrals",
+    @Operation(summary = "Find contacts",
+            description = "Contacts naming a child with this surname, date of birth and postcode (each optional),"
+                    + " received in [from, to), newest first; each child says whether its contact became a"
+                    + " referral.")
+    @APIResponse(responseCode = "200", description = "A page of contacts",
             content = @Content(schema = @Schema(implementation = ReferralSummary.Page.class)))
     public ReferralSummary.Page search(
             @Parameter(example = "Smith") @QueryParam("surname") @Size(max = 100) String surname,

@@ -6,25 +6,33 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.frontdoor.events.codes.Outcome;
+import org.frontdoor.events.codes.Pathway;
+import org.frontdoor.referral.domain.ChildStatus;
+import org.frontdoor.referral.domain.RecordType;
 import org.frontdoor.referral.domain.Referral;
 import org.frontdoor.referral.domain.ReferralChild;
+import org.frontdoor.referral.domain.ReferralStatus;
 import org.frontdoor.referral.domain.TimelineEntry;
 
 /**
- * A referral and where each child stands, as the referrer and the front door see it. What the
- * front door knew of a child before (prior involvement) is shown to staff, never to partners.
+ * A contact and where each child stands, as the referrer and the front door see it: each child's
+ * part is a contact, or a referral once the front door decided on a statutory assessment. What
+ * the front door knew of a child before (prior involvement) is shown to staff, never to partners.
  */
-@Schema(name = "Referral")
+@Schema(name = "Referral", description = "A contact about one or more children; each child's part becomes a"
+        + " referral only on a statutory decision (s17 assessment, or strategy discussion and s47)")
 public record ReferralView(
         UUID referralId,
         Instant receivedAt,
-        @Schema(description = "RECEIVED, IN_TRIAGE, DECIDED or CLOSED", example = "IN_TRIAGE") String status,
+        @Schema(description = "The least advanced child's: RECEIVED, IN_TRIAGE, DECIDED or CLOSED",
+                example = "IN_TRIAGE") ReferralStatus status,
         Instant acknowledgementDueBy,
         Referrer referrer,
         List<Child> children,
         Concerns concerns,
-        @Schema(description = "What happened, oldest first: received, in triage, decided, case closed, and each"
-                + " message sent to the referrer") List<Event> timeline) {
+        @Schema(description = "What happened, oldest first: received, in triage, decided, became a referral, case"
+                + " opened, stepped or closed, and each message sent to the referrer") List<Event> timeline) {
 
     @Schema(name = "ReferralReferrer")
     public record Referrer(String sourceCode, String organisationName, String name, String role,
@@ -34,22 +42,37 @@ public record ReferralView(
     @Schema(name = "ReferralChild")
     public record Child(UUID childId, int position, String firstName, String lastName, LocalDate dateOfBirth,
             LocalDate expectedDateOfBirth,
-            @Schema(description = "RECEIVED, IN_TRIAGE, WITH_ALLOCATED_WORKER, DECIDED, CASE_OPEN or CASE_CLOSED")
-            String status,
+            @Schema(description = "What the referrer may know: RECEIVED; IN_TRIAGE (every contact is screened, also"
+                    + " one about a child with an open case); DECIDED (no further action, information and advice, or"
+                    + " early help); REFERRED_TO_SOCIAL_CARE (a statutory assessment or strategy discussion);"
+                    + " PASSED_TO_ALLOCATED_WORKER (the child's open case's worker has it); CASE_OPEN; CASE_CLOSED."
+                    + " WITH_ALLOCATED_WORKER only on contacts from before every contact was screened",
+                    example = "REFERRED_TO_SOCIAL_CARE") ChildStatus status,
+            @Schema(description = "CONTACT, or REFERRAL once a statutory decision made it one", example = "REFERRAL")
+            RecordType recordType,
+            @Schema(description = "The CIN referral date (the contact's date), when it became a referral",
+                    example = "2026-11-23") LocalDate referralDate,
             @Schema(description = "Level of need decided (1-4), once decided") Integer level,
-            @Schema(description = "The decided response, once decided", example = "EARLY_HELP_TARGETED") String outcome,
+            @Schema(description = "The decided response, once decided", example = "SOCIAL_CARE_ASSESSMENT")
+            Outcome outcome,
             @Schema(description = "What the worker wrote for the referrer") String referrerFeedback,
             Instant decidedAt, Instant caseClosedAt,
-            @Schema(description = "Staff only: what the front door knew of the child when the referral arrived")
+            @Schema(description = "Staff only: what the front door knew of the child when the contact arrived")
             PriorInvolvement priorInvolvement) {
     }
 
     @Schema(name = "PriorInvolvement")
     public record PriorInvolvement(
-            @Schema(description = "Earlier referrals (on earlier days) within 12 months") int referralsInLast12Months,
-            boolean reReferral,
-            @Schema(description = "The first referral of the same day, when this is a later one") UUID sameDayFirstReferralId,
-            @Schema(description = "The child's open case, if any") UUID openCaseId) {
+            @Schema(description = "Earlier referrals (contacts that became referrals), on earlier days, within 12"
+                    + " months") int referralsInLast12Months,
+            @Schema(description = "There was an earlier referral within 12 months: should this contact become a"
+                    + " referral, it is a re-referral") boolean reReferral,
+            @Schema(description = "The first contact of the same day, when this is a later one") UUID sameDayFirstReferralId,
+            @Schema(description = "The child's open case, if any: its lead worker is told, and the contact is"
+                    + " screened all the same") UUID openCaseId,
+            @Schema(description = "Earlier contacts about the child, whatever their outcome, on earlier days, within"
+                    + " 12 months") int contactsInLast12Months,
+            @Schema(description = "The open case's pathway, once triage has queued the contact") Pathway openCasePathway) {
     }
 
     @Schema(name = "ReferralConcerns")
@@ -57,13 +80,13 @@ public record ReferralView(
     }
 
     @Schema(name = "TimelineEvent")
-    public record Event(Instant at, @Schema(example = "DECIDED") String kind, UUID childId, String summary,
+    public record Event(Instant at, @Schema(example = "BECAME_REFERRAL") String kind, UUID childId, String summary,
             Map<String, Object> detail) {
     }
 
     public static ReferralView of(Referral referral, List<ReferralChild> children, List<TimelineEntry> timeline,
             boolean staff) {
-        return new ReferralView(referral.id, referral.receivedAt, referral.status.name(), referral.acknowledgementDueBy,
+        return new ReferralView(referral.id, referral.receivedAt, referral.status, referral.acknowledgementDueBy,
                 new Referrer(referral.sourceCode, referral.organisationName, referral.referrerName,
                         referral.referrerRole, referral.externalReference),
                 children.stream().map(c -> child(c, staff)).toList(),
@@ -73,8 +96,9 @@ public record ReferralView(
 
     private static Child child(ReferralChild c, boolean staff) {
         return new Child(c.id, c.position, c.firstName, c.lastName, c.dateOfBirth, c.expectedDateOfBirth,
-                c.status.name(), c.level, c.outcome, c.referrerFeedback, c.decidedAt, c.caseClosedAt,
+                c.status, c.recordType(), c.referralDate, c.level, c.outcome, c.referrerFeedback, c.decidedAt,
+                c.caseClosedAt,
                 staff ? new PriorInvolvement(c.referralsLast12Months, c.reReferral, c.sameDayFirstReferralId,
-                        c.openCaseId) : null);
+                        c.openCaseId, c.contactsLast12Months, c.openCasePathway) : null);
     }
 }

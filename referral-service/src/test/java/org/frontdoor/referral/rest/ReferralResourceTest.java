@@ -9,7 +9,9 @@ import static org.frontdoor.referral.Referrals.submitAsPartner;
 import static org.frontdoor.referral.Referrals.token;
 import static org.frontdoor.referral.Referrals.uniqueNhsNumber;
 import static org.frontdoor.referral.Referrals.uniqueSurname;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
@@ -280,7 +282,16 @@ class ReferralResourceTest {
                         equalTo("RECEIVED"))
                 .body("paths.'/api/v1/referrals'.post.responses.'422'.content.'application/problem+json'.examples.invalid.value.status",
                         equalTo(422))
-                .body("paths.'/api/v1/referrals/{referralId}'.get.security[0].bearer", notNullValue());
+                .body("paths.'/api/v1/referrals/{referralId}'.get.security[0].bearer", notNullValue())
+                .body("paths.'/api/v1/referrals'.post.description", containsString("Every submission is recorded as a contact"))
+                .body("paths.'/api/v1/referrals/{referralId}'.get.responses.'200'.content.'application/json'.examples.referred.value.children[0].recordType",
+                        equalTo("REFERRAL"))
+                .body("components.schemas.RecordType.enum", contains("CONTACT", "REFERRAL"))
+                .body("components.schemas.ChildStatus.enum", hasItems("IN_TRIAGE", "REFERRED_TO_SOCIAL_CARE",
+                        "PASSED_TO_ALLOCATED_WORKER", "CASE_OPEN"))
+                .body("components.schemas.Outcome.enum", hasItems("NO_FURTHER_ACTION", "SOCIAL_CARE_ASSESSMENT",
+                        "STRATEGY_DISCUSSION", "PASSED_TO_ALLOCATED_WORKER"))
+                .body("components.schemas.ReferralStatus.enum", contains("RECEIVED", "IN_TRIAGE", "DECIDED", "CLOSED"));
     }
 
     @Test
