@@ -25,6 +25,12 @@ public final class Triage {
 
     public static final String WORKER = "triage-worker";
     public static final String MANAGER = "team-manager";
+    /** The demo staff (db/demo) the development tokens' subjects are linked to. */
+    public static final String WORKER_ID = "tw-tara-jones";
+    public static final String MANAGER_ID = "tm-maya-reid";
+    /** A second triage worker and a second team manager, by their sign-in subjects. */
+    public static final String OTHER_WORKER = "sam-patel";
+    public static final String OTHER_MANAGER = "owen-hart";
 
     private Triage() {
     }
@@ -45,7 +51,7 @@ public final class Triage {
         UUID referralId = UUID.randomUUID();
         List<ReferralReceived.Child> children = new ArrayList<>();
         for (int i = 0; i < firstNames.length; i++) {
-            children.add(child(i, firstNames[i], new ReferralReceived.PriorInvolvement(0, false, null, null, null)));
+            children.add(child(i, firstNames[i], new ReferralReceived.PriorInvolvement(0, false, null, null, null, 0)));
         }
         return new ReferralReceived(referralId, receivedAt, receivedAt.plus(Duration.ofDays(1)),
                 new ReferralReceived.Referrer("2A", "PROFESSIONAL", "hillside-primary", "Hillside Primary School",

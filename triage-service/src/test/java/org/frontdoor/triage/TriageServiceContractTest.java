@@ -1,6 +1,7 @@
 package org.frontdoor.triage;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,8 +31,18 @@ class TriageServiceContractTest extends ServiceContractTest {
                 "/api/v1/triage-items/{id}/claim", "/api/v1/triage-items/{id}/assign",
                 "/api/v1/triage-items/{id}/checks", "/api/v1/triage-items/{id}/decision", "/api/v1/workers",
                 "/api/v1/cases/{id}", "/api/v1/cases/{id}/allocate", "/api/v1/cases/{id}/step",
-                "/api/v1/cases/{id}/close", "/api/v1/triage/metrics");
+                "/api/v1/cases/{id}/close", "/api/v1/triage/metrics", "/api/v1/triage-items/awaiting-approval",
+                "/api/v1/triage-items/{id}/approve", "/api/v1/triage-items/{id}/send-back",
+                "/api/v1/cases/awaiting-allocation", "/api/v1/staff", "/api/v1/staff/{id}",
+                "/api/v1/staff/{id}/deactivate", "/api/v1/me", "/api/v1/me/items", "/api/v1/me/cases",
+                "/api/v1/me/alerts", "/api/v1/me/alerts/{id}/read");
         assertTrue(paths.keySet().containsAll(expected), paths.keySet().toString());
+        // closed sets of values are enums in the document, not free strings
+        assertEquals(List.of("NO_FURTHER_ACTION", "INFORMATION_AND_ADVICE", "EARLY_HELP_SINGLE_AGENCY",
+                "EARLY_HELP_TARGETED", "SOCIAL_CARE_ASSESSMENT", "STRATEGY_DISCUSSION", "PASSED_TO_ALLOCATED_WORKER"),
+                openApi.getList("components.schemas.Outcome.enum"));
+        assertEquals(List.of("NEW", "IN_PROGRESS", "AWAITING_APPROVAL", "DECIDED"),
+                openApi.getList("components.schemas.TriageStatus.enum"));
         for (String path : expected) {
             paths.get(path).forEach((method, operation) -> {
                 String where = method.toUpperCase() + " " + path;

@@ -21,16 +21,24 @@ public interface TriageConfig {
 
     Caseload caseload();
 
+    Allocation allocation();
+
+    Approval approval();
+
+    /** A referral within this many months of an earlier referral of the same child is a re-referral. */
+    @WithDefault("12")
+    int reReferralMonths();
+
     interface Timescales {
-        /** Red (immediate risk or level 4): hours from receipt, on the wall clock. */
+        /** Red (immediate risk): hours from receipt, on the wall clock. */
         @WithDefault("4")
         int redHours();
 
-        /** Amber (social care screening, level 3): working days from receipt. */
+        /** Amber (social care screening: suggested level 4, or an open social care case): working days. */
         @WithDefault("1")
         int amberWorkingDays();
 
-        /** Green (early help screening, levels 1-2): working days from receipt. */
+        /** Green (early help screening: suggested levels 1-3): working days from receipt. */
         @WithDefault("3")
         int greenWorkingDays();
     }
@@ -52,8 +60,33 @@ public interface TriageConfig {
         @WithDefault("13")
         int warnFrom();
 
-        /** Above this many a worker is not allocated more unless a team manager gives a reason. */
+        /**
+         * Above this many a worker is not allocated more unless a team manager gives a reason; a
+         * worker's own limit in the staff directory replaces it.
+         */
         @WithDefault("16")
         int max();
+    }
+
+    /** A case no worker of its pathway has room for waits for a manager's allocation, due within: */
+    interface Allocation {
+        @WithDefault("1")
+        int socialCareWorkingDays();
+
+        @WithDefault("3")
+        int earlyHelpWorkingDays();
+    }
+
+    /**
+     * Which decisions wait for a team manager's approval (never the decider's own) before they take
+     * effect: an outcome below social care on a contact with immediate risk, or whose suggested level
+     * is at least {@code fromSuggestedLevel}.
+     */
+    interface Approval {
+        @WithDefault("true")
+        boolean onImmediateRisk();
+
+        @WithDefault("4")
+        int fromSuggestedLevel();
     }
 }

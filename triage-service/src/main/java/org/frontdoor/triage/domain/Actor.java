@@ -1,12 +1,13 @@
 package org.frontdoor.triage.domain;
 
-import io.quarkus.security.identity.SecurityIdentity;
-import org.frontdoor.support.security.Roles;
+/**
+ * Who is acting: the staff member their sign-in is linked to (by the token's subject), or, for
+ * someone not in the staff directory, just the subject. {@code id} is what items, cases and
+ * history record.
+ */
+public record Actor(String id, String subject, StaffMember staff, boolean teamManager) {
 
-/** Who is acting, from their token: the name recorded on the item or case, and whether they manage. */
-public record Actor(String name, boolean teamManager) {
-
-    public static Actor of(SecurityIdentity identity) {
-        return new Actor(identity.getPrincipal().getName(), identity.hasRole(Roles.TEAM_MANAGER));
+    public boolean inDirectory() {
+        return staff != null;
     }
 }

@@ -1,4 +1,4 @@
-package org.frontdoor.triage.rest;
+package org.frontdoor.triage.domain;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -6,7 +6,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.frontdoor.support.validation.PlainText;
 
 @Schema(name = "AllocateRequest", description = "Give a case to another lead worker")
-public record AllocateRequest(
+public record AllocateCommand(
         @Schema(description = "A worker id from GET /api/v1/workers", example = "eh-ed-walsh") @NotBlank @Size(max = 100)
         String worker,
         @Schema(description = "Required to allocate above the caseload maximum: the manager's reason")

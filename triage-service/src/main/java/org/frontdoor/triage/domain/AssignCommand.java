@@ -1,4 +1,4 @@
-package org.frontdoor.triage.rest;
+package org.frontdoor.triage.domain;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -6,7 +6,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.frontdoor.support.validation.PlainText;
 
 @Schema(name = "AssignRequest", description = "A team manager gives the item to a triage worker")
-public record AssignRequest(
-        @Schema(description = "The triage worker's user name, as in their token", example = "dev-triage-worker")
-        @NotBlank @Size(max = 200) @PlainText String assignee) {
+public record AssignCommand(
+        @Schema(description = "The triage worker's staff id (GET /api/v1/staff)", example = "tw-sam-patel")
+        @NotBlank @Size(max = 100) @PlainText String assignee) {
 }

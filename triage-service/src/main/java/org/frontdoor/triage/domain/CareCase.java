@@ -1,5 +1,6 @@
 package org.frontdoor.triage.domain;
 
+import org.frontdoor.events.codes.Pathway;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -7,6 +8,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -37,8 +39,13 @@ public class CareCase extends PanacheEntityBase {
     @Column(name = "opened_pathway", nullable = false)
     public Pathway openedPathway;
 
-    @Column(name = "lead_worker", nullable = false)
+    /** The lead worker's staff id; null while the case waits for a manager's allocation. */
+    @Column(name = "lead_worker")
     public String leadWorker;
+
+    /** When a case waiting for allocation is due to have a lead worker. */
+    @Column(name = "allocation_due_by")
+    public Instant allocationDueBy;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -61,6 +68,9 @@ public class CareCase extends PanacheEntityBase {
 
     @Column(name = "closure_summary")
     public String closureSummary;
+
+    @Version
+    public long version;
 
     public static Optional<CareCase> openFor(UUID knownChildId) {
         if (knownChildId == null) {

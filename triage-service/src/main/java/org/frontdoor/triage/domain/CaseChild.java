@@ -42,6 +42,13 @@ public class CaseChild extends PanacheEntityBase {
         return c;
     }
 
+    /** Adds the item's child to the case, unless it is there already. */
+    public static void join(UUID caseId, TriageItem item, Instant at) {
+        if (findById(new Key(caseId, item.childId)) == null) {
+            of(caseId, item, at).persist();
+        }
+    }
+
     public static List<CaseChild> ofCase(UUID caseId) {
         return list("key.caseId = ?1 order by joinedAt", caseId);
     }

@@ -1,8 +1,8 @@
 package org.frontdoor.triage.domain;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -10,35 +10,32 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.frontdoor.events.EventEnvelope;
 import org.frontdoor.events.EventType;
+import org.frontdoor.events.codes.Pathway;
 import org.frontdoor.events.payload.CaseEvent;
 import org.frontdoor.support.audit.AuditLog;
 import org.frontdoor.support.calendar.WorkingCalendar;
+import org.frontdoor.support.concurrency.IfMatch;
 import org.frontdoor.support.outbox.Outbox;
 import org.frontdoor.support.problem.Problem.FieldError;
 import org.frontdoor.support.problem.ProblemException;
 import org.frontdoor.support.problem.ProblemType;
 import org.frontdoor.support.problem.RequestValidation;
-import org.frontdoor.triage.rest.AllocateRequest;
-import org.frontdoor.triage.rest.CaseView;
-import org.frontdoor.triage.rest.CloseRequest;
-import org.frontdoor.triage.rest.StepRequest;
-import org.frontdoor.triage.rest.TriageItemView;
-import org.frontdoor.triage.rest.WorkerView;
+import org.frontdoor.support.validation.Text;
+import org.frontdoor.triage.config.TriageConfig;
 import org.jboss.logging.Logger;
 
 /**
- * Cases: opened (or joined) by an early help or social care decision, allocated to a lead
- * worker within the caseload rules, stepped up, down or across, and closed with a CIN reason.
- * Each change and its {@code case.*} event commit together; every read and change is audited.
+ * Cases: opened, joined or stepped up by a decision, allocated to a lead worker within the
+ * caseload rules (or left for a manager's allocation when nobody has room), stepped up, down or
+ * across with a worker of the new pathway, and closed with a CIN reason. Each change and its
+ * {@code case.*} event commit together; the lead workers concerned are told at once; every read
+ * and change is audited.
  */
 @ApplicationScoped
 public class CaseService {
@@ -63,40 +60,97 @@ public class CaseService {
     RequestValidation validation;
 
     @Inject
-    SecurityIdentity identity;
+    Actors actors;
+
+    @Inject
+    TriageConfig config;
+
+    @Inject
+    WorkingCalendar calendar;
+
+    @Inject
+    EntityManager em;
 
     @Inject
     Clock clock;
 
-    /** A case a decision opened or joined; {@code warnings} about the lead worker's caseload. */
-    public record Opened(CareCase careCase, boolean joined, List<String> warnings) {
+    /** What a decision did to the child's case. */
+    public enum EffectKind {
+        OPENED, JOINED, STEPPED_UP, PASSED
     }
 
-    /** Joins the child's open case, or opens one with a lead worker; adds to {@code errors} if it cannot. */
+    /**
+     * The case a decision opened, joined, stepped up or passed the contact to; the lead worker
+     * before (for a step) and what to tell the decider.
+     */
+    public record Effect(CareCase careCase, EffectKind kind, String previousLeadWorker, CaseStep step,
+            List<String> warnings) {
+    }
+
+    /** A case with everything shown about it. */
+    public record Details(CareCase careCase, List<CaseChild> children, List<CaseStep> steps, List<String> partnerAgencies,
+            List<HistoryEntry> history, List<String> warnings) {
+    }
+
+    /** The contact passed to the lead worker of the child's open case, who is told at once. */
     @Transactional(Transactional.TxType.MANDATORY)
-    Opened openOrJoin(TriageItem item, Pathway pathway, String leadWorker, String overrideReason, Actor actor,
-            List<FieldError> errors) {
+    Effect passToLeadWorker(CareCase open, TriageItem item, Actor actor) {
         Instant now = now();
-        Optional<CareCase> open = CareCase.openFor(item.knownChildId);
-        if (open.isPresent()) {
-            CareCase existing = open.get();
-            List<String> warnings = new ArrayList<>();
-            if (existing.pathway != pathway) {
-                warnings.add("The child's open case " + existing.id + " is " + existing.pathway + ": step it "
-                        + (pathway == Pathway.SOCIAL_CARE ? "up" : "down") + " with POST /api/v1/cases/"
-                        + existing.id + "/step if the pathway should change");
-            }
-            if (leadWorker != null && !leadWorker.isBlank() && !leadWorker.strip().equals(existing.leadWorker)) {
-                warnings.add("The child's open case stays with its lead worker " + existing.leadWorker
-                        + "; reallocate it with POST /api/v1/cases/" + existing.id + "/allocate");
-            }
-            CaseChild.of(existing.id, item, now).persist();
-            HistoryEntry.add(existing.id, now, actor.name(), "CHILD_JOINED", "Triage item " + item.id
-                    + " of referral " + item.referralId + " joined the case");
-            return new Opened(existing, true, warnings);
+        CaseChild.join(open.id, item, now);
+        HistoryEntry.add(open.id, now, actor.id(), "CONTACT_PASSED", "Contact " + item.referralId + " (triage item "
+                + item.id + ") screened and passed to the lead worker");
+        List<String> warnings = new ArrayList<>();
+        if (open.leadWorker == null) {
+            warnings.add("Case " + open.id + " has no lead worker yet: it awaits a team manager's allocation");
+        } else {
+            StaffAlert.add(open.leadWorker, now, StaffAlert.Kind.CONTACT_PASSED, open.id, item.id, item.referralId,
+                    "The MASH passed you a screened contact about a child of case " + open.id + " (triage item "
+                            + item.id + ")");
         }
-        Caseloads.Allocation allocation = caseloads.allocate(pathway, leadWorker, overrideReason, actor, "leadWorker",
-                "allocationOverrideReason", errors);
+        return new Effect(open, EffectKind.PASSED, open.leadWorker, null, warnings);
+    }
+
+    /**
+     * Early help and social care decisions: joins the child's open case, steps an early help case up
+     * for a social care outcome, or opens a case. A case nobody has room for waits for allocation;
+     * only a bad lead worker id adds to {@code errors}. Two decisions about one child at once are
+     * taken one after the other, so they never open two cases.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    Effect openJoinOrStep(TriageItem item, Actor actor, List<FieldError> errors) {
+        lockChild(item.knownChildId);
+        Instant now = now();
+        Pathway pathway = item.outcome.pathway();
+        CareCase open = CareCase.openFor(item.knownChildId).orElse(null);
+        if (open != null && open.pathway == Pathway.EARLY_HELP && pathway == Pathway.SOCIAL_CARE) {
+            CaseChild.join(open.id, item, now);
+            String previous = open.leadWorker;
+            CaseStep step = applyStep(open, "UP", Pathway.SOCIAL_CARE, item.rationale, null, item.requestedLeadWorker,
+                    item.allocationOverrideReason, actor, false, errors, now);
+            if (step == null) {
+                return null;
+            }
+            return new Effect(open, EffectKind.STEPPED_UP, previous, step, allocationWarnings(open));
+        }
+        if (open != null) {
+            List<String> warnings = new ArrayList<>();
+            if (open.pathway != pathway) {
+                warnings.add("The child's open case " + open.id + " is " + open.pathway + ": a team manager steps it"
+                        + " down or across with POST /api/v1/cases/" + open.id + "/step once the panel agrees");
+            }
+            if (item.requestedLeadWorker != null && !item.requestedLeadWorker.equals(open.leadWorker)) {
+                warnings.add("The child's open case stays with its lead worker " + open.leadWorker
+                        + "; a team manager reallocates it with POST /api/v1/cases/" + open.id + "/allocate");
+            }
+            CaseChild.join(open.id, item, now);
+            HistoryEntry.add(open.id, now, actor.id(), "CHILD_JOINED", "Triage item " + item.id + " of contact "
+                    + item.referralId + " joined the case");
+            StaffAlert.add(open.leadWorker, now, StaffAlert.Kind.CONTACT_PASSED, open.id, item.id, item.referralId,
+                    "A decision on a new contact joined case " + open.id + " (triage item " + item.id + ")");
+            return new Effect(open, EffectKind.JOINED, open.leadWorker, null, warnings);
+        }
+        Caseloads.Allocation allocation = caseloads.allocateOrQueue(pathway, item.requestedLeadWorker,
+                item.allocationOverrideReason, actor, "leadWorker", errors);
         if (allocation == null) {
             return null;
         }
@@ -106,170 +160,246 @@ public class CaseService {
         c.knownChildId = item.knownChildId;
         c.pathway = pathway;
         c.openedPathway = pathway;
-        c.leadWorker = allocation.worker().id;
         c.status = CareCase.Status.OPEN;
         c.openedAt = now;
-        c.openedBy = actor.name();
+        c.openedBy = actor.id();
+        assign(c, allocation, now);
         c.persist();
-        CaseChild.of(c.id, item, now).persist();
-        HistoryEntry.add(c.id, now, actor.name(), "OPENED", pathway + " case from triage item " + item.id);
-        HistoryEntry.add(c.id, now, actor.name(), "ALLOCATED", allocationDetail(allocation));
-        return new Opened(c, false, allocation.warnings());
+        CaseChild.join(c.id, item, now);
+        HistoryEntry.add(c.id, now, actor.id(), "OPENED", pathway + " case from triage item " + item.id);
+        recordAllocation(c, allocation, null, actor, now);
+        List<String> warnings = new ArrayList<>(allocation.warnings());
+        return new Effect(c, EffectKind.OPENED, null, null, warnings);
     }
 
-    /** The events of a case the decision opened (a joined case has none of its own). */
+    /** The events of what a decision did: a new case, a step up (with any new lead worker). */
     @Transactional(Transactional.TxType.MANDATORY)
-    void announceOpened(Opened opened, TriageItem item) {
-        if (opened.joined()) {
-            return;
+    void announce(Effect effect) {
+        CareCase c = effect.careCase();
+        switch (effect.kind()) {
+            case OPENED -> {
+                emit(EventType.CASE_OPENED, c, null, null, null);
+                if (c.leadWorker != null) {
+                    emit(EventType.CASE_ALLOCATED, c, null, null, null);
+                }
+                audit.record("case.opened", c.referralId, "case " + c.id + ", " + c.pathway + ", lead "
+                        + (c.leadWorker == null ? "awaiting allocation" : c.leadWorker));
+            }
+            case STEPPED_UP -> announceStep(c, effect.step(), effect.previousLeadWorker());
+            default -> {
+                // joined or passed: the case is unchanged, its lead worker was told
+            }
         }
-        CareCase c = opened.careCase();
-        emit(EventType.CASE_OPENED, c, null, null);
-        emit(EventType.CASE_ALLOCATED, c, null, null);
-        audit.record("case.opened", c.referralId, "case " + c.id + ", " + c.pathway + ", lead " + c.leadWorker);
     }
 
     @Transactional
-    public CaseView view(UUID id) {
+    public Details view(UUID id) {
         CareCase c = find(id, false);
         audit.record("case.read", c.referralId, "case " + id);
-        return viewOf(c, List.of());
+        return details(c, List.of());
+    }
+
+    /** Open cases that wait for a lead worker, the soonest due first. */
+    @Transactional
+    public List<CareCase> awaitingAllocation() {
+        List<CareCase> waiting = CareCase.list("status = ?1 and leadWorker is null order by allocationDueBy, openedAt",
+                CareCase.Status.OPEN);
+        audit.record("case.awaiting-allocation", null, waiting.size() + " case(s)");
+        return waiting;
+    }
+
+    /** The open cases the signed-in worker leads. */
+    @Transactional
+    public List<CareCase> mine() {
+        Actor actor = actors.staff();
+        List<CareCase> mine = CareCase.list("leadWorker = ?1 and status = ?2 order by openedAt", actor.id(),
+                CareCase.Status.OPEN);
+        audit.record("case.mine", null, mine.size() + " case(s) of " + actor.id());
+        return mine;
     }
 
     @Transactional
-    public CaseView allocate(UUID id, AllocateRequest request) {
-        validation.check(request, List.of());
+    public Details allocate(UUID id, AllocateCommand command, Long ifMatch) {
+        validation.check(command, List.of());
         CareCase c = find(id, true);
+        IfMatch.check(ifMatch, c.version, "Case " + id);
         requireOpen(c);
-        Actor actor = Actor.of(identity);
-        if (request.worker().strip().equals(c.leadWorker)) {
+        Actor actor = actors.current();
+        if (command.worker().strip().equals(c.leadWorker)) {
             throw ProblemException.invalid("worker", "is already the case's lead worker");
         }
         List<FieldError> errors = new ArrayList<>();
-        Caseloads.Allocation allocation = caseloads.allocate(c.pathway, request.worker(), request.reason(), actor,
+        Caseloads.Allocation allocation = caseloads.allocate(c.pathway, command.worker(), command.reason(), actor,
                 "worker", "reason", errors);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
+        Instant now = now();
         String previous = c.leadWorker;
-        c.leadWorker = allocation.worker().id;
-        HistoryEntry.add(c.id, now(), actor.name(), "ALLOCATED", allocationDetail(allocation) + " (was " + previous + ")");
-        emit(EventType.CASE_ALLOCATED, c, null, null);
+        assign(c, allocation, now);
+        recordAllocation(c, allocation, previous, actor, now);
+        emit(EventType.CASE_ALLOCATED, c, null, null, previous);
         audit.record("case.allocated", c.referralId, "case " + id + " to " + c.leadWorker);
-        return viewOf(c, allocation.warnings());
+        CareCase.flush();
+        return details(c, allocation.warnings());
     }
 
     @Transactional
-    public CaseView step(UUID id, StepRequest request) {
+    public Details step(UUID id, StepCommand command, Long ifMatch) {
         List<FieldError> errors = new ArrayList<>();
-        Pathway to = null;
-        if (request != null) {
-            String direction = request.direction();
+        if (command != null) {
+            String direction = command.direction();
             boolean knownDirection = direction != null && List.of("UP", "DOWN", "ACROSS").contains(direction);
             if (direction != null && !direction.isBlank() && !knownDirection) {
                 errors.add(new FieldError("direction", "must be UP, DOWN or ACROSS"));
             }
-            if (request.pathway() != null && !request.pathway().isBlank()) {
-                to = Pathway.parse(request.pathway()).filter(p -> p != Pathway.NONE).orElse(null);
-                if (to == null) {
-                    errors.add(new FieldError("pathway", "must be EARLY_HELP or SOCIAL_CARE"));
-                } else if (knownDirection && to != ("UP".equals(direction) ? Pathway.SOCIAL_CARE : Pathway.EARLY_HELP)) {
-                    errors.add(new FieldError("pathway", "a step " + direction.toLowerCase() + " leads to "
-                            + ("UP".equals(direction) ? "SOCIAL_CARE" : "EARLY_HELP")));
-                }
+            Pathway to = command.pathway();
+            if (to == Pathway.NONE) {
+                errors.add(new FieldError("pathway", "must be EARLY_HELP or SOCIAL_CARE"));
+            } else if (to != null && knownDirection
+                    && to != ("UP".equals(direction) ? Pathway.SOCIAL_CARE : Pathway.EARLY_HELP)) {
+                errors.add(new FieldError("pathway", "a step " + direction.toLowerCase() + " leads to "
+                        + ("UP".equals(direction) ? "SOCIAL_CARE" : "EARLY_HELP")));
             }
             LocalDate today = LocalDate.now(clock.withZone(WorkingCalendar.ENGLAND));
-            if (request.panelDate() != null && request.panelDate().isAfter(today)) {
+            if (command.panelDate() != null && command.panelDate().isAfter(today)) {
                 errors.add(new FieldError("panelDate", "must not be in the future: the step follows the panel"));
             }
-            if (request.panelDate() == null && knownDirection && !"UP".equals(direction)) {
+            if (command.panelDate() == null && knownDirection && !"UP".equals(direction)) {
                 errors.add(new FieldError("panelDate", "is required to step " + direction.toLowerCase()
                         + ": the date the panel agreed it"));
             }
         }
-        validation.check(request, errors);
+        validation.check(command, errors);
         CareCase c = find(id, true);
+        IfMatch.check(ifMatch, c.version, "Case " + id);
         requireOpen(c);
-        Actor actor = Actor.of(identity);
-        if (c.pathway == to) {
-            throw ProblemException.invalid("pathway", "the case is already " + to + "; a step changes the pathway");
-        }
-        List<String> warnings = new ArrayList<>();
-        Caseloads.Allocation allocation = null;
-        if (request.leadWorker() != null && !request.leadWorker().isBlank()
-                && !request.leadWorker().strip().equals(c.leadWorker)) {
-            allocation = caseloads.allocate(to, request.leadWorker(), request.allocationOverrideReason(), actor,
-                    "leadWorker", "allocationOverrideReason", errors);
-            if (!errors.isEmpty()) {
-                throw ProblemException.invalid(errors);
-            }
+        Actor actor = actors.current();
+        if (c.pathway == command.pathway()) {
+            throw ProblemException.invalid("pathway", "the case is already " + c.pathway
+                    + "; a step changes the pathway");
         }
         Instant now = now();
-        CaseStep s = new CaseStep();
-        s.caseId = c.id;
-        s.direction = request.direction();
-        s.fromPathway = c.pathway;
-        s.toPathway = to;
-        s.rationale = request.rationale().strip();
-        s.panelDate = request.panelDate();
-        s.steppedBy = actor.name();
-        s.steppedAt = now;
-        s.persist();
-        c.pathway = to;
-        HistoryEntry.add(c.id, now, actor.name(), "STEPPED", s.direction + ": " + s.fromPathway + " to " + to
-                + (s.panelDate == null ? "" : ", panel " + s.panelDate));
-        emit(EventType.CASE_STEPPED, c, s.direction, s.rationale);
-        if (allocation != null) {
-            c.leadWorker = allocation.worker().id;
-            warnings.addAll(allocation.warnings());
-            HistoryEntry.add(c.id, now, actor.name(), "ALLOCATED", allocationDetail(allocation));
-            emit(EventType.CASE_ALLOCATED, c, null, null);
+        String previous = c.leadWorker;
+        CaseStep s = applyStep(c, command.direction(), command.pathway(), command.rationale().strip(),
+                command.panelDate(), Text.blankToNull(command.leadWorker()),
+                Text.blankToNull(command.allocationOverrideReason()), actor, true, errors, now);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
         }
-        audit.record("case.stepped", c.referralId, "case " + id + " " + s.direction + " to " + to);
-        LOG.infof("Case %s stepped %s to %s", id, s.direction, to);
-        return viewOf(c, warnings);
+        announceStep(c, s, previous);
+        LOG.infof("Case %s stepped %s to %s", id, s.direction, c.pathway);
+        CareCase.flush();
+        return details(c, allocationWarnings(c));
     }
 
     @Transactional
-    public CaseView close(UUID id, CloseRequest request) {
+    public Details close(UUID id, CloseCommand command, Long ifMatch) {
         List<FieldError> errors = new ArrayList<>();
-        if (request != null && request.reasonCode() != null && !request.reasonCode().isBlank()
-                && !CLOSURE_REASONS.containsKey(request.reasonCode())) {
+        if (command != null && command.reasonCode() != null && !command.reasonCode().isBlank()
+                && !CLOSURE_REASONS.containsKey(command.reasonCode())) {
             errors.add(new FieldError("reasonCode", "must be a CIN reason for closure RC1-RC9"));
         }
-        validation.check(request, errors);
+        validation.check(command, errors);
         CareCase c = find(id, true);
+        IfMatch.check(ifMatch, c.version, "Case " + id);
         requireOpen(c);
-        Actor actor = Actor.of(identity);
+        Actor actor = actors.current();
         Instant now = now();
         c.status = CareCase.Status.CLOSED;
         c.closedAt = now;
-        c.closedBy = actor.name();
-        c.closureReasonCode = request.reasonCode();
-        c.closureSummary = request.summary().strip();
-        HistoryEntry.add(c.id, now, actor.name(), "CLOSED", c.closureReasonCode + " ("
+        c.closedBy = actor.id();
+        c.closureReasonCode = command.reasonCode();
+        c.closureSummary = command.summary().strip();
+        c.allocationDueBy = null;
+        HistoryEntry.add(c.id, now, actor.id(), "CLOSED", c.closureReasonCode + " ("
                 + CLOSURE_REASONS.get(c.closureReasonCode) + ")");
-        emit(EventType.CASE_CLOSED, c, null, null);
+        emit(EventType.CASE_CLOSED, c, null, null, null);
         audit.record("case.closed", c.referralId, "case " + id + ", " + c.closureReasonCode);
         LOG.infof("Case %s closed: %s", id, c.closureReasonCode);
-        return viewOf(c, List.of());
+        CareCase.flush();
+        return details(c, List.of());
     }
 
-    @Transactional
-    public List<WorkerView> workers() {
-        List<CareCase> open = CareCase.list("status = ?1 order by openedAt", CareCase.Status.OPEN);
-        Map<String, List<CareCase>> byWorker = open.stream().collect(Collectors.groupingBy(c -> c.leadWorker));
-        List<WorkerView> views = Worker.<Worker>listAll().stream()
-                .sorted(Comparator.comparing((Worker w) -> w.id))
-                .map(w -> {
-                    List<CareCase> cases = byWorker.getOrDefault(w.id, List.of());
-                    return new WorkerView(w.id, w.name, w.team, w.pathway.name(), w.active, cases.size(),
-                            caseloads.band(cases.size()),
-                            cases.stream().map(c -> new WorkerView.OpenCase(c.id, c.pathway.name(), c.openedAt)).toList());
-                })
-                .toList();
-        audit.record("worker.list", null, views.size() + " worker(s)");
-        return views;
+    /**
+     * Moves the case to another pathway with a worker of that pathway: the one asked for, else the
+     * least loaded with room, else none (the case waits for allocation). {@code strict}: a manager's
+     * own step, where a named worker over their limit without a reason is an error rather than a wait.
+     * The old and the new lead worker are told. Returns null when {@code errors} gained any.
+     */
+    private CaseStep applyStep(CareCase c, String direction, Pathway to, String rationale, LocalDate panelDate,
+            String requestedLead, String overrideReason, Actor actor, boolean strict, List<FieldError> errors,
+            Instant now) {
+        Caseloads.Allocation allocation = strict && requestedLead != null
+                ? caseloads.allocate(to, requestedLead, overrideReason, actor, "leadWorker",
+                        "allocationOverrideReason", errors)
+                : caseloads.allocateOrQueue(to, requestedLead, overrideReason, actor, "leadWorker", errors);
+        if (allocation == null || !errors.isEmpty()) {
+            return null;
+        }
+        CaseStep s = new CaseStep();
+        s.caseId = c.id;
+        s.direction = direction;
+        s.fromPathway = c.pathway;
+        s.toPathway = to;
+        s.rationale = rationale;
+        s.panelDate = panelDate;
+        s.steppedBy = actor.id();
+        s.steppedAt = now;
+        s.persist();
+        String previous = c.leadWorker;
+        c.pathway = to;
+        HistoryEntry.add(c.id, now, actor.id(), "STEPPED", s.direction + ": " + s.fromPathway + " to " + to
+                + (s.panelDate == null ? "" : ", panel " + s.panelDate));
+        StaffAlert.add(previous, now, StaffAlert.Kind.CASE_MOVED_AWAY, c.id, null, c.referralId, "Case " + c.id
+                + " was stepped " + direction.toLowerCase() + " to " + to + "; it has a new lead worker");
+        assign(c, allocation, now);
+        recordAllocation(c, allocation, previous, actor, now);
+        return s;
+    }
+
+    private void announceStep(CareCase c, CaseStep s, String previousLead) {
+        emit(EventType.CASE_STEPPED, c, s.direction, s.rationale, previousLead);
+        if (c.leadWorker != null) {
+            emit(EventType.CASE_ALLOCATED, c, null, null, previousLead);
+        }
+        audit.record("case.stepped", c.referralId, "case " + c.id + " " + s.direction + " to " + c.pathway);
+    }
+
+    /** Gives the case its lead worker, or leaves it waiting for a manager's allocation, due by its deadline. */
+    private void assign(CareCase c, Caseloads.Allocation allocation, Instant now) {
+        c.leadWorker = allocation.awaiting() ? null : allocation.worker().id;
+        c.allocationDueBy = allocation.awaiting() ? calendar.plusWorkingDays(now, c.pathway == Pathway.SOCIAL_CARE
+                ? config.allocation().socialCareWorkingDays() : config.allocation().earlyHelpWorkingDays()) : null;
+    }
+
+    private void recordAllocation(CareCase c, Caseloads.Allocation allocation, String previous, Actor actor,
+            Instant now) {
+        if (allocation.awaiting()) {
+            HistoryEntry.add(c.id, now, actor.id(), "AWAITING_ALLOCATION", "Due by " + c.allocationDueBy + ": "
+                    + String.join("; ", allocation.warnings()));
+            return;
+        }
+        HistoryEntry.add(c.id, now, actor.id(), "ALLOCATED", "lead worker " + c.leadWorker + ", "
+                + allocation.openCasesAfter() + " open case(s)"
+                + (allocation.overrideReason() == null ? "" : "; above the limit: " + allocation.overrideReason())
+                + (previous == null ? "" : " (was " + previous + ")"));
+        StaffAlert.add(c.leadWorker, now, StaffAlert.Kind.CASE_ALLOCATED, c.id, null, c.referralId,
+                c.pathway + " case " + c.id + " was allocated to you");
+        if (previous != null && !previous.equals(c.leadWorker)) {
+            StaffAlert.add(previous, now, StaffAlert.Kind.CASE_MOVED_AWAY, c.id, null, c.referralId,
+                    "Case " + c.id + " was allocated to " + c.leadWorker);
+        }
+    }
+
+    private List<String> allocationWarnings(CareCase c) {
+        if (c.leadWorker != null) {
+            long open = CareCase.openCasesOf(c.leadWorker);
+            return open >= config.caseload().warnFrom()
+                    ? List.of(c.leadWorker + " now carries " + open + " open cases") : List.of();
+        }
+        return List.of("No " + c.pathway + " worker had room: the case waits for a team manager's allocation, due by "
+                + c.allocationDueBy);
     }
 
     /** Every partner organisation involved: professional referrers of the case's referrals and agencies checked. */
@@ -287,26 +417,25 @@ public class CaseService {
         return List.copyOf(agencies);
     }
 
-    private void emit(EventType type, CareCase c, String direction, String rationale) {
+    private void emit(EventType type, CareCase c, String direction, String rationale, String previousLead) {
         List<UUID> childIds = CaseChild.ofCase(c.id).stream().map(ch -> ch.key.childId()).toList();
         boolean closed = type == EventType.CASE_CLOSED;
         outbox.append(EventEnvelope.of(type, c.referralId, new CaseEvent(c.id, c.referralId, childIds,
                 c.pathway.name(), c.leadWorker, direction, rationale, closed ? c.closureReasonCode : null,
-                closed ? c.closureSummary : null, partnerAgencies(c), now())));
+                closed ? c.closureSummary : null, partnerAgencies(c), now(), previousLead)));
     }
 
-    private CaseView viewOf(CareCase c, List<String> warnings) {
-        return new CaseView(c.id, c.referralId, c.status.name(), c.pathway.name(), c.leadWorker, c.openedAt,
-                c.openedBy, CaseChild.ofCase(c.id).stream().map(CaseView.Child::of).toList(),
-                CaseStep.<CaseStep>list("caseId = ?1 order by steppedAt, id", c.id).stream().map(CaseView.Step::of)
-                        .toList(),
-                partnerAgencies(c), c.closedAt, c.closureReasonCode, c.closureSummary,
-                HistoryEntry.of(c.id).stream().map(TriageItemView.History::of).toList(), warnings);
+    private Details details(CareCase c, List<String> warnings) {
+        return new Details(c, CaseChild.ofCase(c.id), CaseStep.list("caseId = ?1 order by steppedAt, id", c.id),
+                partnerAgencies(c), HistoryEntry.of(c.id), warnings);
     }
 
-    private static String allocationDetail(Caseloads.Allocation a) {
-        return "lead worker " + a.worker().id + ", " + a.openCasesAfter() + " open case(s)"
-                + (a.overrideReason() == null ? "" : "; above the maximum: " + a.overrideReason());
+    /** Decisions and steps about one known child are taken one at a time (until the transaction ends). */
+    private void lockChild(UUID knownChildId) {
+        if (knownChildId != null) {
+            em.createNativeQuery("select 1 from (select pg_advisory_xact_lock(hashtextextended(?1, 12))) l")
+                    .setParameter(1, "known-child:" + knownChildId).getSingleResult();
+        }
     }
 
     private CareCase find(UUID id, boolean forUpdate) {
@@ -322,7 +451,6 @@ public class CaseService {
             throw new ProblemException(ProblemType.CONFLICT, "Case " + c.id + " was closed at " + c.closedAt);
         }
     }
-
 
     private Instant now() {
         return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);

@@ -1,5 +1,7 @@
 package org.frontdoor.triage.domain;
 
+import org.frontdoor.events.codes.Outcome;
+import org.frontdoor.events.codes.Pathway;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

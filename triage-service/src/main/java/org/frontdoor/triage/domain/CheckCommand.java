@@ -1,4 +1,4 @@
-package org.frontdoor.triage.rest;
+package org.frontdoor.triage.domain;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -8,7 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.frontdoor.support.validation.PlainText;
 
 @Schema(name = "CheckRequest", description = "A check made with a partner agency: who was asked, when, what was found")
-public record CheckRequest(
+public record CheckCommand(
         @Schema(description = "POLICE, HEALTH, EDUCATION or OTHER", example = "POLICE") @NotBlank String agency,
         @Schema(description = "The partner organisation, informed when the case closes (optional)",
                 example = "south-yorkshire-police") @Size(max = 200) @PlainText String organisation,

@@ -1,4 +1,4 @@
-package org.frontdoor.triage.rest;
+package org.frontdoor.triage.domain;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -6,7 +6,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.frontdoor.support.validation.PlainText;
 
 @Schema(name = "CloseRequest", description = "Close a case with its CIN census reason")
-public record CloseRequest(
+public record CloseCommand(
         @Schema(description = "RC1 adopted; RC2 died; RC3 child arrangements order; RC4 special guardianship order;"
                 + " RC5 transferred to another LA; RC6 transferred to adult services; RC7 services ceased for any"
                 + " other reason; RC8 closed after assessment, no further action; RC9 closed after assessment,"

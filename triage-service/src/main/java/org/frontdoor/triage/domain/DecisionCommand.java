@@ -1,4 +1,4 @@
-package org.frontdoor.triage.rest;
+package org.frontdoor.triage.domain;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -6,17 +6,21 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.frontdoor.events.codes.Outcome;
 import org.frontdoor.support.validation.PlainText;
 
 @Schema(name = "DecisionRequest", description = "The front door's decision for one child")
-public record DecisionRequest(
+public record DecisionCommand(
         @Schema(description = "Level of the continuum of need, 1-4", example = "3") @NotNull @Min(1) @Max(4) Integer level,
-        @Schema(description = "NO_FURTHER_ACTION or INFORMATION_AND_ADVICE (levels 1-2), EARLY_HELP_SINGLE_AGENCY"
-                + " (level 2), EARLY_HELP_TARGETED (level 3), SOCIAL_CARE_ASSESSMENT (s17) or STRATEGY_DISCUSSION"
-                + " (s47) (level 4)", example = "EARLY_HELP_TARGETED") @NotBlank String outcome,
+        @Schema(description = "Levels 1-2: NO_FURTHER_ACTION or INFORMATION_AND_ADVICE; level 2:"
+                + " EARLY_HELP_SINGLE_AGENCY; level 3: EARLY_HELP_TARGETED; level 4: SOCIAL_CARE_ASSESSMENT (s17) or"
+                + " STRATEGY_DISCUSSION (s47), which make the contact a referral. PASSED_TO_ALLOCATED_WORKER only for"
+                + " a child with an open case, at any level, with the reason in the rationale",
+                example = "EARLY_HELP_TARGETED") @NotNull Outcome outcome,
         @Schema(description = "CIN primary need N0-N9; required for social care outcomes", example = "N1")
         String primaryNeedCode,
-        @Schema(description = "Why: the worker's reasoning, for the record", example = "Neglect indicators confirmed by"
+        @Schema(description = "Why: the worker's reasoning, for the record (stays internal; for"
+                + " PASSED_TO_ALLOCATED_WORKER, the reason it goes to the allocated worker)", example = "Neglect indicators confirmed by"
                 + " health and school; parents engage; needs a coordinated multi-agency plan.")
         @NotBlank @Size(max = 10000) @PlainText(multiline = true) String rationale,
         @Schema(description = "What the referrer may be told (professionals hear it with the outcome)",
@@ -25,8 +29,9 @@ public record DecisionRequest(
         @NotBlank @Size(max = 5000) @PlainText(multiline = true) String referrerFeedback,
         @Schema(description = "Required when the level differs from the suggested level: why")
         @Size(max = 5000) @PlainText(multiline = true) String levelOverrideReason,
-        @Schema(description = "Lead worker for an early help or social care outcome (GET /api/v1/workers); when"
-                + " empty, the active worker of the pathway with the fewest open cases", example = "eh-dana-price")
+        @Schema(description = "Lead worker (a staff id) for a case this decision opens or steps (GET /api/v1/staff);"
+                + " when empty, the active worker of the pathway with the fewest open cases who has room. When the"
+                + " worker has no room the case waits for a team manager's allocation", example = "eh-dana-price")
         @Size(max = 100) String leadWorker,
         @Schema(description = "A team manager's reason to allocate a worker above the caseload maximum")
         @Size(max = 2000) @PlainText(multiline = true) String allocationOverrideReason) {

@@ -9,9 +9,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.frontdoor.support.audit.AuditLog;
-import org.frontdoor.triage.rest.TriageMetrics;
 
-/** The partnership's indicators (domain.md "Indicators the partnership watches"), over a period. */
+/**
+ * The partnership's indicators (domain.md "Indicators the partnership watches"), over a period.
+ * Contacts and referrals are counted apart: a contact is every child of every submission; a referral
+ * is a contact whose decision was statutory (s17 or s47), dated by the contact's date.
+ */
 @ApplicationScoped
 public class MetricsService {
 
@@ -19,42 +22,61 @@ public class MetricsService {
     EntityManager em;
 
     @Inject
-    CaseService cases;
+    StaffService staff;
 
     @Inject
     AuditLog audit;
 
+    /** The figures; the caller turns counts into shares. */
+    public record Indicators(Instant from, Instant to, Map<String, Long> contactsBySource,
+            Map<String, Long> referralsBySource, Map<String, Long> outcomes, long decided, long decidedOnTime,
+            long earlyHelpOpened, long earlyHelpSteppedUp, long referrals, long reReferrals, long awaitingApproval,
+            long awaitingAllocation, List<StaffService.Member> caseloads) {
+    }
+
     @Transactional
-    public TriageMetrics metrics(Instant from, Instant to) {
-        Map<String, Long> bySource = new LinkedHashMap<>();
-        em.createQuery("select r.sourceCode, count(r) from TriageReferral r where r.receivedAt >= :from and"
-                + " r.receivedAt < :to group by r.sourceCode order by r.sourceCode", Object[].class)
-                .setParameter("from", from).setParameter("to", to)
-                .getResultList().forEach(row -> bySource.put((String) row[0], (Long) row[1]));
+    public Indicators indicators(Instant from, Instant to) {
+        Map<String, Long> contacts = bySource("select r.sourceCode, count(i) from TriageItem i, TriageReferral r"
+                + " where r.referralId = i.referralId and i.receivedAt >= :from and i.receivedAt < :to"
+                + " group by r.sourceCode order by r.sourceCode", from, to);
+        // a referral is dated by its contact: counted by when the contact came in
+        Map<String, Long> referrals = bySource("select r.sourceCode, count(i) from TriageItem i, TriageReferral r"
+                + " where r.referralId = i.referralId and i.becameReferral = true and i.receivedAt >= :from"
+                + " and i.receivedAt < :to group by r.sourceCode order by r.sourceCode", from, to);
+        long referralCount = referrals.values().stream().mapToLong(Long::longValue).sum();
+        long reReferrals = count("select count(i) from TriageItem i where i.becameReferral = true and"
+                + " i.reReferral = true and i.receivedAt >= :from and i.receivedAt < :to", from, to);
+        // a decision counts when it took effect: on approval where it needed one
+        String effective = "coalesce(i.approvedAt, i.decidedAt)";
         Map<String, Long> outcomes = new LinkedHashMap<>();
-        em.createQuery("select i.outcome, count(i) from TriageItem i where i.decidedAt >= :from and i.decidedAt < :to"
-                + " group by i.outcome order by i.outcome", Object[].class)
+        em.createQuery("select i.outcome, count(i) from TriageItem i where i.status ="
+                + " org.frontdoor.triage.domain.TriageStatus.DECIDED and " + effective + " >= :from and " + effective
+                + " < :to group by i.outcome order by i.outcome", Object[].class)
                 .setParameter("from", from).setParameter("to", to)
                 .getResultList().forEach(row -> outcomes.put(row[0].toString(), (Long) row[1]));
         long decided = outcomes.values().stream().mapToLong(Long::longValue).sum();
-        long onTime = count("select count(i) from TriageItem i where i.decidedAt >= :from and i.decidedAt < :to"
-                + " and i.metDeadline = true", from, to);
+        long onTime = count("select count(i) from TriageItem i where i.status ="
+                + " org.frontdoor.triage.domain.TriageStatus.DECIDED and " + effective + " >= :from and " + effective
+                + " < :to and i.metDeadline = true", from, to);
         long earlyHelp = count("select count(c) from CareCase c where c.openedAt >= :from and c.openedAt < :to"
-                + " and c.openedPathway = org.frontdoor.triage.domain.Pathway.EARLY_HELP", from, to);
+                + " and c.openedPathway = org.frontdoor.events.codes.Pathway.EARLY_HELP", from, to);
         long steppedUp = count("select count(c) from CareCase c where c.openedAt >= :from and c.openedAt < :to"
-                + " and c.openedPathway = org.frontdoor.triage.domain.Pathway.EARLY_HELP and exists (select 1 from"
-                + " CaseStep s where s.caseId = c.id and s.toPathway = org.frontdoor.triage.domain.Pathway.SOCIAL_CARE)",
+                + " and c.openedPathway = org.frontdoor.events.codes.Pathway.EARLY_HELP and exists (select 1 from"
+                + " CaseStep s where s.caseId = c.id and s.toPathway = org.frontdoor.events.codes.Pathway.SOCIAL_CARE)",
                 from, to);
-        long children = count("select count(i) from TriageItem i where i.receivedAt >= :from and i.receivedAt < :to",
-                from, to);
-        long reReferred = count("select count(i) from TriageItem i where i.receivedAt >= :from and i.receivedAt < :to"
-                + " and i.reReferral = true", from, to);
-        List<TriageMetrics.Caseload> caseloads = cases.workers().stream()
-                .map(w -> new TriageMetrics.Caseload(w.id(), w.pathway(), w.openCaseCount(), w.caseloadBand()))
-                .toList();
+        long awaitingApproval = TriageItem.count("status", TriageStatus.AWAITING_APPROVAL);
+        long awaitingAllocation = CareCase.count("status = ?1 and leadWorker is null", CareCase.Status.OPEN);
+        List<StaffService.Member> caseloads = staff.list(true);
         audit.record("triage.metrics", null, from + " to " + to);
-        return new TriageMetrics(from, to, bySource, outcomes, TriageMetrics.Share.of(onTime, decided),
-                TriageMetrics.Share.of(steppedUp, earlyHelp), TriageMetrics.Share.of(reReferred, children), caseloads);
+        return new Indicators(from, to, contacts, referrals, outcomes, decided, onTime, earlyHelp, steppedUp,
+                referralCount, reReferrals, awaitingApproval, awaitingAllocation, caseloads);
+    }
+
+    private Map<String, Long> bySource(String jpql, Instant from, Instant to) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        em.createQuery(jpql, Object[].class).setParameter("from", from).setParameter("to", to)
+                .getResultList().forEach(row -> counts.put((String) row[0], (Long) row[1]));
+        return counts;
     }
 
     private long count(String jpql, Instant from, Instant to) {

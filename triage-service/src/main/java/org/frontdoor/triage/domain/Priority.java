@@ -1,25 +1,20 @@
 package org.frontdoor.triage.domain;
 
-import java.util.Arrays;
-import java.util.Optional;
+import org.frontdoor.events.codes.Pathway;
 
-/** Local RAG practice: how fast the screening decision is due. */
+/** Local RAG practice (domain.md, "Timescales"): how fast the screening decision is due. */
 public enum Priority {
-    /** Immediate risk or level 4: straight to social care, within hours. */
+    /** Immediate risk: straight to social care, within hours, whatever the routing. */
     RED,
-    /** Level 3: social care screening within 1 working day. */
+    /** Social care screening (suggested level 4, or a child with an open social care case): 1 working day. */
     AMBER,
-    /** Levels 1-2: early help screening within 3 working days. */
+    /** Early help screening: 3 working days. */
     GREEN;
 
-    public static Priority of(int suggestedLevel, boolean immediateRisk) {
-        if (immediateRisk || suggestedLevel >= 4) {
+    public static Priority of(int suggestedLevel, boolean immediateRisk, Pathway openCasePathway) {
+        if (immediateRisk) {
             return RED;
         }
-        return suggestedLevel == 3 ? AMBER : GREEN;
-    }
-
-    public static Optional<Priority> parse(String name) {
-        return Arrays.stream(values()).filter(p -> p.name().equals(name)).findFirst();
+        return suggestedLevel >= 4 || openCasePathway == Pathway.SOCIAL_CARE ? AMBER : GREEN;
     }
 }

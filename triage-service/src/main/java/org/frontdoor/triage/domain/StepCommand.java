@@ -1,23 +1,26 @@
-package org.frontdoor.triage.rest;
+package org.frontdoor.triage.domain;
 
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.frontdoor.events.codes.Pathway;
 import org.frontdoor.support.validation.PlainText;
 
 @Schema(name = "StepRequest", description = "Step a case up to social care, or down or across to early help")
-public record StepRequest(
+public record StepCommand(
         @Schema(description = "UP (early help to social care), DOWN (social care to LA early help) or ACROSS"
                 + " (social care to early help led by a partner agency)", example = "DOWN") @NotBlank String direction,
         @Schema(description = "The pathway after the step: SOCIAL_CARE for UP, EARLY_HELP for DOWN and ACROSS",
-                example = "EARLY_HELP") @NotBlank String pathway,
+                example = "EARLY_HELP") @NotNull Pathway pathway,
         @Schema(description = "Why", example = "Assessment complete; risks reduced; parents engaging. Panel agreed"
                 + " step down to targeted early help.") @NotBlank @Size(max = 10000)
         @PlainText(multiline = true) String rationale,
         @Schema(description = "The step-down panel's date (required for DOWN and ACROSS; not in the future)",
                 example = "2026-11-20") LocalDate panelDate,
-        @Schema(description = "A new lead worker for the new pathway; when empty, the least loaded one of that pathway")
+        @Schema(description = "A lead worker (staff id) of the new pathway; when empty, the least loaded one of that"
+                + " pathway with room, else the case waits for a manager's allocation")
         @Size(max = 100) String leadWorker,
         @Schema(description = "A team manager's reason to allocate a worker above the caseload maximum")
         @Size(max = 2000) @PlainText(multiline = true) String allocationOverrideReason) {

@@ -1,9 +1,11 @@
 package org.frontdoor.triage.domain;
 
+import org.frontdoor.events.codes.Outcome;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -63,8 +65,13 @@ public final class ThresholdRules {
             }
             Set<Outcome> outcomes = EnumSet.noneOf(Outcome.class);
             for (JsonNode o : list) {
-                outcomes.add(Outcome.parse(o.asText())
-                        .orElseThrow(() -> new IllegalStateException("unknown outcome " + o.asText())));
+                Outcome outcome = Arrays.stream(Outcome.values()).filter(v -> v.name().equals(o.asText()))
+                        .findFirst().orElseThrow(() -> new IllegalStateException("unknown outcome " + o.asText()));
+                if (outcome == Outcome.PASSED_TO_ALLOCATED_WORKER) {
+                    // allowed at any level, but only for a child with an open case: not the rules' to map
+                    throw new IllegalStateException("outcomesByLevel." + level + " cannot list " + outcome);
+                }
+                outcomes.add(outcome);
             }
             outcomesByLevel.put(level, outcomes);
         }

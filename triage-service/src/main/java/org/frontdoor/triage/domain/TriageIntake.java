@@ -17,10 +17,10 @@ import org.frontdoor.support.outbox.Outbox;
 import org.jboss.logging.Logger;
 
 /**
- * A received referral becomes one triage item per child, with its suggested level, priority and
- * deadline, and a {@code triage.queued} event per child. A child with an open case goes to the
- * case's allocated worker instead of the queue (recorded all the same, flagged). Runs in the
- * inbox transaction of the event, so a redelivered event changes nothing.
+ * A received contact becomes one triage item per child, with its suggested level, priority and
+ * deadline, and a {@code triage.queued} event per child. Every child is screened in the queue; when
+ * the child has an open case, its lead worker is told at once and the item shows the case. Runs in
+ * the inbox transaction of the event, so a redelivered event changes nothing.
  */
 @ApplicationScoped
 public class TriageIntake {
@@ -62,47 +62,45 @@ public class TriageIntake {
         List<String> indicators = referral.concerns().indicators() == null ? List.of()
                 : referral.concerns().indicators();
         ThresholdRules.Suggestion suggestion = rules.suggest(indicators, immediateRisk);
-        Priority priority = Priority.of(suggestion.level(), immediateRisk);
-        Instant deadline = deadlines.deadline(referral.receivedAt(), priority);
         for (ReferralReceived.Child child : referral.children()) {
             TriageItem item = newItem(referral, child, now);
+            // the open case as triage knows it now; the referral service's view may lag behind
+            CareCase open = item.openCaseId == null ? null : CareCase.findById(item.openCaseId);
+            if (open == null || open.status != CareCase.Status.OPEN) {
+                open = CareCase.openFor(item.knownChildId).orElse(null);
+            }
+            item.openCaseId = open == null ? null : open.id;
+            item.openCaseWorker = open == null ? null : open.leadWorker;
+            item.openCasePathway = open == null ? null : open.pathway;
             item.indicators = List.copyOf(indicators);
             item.immediateRisk = immediateRisk;
             item.suggestedLevel = suggestion.level();
             item.suggestionReasons = suggestion.reasons();
-            item.priority = priority;
-            item.deadline = deadline;
-            ReferralReceived.PriorInvolvement prior = child.priorInvolvement();
-            if (prior != null && prior.openCaseId() != null) {
-                item.toAllocatedWorker = true;
-                item.status = TriageStatus.WITH_ALLOCATED_WORKER;
-                CareCase open = CareCase.findById(prior.openCaseId());
-                item.assignedTo = open != null ? open.leadWorker : prior.openCaseWorker();
-                item.assignedAt = now;
-                item.caseId = prior.openCaseId();
-                item.persist();
-                if (open != null && open.status == CareCase.Status.OPEN
-                        && CaseChild.findById(new CaseChild.Key(open.id, child.childId())) == null) {
-                    CaseChild.of(open.id, item, now).persist();
-                    HistoryEntry.add(open.id, now, SYSTEM, "CONTACT_RECEIVED",
-                            "New contact " + referral.referralId() + " for a child of this case");
-                }
-            } else {
-                item.status = TriageStatus.NEW;
-                item.persist();
+            item.priority = Priority.of(suggestion.level(), immediateRisk, item.openCasePathway);
+            item.deadline = deadlines.deadline(referral.receivedAt(), item.priority);
+            item.status = TriageStatus.NEW;
+            item.persist();
+            HistoryEntry.add(item.id, now, SYSTEM, "RECEIVED", "Queued " + item.priority + ", suggested level "
+                    + suggestion.level() + ", due " + item.deadline
+                    + (open == null ? "" : "; the child has open " + open.pathway + " case " + open.id));
+            if (open != null) {
+                // the lead worker hears at once; the contact is screened like any other all the same
+                HistoryEntry.add(open.id, now, SYSTEM, "CONTACT_RECEIVED", "New contact " + referral.referralId()
+                        + " about a child of this case: triage item " + item.id + ", " + item.priority);
+                StaffAlert.add(open.leadWorker, now, StaffAlert.Kind.CONTACT_ABOUT_OPEN_CASE, open.id, item.id,
+                        referral.referralId(), "New " + item.priority + " contact about a child of case " + open.id
+                                + (immediateRisk ? " (immediate risk)" : "") + ": in the MASH queue for screening");
             }
-            HistoryEntry.add(item.id, now, SYSTEM, "RECEIVED", item.toAllocatedWorker
-                    ? "Child has open case " + item.caseId + ": passed to its allocated worker " + item.assignedTo
-                    : "Queued " + priority + ", suggested level " + suggestion.level() + ", due " + deadline);
             outbox.append(EventEnvelope.of(EventType.TRIAGE_QUEUED, referral.referralId(),
-                    new TriageQueued(referral.referralId(), child.childId(), item.id, priority.name(), deadline,
-                            item.toAllocatedWorker, now)));
-            audit.record("triage-item.created", referral.referralId(), "item " + item.id + ", priority " + priority
-                    + (item.toAllocatedWorker ? ", to allocated worker" : ""));
+                    new TriageQueued(referral.referralId(), child.childId(), item.id, item.priority.name(),
+                            item.deadline, false, now, item.openCaseId,
+                            item.openCasePathway == null ? null : item.openCasePathway.name())));
+            audit.record("triage-item.created", referral.referralId(), "item " + item.id + ", priority "
+                    + item.priority + (open == null ? "" : ", open case " + open.id));
         }
         // ids and codes only: never a child's name, date of birth or the concern text
-        LOG.infof("Referral %s queued: %d child(ren), suggested level %d, %s, due %s", referral.referralId(),
-                referral.children().size(), suggestion.level(), priority, deadline);
+        LOG.infof("Referral %s queued: %d child(ren), suggested level %d, immediate risk %s", referral.referralId(),
+                referral.children().size(), suggestion.level(), immediateRisk);
     }
 
     private static TriageItem newItem(ReferralReceived referral, ReferralReceived.Child child, Instant now) {

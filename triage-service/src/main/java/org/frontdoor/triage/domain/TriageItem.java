@@ -1,5 +1,7 @@
 package org.frontdoor.triage.domain;
 
+import org.frontdoor.events.codes.Outcome;
+import org.frontdoor.events.codes.Pathway;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -7,7 +9,9 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -71,6 +75,7 @@ public class TriageItem extends PanacheEntityBase {
     @Column(name = "assigned_at")
     public Instant assignedAt;
 
+    /** Always false now: every contact is screened. Set on contacts parked with a lead worker before. */
     @Column(name = "to_allocated_worker", nullable = false)
     public boolean toAllocatedWorker;
 
@@ -123,6 +128,43 @@ public class TriageItem extends PanacheEntityBase {
 
     @Column(name = "case_id")
     public UUID caseId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "open_case_pathway")
+    public Pathway openCasePathway;
+
+    /** The decision for a statutory assessment made this contact a referral (CIN census). */
+    @Column(name = "became_referral", nullable = false)
+    public boolean becameReferral;
+
+    /** The CIN referral date: the contact's date in England. */
+    @Column(name = "referral_date")
+    public LocalDate referralDate;
+
+    /** Kept with a decision awaiting approval, so that approval allocates as the decider asked. */
+    @Column(name = "requested_lead_worker")
+    public String requestedLeadWorker;
+
+    @Column(name = "allocation_override_reason")
+    public String allocationOverrideReason;
+
+    @Column(name = "approval_requested_at")
+    public Instant approvalRequestedAt;
+
+    @Column(name = "approved_at")
+    public Instant approvedAt;
+
+    @Column(name = "sent_back_by")
+    public String sentBackBy;
+
+    @Column(name = "sent_back_at")
+    public Instant sentBackAt;
+
+    @Column(name = "sent_back_reason")
+    public String sentBackReason;
+
+    @Version
+    public long version;
 
     public boolean isOverdue(Instant now) {
         return status != TriageStatus.DECIDED && now.isAfter(deadline);

@@ -4,29 +4,39 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.frontdoor.support.concurrency.IfMatch;
 import org.frontdoor.support.problem.Problem;
 import org.frontdoor.support.security.Roles;
+import org.frontdoor.triage.domain.AllocateCommand;
 import org.frontdoor.triage.domain.CaseService;
+import org.frontdoor.triage.domain.CloseCommand;
+import org.frontdoor.triage.domain.StepCommand;
 
-@Path("/api/v1")
+@Path("/api/v1/cases")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Cases and caseloads", description = "Early help and social care cases: lead workers and their"
-        + " caseloads, step up / down / across, closure")
+@Tag(name = "Cases", description = "Early help and social care cases: lead workers, allocation (and the cases"
+        + " awaiting it), step up / down / across, closure. Changes take If-Match with the case's ETag (its version).")
 public class CaseResource {
 
     static final String STEP_DOWN_EXAMPLE = """
@@ -42,97 +52,120 @@ public class CaseResource {
             {"reasonCode": "RC7",
              "summary": "Early help plan completed; attendance now 96% and the family is supported by the school."}""";
 
+    static final String IF_MATCH = "The case's ETag (version) as last read; a newer change answers 412. Optional.";
+
     @Inject
     CaseService cases;
 
+    @Inject
+    Clock clock;
+
     @GET
-    @Path("/workers")
-    @RolesAllowed({ Roles.TRIAGE_WORKER, Roles.TEAM_MANAGER })
-    @Operation(summary = "Lead workers and their open cases", description = "Each worker's caseload and band: UNDER,"
-            + " WITHIN the 13-16 band (allocation warns), OVER the configured maximum (allocation refused unless a"
-            + " team manager gives a reason).")
-    @APIResponse(responseCode = "200", description = "The workers",
-            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = WorkerView.class)))
-    public List<WorkerView> workers() {
-        return cases.workers();
+    @Path("/awaiting-allocation")
+    @RolesAllowed(Roles.TEAM_MANAGER)
+    @Operation(summary = "Cases awaiting allocation", description = "Open cases no worker of their pathway had room"
+            + " for (or whose named worker was over their limit), the soonest due first: allocate each.")
+    @APIResponse(responseCode = "200", description = "The cases",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = CaseView.Summary.class)))
+    public List<CaseView.Summary> awaitingAllocation() {
+        Instant now = Instant.now(clock);
+        return cases.awaitingAllocation().stream().map(c -> CaseView.Summary.of(c, now)).toList();
     }
 
     @GET
-    @Path("/cases/{id}")
+    @Path("/{id}")
     @RolesAllowed({ Roles.TRIAGE_WORKER, Roles.TEAM_MANAGER })
-    @Operation(summary = "A case", description = "Pathway, lead worker, the children (of every referral) it covers,"
-            + " steps, the partner agencies involved, closure and history.")
-    @APIResponse(responseCode = "200", description = "The case",
-            content = @Content(schema = @Schema(implementation = CaseView.class)))
+    @Operation(summary = "A case", description = "Pathway, lead worker (or when it is due to have one), the children"
+            + " (of every contact) it covers, steps, the partner agencies involved, closure and history. The ETag"
+            + " header is the case's version, for If-Match.")
+    @APIResponse(responseCode = "200", description = "The case", headers = @Header(name = "ETag",
+            description = "The case's version"), content = @Content(schema = @Schema(implementation = CaseView.class)))
     @APIResponse(responseCode = "404", description = "No such case",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public CaseView get(@PathParam("id") UUID id) {
-        return cases.view(id);
+    public Response get(@PathParam("id") UUID id) {
+        return view(cases.view(id));
     }
 
     @POST
-    @Path("/cases/{id}/allocate")
+    @Path("/{id}/allocate")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.TEAM_MANAGER)
-    @Operation(summary = "Reallocate a case", description = "Gives the case to another lead worker. Warns inside the"
-            + " 13-16 band; above the maximum only with a reason. Publishes case.allocated.")
+    @Operation(summary = "Allocate or reallocate a case", description = "Gives the case to an active lead worker of"
+            + " its pathway. Warns inside the 13-16 band; above the worker's limit only with the manager's reason."
+            + " The old and the new lead worker are told. Publishes case.allocated.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = AllocateRequest.class),
+            schema = @Schema(implementation = AllocateCommand.class),
             examples = @ExampleObject(name = "reallocate", value = "{\"worker\": \"eh-ed-walsh\"}")))
     @APIResponse(responseCode = "200", description = "The case, with any caseload warning",
             content = @Content(schema = @Schema(implementation = CaseView.class)))
     @APIResponse(responseCode = "409", description = "The case is closed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Unknown worker, or above the maximum without a reason",
+    @APIResponse(responseCode = "412", description = "The case changed since you read it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public CaseView allocate(@PathParam("id") UUID id, AllocateRequest request) {
-        return cases.allocate(id, request);
+    @APIResponse(responseCode = "422", description = "Unknown or inactive worker, another pathway's worker, or above"
+            + " the limit without a reason",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response allocate(@PathParam("id") UUID id, AllocateCommand command,
+            @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
+        return view(cases.allocate(id, command, IfMatch.parse(ifMatch)));
     }
 
     @POST
-    @Path("/cases/{id}/step")
+    @Path("/{id}/step")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.TEAM_MANAGER)
     @Operation(summary = "Step a case up, down or across",
             description = "UP: early help to social care. DOWN: social care to early help; ACROSS: social care to"
-                    + " early help led by a partner agency. DOWN and ACROSS need the panel's date. Optionally a new"
-                    + " lead worker (else the current one keeps it). Publishes case.stepped so the lead worker and"
-                    + " the referrer are informed.")
+                    + " early help led by a partner agency. DOWN and ACROSS need the panel's date. The case gets a"
+                    + " lead worker of the new pathway: the one named, else the least loaded with room, else it waits"
+                    + " for allocation. The old and the new lead worker are told; case.stepped informs the referrer"
+                    + " and the partner agencies involved.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = StepRequest.class),
+            schema = @Schema(implementation = StepCommand.class),
             examples = { @ExampleObject(name = "step down", value = STEP_DOWN_EXAMPLE),
                     @ExampleObject(name = "step up", value = STEP_UP_EXAMPLE) }))
     @APIResponse(responseCode = "200", description = "The case after the step",
             content = @Content(schema = @Schema(implementation = CaseView.class)))
     @APIResponse(responseCode = "409", description = "The case is closed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "The case changed since you read it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Invalid fields, each listed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such case",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public CaseView step(@PathParam("id") UUID id, StepRequest request) {
-        return cases.step(id, request);
+    public Response step(@PathParam("id") UUID id, StepCommand command,
+            @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
+        return view(cases.step(id, command, IfMatch.parse(ifMatch)));
     }
 
     @POST
-    @Path("/cases/{id}/close")
+    @Path("/{id}/close")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.TEAM_MANAGER)
     @Operation(summary = "Close a case", description = "With a CIN reason for closure RC1-RC9 and a summary."
             + " Publishes case.closed listing every partner agency involved (professional referrers of the case's"
-            + " referrals and agencies checked), so all are informed.")
+            + " contacts and agencies checked), so all are informed.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = CloseRequest.class),
+            schema = @Schema(implementation = CloseCommand.class),
             examples = @ExampleObject(name = "close", value = CLOSE_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "The closed case",
             content = @Content(schema = @Schema(implementation = CaseView.class)))
     @APIResponse(responseCode = "409", description = "Already closed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "The case changed since you read it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Invalid fields, each listed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such case",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public CaseView close(@PathParam("id") UUID id, CloseRequest request) {
-        return cases.close(id, request);
+    public Response close(@PathParam("id") UUID id, CloseCommand command,
+            @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
+        return view(cases.close(id, command, IfMatch.parse(ifMatch)));
+    }
+
+    private static Response view(CaseService.Details details) {
+        CaseView view = CaseView.of(details);
+        return Response.ok(view).header("ETag", IfMatch.etag(view.version())).build();
     }
 }

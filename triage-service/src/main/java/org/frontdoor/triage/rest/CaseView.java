@@ -5,21 +5,28 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.frontdoor.events.codes.Pathway;
+import org.frontdoor.triage.domain.CareCase;
 import org.frontdoor.triage.domain.CaseChild;
+import org.frontdoor.triage.domain.CaseService;
 import org.frontdoor.triage.domain.CaseStep;
 
 @Schema(name = "Case", description = "An early help or social care case")
 public record CaseView(UUID id, UUID referralId,
-        @Schema(example = "OPEN") String status,
-        @Schema(example = "EARLY_HELP") String pathway,
-        @Schema(example = "eh-dana-price") String leadWorker,
+        CareCase.Status status,
+        Pathway pathway,
+        @Schema(description = "Staff id of the lead worker; absent while the case awaits a manager's allocation",
+                example = "eh-dana-price") String leadWorker,
+        @Schema(description = "While awaiting allocation: by when a team manager should allocate it")
+        Instant allocationDueBy,
         Instant openedAt, String openedBy, List<Child> children, List<Step> steps,
         @Schema(description = "Every partner agency involved: professional referrers and agencies checked")
         List<String> partnerAgencies,
         Instant closedAt, String closureReasonCode, String closureSummary,
         List<TriageItemView.History> history,
         @Schema(description = "After a change: what the manager should know, e.g. the new lead worker's caseload")
-        List<String> warnings) {
+        List<String> warnings,
+        @Schema(description = "Version of the case: send it back in If-Match to change it") long version) {
 
     @Schema(name = "CaseChild")
     public record Child(UUID childId, UUID referralId, UUID triageItemId, Instant joinedAt) {
@@ -30,12 +37,31 @@ public record CaseView(UUID id, UUID referralId,
     }
 
     @Schema(name = "CaseStep")
-    public record Step(String direction, String fromPathway, String toPathway, String rationale, LocalDate panelDate,
-            String steppedBy, Instant steppedAt) {
+    public record Step(@Schema(example = "UP") String direction, Pathway fromPathway, Pathway toPathway,
+            String rationale, LocalDate panelDate, String steppedBy, Instant steppedAt) {
 
         public static Step of(CaseStep s) {
-            return new Step(s.direction, s.fromPathway.name(), s.toPathway.name(), s.rationale, s.panelDate,
-                    s.steppedBy, s.steppedAt);
+            return new Step(s.direction, s.fromPathway, s.toPathway, s.rationale, s.panelDate, s.steppedBy,
+                    s.steppedAt);
         }
+    }
+
+    /** A case in a list: awaiting allocation, or a worker's own. */
+    @Schema(name = "CaseSummary")
+    public record Summary(UUID id, UUID referralId, Pathway pathway, String leadWorker, Instant openedAt,
+            Instant allocationDueBy, @Schema(description = "Past its allocation deadline") boolean allocationOverdue) {
+
+        public static Summary of(CareCase c, Instant now) {
+            return new Summary(c.id, c.referralId, c.pathway, c.leadWorker, c.openedAt, c.allocationDueBy,
+                    c.allocationDueBy != null && now.isAfter(c.allocationDueBy));
+        }
+    }
+
+    public static CaseView of(CaseService.Details d) {
+        CareCase c = d.careCase();
+        return new CaseView(c.id, c.referralId, c.status, c.pathway, c.leadWorker, c.allocationDueBy, c.openedAt,
+                c.openedBy, d.children().stream().map(Child::of).toList(), d.steps().stream().map(Step::of).toList(),
+                d.partnerAgencies(), c.closedAt, c.closureReasonCode, c.closureSummary,
+                d.history().stream().map(TriageItemView.History::of).toList(), d.warnings(), c.version);
     }
 }

@@ -1,23 +1,55 @@
 package org.frontdoor.triage.rest;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.frontdoor.events.codes.Outcome;
+import org.frontdoor.events.codes.Pathway;
+import org.frontdoor.triage.domain.CareCase;
+import org.frontdoor.triage.domain.CaseService;
+import org.frontdoor.triage.domain.TriageItem;
+import org.frontdoor.triage.domain.TriageService;
+import org.frontdoor.triage.domain.TriageStatus;
 
-@Schema(name = "DecisionResult", description = "The decision as recorded, and the case it opened or joined")
+@Schema(name = "DecisionResult", description = "The decision as recorded, and what it did to the child's case")
 public record DecisionResult(UUID triageItemId, UUID referralId, UUID childId,
+        @Schema(description = "DECIDED, or AWAITING_APPROVAL when risk demands a team manager's approval first")
+        TriageStatus status,
         @Schema(example = "3") int level,
-        @Schema(example = "EARLY_HELP_TARGETED") String outcome,
-        @Schema(example = "EARLY_HELP") String pathway,
+        Outcome outcome,
+        Pathway pathway,
         String decidedBy, Instant decidedAt, Instant deadline,
-        @Schema(description = "Decided by its deadline") boolean metDeadline,
+        @Schema(description = "Decided by its deadline; absent while awaiting approval") Boolean metDeadline,
         String approvedBy,
-        @Schema(description = "The case opened or joined; none for no further action or information and advice")
-        UUID caseId,
+        @Schema(description = "The contact became a referral (s17 or s47)") boolean becameReferral,
+        @Schema(description = "CIN referral date, when it became a referral") LocalDate referralDate,
+        @Schema(description = "The case opened, joined, stepped or passed to; none for no further action or"
+                + " information and advice, nor while awaiting approval") UUID caseId,
+        @Schema(description = "What the decision did to the case") CaseService.EffectKind caseEffect,
         @Schema(description = "True when the child's open case was joined rather than a new one opened")
         boolean caseJoined,
-        @Schema(example = "eh-dana-price") String leadWorker,
+        @Schema(description = "Staff id; absent while the case awaits a team manager's allocation",
+                example = "eh-dana-price") String leadWorker,
         @Schema(description = "The lead worker's open cases, this one included", example = "4") Long leadWorkerOpenCases,
-        @Schema(description = "E.g. the lead worker is inside the 13-16 caseload band") List<String> warnings) {
+        @Schema(description = "When the case awaits allocation: by when a manager should allocate it")
+        Instant allocationDueBy,
+        @Schema(description = "E.g. the lead worker is inside the 13-16 caseload band; the decision awaits approval")
+        List<String> warnings,
+        @Schema(description = "Version of the item after the decision") long version) {
+
+    public static DecisionResult of(TriageService.Decided d) {
+        TriageItem item = d.item();
+        CaseService.Effect effect = d.effect();
+        CareCase c = effect == null ? null : effect.careCase();
+        return new DecisionResult(item.id, item.referralId, item.childId, item.status, item.decidedLevel, item.outcome,
+                item.pathway, item.decidedBy, item.decidedAt, item.deadline,
+                item.status == TriageStatus.DECIDED ? item.metDeadline : null, item.approvedBy, item.becameReferral,
+                item.referralDate, item.caseId, effect == null ? null : effect.kind(),
+                effect != null && effect.kind() != CaseService.EffectKind.OPENED,
+                c == null ? null : c.leadWorker,
+                d.leadWorkerOpenCases(),
+                c == null ? null : c.allocationDueBy, d.warnings(), item.version);
+    }
 }

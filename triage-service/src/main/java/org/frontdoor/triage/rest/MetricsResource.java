@@ -38,9 +38,11 @@ public class MetricsResource {
 
     @GET
     @RolesAllowed(Roles.TEAM_MANAGER)
-    @Operation(summary = "Front door performance", description = "For referrals received (and decisions made) in"
-            + " [from, to): referrals by source, outcomes, share decided on time, share of early help cases that"
-            + " went to social care, re-referral rate; and each worker's caseload now. Defaults: the last 30 days.")
+    @Operation(summary = "Front door performance", description = "For [from, to): contacts by source (every child of"
+            + " every submission), referrals by source (contacts whose decision was statutory, by their CIN referral"
+            + " date), outcomes of decisions that took effect, share decided on time, share of early help cases that"
+            + " went to social care, re-referral rate among referrals; decisions awaiting approval and cases awaiting"
+            + " allocation now; each lead worker's caseload now. Defaults: the last 30 days.")
     @APIResponse(responseCode = "200", description = "The figures",
             content = @Content(schema = @Schema(implementation = TriageMetrics.class)))
     @APIResponse(responseCode = "422", description = "from or to is not a date-time, or from is not before to",
@@ -63,7 +65,7 @@ public class MetricsResource {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        return metrics.metrics(fromInstant, toInstant);
+        return TriageMetrics.of(metrics.indicators(fromInstant, toInstant));
     }
 
     private static Instant parse(String value, String name, List<Problem.FieldError> errors) {

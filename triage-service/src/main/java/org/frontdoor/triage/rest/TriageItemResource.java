@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -15,11 +16,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -27,17 +31,24 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.frontdoor.support.concurrency.IfMatch;
 import org.frontdoor.support.problem.Problem;
 import org.frontdoor.support.problem.ProblemException;
 import org.frontdoor.support.security.Roles;
+import org.frontdoor.triage.domain.AssignCommand;
+import org.frontdoor.triage.domain.CheckCommand;
+import org.frontdoor.triage.domain.DecisionCommand;
 import org.frontdoor.triage.domain.Priority;
+import org.frontdoor.triage.domain.SendBackCommand;
 import org.frontdoor.triage.domain.TriageService;
 import org.frontdoor.triage.domain.TriageStatus;
 
 @Path("/api/v1/triage-items")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Triage queue", description = "The MASH queue: one item per child of each referral. Read it, claim or"
-        + " assign it, record partner agency checks, decide.")
+@Tag(name = "Triage queue", description = "The MASH queue: one item per child of each contact, including children"
+        + " with an open case. Read it, claim or assign it, record partner agency checks, decide; team managers"
+        + " approve or send back the decisions that risk demands they see. Changes take If-Match with the item's"
+        + " ETag (its version), so a stale page cannot overwrite a newer change (412).")
 public class TriageItemResource {
 
     static final String DECISION_EXAMPLE = """
@@ -60,9 +71,10 @@ public class TriageItemResource {
     static final String DECIDED_EXAMPLE = """
             {"triageItemId": "1c1c7c46-8e76-4b8e-9b7e-2f0f1b8f2f11", "referralId": "6b1f0e5e-2b7a-4a43-9a36-0d2b5d4f6a11",
              "childId": "0d6a4b53-6f54-4d8f-9b1c-3c7f5d0a9e21", "level": 3, "outcome": "EARLY_HELP_TARGETED",
-             "pathway": "EARLY_HELP", "decidedBy": "dev-triage-worker", "decidedAt": "2026-11-23T14:05:00Z",
+             "pathway": "EARLY_HELP", "status": "DECIDED", "decidedBy": "tw-tara-jones", "decidedAt": "2026-11-23T14:05:00Z",
              "deadline": "2026-11-24T10:15:00Z", "metDeadline": true, "caseId": "5e0b1f7a-1d0e-4d8c-8e3b-9d7f2a6b4c21",
-             "caseJoined": false, "leadWorker": "eh-dana-price", "leadWorkerOpenCases": 4, "warnings": []}""";
+             "becameReferral": false, "caseEffect": "OPENED", "caseJoined": false, "leadWorker": "eh-dana-price",
+             "leadWorkerOpenCases": 4, "warnings": [], "version": 3}""";
 
     static final String CONTRADICTION_EXAMPLE = """
             {"type": "urn:frontdoor:problem:validation", "title": "Request is not valid", "status": 422,
@@ -74,98 +86,107 @@ public class TriageItemResource {
              "checkedAt": "2026-11-23T11:30:00Z",
              "findings": "Two domestic incidents at the address in the last 6 months; no arrests."}""";
 
+    static final String PASSED_EXAMPLE = """
+            {"level": 3, "outcome": "PASSED_TO_ALLOCATED_WORKER",
+             "rationale": "New school attendance concern fits the existing early help plan; the lead practitioner meets the family on Thursday.",
+             "referrerFeedback": "Thank you. The child already has an early help plan; we have passed your information to the lead practitioner, who will follow it up."}""";
+
+    static final String SEND_BACK_EXAMPLE = """
+            {"reason": "Police reported immediate risk: speak to the police desk and consider a strategy discussion before closing."}""";
+
+    static final String IF_MATCH = "The item's ETag (version) as last read; a newer change answers 412. Optional.";
+
     @Inject
     TriageService triage;
+
+    @Inject
+    Clock clock;
 
     @GET
     @RolesAllowed({ Roles.TRIAGE_WORKER, Roles.TEAM_MANAGER })
     @Operation(summary = "The triage queue",
-            description = "Items sorted by deadline (soonest first), paged. Without a status, the open queue: NEW and"
-                    + " IN_PROGRESS. WITH_ALLOCATED_WORKER lists contacts about children with an open case, which"
-                    + " went to the case's worker instead of the queue.")
+            description = "Items RED first, then by deadline (soonest first), paged. Without a status, the open"
+                    + " queue: NEW, IN_PROGRESS and AWAITING_APPROVAL. A contact about a child with an open case is"
+                    + " in the queue like any other (openCase=true lists them), with the case's pathway and lead"
+                    + " worker.")
     @APIResponse(responseCode = "200", description = "A page of items",
             content = @Content(schema = @Schema(implementation = TriageItemSummary.Page.class)))
     @APIResponse(responseCode = "422", description = "A filter is not valid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public TriageItemSummary.Page list(
-            @Parameter(description = "NEW, IN_PROGRESS, DECIDED or WITH_ALLOCATED_WORKER", example = "NEW")
-            @QueryParam("status") String status,
-            @Parameter(description = "RED, AMBER or GREEN", example = "RED") @QueryParam("priority") String priority,
-            @Parameter(description = "User name of the worker who has it", example = "dev-triage-worker")
+            @Parameter(schema = @Schema(implementation = TriageStatus.class)) @QueryParam("status") String status,
+            @Parameter(schema = @Schema(implementation = Priority.class)) @QueryParam("priority") String priority,
+            @Parameter(description = "Staff id of the worker who has it", example = "tw-tara-jones")
             @QueryParam("assignedTo") @Size(max = 200) String assignedTo,
             @Parameter(description = "true: only undecided items past their deadline; false: only the others",
                     schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("overdue") String overdue,
-            @Parameter(description = "Only this referral's children", schema = @Schema(type = SchemaType.STRING,
+            @Parameter(description = "true: only children with an open case; false: only the others",
+                    schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("openCase") String openCase,
+            @Parameter(description = "Only this contact's children", schema = @Schema(type = SchemaType.STRING,
                     format = "uuid")) @QueryParam("referralId") String referralId,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         // Parsed here, not by JAX-RS, so that a bad value is a 422 naming the parameter.
         List<Problem.FieldError> errors = new ArrayList<>();
-        TriageStatus s = null;
-        if (status != null && !status.isBlank()) {
-            s = TriageStatus.parse(status.strip()).orElse(null);
-            if (s == null) {
-                errors.add(new Problem.FieldError("status", "must be NEW, IN_PROGRESS, DECIDED or WITH_ALLOCATED_WORKER"));
-            }
-        }
-        Priority p = null;
-        if (priority != null && !priority.isBlank()) {
-            p = Priority.parse(priority.strip()).orElse(null);
-            if (p == null) {
-                errors.add(new Problem.FieldError("priority", "must be RED, AMBER or GREEN"));
-            }
-        }
-        Boolean o = null;
-        if (overdue != null && !overdue.isBlank()) {
-            if (overdue.strip().equalsIgnoreCase("true") || overdue.strip().equalsIgnoreCase("false")) {
-                o = Boolean.valueOf(overdue.strip());
-            } else {
-                errors.add(new Problem.FieldError("overdue", "must be true or false"));
-            }
-        }
-        UUID r = null;
-        if (referralId != null && !referralId.isBlank()) {
-            try {
-                r = UUID.fromString(referralId.strip());
-            } catch (IllegalArgumentException e) {
-                errors.add(new Problem.FieldError("referralId", "must be a UUID"));
-            }
-        }
+        TriageStatus s = QueryParams.enumOf(TriageStatus.class, status, "status", errors);
+        Priority p = QueryParams.enumOf(Priority.class, priority, "priority", errors);
+        Boolean o = QueryParams.bool(overdue, "overdue", errors);
+        Boolean c = QueryParams.bool(openCase, "openCase", errors);
+        UUID r = QueryParams.uuid(referralId, "referralId", errors);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        return triage.list(new TriageService.Filter(s, p, assignedTo == null || assignedTo.isBlank() ? null
-                : assignedTo.strip(), o, r), page, size);
+        return TriageItemSummary.Page.of(triage.list(new TriageService.Filter(s, p,
+                assignedTo == null || assignedTo.isBlank() ? null : assignedTo.strip(), o, r, c), page, size), now());
+    }
+
+    @GET
+    @Path("/awaiting-approval")
+    @RolesAllowed(Roles.TEAM_MANAGER)
+    @Operation(summary = "Decisions awaiting approval", description = "Outcomes below social care on a contact with"
+            + " immediate risk or a suggested level 4, the longest waiting first. Approve or send back each; the"
+            + " approver is never the decider.")
+    @APIResponse(responseCode = "200", description = "The items",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = TriageItemSummary.class)))
+    public List<TriageItemSummary> awaitingApproval() {
+        return TriageItemSummary.of(triage.awaitingApproval(), now());
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.TRIAGE_WORKER, Roles.TEAM_MANAGER })
     @Operation(summary = "One child's triage item",
-            description = "The referral content, the suggested level with the rules and indicators that drove it,"
-                    + " prior involvement (re-referrals, same-day duplicates, an open case), partner agency checks,"
-                    + " the decision once made, and the item's history.")
-    @APIResponse(responseCode = "200", description = "The item",
-            content = @Content(schema = @Schema(implementation = TriageItemView.class)))
+            description = "The contact, the suggested level with the rules and indicators that drove it, prior"
+                    + " involvement (earlier referrals, same-day contacts), the child's open case with its pathway and"
+                    + " lead worker, partner agency checks, the decision once made (and whether it awaits approval),"
+                    + " and the item's history. The ETag header is the item's version, for If-Match.")
+    @APIResponse(responseCode = "200", description = "The item", headers = @Header(name = "ETag",
+            description = "The item's version"), content = @Content(schema = @Schema(implementation = TriageItemView.class)))
     @APIResponse(responseCode = "404", description = "No such item",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public TriageItemView get(@PathParam("id") UUID id) {
-        return triage.view(id);
+    public Response get(@PathParam("id") UUID id) {
+        return item(triage.view(id));
     }
 
     @POST
     @Path("/{id}/claim")
     @RolesAllowed(Roles.TRIAGE_WORKER)
-    @Operation(summary = "Claim an item", description = "The calling triage worker takes the item: it becomes"
-            + " IN_PROGRESS and assigned to them. Claiming your own item again changes nothing.")
+    @Operation(summary = "Claim an item", description = "The signed-in triage worker (linked to the staff directory"
+            + " by their sign-in) takes the item: it becomes IN_PROGRESS and assigned to them. Claiming your own"
+            + " item again changes nothing.")
     @APIResponse(responseCode = "200", description = "The item, now yours",
             content = @Content(schema = @Schema(implementation = TriageItemView.class)))
+    @APIResponse(responseCode = "403", description = "Your sign-in is not linked to an active member of staff",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Someone else has it, or it is decided",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "The item changed since you read it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such item",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public TriageItemView claim(@PathParam("id") UUID id) {
-        return triage.claim(id);
+    public Response claim(@PathParam("id") UUID id,
+            @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
+        return item(triage.claim(id, IfMatch.parse(ifMatch)));
     }
 
     @POST
@@ -173,18 +194,21 @@ public class TriageItemResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.TEAM_MANAGER)
     @Operation(summary = "Assign an item to a triage worker", description = "A team manager gives (or moves) an"
-            + " undecided item to a worker.")
+            + " undecided item to an active member of staff.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = AssignRequest.class),
-            examples = @ExampleObject(name = "assign", value = "{\"assignee\": \"dev-triage-worker\"}")))
+            schema = @Schema(implementation = AssignCommand.class),
+            examples = @ExampleObject(name = "assign", value = "{\"assignee\": \"tw-sam-patel\"}")))
     @APIResponse(responseCode = "200", description = "The item",
             content = @Content(schema = @Schema(implementation = TriageItemView.class)))
-    @APIResponse(responseCode = "409", description = "The item is decided",
+    @APIResponse(responseCode = "409", description = "The item is decided or awaits approval",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Invalid fields, each listed",
+    @APIResponse(responseCode = "412", description = "The item changed since you read it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public TriageItemView assign(@PathParam("id") UUID id, AssignRequest request) {
-        return triage.assign(id, request);
+    @APIResponse(responseCode = "422", description = "Invalid fields, each listed; e.g. an unknown or inactive worker",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response assign(@PathParam("id") UUID id, AssignCommand command,
+            @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
+        return item(triage.assign(id, command, IfMatch.parse(ifMatch)));
     }
 
     @POST
@@ -194,16 +218,20 @@ public class TriageItemResource {
     @Operation(summary = "Record a partner agency check", description = "Police, health, education or other: who"
             + " was asked, when, what was found. A named organisation is informed when the child's case closes.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = CheckRequest.class),
+            schema = @Schema(implementation = CheckCommand.class),
             examples = @ExampleObject(name = "police", value = CHECK_EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Recorded",
             content = @Content(schema = @Schema(implementation = TriageItemView.Check.class)))
+    @APIResponse(responseCode = "412", description = "The item changed since you read it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Invalid fields, each listed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such item",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response addCheck(@PathParam("id") UUID id, CheckRequest request) {
-        return Response.status(Response.Status.CREATED).entity(triage.addCheck(id, request)).build();
+    public Response addCheck(@PathParam("id") UUID id, CheckCommand command,
+            @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
+        return Response.status(Response.Status.CREATED)
+                .entity(TriageItemView.Check.of(triage.addCheck(id, command, IfMatch.parse(ifMatch)))).build();
     }
 
     @POST
@@ -215,34 +243,99 @@ public class TriageItemResource {
                     + " INFORMATION_AND_ADVICE; level 2 EARLY_HELP_SINGLE_AGENCY (or NO_FURTHER_ACTION /"
                     + " INFORMATION_AND_ADVICE, with the rationale saying why); level 3 EARLY_HELP_TARGETED; level 4"
                     + " SOCIAL_CARE_ASSESSMENT (s17) or STRATEGY_DISCUSSION (s47). Any other pairing is refused (422)."
-                    + " primaryNeedCode (N0-N9) is required for social care outcomes; levelOverrideReason when the"
-                    + " level differs from the suggestion. NO_FURTHER_ACTION where the referrer flagged immediate risk"
-                    + " must be made by a team manager (their decision is the approval, recorded as approvedBy); a"
-                    + " triage worker is refused with 403. An early help or social care outcome opens a case with a"
-                    + " lead worker (or joins the child's open case). An item claimed by another worker is theirs to"
-                    + " decide (or a team manager's). Whether the deadline was met is recorded."
-                    + " Publishes triage.decided (and case.opened, case.allocated).")
+                    + " For a child with an open case, PASSED_TO_ALLOCATED_WORKER (any level, the reason in the"
+                    + " rationale) passes the contact to the case's lead worker; a social care outcome on an early"
+                    + " help case steps it up. primaryNeedCode (N0-N9) is required for social care outcomes;"
+                    + " levelOverrideReason when the level differs from the suggestion.\n\n"
+                    + "**Contacts and referrals.** A statutory outcome (s17 or s47) makes the contact a referral,"
+                    + " dated by the contact (becameReferral, referralDate); every other outcome leaves it a contact."
+                    + "\n\n**Approval.** An outcome below social care on a contact with immediate risk or a suggested"
+                    + " level 4 waits for a team manager's approval (status AWAITING_APPROVAL): it takes effect, and"
+                    + " the referrer hears of it, once another team manager approves.\n\n"
+                    + "**Caseloads never block a decision.** A case opens with the named lead worker, or the least"
+                    + " loaded worker of the pathway with room; when that worker has no room (and no team manager"
+                    + " overrides with allocationOverrideReason) or nobody has, the case waits in the awaiting"
+                    + " allocation list with its own deadline.\n\n"
+                    + "Publishes triage.decided (and case.opened, case.allocated, case.stepped) once in effect.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = DecisionRequest.class),
+            schema = @Schema(implementation = DecisionCommand.class),
             examples = {
                     @ExampleObject(name = "targeted early help", value = DECISION_EXAMPLE),
                     @ExampleObject(name = "strategy discussion", value = SOCIAL_CARE_EXAMPLE),
-                    @ExampleObject(name = "level below the suggestion", value = OVERRIDE_EXAMPLE) }))
-    @APIResponse(responseCode = "200", description = "Decided",
+                    @ExampleObject(name = "level below the suggestion", value = OVERRIDE_EXAMPLE),
+                    @ExampleObject(name = "passed to the allocated worker", value = PASSED_EXAMPLE) }))
+    @APIResponse(responseCode = "200", description = "Decided, or awaiting approval (status)",
             content = @Content(schema = @Schema(implementation = DecisionResult.class),
                     examples = @ExampleObject(name = "decided", value = DECIDED_EXAMPLE)))
-    @APIResponse(responseCode = "403", description = "No further action on immediate risk needs a team manager",
+    @APIResponse(responseCode = "403", description = "Your sign-in is not linked to an active member of staff",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Already decided, with another worker (a team manager may"
-            + " decide any item), or the contact is with an open case's worker",
+    @APIResponse(responseCode = "409", description = "Already decided or awaiting approval, or with another worker"
+            + " (a team manager may decide any item)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "The item changed since you read it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Invalid fields, each listed; e.g. an outcome that contradicts"
-            + " the level, or a lead worker above the caseload maximum",
+            + " the level, or an unknown lead worker",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "contradiction", value = CONTRADICTION_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No such item",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public DecisionResult decide(@PathParam("id") UUID id, DecisionRequest request) {
-        return triage.decide(id, request);
+    public Response decide(@PathParam("id") UUID id, DecisionCommand command,
+            @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
+        DecisionResult result = DecisionResult.of(triage.decide(id, command, IfMatch.parse(ifMatch)));
+        return Response.ok(result).header("ETag", IfMatch.etag(result.version())).build();
+    }
+
+    @POST
+    @Path("/{id}/approve")
+    @RolesAllowed(Roles.TEAM_MANAGER)
+    @Operation(summary = "Approve a decision awaiting approval", description = "The decision takes effect: the case"
+            + " is opened, joined or passed to, triage.decided goes out and the referrer is told. The approver is"
+            + " never the decider (403).")
+    @APIResponse(responseCode = "200", description = "Approved and in effect",
+            content = @Content(schema = @Schema(implementation = DecisionResult.class)))
+    @APIResponse(responseCode = "403", description = "You made this decision, or are not in the staff directory",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The item does not await approval",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "The item changed since you read it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such item",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response approve(@PathParam("id") UUID id,
+            @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
+        DecisionResult result = DecisionResult.of(triage.approve(id, IfMatch.parse(ifMatch)));
+        return Response.ok(result).header("ETag", IfMatch.etag(result.version())).build();
+    }
+
+    @POST
+    @Path("/{id}/send-back")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.TEAM_MANAGER)
+    @Operation(summary = "Send a decision back", description = "The decision awaiting approval is withdrawn and the"
+            + " item returns IN_PROGRESS to its decider, who is told, with the reason. Nothing reaches the referrer.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SendBackCommand.class),
+            examples = @ExampleObject(name = "send back", value = SEND_BACK_EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "The item, back with its decider",
+            content = @Content(schema = @Schema(implementation = TriageItemView.class)))
+    @APIResponse(responseCode = "409", description = "The item does not await approval",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "The item changed since you read it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "No reason given",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response sendBack(@PathParam("id") UUID id, SendBackCommand command,
+            @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
+        return item(triage.sendBack(id, command, IfMatch.parse(ifMatch)));
+    }
+
+    private Response item(TriageService.Details details) {
+        TriageItemView view = TriageItemView.of(details, now());
+        return Response.ok(view).header("ETag", IfMatch.etag(view.version())).build();
+    }
+
+    private Instant now() {
+        return Instant.now(clock);
     }
 }

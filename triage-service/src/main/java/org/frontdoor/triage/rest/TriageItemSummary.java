@@ -4,29 +4,49 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.frontdoor.triage.domain.TriageItem;
+import org.frontdoor.events.codes.Outcome;
+import org.frontdoor.events.codes.Pathway;
+import org.frontdoor.triage.domain.Priority;
+import org.frontdoor.triage.domain.TriageService;
+import org.frontdoor.triage.domain.TriageStatus;
 
 /** One row of the queue. */
 @Schema(name = "TriageItemSummary")
 public record TriageItemSummary(UUID id, UUID referralId, UUID childId,
         @Schema(example = "Amy Smith") String childName,
-        @Schema(example = "NEW") String status,
-        @Schema(example = "AMBER") String priority,
+        TriageStatus status,
+        Priority priority,
         Instant receivedAt, Instant deadline,
         @Schema(description = "Not decided and past its deadline") boolean overdue,
         @Schema(example = "3") int suggestedLevel, boolean immediateRisk,
-        @Schema(example = "dev-triage-worker") String assignedTo,
-        @Schema(description = "The child has an open case: this contact is for its allocated worker") boolean toAllocatedWorker,
+        @Schema(description = "Staff id of the worker who has it", example = "tw-tara-jones") String assignedTo,
+        @Schema(description = "The child's open case, if any: its lead worker was told of this contact")
+        UUID openCaseId,
+        @Schema(description = "The open case's pathway") Pathway openCasePathway,
+        @Schema(description = "The open case's lead worker") String openCaseWorker,
         boolean reReferral,
-        @Schema(description = "CIN referral source", example = "2A") String sourceCode) {
+        @Schema(description = "CIN referral source", example = "2A") String sourceCode,
+        @Schema(description = "The decision's outcome, once decided (or awaiting approval)") Outcome outcome,
+        @Schema(description = "Who decided, for a decision awaiting approval") String decidedBy,
+        Instant approvalRequestedAt) {
 
-    public static TriageItemSummary of(TriageItem item, String childName, String sourceCode, Instant now) {
-        return new TriageItemSummary(item.id, item.referralId, item.childId, childName, item.status.name(),
-                item.priority.name(), item.receivedAt, item.deadline, item.isOverdue(now), item.suggestedLevel,
-                item.immediateRisk, item.assignedTo, item.toAllocatedWorker, item.reReferral, sourceCode);
+    public static TriageItemSummary of(TriageService.Row row, Instant now) {
+        var item = row.item();
+        return new TriageItemSummary(item.id, item.referralId, item.childId, row.childName(), item.status,
+                item.priority, item.receivedAt, item.deadline, item.isOverdue(now), item.suggestedLevel,
+                item.immediateRisk, item.assignedTo, item.openCaseId, item.openCasePathway, item.openCaseWorker,
+                item.reReferral, row.sourceCode(), item.outcome, item.decidedBy, item.approvalRequestedAt);
+    }
+
+    public static List<TriageItemSummary> of(List<TriageService.Row> rows, Instant now) {
+        return rows.stream().map(r -> of(r, now)).toList();
     }
 
     @Schema(name = "TriageItemPage")
     public record Page(int page, int size, long total, List<TriageItemSummary> items) {
+
+        public static Page of(TriageService.Page page, Instant now) {
+            return new Page(page.page(), page.size(), page.total(), TriageItemSummary.of(page.rows(), now));
+        }
     }
 }

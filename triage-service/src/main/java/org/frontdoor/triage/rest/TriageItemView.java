@@ -5,44 +5,73 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.frontdoor.events.codes.Outcome;
+import org.frontdoor.events.codes.Pathway;
 import org.frontdoor.events.payload.ReferralReceived;
+import org.frontdoor.triage.domain.CareCase;
 import org.frontdoor.triage.domain.HistoryEntry;
 import org.frontdoor.triage.domain.PartnerCheck;
+import org.frontdoor.triage.domain.Priority;
 import org.frontdoor.triage.domain.SuggestionReason;
 import org.frontdoor.triage.domain.TriageItem;
+import org.frontdoor.triage.domain.TriageService;
+import org.frontdoor.triage.domain.TriageStatus;
 
 /** Everything a triage worker needs to decide for one child. */
 @Schema(name = "TriageItem")
 public record TriageItemView(UUID id, UUID referralId, UUID childId,
-        @Schema(example = "IN_PROGRESS") String status,
-        @Schema(example = "AMBER") String priority,
+        TriageStatus status,
+        Priority priority,
         Instant receivedAt, Instant queuedAt, Instant deadline, boolean overdue,
-        String assignedTo, Instant assignedAt, boolean toAllocatedWorker,
-        Suggestion suggestion, PriorInvolvement priorInvolvement, Referral referral, List<Check> checks,
+        @Schema(description = "Staff id of the worker who has it") String assignedTo, Instant assignedAt,
+        Suggestion suggestion, PriorInvolvement priorInvolvement,
+        @Schema(description = "The child's open case now, with its pathway and lead worker (until decided)")
+        OpenCase openCase,
+        Referral referral, List<Check> checks,
         Decision decision,
-        @Schema(description = "The case this child's decision opened or joined (or the open case the contact went to)")
-        UUID caseId,
+        @Schema(description = "The last time a team manager sent a decision back, and why") SentBack sentBack,
+        @Schema(description = "The case this child's decision opened, joined or stepped") UUID caseId,
+        @Schema(description = "Version of the item: send it back in If-Match to change it") long version,
         List<History> history) {
 
     @Schema(name = "Suggestion", description = "The level the threshold rules suggest, and why. A guide, not a verdict.")
     public record Suggestion(@Schema(example = "3") int level, List<SuggestionReason> reasons) {
     }
 
-    @Schema(name = "PriorInvolvement")
-    public record PriorInvolvement(int referralsInLast12Months, boolean reReferral, UUID sameDayFirstReferralId,
+    @Schema(name = "PriorInvolvement", description = "What the front door knew of the child when the contact arrived")
+    public record PriorInvolvement(
+            @Schema(description = "Earlier referrals (contacts that became referrals) in the last 12 months")
+            int referralsInLast12Months,
+            @Schema(description = "Should this contact become a referral, it is a re-referral") boolean reReferral,
+            @Schema(description = "The first contact of the same day about this child") UUID sameDayFirstReferralId,
             UUID openCaseId, String openCaseWorker) {
     }
 
-    @Schema(name = "ReferralContent", description = "The referral as received")
+    @Schema(name = "OpenCase", description = "The child's open case")
+    public record OpenCase(UUID caseId, Pathway pathway,
+            @Schema(description = "Staff id; absent while the case awaits allocation") String leadWorker,
+            Instant openedAt) {
+
+        static OpenCase of(CareCase c) {
+            return c == null ? null : new OpenCase(c.id, c.pathway, c.leadWorker, c.openedAt);
+        }
+    }
+
+    @Schema(name = "ContactContent", description = "The contact as received")
     public record Referral(ReferralReceived.Referrer referrer, Instant acknowledgementDueBy,
             ReferralReceived.Child child, List<Sibling> siblings,
             List<ReferralReceived.HouseholdMember> householdMembers, ReferralReceived.Concerns concerns,
             ReferralReceived.Consent consent) {
     }
 
-    @Schema(name = "Sibling", description = "Another child of the same referral, with their own triage item")
+    @Schema(name = "Sibling", description = "Another child of the same contact, with their own triage item")
     public record Sibling(int position, UUID childId, UUID triageItemId, String firstName, String lastName,
-            LocalDate dateOfBirth) {
+            LocalDate dateOfBirth, TriageStatus status) {
+
+        static Sibling of(TriageService.Sibling s) {
+            return new Sibling(s.position(), s.childId(), s.triageItemId(), s.firstName(), s.lastName(),
+                    s.dateOfBirth(), s.status());
+        }
     }
 
     @Schema(name = "PartnerCheck")
@@ -56,10 +85,18 @@ public record TriageItemView(UUID id, UUID referralId, UUID childId,
     }
 
     @Schema(name = "Decision")
-    public record Decision(int level, String outcome, String pathway, String primaryNeedCode, String rationale,
+    public record Decision(int level, Outcome outcome, Pathway pathway, String primaryNeedCode, String rationale,
             String referrerFeedback, String levelOverrideReason, String decidedBy, Instant decidedAt,
-            boolean metDeadline, @Schema(description = "The team manager who made a no-further-action decision"
-                    + " despite immediate risk") String approvedBy) {
+            @Schema(description = "Waits for a team manager's approval") boolean awaitingApproval,
+            @Schema(description = "Decided by its deadline (once in effect)") Boolean metDeadline,
+            @Schema(description = "The team manager who approved it, where it needed approval") String approvedBy,
+            Instant approvedAt,
+            @Schema(description = "The decision made the contact a referral (s17 or s47)") boolean becameReferral,
+            @Schema(description = "CIN referral date, when it became a referral") LocalDate referralDate) {
+    }
+
+    @Schema(name = "SentBack")
+    public record SentBack(String by, Instant at, String reason) {
     }
 
     @Schema(name = "HistoryEntry")
@@ -70,23 +107,28 @@ public record TriageItemView(UUID id, UUID referralId, UUID childId,
         }
     }
 
-    public static TriageItemView of(TriageItem item, ReferralReceived content, List<Sibling> siblings,
-            List<PartnerCheck> checks, List<HistoryEntry> history, Instant now) {
+    public static TriageItemView of(TriageService.Details d, Instant now) {
+        TriageItem item = d.item();
+        ReferralReceived content = d.content();
         ReferralReceived.Child child = content.children().stream()
                 .filter(c -> item.childId.equals(c.childId())).findFirst().orElse(null);
         Decision decision = item.decidedAt == null ? null
-                : new Decision(item.decidedLevel, item.outcome.name(), item.pathway.name(), item.primaryNeedCode,
-                        item.rationale, item.referrerFeedback, item.levelOverrideReason, item.decidedBy,
-                        item.decidedAt, Boolean.TRUE.equals(item.metDeadline), item.approvedBy);
-        return new TriageItemView(item.id, item.referralId, item.childId, item.status.name(), item.priority.name(),
+                : new Decision(item.decidedLevel, item.outcome, item.pathway, item.primaryNeedCode, item.rationale,
+                        item.referrerFeedback, item.levelOverrideReason, item.decidedBy, item.decidedAt,
+                        item.status == TriageStatus.AWAITING_APPROVAL, item.metDeadline, item.approvedBy,
+                        item.approvedAt, item.becameReferral, item.referralDate);
+        return new TriageItemView(item.id, item.referralId, item.childId, item.status, item.priority,
                 item.receivedAt, item.queuedAt, item.deadline, item.isOverdue(now), item.assignedTo, item.assignedAt,
-                item.toAllocatedWorker, new Suggestion(item.suggestedLevel, item.suggestionReasons),
+                new Suggestion(item.suggestedLevel, item.suggestionReasons),
                 new PriorInvolvement(item.referralsLast12Months, item.reReferral, item.sameDayFirstReferralId,
                         item.openCaseId, item.openCaseWorker),
-                new Referral(content.referrer(), content.acknowledgementDueBy(), child, siblings,
+                OpenCase.of(d.openCase()),
+                new Referral(content.referrer(), content.acknowledgementDueBy(), child,
+                        d.siblings().stream().map(Sibling::of).toList(),
                         content.householdMembers() == null ? List.of() : content.householdMembers(),
                         content.concerns(), content.consent()),
-                checks.stream().map(Check::of).toList(), decision, item.caseId,
-                history.stream().map(History::of).toList());
+                d.checks().stream().map(Check::of).toList(), decision,
+                item.sentBackAt == null ? null : new SentBack(item.sentBackBy, item.sentBackAt, item.sentBackReason),
+                item.caseId, item.version, d.history().stream().map(History::of).toList());
     }
 }

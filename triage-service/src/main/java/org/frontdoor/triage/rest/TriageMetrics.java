@@ -4,10 +4,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.frontdoor.triage.domain.MetricsService;
 
-@Schema(name = "TriageMetrics", description = "The indicators the partnership watches, for referrals received in [from, to)")
+@Schema(name = "TriageMetrics", description = "The indicators the partnership watches, for contacts received in [from, to)")
 public record TriageMetrics(Instant from, Instant to,
-        @Schema(description = "Referrals (contacts) received, by CIN referral source code", example = "{\"2A\": 12, \"6\": 7}")
+        @Schema(description = "Contacts received (one per child of each submission), by CIN referral source code",
+                example = "{\"2A\": 30, \"6\": 21}")
+        Map<String, Long> contactsBySource,
+        @Schema(description = "Referrals: contacts whose decision was statutory (s17 or s47), by CIN referral date"
+                + " and source", example = "{\"2A\": 4, \"6\": 7}")
         Map<String, Long> referralsBySource,
         @Schema(description = "Children whose decision was made in the period, by outcome",
                 example = "{\"EARLY_HELP_TARGETED\": 5, \"NO_FURTHER_ACTION\": 3}")
@@ -15,9 +20,19 @@ public record TriageMetrics(Instant from, Instant to,
         Share decidedOnTime,
         @Schema(description = "Early help cases opened in the period that were later stepped up to social care")
         Share earlyHelpToSocialCare,
-        @Schema(description = "Children referred in the period who had a referral in the previous 12 months")
+        @Schema(description = "Referrals in the period that came within 12 months of an earlier referral")
         Share reReferrals,
+        @Schema(description = "Decisions waiting for a team manager's approval, now") long awaitingApproval,
+        @Schema(description = "Open cases waiting for a team manager's allocation, now") long awaitingAllocation,
         @Schema(description = "Open cases per worker, now") List<Caseload> caseloads) {
+
+    public static TriageMetrics of(MetricsService.Indicators i) {
+        return new TriageMetrics(i.from(), i.to(), i.contactsBySource(), i.referralsBySource(), i.outcomes(),
+                Share.of(i.decidedOnTime(), i.decided()), Share.of(i.earlyHelpSteppedUp(), i.earlyHelpOpened()),
+                Share.of(i.reReferrals(), i.referrals()), i.awaitingApproval(), i.awaitingAllocation(),
+                i.caseloads().stream().map(m -> new Caseload(m.staff().id, m.staff().pathway.name(),
+                        m.openCases().size(), m.caseloadBand())).toList());
+    }
 
     @Schema(name = "Share")
     public record Share(@Schema(example = "9") long count, @Schema(example = "10") long of,
@@ -30,6 +45,6 @@ public record TriageMetrics(Instant from, Instant to,
 
     @Schema(name = "Caseload")
     public record Caseload(String worker, String pathway, long openCases,
-            @Schema(description = "UNDER, WITHIN the 13-16 band, or OVER the maximum") String band) {
+            @Schema(description = "UNDER, WITHIN the 13-16 band, or OVER their limit") String band) {
     }
 }

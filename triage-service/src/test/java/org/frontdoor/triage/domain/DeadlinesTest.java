@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.List;
+import org.frontdoor.events.codes.Pathway;
 import org.frontdoor.support.calendar.WorkingCalendar;
 import org.junit.jupiter.api.Test;
 
@@ -60,11 +61,13 @@ class DeadlinesTest {
     }
 
     @Test
-    void priorityFollowsTheSuggestedLevelAndImmediateRisk() {
-        assertEquals(Priority.RED, Priority.of(4, false));
-        assertEquals(Priority.RED, Priority.of(2, true));
-        assertEquals(Priority.AMBER, Priority.of(3, false));
-        assertEquals(Priority.GREEN, Priority.of(2, false));
-        assertEquals(Priority.GREEN, Priority.of(1, false));
+    void redForImmediateRiskAmberForSocialCareScreeningGreenForEarlyHelpScreening() {
+        assertEquals(Priority.RED, Priority.of(2, true, null));
+        assertEquals(Priority.RED, Priority.of(1, true, Pathway.EARLY_HELP), "immediate risk stays red whatever the routing");
+        assertEquals(Priority.AMBER, Priority.of(4, false, null));
+        assertEquals(Priority.AMBER, Priority.of(2, false, Pathway.SOCIAL_CARE), "a child with an open social care case");
+        assertEquals(Priority.GREEN, Priority.of(3, false, null));
+        assertEquals(Priority.GREEN, Priority.of(3, false, Pathway.EARLY_HELP));
+        assertEquals(Priority.GREEN, Priority.of(1, false, null));
     }
 }

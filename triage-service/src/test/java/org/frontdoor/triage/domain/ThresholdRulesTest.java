@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import org.frontdoor.events.codes.IndicatorCatalogue;
+import org.frontdoor.events.codes.Outcome;
 import org.junit.jupiter.api.Test;
 
 /** The suggested level and its reasons, from the threshold rules kept as data. */
@@ -79,6 +80,15 @@ class ThresholdRulesTest {
         assertEquals(Set.of(Outcome.STRATEGY_DISCUSSION), local.outcomesFor(4));
         assertThrows(IllegalStateException.class, () -> ThresholdRules.read(new ByteArrayInputStream(
                 "{\"rules\": {}}".getBytes(StandardCharsets.UTF_8)), IndicatorCatalogue.standard()));
+        // passing a contact to an open case's worker is not a level's outcome: only the child's case allows it
+        IllegalStateException passed = assertThrows(IllegalStateException.class, () -> ThresholdRules.read(
+                new ByteArrayInputStream("""
+                        {"rules": {"noIndicators": {"level": 1}, "severalLevel2": {"count": 2, "level": 3},
+                          "immediateRisk": {"level": 4}, "anyLevel4": {"level": 4}},
+                         "outcomesByLevel": {"1": ["PASSED_TO_ALLOCATED_WORKER"], "2": ["NO_FURTHER_ACTION"],
+                          "3": ["EARLY_HELP_TARGETED"], "4": ["STRATEGY_DISCUSSION"]}}""".getBytes(StandardCharsets.UTF_8)),
+                IndicatorCatalogue.standard()));
+        assertEquals("outcomesByLevel.1 cannot list PASSED_TO_ALLOCATED_WORKER", passed.getMessage());
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.frontdoor.triage.Triage.WORKER;
 import static org.frontdoor.triage.Triage.as;
 import static org.frontdoor.triage.Triage.awaitEvents;
 import static org.frontdoor.triage.Triage.child;
+import static org.frontdoor.triage.Triage.decision;
 import static org.frontdoor.triage.Triage.events;
 import static org.frontdoor.triage.Triage.itemIds;
 import static org.frontdoor.triage.Triage.publish;
@@ -14,8 +15,9 @@ import static org.frontdoor.triage.Triage.send;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -65,9 +67,11 @@ class TriageIntakeTest {
                     .body("suggestion.reasons.rule", contains("indicator", "indicator", "several-level-2"))
                     .body("suggestion.reasons[2].explanation",
                             equalTo("2 level-2 needs together (POOR_ATTENDANCE, BULLYING) suggest level 3"))
-                    .body("priority", equalTo("AMBER"))
-                    // the clock starts when the office opens on Monday: due Tuesday 09:00
-                    .body("deadline", equalTo("2025-11-25T09:00:00Z"))
+                    // level 3 is early help screening: green, 3 working days
+                    .body("priority", equalTo("GREEN"))
+                    // the clock starts when the office opens on Monday: due Thursday 09:00
+                    .body("deadline", equalTo("2025-11-27T09:00:00Z"))
+                    .body("openCase", nullValue())
                     .body("overdue", equalTo(true))
                     .body("referral.referrer.organisationName", equalTo("Hillside Primary School"))
                     .body("referral.concerns.indicators", contains("POOR_ATTENDANCE", "BULLYING"))
@@ -80,9 +84,10 @@ class TriageIntakeTest {
         for (EventEnvelope e : queued) {
             assertSchemaValid(e);
             TriageQueued payload = e.payloadAs(TriageQueued.class);
-            assertEquals("AMBER", payload.priority());
-            assertEquals(Instant.parse("2025-11-25T09:00:00Z"), payload.deadline());
+            assertEquals("GREEN", payload.priority());
+            assertEquals(Instant.parse("2025-11-27T09:00:00Z"), payload.deadline());
             assertEquals(false, payload.toAllocatedWorker());
+            assertNull(payload.openCaseId());
             assertTrue(ids.contains(payload.triageItemId().toString()));
         }
         as(WORKER).queryParam("overdue", "true").queryParam("referralId", referral.referralId().toString())
@@ -105,35 +110,57 @@ class TriageIntakeTest {
         assertEquals(1, itemIds(referral.referralId(), "NEW", 1).size());
         assertEquals(1, events(referral.referralId(), EventType.TRIAGE_QUEUED).size());
         as(WORKER).get("/api/v1/triage-items/" + itemIds(referral.referralId(), "NEW", 1).get(0)).then()
-                .statusCode(200).body("priority", equalTo("RED")).body("suggestion.level", equalTo(4))
+                // level 4 without immediate risk: social care screening, amber
+                .statusCode(200).body("priority", equalTo("AMBER")).body("suggestion.level", equalTo(4))
                 .body("suggestion.reasons.rule", hasItem("any-level-4"));
     }
 
     @Test
-    void aContactAboutAChildWithAnOpenCaseGoesToTheAllocatedWorker() throws Exception {
-        UUID caseId = UUID.randomUUID();
-        ReferralReceived base = referral(Instant.now(), List.of("BULLYING"), false);
-        ReferralReceived referral = new ReferralReceived(base.referralId(), base.receivedAt(),
+    void aContactAboutAChildWithAnOpenCaseIsScreenedRedAndItsLeadWorkerToldAtOnce() throws Exception {
+        ReferralReceived first = referral(Instant.now(), List.of("SIGNS_OF_NEGLECT"), false, "Dev");
+        publish(first);
+        String firstItem = itemIds(first.referralId(), "NEW", 1).get(0);
+        String caseId = as(WORKER).body(decision(3, "EARLY_HELP_TARGETED", null))
+                .post("/api/v1/triage-items/" + firstItem + "/decision").then().statusCode(200).extract().path("caseId");
+        String lead = as(MANAGER).get("/api/v1/cases/" + caseId).path("leadWorker");
+        String leadSubject = as(MANAGER).get("/api/v1/staff/" + lead).path("subject");
+
+        // police report immediate risk about the same child; intake also knows of the case
+        ReferralReceived base = referral(Instant.now(), List.of("DOMESTIC_ABUSE"), true);
+        ReferralReceived.Child dev = first.children().get(0);
+        ReferralReceived contact = new ReferralReceived(base.referralId(), base.receivedAt(),
                 base.acknowledgementDueBy(), base.referrer(), base.submittedBy(),
-                List.of(child(0, "Dev", new ReferralReceived.PriorInvolvement(2, true, null, caseId, "sw-ali-khan"))),
+                List.of(new ReferralReceived.Child(UUID.randomUUID(), 0, dev.knownChildId(), "Dev", "Smith",
+                        dev.dateOfBirth(), null, "M", null, null, null, new ReferralReceived.PriorInvolvement(0,
+                                false, null, UUID.fromString(caseId), lead, 1))),
                 base.householdMembers(), base.concerns(), base.consent());
-        publish(referral);
+        publish(contact);
 
-        String id = itemIds(referral.referralId(), "WITH_ALLOCATED_WORKER", 1).get(0);
-
+        String id = itemIds(contact.referralId(), "NEW", 1).get(0);
         as(MANAGER).get("/api/v1/triage-items/" + id).then().statusCode(200)
-                .body("toAllocatedWorker", equalTo(true))
-                .body("assignedTo", equalTo("sw-ali-khan"))
-                .body("caseId", equalTo(caseId.toString()))
-                .body("priorInvolvement.referralsInLast12Months", equalTo(2))
-                .body("priorInvolvement.reReferral", equalTo(true));
-        as(WORKER).queryParam("referralId", referral.referralId().toString()).get("/api/v1/triage-items")
-                .then().statusCode(200).body("items.id", not(hasItem(id)));
-        TriageQueued queued = awaitEvents(referral.referralId(), EventType.TRIAGE_QUEUED, 1).get(0)
+                .body("status", equalTo("NEW"))
+                .body("priority", equalTo("RED"))
+                .body("assignedTo", nullValue())
+                .body("openCase.caseId", equalTo(caseId))
+                .body("openCase.pathway", equalTo("EARLY_HELP"))
+                .body("openCase.leadWorker", equalTo(lead))
+                .body("priorInvolvement.openCaseId", equalTo(caseId));
+        as(WORKER).queryParam("openCase", "true").queryParam("referralId", contact.referralId().toString())
+                .get("/api/v1/triage-items").then().statusCode(200).body("items.id", contains(id))
+                .body("items[0].openCasePathway", equalTo("EARLY_HELP")).body("items[0].openCaseWorker", equalTo(lead));
+        TriageQueued queued = awaitEvents(contact.referralId(), EventType.TRIAGE_QUEUED, 1).get(0)
                 .payloadAs(TriageQueued.class);
-        assertEquals(true, queued.toAllocatedWorker());
-        as(WORKER).contentType("application/json").body(Map.of()).post("/api/v1/triage-items/" + id + "/claim")
-                .then().statusCode(409);
+        assertEquals(false, queued.toAllocatedWorker());
+        assertEquals(caseId, queued.openCaseId().toString());
+        assertEquals("EARLY_HELP", queued.openCasePathway());
+        assertEquals("RED", queued.priority());
+        as(WORKER, leadSubject).get("/api/v1/me/alerts").then().statusCode(200)
+                .body("find { it.triageItemId == '" + id + "' }.kind", equalTo("CONTACT_ABOUT_OPEN_CASE"))
+                .body("find { it.triageItemId == '" + id + "' }.caseId", equalTo(caseId));
+        as(MANAGER).get("/api/v1/cases/" + caseId).then().body("history.action", hasItem("CONTACT_RECEIVED"));
+        // and it can be worked like any other item
+        as(WORKER).post("/api/v1/triage-items/" + id + "/claim").then().statusCode(200)
+                .body("status", equalTo("IN_PROGRESS"));
     }
 
     @Test

@@ -1,7 +1,10 @@
 package org.frontdoor.triage.rest;
 
 import static org.frontdoor.triage.Triage.MANAGER;
+import static org.frontdoor.triage.Triage.MANAGER_ID;
+import static org.frontdoor.triage.Triage.OTHER_MANAGER;
 import static org.frontdoor.triage.Triage.WORKER;
+import static org.frontdoor.triage.Triage.WORKER_ID;
 import static org.frontdoor.triage.Triage.as;
 import static org.frontdoor.triage.Triage.awaitEvents;
 import static org.frontdoor.triage.Triage.decision;
@@ -12,9 +15,12 @@ import static org.frontdoor.triage.Triage.queued;
 import static org.frontdoor.triage.Triage.referral;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
@@ -30,13 +36,20 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.frontdoor.events.EventEnvelope;
 import org.frontdoor.events.EventType;
 import org.frontdoor.events.payload.CaseEvent;
 import org.frontdoor.events.payload.ReferralReceived;
 import org.frontdoor.events.payload.TriageDecided;
+import org.frontdoor.support.calendar.WorkingCalendar;
 import org.junit.jupiter.api.Test;
 
 /** Decisions with every rule, the cases they open, caseloads, stepping, closure, and the figures. */
@@ -84,7 +97,7 @@ class DecisionAndCaseTest {
     }
 
     @Test
-    void noFurtherActionOnImmediateRiskNeedsATeamManager() throws Exception {
+    void anOutcomeBelowSocialCareOnImmediateRiskWaitsForAnotherTeamManagersApproval() throws Exception {
         String id = queued(List.of("BULLYING"), true); // suggested 4 because of the immediate risk
         UUID referralId = referralOf(id);
         String nfa = """
@@ -93,27 +106,81 @@ class DecisionAndCaseTest {
                  "referrerFeedback": "Thank you. We checked with the police and the child is safe; no further action.",
                  "levelOverrideReason": "Police check shows no risk."}""";
 
-        as(WORKER).body(nfa).post("/api/v1/triage-items/" + id + "/decision").then().statusCode(403)
-                .contentType(PROBLEM).body("detail", startsWith("The referrer flagged immediate risk"));
-        as(WORKER).get("/api/v1/triage-items/" + id).then().body("status", equalTo("NEW"));
+        as(WORKER).body(nfa).post("/api/v1/triage-items/" + id + "/decision").then().statusCode(200)
+                .body("status", equalTo("AWAITING_APPROVAL")).body("outcome", equalTo("NO_FURTHER_ACTION"))
+                .body("decidedBy", equalTo(WORKER_ID)).body("approvedBy", nullValue()).body("caseId", nullValue())
+                .body("metDeadline", nullValue())
+                .body("warnings[0]", startsWith("This decision waits for a team manager's approval (an outcome"
+                        + " below social care where the referrer reported immediate risk)"));
+        as(WORKER).get("/api/v1/triage-items/" + id).then().statusCode(200)
+                .body("status", equalTo("AWAITING_APPROVAL")).body("decision.awaitingApproval", equalTo(true));
+        as(WORKER).body(nfa).post("/api/v1/triage-items/" + id + "/decision").then().statusCode(409)
+                .contentType(PROBLEM).body("detail", endsWith("awaits a team manager's approval"));
+        as(WORKER).post("/api/v1/triage-items/" + id + "/approve").then().statusCode(403).contentType(PROBLEM);
+        as(MANAGER).get("/api/v1/triage-items/awaiting-approval").then().statusCode(200)
+                .body("find { it.id == '" + id + "' }.decidedBy", equalTo(WORKER_ID))
+                .body("find { it.id == '" + id + "' }.outcome", equalTo("NO_FURTHER_ACTION"));
+        assertEquals(0, events(referralId, EventType.TRIAGE_DECIDED).size(), "nothing reaches the referrer yet");
 
-        as(MANAGER).body(nfa).post("/api/v1/triage-items/" + id + "/decision").then().statusCode(200)
-                .body("outcome", equalTo("NO_FURTHER_ACTION")).body("pathway", equalTo("NONE"))
-                .body("approvedBy", equalTo("dev-team-manager")).body("caseId", nullValue())
-                .body("metDeadline", equalTo(true));
+        as(MANAGER).post("/api/v1/triage-items/" + id + "/approve").then().statusCode(200)
+                .body("status", equalTo("DECIDED")).body("outcome", equalTo("NO_FURTHER_ACTION"))
+                .body("pathway", equalTo("NONE")).body("decidedBy", equalTo(WORKER_ID))
+                .body("approvedBy", equalTo(MANAGER_ID)).body("caseId", nullValue())
+                .body("becameReferral", equalTo(false)).body("metDeadline", equalTo(true));
         as(WORKER).get("/api/v1/triage-items/" + id).then().statusCode(200)
                 .body("status", equalTo("DECIDED"))
-                .body("decision.approvedBy", equalTo("dev-team-manager"))
-                .body("decision.levelOverrideReason", equalTo("Police check shows no risk."));
+                .body("decision.approvedBy", equalTo(MANAGER_ID))
+                .body("decision.levelOverrideReason", equalTo("Police check shows no risk."))
+                .body("history.action", hasItems("AWAITING_APPROVAL", "APPROVED"));
         EventEnvelope decided = awaitEvents(referralId, EventType.TRIAGE_DECIDED, 1).get(0);
         EventSchemas.assertValid(decided);
         TriageDecided payload = decided.payloadAs(TriageDecided.class);
         assertEquals("NONE", payload.pathway());
         assertEquals(1, payload.level());
+        assertEquals(MANAGER_ID, payload.approvedBy());
+        assertEquals(WORKER_ID, payload.decidedBy());
         assertEquals("Thank you. We checked with the police and the child is safe; no further action.",
                 payload.referrerFeedback());
-        assertEquals(1, count("audit_entry", "action = 'triage-item.decision.refused' and referral_id = '"
+        // approving a decision that needs none (any more) is refused and changes nothing
+        as(MANAGER).post("/api/v1/triage-items/" + id + "/approve").then().statusCode(409).contentType(PROBLEM)
+                .body("detail", endsWith("only a decision awaiting approval can be approved or sent back"));
+        assertEquals(1, events(referralId, EventType.TRIAGE_DECIDED).size());
+    }
+
+    @Test
+    void aManagerCannotApproveTheirOwnDecisionAndASentBackDecisionReturnsToItsDecider() throws Exception {
+        String id = queued(List.of("SEXUAL_EXPLOITATION"), false); // suggested 4, no immediate risk
+        UUID referralId = referralOf(id);
+        String earlyHelp = withOverride(decision(3, "EARLY_HELP_TARGETED", null), "Exploitation concern not borne out");
+
+        as(MANAGER).body(earlyHelp).post("/api/v1/triage-items/" + id + "/decision").then().statusCode(200)
+                .body("status", equalTo("AWAITING_APPROVAL")).body("decidedBy", equalTo(MANAGER_ID))
+                .body("warnings[0]", containsString("where level 4 was suggested"));
+        as(MANAGER).post("/api/v1/triage-items/" + id + "/approve").then().statusCode(403).contentType(PROBLEM)
+                .body("detail", startsWith("You made this decision: another team manager must approve it"));
+        assertEquals(1, count("audit_entry", "action = 'triage-item.approval.refused' and referral_id = '"
                 + referralId + "'"));
+        as(MANAGER, OTHER_MANAGER).body("{\"reason\": \"\"}").post("/api/v1/triage-items/" + id + "/send-back")
+                .then().statusCode(422).contentType(PROBLEM).body("errors.field", contains("reason"));
+        as(MANAGER, OTHER_MANAGER).body("{\"reason\": \"Speak to the police desk first.\"}")
+                .post("/api/v1/triage-items/" + id + "/send-back").then().statusCode(200)
+                .body("status", equalTo("IN_PROGRESS")).body("assignedTo", equalTo(MANAGER_ID))
+                .body("decision", nullValue())
+                .body("sentBack.by", equalTo("tm-owen-hart"))
+                .body("sentBack.reason", equalTo("Speak to the police desk first."));
+        as(MANAGER).get("/api/v1/me/alerts").then().statusCode(200)
+                .body("find { it.triageItemId == '" + id + "' }.kind", equalTo("DECISION_SENT_BACK"));
+        // decided again, and approved by the other manager: in effect
+        as(MANAGER).body(earlyHelp).post("/api/v1/triage-items/" + id + "/decision").then().statusCode(200)
+                .body("status", equalTo("AWAITING_APPROVAL"));
+        as(MANAGER, OTHER_MANAGER).post("/api/v1/triage-items/" + id + "/approve").then().statusCode(200)
+                .body("status", equalTo("DECIDED")).body("approvedBy", equalTo("tm-owen-hart"))
+                .body("caseEffect", equalTo("OPENED")).body("leadWorker", startsWith("eh-"));
+        assertEquals(1, awaitEvents(referralId, EventType.CASE_OPENED, 1).size());
+        // a social care outcome on the same risk needs nobody's approval
+        String other = queued(List.of("SEXUAL_EXPLOITATION"), true);
+        as(WORKER).body(decision(4, "STRATEGY_DISCUSSION", "N1")).post("/api/v1/triage-items/" + other + "/decision")
+                .then().statusCode(200).body("status", equalTo("DECIDED")).body("becameReferral", equalTo(true));
     }
 
     @Test
@@ -125,7 +192,9 @@ class DecisionAndCaseTest {
         JsonPath result = as(WORKER).body(decision(3, "EARLY_HELP_TARGETED", null))
                 .post("/api/v1/triage-items/" + id + "/decision").then().statusCode(200)
                 .body("level", equalTo(3)).body("pathway", equalTo("EARLY_HELP"))
-                .body("decidedBy", equalTo("dev-triage-worker")).body("metDeadline", equalTo(true))
+                .body("decidedBy", equalTo(WORKER_ID)).body("metDeadline", equalTo(true))
+                .body("status", equalTo("DECIDED")).body("becameReferral", equalTo(false))
+                .body("referralDate", nullValue()).body("caseEffect", equalTo("OPENED"))
                 .body("caseJoined", equalTo(false)).body("leadWorker", startsWith("eh-"))
                 .extract().jsonPath();
         String caseId = result.getString("caseId");
@@ -146,6 +215,7 @@ class DecisionAndCaseTest {
         assertEquals("EARLY_HELP", decided.pathway());
         assertEquals("Thank you. We have decided how to help the family.", decided.referrerFeedback());
         assertEquals(true, decided.metDeadline());
+        assertEquals(false, decided.becameReferral(), "early help leaves it a contact");
         EventEnvelope opened = awaitEvents(referralId, EventType.CASE_OPENED, 1).get(0);
         EventSchemas.assertValid(opened);
         assertEquals(lead, opened.payloadAs(CaseEvent.class).leadWorker());
@@ -155,7 +225,7 @@ class DecisionAndCaseTest {
     }
 
     @Test
-    void allocationWarnsInsideTheBandAndRefusesAboveTheMaximumUnlessAManagerGivesAReason() throws Exception {
+    void caseloadsWarnButNeverBlockADecisionAndAManagerAllocatesWhatWaits() throws Exception {
         String busy = worker(12);
         String full = worker(16);
 
@@ -165,23 +235,125 @@ class DecisionAndCaseTest {
                 .body("leadWorker", equalTo(busy)).body("leadWorkerOpenCases", equalTo(13))
                 .body("warnings", contains(busy + " will carry 13 open cases, inside the 13-16 band"));
 
+        // a bad lead worker is bad input: refused, nothing saved
         String second = queued(List.of("SIGNS_OF_NEGLECT"), false);
-        as(WORKER).body(withLead(decision(3, "EARLY_HELP_TARGETED", null), full, "Only worker who knows the family"))
+        as(WORKER).body(withLead(decision(3, "EARLY_HELP_TARGETED", null), "nobody-we-know", null))
                 .post("/api/v1/triage-items/" + second + "/decision").then().statusCode(422).contentType(PROBLEM)
-                .body("errors.field", contains("leadWorker"))
-                .body("errors[0].message", startsWith(full + " already carries 16 open cases; the maximum is 16"));
-        as(MANAGER).body(withLead(decision(3, "EARLY_HELP_TARGETED", null), full, null))
-                .post("/api/v1/triage-items/" + second + "/decision").then().statusCode(422);
+                .body("errors.field", contains("leadWorker"));
+        as(WORKER).body(withLead(decision(3, "EARLY_HELP_TARGETED", null), "sw-ali-khan", null))
+                .post("/api/v1/triage-items/" + second + "/decision").then().statusCode(422).contentType(PROBLEM)
+                .body("errors[0].message", equalTo("sw-ali-khan does not lead EARLY_HELP cases"));
         as(WORKER).get("/api/v1/triage-items/" + second).then().body("status", equalTo("NEW"));
 
-        as(MANAGER).body(withLead(decision(3, "EARLY_HELP_TARGETED", null), full, "Only worker who knows the family"))
-                .post("/api/v1/triage-items/" + second + "/decision").then().statusCode(200)
-                .body("leadWorker", equalTo(full)).body("leadWorkerOpenCases", equalTo(17))
+        // a full worker never makes the decision fail: the case waits for a manager's allocation
+        String caseId = as(WORKER).body(withLead(decision(3, "EARLY_HELP_TARGETED", null), full,
+                "Only worker who knows the family")).post("/api/v1/triage-items/" + second + "/decision").then()
+                .statusCode(200).body("status", equalTo("DECIDED")).body("caseEffect", equalTo("OPENED"))
+                .body("leadWorker", nullValue()).body("allocationDueBy", notNullValue())
+                .body("warnings[0]", equalTo(full + " already carries 16 open cases (limit 16): the case waits for a"
+                        + " team manager's allocation"))
+                .extract().path("caseId");
+        UUID secondReferral = referralOf(second);
+        CaseEvent opened = awaitEvents(secondReferral, EventType.CASE_OPENED, 1).get(0).payloadAs(CaseEvent.class);
+        assertNull(opened.leadWorker(), "opened without a lead worker");
+        as(MANAGER).get("/api/v1/cases/awaiting-allocation").then().statusCode(200)
+                .body("find { it.id == '" + caseId + "' }.pathway", equalTo("EARLY_HELP"))
+                .body("find { it.id == '" + caseId + "' }.allocationOverdue", equalTo(false));
+        as(WORKER).get("/api/v1/cases/awaiting-allocation").then().statusCode(403);
+
+        // a manager allocates: above the limit only with a reason; never to someone inactive or of another pathway
+        as(MANAGER).body("{\"worker\": \"" + full + "\"}").post("/api/v1/cases/" + caseId + "/allocate").then()
+                .statusCode(422).contentType(PROBLEM).body("errors.field", contains("worker"))
+                .body("errors[0].message", startsWith(full + " already carries 16 open cases; the limit is 16"));
+        String gone = worker(0);
+        as(MANAGER).post("/api/v1/staff/" + gone + "/deactivate").then().statusCode(200);
+        as(MANAGER).body("{\"worker\": \"" + gone + "\"}").post("/api/v1/cases/" + caseId + "/allocate").then()
+                .statusCode(422).body("errors[0].message", equalTo(gone + " is not active"));
+        as(MANAGER).body("{\"worker\": \"sw-beth-morgan\"}").post("/api/v1/cases/" + caseId + "/allocate").then()
+                .statusCode(422).body("errors[0].message", equalTo("sw-beth-morgan does not lead EARLY_HELP cases"));
+        as(MANAGER).get("/api/v1/cases/" + caseId).then().body("leadWorker", nullValue());
+        as(MANAGER).body("{\"worker\": \"" + full + "\", \"reason\": \"Only worker who knows the family\"}")
+                .post("/api/v1/cases/" + caseId + "/allocate").then().statusCode(200)
+                .body("leadWorker", equalTo(full)).body("allocationDueBy", nullValue())
                 .body("warnings[0]", startsWith(full + " will carry 17 open cases, above the maximum of 16"));
+        as(MANAGER).get("/api/v1/cases/awaiting-allocation").then().body("id", not(hasItem(caseId)));
+        assertEquals(full, awaitEvents(secondReferral, EventType.CASE_ALLOCATED, 1).get(0).payloadAs(CaseEvent.class)
+                .leadWorker());
         as(MANAGER).get("/api/v1/workers").then().statusCode(200)
                 .body("find { it.id == '" + full + "' }.openCaseCount", equalTo(17))
                 .body("find { it.id == '" + full + "' }.caseloadBand", equalTo("OVER"))
                 .body("find { it.id == '" + busy + "' }.caseloadBand", equalTo("WITHIN"));
+
+        // a team manager's own decision may go above the limit with a reason
+        String third = queued(List.of("SIGNS_OF_NEGLECT"), false);
+        as(MANAGER).body(withLead(decision(3, "EARLY_HELP_TARGETED", null), full, "Sibling's worker"))
+                .post("/api/v1/triage-items/" + third + "/decision").then().statusCode(200)
+                .body("leadWorker", equalTo(full)).body("leadWorkerOpenCases", equalTo(18));
+    }
+
+    @Test
+    void aStalePageCannotOverwriteANewerChange() throws Exception {
+        String id = queued(List.of("POOR_ATTENDANCE"), false);
+        String etag = as(WORKER).get("/api/v1/triage-items/" + id).then().statusCode(200)
+                .body("version", equalTo(0)).extract().header("ETag");
+        assertEquals("\"0\"", etag);
+        String claimed = as(WORKER).header("If-Match", etag).post("/api/v1/triage-items/" + id + "/claim").then()
+                .statusCode(200).body("version", equalTo(1)).extract().header("ETag");
+        assertEquals("\"1\"", claimed);
+        // the manager's page still shows version 0
+        as(MANAGER).header("If-Match", etag).body("{\"assignee\": \"tw-sam-patel\"}")
+                .post("/api/v1/triage-items/" + id + "/assign").then().statusCode(412).contentType(PROBLEM)
+                .body("detail", startsWith("Triage item " + id + " has changed since you read it"));
+        as(WORKER).header("If-Match", etag).body(decision(2, "EARLY_HELP_SINGLE_AGENCY", null))
+                .post("/api/v1/triage-items/" + id + "/decision").then().statusCode(412);
+        as(WORKER).get("/api/v1/triage-items/" + id).then().body("assignedTo", equalTo(WORKER_ID))
+                .body("status", equalTo("IN_PROGRESS"));
+        String caseId = as(WORKER).header("If-Match", claimed).body(decision(2, "EARLY_HELP_SINGLE_AGENCY", null))
+                .post("/api/v1/triage-items/" + id + "/decision").then().statusCode(200).extract().path("caseId");
+        String caseTag = as(MANAGER).get("/api/v1/cases/" + caseId).then().statusCode(200).extract().header("ETag");
+        as(MANAGER).header("If-Match", caseTag).body("{\"worker\": \"eh-fay-lindqvist\"}")
+                .post("/api/v1/cases/" + caseId + "/allocate").then().statusCode(200);
+        as(MANAGER).header("If-Match", caseTag).body("{\"reasonCode\": \"RC7\", \"summary\": \"Stale close.\"}")
+                .post("/api/v1/cases/" + caseId + "/close").then().statusCode(412).contentType(PROBLEM);
+        as(MANAGER).get("/api/v1/cases/" + caseId).then().body("status", equalTo("OPEN"));
+    }
+
+    @Test
+    void twoDecisionsForOneChildAtOnceNeverOpenTwoCases() throws Exception {
+        ReferralReceived school = referral(Instant.now(), List.of("SIGNS_OF_NEGLECT"), false, "Kit");
+        publish(school);
+        ReferralReceived.Child kit = school.children().get(0);
+        ReferralReceived base = referral(Instant.now(), List.of("SIGNS_OF_NEGLECT"), false);
+        ReferralReceived health = new ReferralReceived(base.referralId(), base.receivedAt(),
+                base.acknowledgementDueBy(), base.referrer(), base.submittedBy(), List.of(new ReferralReceived.Child(
+                        UUID.randomUUID(), 0, kit.knownChildId(), "Kit", "Smith", kit.dateOfBirth(), null, "M", null,
+                        null, null, new ReferralReceived.PriorInvolvement(0, false, null, null, null, 1))),
+                List.of(), base.concerns(), base.consent());
+        publish(health);
+        String a = itemIds(school.referralId(), "NEW", 1).get(0);
+        String b = itemIds(health.referralId(), "NEW", 1).get(0);
+
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<JsonPath>> results = new ArrayList<>();
+            for (String item : List.of(a, b)) {
+                results.add(pool.submit(() -> {
+                    go.await();
+                    return as(WORKER).body(decision(3, "EARLY_HELP_TARGETED", null))
+                            .post("/api/v1/triage-items/" + item + "/decision").then().statusCode(200)
+                            .extract().jsonPath();
+                }));
+            }
+            go.countDown();
+            JsonPath first = results.get(0).get(30, TimeUnit.SECONDS);
+            JsonPath second = results.get(1).get(30, TimeUnit.SECONDS);
+            assertEquals(first.getString("caseId"), second.getString("caseId"), "one case for the child");
+            assertEquals(List.of("JOINED", "OPENED"), java.util.stream.Stream.of(first, second)
+                    .map(r -> r.getString("caseEffect")).sorted().toList());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
@@ -198,7 +370,9 @@ class DecisionAndCaseTest {
                 .post("/api/v1/triage-items/" + id + "/checks").then().statusCode(201);
         String caseId = as(WORKER).body(withLead(decision(4, "STRATEGY_DISCUSSION", "N1"), "sw-ali-khan", null))
                 .post("/api/v1/triage-items/" + id + "/decision").then().statusCode(200)
-                .body("pathway", equalTo("SOCIAL_CARE")).extract().path("caseId");
+                .body("pathway", equalTo("SOCIAL_CARE")).body("becameReferral", equalTo(true))
+                .body("referralDate", equalTo(LocalDate.now(WorkingCalendar.ENGLAND).toString()))
+                .extract().path("caseId");
 
         as(WORKER).body("{\"direction\": \"DOWN\", \"pathway\": \"EARLY_HELP\", \"rationale\": \"x\"}")
                 .post("/api/v1/cases/" + caseId + "/step").then().statusCode(403);
@@ -222,6 +396,14 @@ class DecisionAndCaseTest {
         CaseEvent stepped = awaitEvents(referralId, EventType.CASE_STEPPED, 1).get(0).payloadAs(CaseEvent.class);
         assertEquals("DOWN", stepped.direction());
         assertEquals("EARLY_HELP", stepped.pathway());
+        assertEquals("eh-ed-walsh", stepped.leadWorker());
+        assertEquals("sw-ali-khan", stepped.previousLeadWorker());
+        // the old and the new lead worker are told at once
+        as(WORKER, "ali-khan").get("/api/v1/me/alerts").then().statusCode(200)
+                .body("findAll { it.caseId == '" + caseId + "' }.kind", hasItems("CASE_ALLOCATED", "CASE_MOVED_AWAY"));
+        as(WORKER, "ed-walsh").get("/api/v1/me/alerts").then().statusCode(200)
+                .body("find { it.caseId == '" + caseId + "' }.kind", equalTo("CASE_ALLOCATED"));
+        as(WORKER, "ed-walsh").get("/api/v1/me/cases").then().statusCode(200).body("id", hasItem(caseId));
         assertEquals(List.of("HEALTH", "hillside-primary", "south-yorkshire-police"), stepped.partnerAgencies());
 
         as(MANAGER).body("{\"reasonCode\": \"RC12\", \"summary\": \"\"}").post("/api/v1/cases/" + caseId + "/close")
@@ -246,43 +428,79 @@ class DecisionAndCaseTest {
     }
 
     @Test
-    void aLaterReferralOfAChildWithAnOpenCaseJoinsIt() throws Exception {
+    void anImmediateRiskContactAboutAChildWithAnOpenCaseIsScreenedDecidedAndSteppedUp() throws Exception {
         ReferralReceived first = referral(Instant.now(), List.of("SIGNS_OF_NEGLECT"), false, "Joe");
         publish(first);
         String firstItem = itemIds(first.referralId(), "NEW", 1).get(0);
         String caseId = as(WORKER).body(decision(3, "EARLY_HELP_TARGETED", null))
                 .post("/api/v1/triage-items/" + firstItem + "/decision").then().statusCode(200).extract().path("caseId");
-        // the same child again (same known child), before the referral service knew of the case
-        ReferralReceived base = referral(Instant.now(), List.of("SIGNS_OF_NEGLECT"), false);
-        ReferralReceived.Child joe = first.children().get(0);
-        ReferralReceived again = new ReferralReceived(base.referralId(), base.receivedAt(), base.acknowledgementDueBy(),
-                base.referrer(), base.submittedBy(), List.of(new ReferralReceived.Child(UUID.randomUUID(), 0,
-                        joe.knownChildId(), "Joe", "Smith", joe.dateOfBirth(), null, "M", null, null, null,
-                        new ReferralReceived.PriorInvolvement(1, true, null, null, null))),
-                List.of(), base.concerns(), base.consent());
-        publish(again);
-        String secondItem = itemIds(again.referralId(), "NEW", 1).get(0);
-
-        as(WORKER).body(decision(3, "EARLY_HELP_TARGETED", null))
-                .post("/api/v1/triage-items/" + secondItem + "/decision").then().statusCode(200)
-                .body("caseId", equalTo(caseId)).body("caseJoined", equalTo(true));
-        as(MANAGER).get("/api/v1/cases/" + caseId).then().statusCode(200).body("children.size()", equalTo(2));
-
-        // once the referral service knows the case, a contact about Joe goes to the lead worker instead
         String lead = as(MANAGER).get("/api/v1/cases/" + caseId).path("leadWorker");
-        ReferralReceived third = new ReferralReceived(UUID.randomUUID(), base.receivedAt(), base.acknowledgementDueBy(),
-                base.referrer(), base.submittedBy(), List.of(new ReferralReceived.Child(UUID.randomUUID(), 0,
-                        joe.knownChildId(), "Joe", "Smith", joe.dateOfBirth(), null, "M", null, null, null,
-                        new ReferralReceived.PriorInvolvement(2, true, null, UUID.fromString(caseId), lead))),
-                List.of(), base.concerns(), base.consent());
-        publish(third);
-        String contact = itemIds(third.referralId(), "WITH_ALLOCATED_WORKER", 1).get(0);
+        String leadSubject = as(MANAGER).get("/api/v1/staff/" + lead).path("subject");
+        ReferralReceived.Child joe = first.children().get(0);
+
+        // a police disclosure about Joe, immediate risk, while his early help plan is open
+        ReferralReceived police = contactAbout(joe, List.of("DOMESTIC_ABUSE"), true);
+        publish(police);
+        String contact = itemIds(police.referralId(), "NEW", 1).get(0);
         as(WORKER).get("/api/v1/triage-items/" + contact).then().statusCode(200)
-                .body("assignedTo", equalTo(lead)).body("caseId", equalTo(caseId));
-        as(MANAGER).get("/api/v1/cases/" + caseId).then().statusCode(200).body("children.size()", equalTo(3))
-                .body("history.action", hasItem("CONTACT_RECEIVED"));
-        as(WORKER).body(decision(3, "EARLY_HELP_TARGETED", null))
-                .post("/api/v1/triage-items/" + contact + "/decision").then().statusCode(409);
+                .body("priority", equalTo("RED")).body("openCase.caseId", equalTo(caseId))
+                .body("openCase.leadWorker", equalTo(lead));
+        // passing it on is possible only with an open case, and below social care on immediate risk needs approval
+        String passed = """
+                {"level": 3, "outcome": "PASSED_TO_ALLOCATED_WORKER", "levelOverrideReason": "Incident was last week; plan covers it.",
+                 "rationale": "The early help plan already covers domestic abuse support; lead practitioner sees the family tomorrow.",
+                 "referrerFeedback": "Thank you. The child has an early help plan; we passed your information to the lead practitioner."}""";
+        as(WORKER).body(passed).post("/api/v1/triage-items/" + contact + "/decision").then().statusCode(200)
+                .body("status", equalTo("AWAITING_APPROVAL")).body("pathway", equalTo("EARLY_HELP"));
+        as(MANAGER).post("/api/v1/triage-items/" + contact + "/approve").then().statusCode(200)
+                .body("status", equalTo("DECIDED")).body("caseEffect", equalTo("PASSED"))
+                .body("caseId", equalTo(caseId)).body("becameReferral", equalTo(false));
+        TriageDecided told = awaitEvents(police.referralId(), EventType.TRIAGE_DECIDED, 1).get(0)
+                .payloadAs(TriageDecided.class);
+        assertEquals("PASSED_TO_ALLOCATED_WORKER", told.outcome());
+        assertEquals("EARLY_HELP", told.pathway());
+        assertEquals(UUID.fromString(caseId), told.caseId());
+        assertEquals(MANAGER_ID, told.approvedBy());
+        as(WORKER, leadSubject).get("/api/v1/me/alerts").then().statusCode(200)
+                .body("findAll { it.triageItemId == '" + contact + "' }.kind",
+                        hasItems("CONTACT_ABOUT_OPEN_CASE", "CONTACT_PASSED"));
+        as(MANAGER).get("/api/v1/cases/" + caseId).then().statusCode(200).body("children.size()", equalTo(2))
+                .body("history.action", hasItems("CONTACT_RECEIVED", "CONTACT_PASSED"));
+
+        // then a disclosure at school: a strategy discussion steps the early help case up and makes a referral
+        ReferralReceived school = contactAbout(joe, List.of("NON_ACCIDENTAL_INJURY"), false);
+        publish(school);
+        String disclosure = itemIds(school.referralId(), "NEW", 1).get(0);
+        as(WORKER).get("/api/v1/triage-items/" + disclosure).then().body("priority", equalTo("AMBER"));
+        as(WORKER).body(decision(4, "STRATEGY_DISCUSSION", "N1"))
+                .post("/api/v1/triage-items/" + disclosure + "/decision").then().statusCode(200)
+                .body("status", equalTo("DECIDED")).body("caseEffect", equalTo("STEPPED_UP"))
+                .body("caseId", equalTo(caseId)).body("leadWorker", startsWith("sw-"))
+                .body("becameReferral", equalTo(true));
+        as(MANAGER).get("/api/v1/cases/" + caseId).then().statusCode(200)
+                .body("pathway", equalTo("SOCIAL_CARE")).body("steps[0].direction", equalTo("UP"));
+        CaseEvent stepped = awaitEvents(first.referralId(), EventType.CASE_STEPPED, 1).get(0).payloadAs(CaseEvent.class);
+        assertEquals("UP", stepped.direction());
+        assertEquals(lead, stepped.previousLeadWorker());
+        as(WORKER, leadSubject).get("/api/v1/me/alerts").then()
+                .body("find { it.caseId == '" + caseId + "' && it.kind == 'CASE_MOVED_AWAY' }", notNullValue());
+
+        // a child without an open case cannot be passed to a lead worker
+        String plain = queued(List.of("BULLYING"), false);
+        as(WORKER).body(passed.replace("\"level\": 3", "\"level\": 2"))
+                .post("/api/v1/triage-items/" + plain + "/decision").then().statusCode(422)
+                .body("errors.find { it.field == 'outcome' }.message",
+                        equalTo("PASSED_TO_ALLOCATED_WORKER is for a child with an open case; this child has none"));
+    }
+
+    private static ReferralReceived contactAbout(ReferralReceived.Child child, List<String> indicators,
+            boolean immediateRisk) {
+        ReferralReceived base = referral(Instant.now(), indicators, immediateRisk);
+        return new ReferralReceived(base.referralId(), base.receivedAt(), base.acknowledgementDueBy(),
+                base.referrer(), base.submittedBy(), List.of(new ReferralReceived.Child(UUID.randomUUID(), 0,
+                        child.knownChildId(), child.firstName(), child.lastName(), child.dateOfBirth(), null, "M",
+                        null, null, null, new ReferralReceived.PriorInvolvement(0, false, null, null, null, 1))),
+                List.of(), base.concerns(), base.consent());
     }
 
     @Test
@@ -293,18 +511,26 @@ class DecisionAndCaseTest {
         String caseId = as(WORKER).get("/api/v1/triage-items/" + id).path("caseId");
         as(MANAGER).body("{\"direction\": \"UP\", \"pathway\": \"SOCIAL_CARE\", \"rationale\": \"New disclosure.\"}")
                 .post("/api/v1/cases/" + caseId + "/step").then().statusCode(200);
+        String referral = queued(List.of("NON_ACCIDENTAL_INJURY"), false);
+        as(WORKER).body(decision(4, "SOCIAL_CARE_ASSESSMENT", "N1")).post("/api/v1/triage-items/" + referral
+                + "/decision").then().statusCode(200);
         String from = Instant.now().minusSeconds(3600).toString();
         String to = Instant.now().plusSeconds(60).toString();
 
         JsonPath figures = as(MANAGER).queryParam("from", from).queryParam("to", to).get("/api/v1/triage/metrics")
                 .then().statusCode(200).extract().jsonPath();
 
+        assertTrue(figures.getInt("contactsBySource.'2A'") >= 3, figures.prettify());
         assertTrue(figures.getInt("referralsBySource.'2A'") >= 1, figures.prettify());
+        assertTrue(figures.getInt("contactsBySource.'2A'") > figures.getInt("referralsBySource.'2A'"),
+                "contacts that stayed contacts are not referrals");
         assertTrue(figures.getInt("outcomes.EARLY_HELP_SINGLE_AGENCY") >= 1);
         assertTrue(figures.getInt("decidedOnTime.count") >= 1);
         assertTrue(figures.getInt("earlyHelpToSocialCare.count") >= 1);
         assertTrue(figures.getInt("earlyHelpToSocialCare.of") >= figures.getInt("earlyHelpToSocialCare.count"));
         assertTrue(figures.getInt("reReferrals.of") >= 1);
+        assertEquals(figures.getInt("reReferrals.of"), figures.getMap("referralsBySource").values().stream()
+                .mapToInt(v -> ((Number) v).intValue()).sum(), "the re-referral rate is about referrals");
         assertTrue(figures.getList("caseloads.worker").contains("sw-ali-khan"));
         as(MANAGER).queryParam("from", "yesterday").queryParam("to", from).get("/api/v1/triage/metrics")
                 .then().statusCode(422).body("errors.field", contains("from"));
@@ -317,17 +543,22 @@ class DecisionAndCaseTest {
         return UUID.fromString(as(WORKER).get("/api/v1/triage-items/" + itemId).path("referralId"));
     }
 
+    private static String withOverride(String decision, String reason) {
+        return decision.replaceFirst("\\{", "{\"levelOverrideReason\": \"" + reason + "\",");
+    }
+
     private static String withLead(String decision, String lead, String reason) {
         return decision.replaceFirst("\\{", "{\"leadWorker\": \"" + lead + "\","
                 + (reason == null ? "" : " \"allocationOverrideReason\": \"" + reason + "\","));
     }
 
-    /** A worker of this test only, already carrying {@code openCases} cases. */
+    /** An early help practitioner of this test only, already carrying {@code openCases} cases. */
     private String worker(int openCases) throws Exception {
         String id = "eh-test-" + UUID.randomUUID().toString().substring(0, 8);
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement ps = c.prepareStatement(
-                    "insert into worker (id, name, team, pathway, active) values (?, 'Test Worker', 'Test team', 'SOCIAL_CARE', true)")) {
+                    "insert into staff (id, name, team, pathway, role, active) values (?, 'Test Worker', 'Test team',"
+                            + " 'EARLY_HELP', 'EARLY_HELP_PRACTITIONER', true)")) {
                 ps.setString(1, id);
                 ps.executeUpdate();
             }

@@ -2,7 +2,9 @@ package org.frontdoor.triage.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.frontdoor.triage.Triage.MANAGER;
+import static org.frontdoor.triage.Triage.OTHER_WORKER;
 import static org.frontdoor.triage.Triage.WORKER;
+import static org.frontdoor.triage.Triage.WORKER_ID;
 import static org.frontdoor.triage.Triage.as;
 import static org.frontdoor.triage.Triage.itemIds;
 import static org.frontdoor.triage.Triage.publish;
@@ -12,6 +14,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,7 +45,7 @@ class TriageQueueTest {
         Instant received = Instant.parse("2025-06-02T10:00:00Z"); // a Monday
         ReferralReceived green = referral(received, List.of("BULLYING"), false, "Gus");
         ReferralReceived red = referral(received, List.of("BULLYING"), true, "Rae");
-        ReferralReceived amber = referral(received, List.of("SIGNS_OF_NEGLECT"), false, "Ava");
+        ReferralReceived amber = referral(received, List.of("NON_ACCIDENTAL_INJURY"), false, "Ava"); // level 4
         publish(green);
         publish(red);
         publish(amber);
@@ -55,6 +58,12 @@ class TriageQueueTest {
                 .get("/api/v1/triage-items").then().statusCode(200).extract().jsonPath().getList("items.id");
         assertTrue(order.indexOf(redId) < order.indexOf(amberId) && order.indexOf(amberId) < order.indexOf(greenId),
                 "red (4 h) before amber (1 day) before green (3 days): " + order);
+        // RED first whatever the deadline: every red item comes before every other
+        List<String> priorities = as(WORKER).queryParam("size", 100).get("/api/v1/triage-items").then()
+                .statusCode(200).extract().jsonPath().getList("items.priority");
+        int firstOther = priorities.indexOf(priorities.stream().filter(p -> !p.equals("RED")).findFirst().orElse("-"));
+        assertTrue(priorities.contains("RED") && (firstOther < 0 || priorities.lastIndexOf("RED") < firstOther),
+                priorities.toString());
         as(WORKER).queryParam("priority", "RED").queryParam("referralId", red.referralId().toString())
                 .get("/api/v1/triage-items").then().statusCode(200)
                 .body("total", equalTo(1))
@@ -73,9 +82,11 @@ class TriageQueueTest {
     @Test
     void badFiltersAreListedAndOtherRolesAreKeptOut() {
         as(WORKER).queryParam("status", "LOST").queryParam("priority", "PINK").queryParam("overdue", "maybe")
-                .queryParam("referralId", "nope").get("/api/v1/triage-items")
+                .queryParam("referralId", "nope").queryParam("openCase", "perhaps").get("/api/v1/triage-items")
                 .then().statusCode(422).contentType(PROBLEM)
-                .body("errors.field", containsInAnyOrder("status", "priority", "overdue", "referralId"));
+                .body("errors.field", containsInAnyOrder("status", "priority", "overdue", "referralId", "openCase"))
+                .body("errors.find { it.field == 'status' }.message",
+                        equalTo("must be NEW, IN_PROGRESS, AWAITING_APPROVAL, DECIDED"));
         as(WORKER).queryParam("size", 1000).get("/api/v1/triage-items").then().statusCode(422).contentType(PROBLEM);
         given().auth().oauth2(DevJwtTestResource.tokens().token("partner", "hillside-primary"))
                 .get("/api/v1/triage-items").then().statusCode(403).contentType(PROBLEM);
@@ -88,25 +99,30 @@ class TriageQueueTest {
         String id = queued(List.of("POOR_ATTENDANCE"), false);
 
         as(WORKER).post("/api/v1/triage-items/" + id + "/claim").then().statusCode(200)
-                .body("status", equalTo("IN_PROGRESS")).body("assignedTo", equalTo("dev-triage-worker"));
-        as(WORKER, "another-worker").post("/api/v1/triage-items/" + id + "/claim").then().statusCode(409)
+                .body("status", equalTo("IN_PROGRESS")).body("assignedTo", equalTo(WORKER_ID));
+        as(WORKER, OTHER_WORKER).post("/api/v1/triage-items/" + id + "/claim").then().statusCode(409)
                 .contentType(PROBLEM);
-        as(WORKER).body("{\"assignee\": \"another-worker\"}").post("/api/v1/triage-items/" + id + "/assign")
+        as(WORKER).body("{\"assignee\": \"tw-sam-patel\"}").post("/api/v1/triage-items/" + id + "/assign")
                 .then().statusCode(403);
         as(MANAGER).body("{\"assignee\": \"\"}").post("/api/v1/triage-items/" + id + "/assign")
                 .then().statusCode(422).body("errors.field", contains("assignee"));
-        as(MANAGER).body("{\"assignee\": \"another-worker\"}").post("/api/v1/triage-items/" + id + "/assign")
-                .then().statusCode(200).body("assignedTo", equalTo("another-worker"))
+        as(MANAGER).body("{\"assignee\": \"nobody-we-know\"}").post("/api/v1/triage-items/" + id + "/assign")
+                .then().statusCode(422).contentType(PROBLEM).body("errors.field", contains("assignee"))
+                .body("errors[0].message", equalTo("is not an active member of staff; see GET /api/v1/staff"));
+        as(MANAGER).body("{\"assignee\": \"tw-sam-patel\"}").post("/api/v1/triage-items/" + id + "/assign")
+                .then().statusCode(200).body("assignedTo", equalTo("tw-sam-patel"))
                 .body("history.action", contains("RECEIVED", "CLAIMED", "ASSIGNED"))
-                .body("history[2].detail", equalTo("to another-worker (was dev-triage-worker)"));
-        as(MANAGER).queryParam("assignedTo", "another-worker").get("/api/v1/triage-items").then().statusCode(200)
+                .body("history[2].detail", equalTo("to tw-sam-patel (was " + WORKER_ID + ")"));
+        as(MANAGER).queryParam("assignedTo", "tw-sam-patel").get("/api/v1/triage-items").then().statusCode(200)
                 .body("items.id", hasItem(id));
+        as(WORKER, OTHER_WORKER).get("/api/v1/me/items").then().statusCode(200).body("items.id", hasItem(id));
+        as(WORKER).get("/api/v1/me/items").then().statusCode(200).body("items.id", not(hasItem(id)));
         // it is now another worker's to decide
         as(WORKER).body(org.frontdoor.triage.Triage.decision(2, "EARLY_HELP_SINGLE_AGENCY", null))
                 .post("/api/v1/triage-items/" + id + "/decision").then().statusCode(409).contentType(PROBLEM);
-        as(WORKER, "another-worker").body(org.frontdoor.triage.Triage.decision(2, "EARLY_HELP_SINGLE_AGENCY", null))
+        as(WORKER, OTHER_WORKER).body(org.frontdoor.triage.Triage.decision(2, "EARLY_HELP_SINGLE_AGENCY", null))
                 .post("/api/v1/triage-items/" + id + "/decision").then().statusCode(200)
-                .body("decidedBy", equalTo("another-worker"));
+                .body("decidedBy", equalTo("tw-sam-patel"));
 
         as(WORKER).get("/api/v1/triage-items/" + id).then().statusCode(200);
         UUID referralId = UUID.fromString(as(WORKER).get("/api/v1/triage-items/" + id).path("referralId"));
@@ -123,7 +139,7 @@ class TriageQueueTest {
                  "checkedAt": "2026-01-05T11:30:00Z", "findings": "Two domestic incidents at the address."}""";
 
         as(WORKER).body(check).post("/api/v1/triage-items/" + id + "/checks").then().statusCode(201)
-                .body("agency", equalTo("POLICE")).body("recordedBy", equalTo("dev-triage-worker"));
+                .body("agency", equalTo("POLICE")).body("recordedBy", equalTo(WORKER_ID));
         as(WORKER).body("""
                 {"agency": "ASTROLOGY", "contactName": "", "checkedAt": "2999-01-01T00:00:00Z", "findings": "x"}""")
                 .post("/api/v1/triage-items/" + id + "/checks").then().statusCode(422).contentType(PROBLEM)

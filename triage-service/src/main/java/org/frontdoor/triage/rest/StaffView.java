@@ -1,0 +1,57 @@
+package org.frontdoor.triage.rest;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.frontdoor.events.codes.Pathway;
+import org.frontdoor.triage.domain.StaffAlert;
+import org.frontdoor.triage.domain.StaffMember;
+import org.frontdoor.triage.domain.StaffRole;
+import org.frontdoor.triage.domain.StaffService;
+
+@Schema(name = "StaffMember", description = "A member of staff, their open cases and caseload band")
+public record StaffView(@Schema(example = "sw-ali-khan") String id,
+        @Schema(description = "The identity provider's subject of their sign-in") String subject,
+        @Schema(example = "Ali Khan") String name, String email,
+        @Schema(example = "Assessment team 1") String team,
+        @Schema(description = "The pathway whose cases they lead; absent for staff who hold none") Pathway pathway,
+        StaffRole role, boolean active,
+        @Schema(description = "Their caseload limit (their own, or the configured maximum)", example = "16")
+        int caseloadLimit,
+        @Schema(example = "14") long openCaseCount,
+        @Schema(description = "UNDER the band, WITHIN the 13-16 band (allocation warns), OVER their limit",
+                example = "WITHIN") String caseloadBand,
+        List<OpenCase> openCases,
+        @Schema(description = "Version: send it back in If-Match to change the record") long version) {
+
+    @Schema(name = "StaffOpenCase")
+    public record OpenCase(UUID caseId, Pathway pathway, Instant openedAt) {
+    }
+
+    public static StaffView of(StaffService.Member m) {
+        StaffMember s = m.staff();
+        return new StaffView(s.id, s.subject, s.name, s.email, s.team, s.pathway, s.role, s.active, m.caseloadLimit(),
+                m.openCases().size(), m.caseloadBand(),
+                m.openCases().stream().map(c -> new OpenCase(c.id, c.pathway, c.openedAt)).toList(), s.version);
+    }
+
+    @Schema(name = "Deactivated", description = "A deactivated member of staff: their open cases need reallocating")
+    public record Deactivated(StaffView staff,
+            @Schema(description = "Undecided triage items that were theirs, now back in the queue")
+            List<UUID> itemsReturnedToQueue) {
+
+        public static Deactivated of(StaffService.Deactivated d) {
+            return new Deactivated(StaffView.of(d.member()), d.returnedToQueue().stream().map(i -> i.id).toList());
+        }
+    }
+
+    @Schema(name = "StaffAlert", description = "Something a member of staff was told at once")
+    public record Alert(long id, Instant at, StaffAlert.Kind kind, UUID caseId, UUID triageItemId, UUID referralId,
+            String message, Instant readAt) {
+
+        public static Alert of(StaffAlert a) {
+            return new Alert(a.id, a.at, a.kind, a.caseId, a.triageItemId, a.referralId, a.message, a.readAt);
+        }
+    }
+}
