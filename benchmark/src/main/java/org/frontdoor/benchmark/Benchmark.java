@@ -426,7 +426,8 @@ public final class Benchmark {
         String callback = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks";
         int subscribed = put(NOTIFICATION + "/subscriptions", partner,
                 "{\"callbackUrl\": \"" + callback + "\", \"secret\": \"bench-secret-that-is-long-enough-0123456789\"}");
-        String worker = tokens.builder().role("triage-worker").subject("bench-worker").build();
+        // the demo triage worker of the local run's staff directory
+        String worker = tokens.token("triage-worker");
         List<String[]> items = new ArrayList<>();
         for (int i = 0; i < decisions; i++) {
             HttpResponse<String> reply = send(REFERRALS, partner, Referrals.body(),

@@ -175,7 +175,7 @@ final class Actors {
         AtomicReference<List<JsonNode>> items = new AtomicReference<>();
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
             List<JsonNode> found = new ArrayList<>();
-            for (String status : List.of("NEW", "IN_PROGRESS", "DECIDED", "WITH_ALLOCATED_WORKER")) {
+            for (String status : List.of("NEW", "IN_PROGRESS", "AWAITING_APPROVAL", "DECIDED")) {
                 Http.Reply reply = Http.get(pipeline.triage() + "/api/v1/triage-items?status=" + status
                         + "&referralId=" + referralId, worker);
                 assertEquals(200, reply.status(), reply.body());

@@ -301,7 +301,14 @@ class JourneysIT {
             assertEquals(first, secondItem.get("priorInvolvement").get("sameDayFirstReferralId").asText(),
                     "the same-day referral is linked to the first");
             assertEquals(0, secondItem.get("priorInvolvement").get("referralsInLast12Months").asInt());
-            triageItems(pipeline, first, 1);
+            // the first contact is decided for an s17 assessment: it becomes a referral
+            JsonNode firstItem = triageItems(pipeline, first, 1).get(0);
+            JsonNode accepted = claimAndDecide(firstItem.get("id").asText(), decision(4, "SOCIAL_CARE_ASSESSMENT",
+                    "N1", "Thank you. Children's social care will assess Ella's needs.",
+                    "The online bullying includes threats to harm Ella."));
+            assertTrue(accepted.get("becameReferral").asBoolean(), accepted.toString());
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertEquals("REFERRAL", referralView(
+                    pipeline, school.token(), first).get("children").get(0).get("recordType").asText()));
 
             // those two were eight months ago
             assertEquals(2, pipeline.update("referral-service", "update referral set received_at = received_at"
@@ -312,6 +319,9 @@ class JourneysIT {
             assertTrue(prior.get("reReferral").asBoolean(), "a re-referral within 12 months");
             assertEquals(1, prior.get("referralsInLast12Months").asInt(),
                     "the same-day duplicate is linked, not counted again: " + prior);
+            JsonNode staffPrior = referralView(pipeline, pipeline.token("front-door"), third).get("children").get(0)
+                    .get("priorInvolvement");
+            assertEquals(1, staffPrior.get("contactsInLast12Months").asInt(), "one day of contacts: " + staffPrior);
             assertTrue(prior.get("sameDayFirstReferralId").isNull(), prior.toString());
             JsonNode staffView = referralView(pipeline, pipeline.token("front-door"), third);
             assertEquals(1, staffView.get("children").get(0).get("priorInvolvement").get("referralsInLast12Months")
@@ -321,6 +331,91 @@ class JourneysIT {
             System.out.printf("journey 5 (same day twice, again 8 months later): same-day link %s, re-referral count"
                     + " %d%n", secondItem.get("priorInvolvement").get("sameDayFirstReferralId").asText(),
                     prior.get("referralsInLast12Months").asInt());
+        }
+    }
+
+    @Test
+    void aPoliceDisclosureAboutAChildOnAnEarlyHelpPlanIsScreenedApprovedAndThePoliceAreTold() {
+        try (Partner school = Partner.subscribed(pipeline, "hillside-primary-j6");
+                Partner police = Partner.subscribed(pipeline, "south-yorkshire-police-j6")) {
+            String surname = Actors.surname("Reid");
+            Referral fromSchool = Referral.from("2A").referrer("organisationName", "Hillside Primary School")
+                    .referrer("email", "dsl@hillside.example")
+                    .child("Noah", surname, "2015-03-14", "M", "DN2 6QT").indicators("SIGNS_OF_NEGLECT")
+                    .summary("Noah often arrives hungry and in the same clothes.");
+            String contact = refer(pipeline, school.token(), fromSchool).get("referralId").asText();
+            JsonNode plan = claimAndDecide(triageItems(pipeline, contact, 1).get(0).get("id").asText(),
+                    decision(3, "EARLY_HELP_TARGETED", null, "Thank you. The family will be offered early help.", null));
+            String caseId = plan.get("caseId").asText();
+            String lead = plan.get("leadWorker").asText();
+            // the referral service hears of the case before the police call
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertEquals("CASE_OPEN", referralView(
+                    pipeline, pipeline.token("front-door"), contact).get("children").get(0).get("status").asText()));
+
+            Referral fromPolice = Referral.from("6").referrer("organisationName", "South Yorkshire Police")
+                    .referrer("email", "mash.desk@sy-police.example").referrer("externalReference", "SYP-J6")
+                    .child("Noah", surname, "2015-03-14", "M", "DN2 6QT").indicators("DOMESTIC_ABUSE")
+                    .immediateRisk().summary("Officers attended a domestic incident at Noah's home last night.");
+            String disclosure = refer(pipeline, police.token(), fromPolice).get("referralId").asText();
+            JsonNode item = triageItems(pipeline, disclosure, 1).get(0);
+            assertEquals("NEW", item.get("status").asText(), "screened like any other contact");
+            assertEquals("RED", item.get("priority").asText(), "immediate risk stays red");
+            assertEquals(caseId, item.get("openCase").get("caseId").asText());
+            assertEquals(lead, item.get("openCase").get("leadWorker").asText());
+            assertEquals(caseId, item.get("priorInvolvement").get("openCaseId").asText());
+
+            // a team manager decides to pass it to the lead practitioner: that needs another manager's approval
+            String manager = pipeline.token("team-manager");
+            String itemId = item.get("id").asText();
+            Map<String, Object> passed = decision(3, "PASSED_TO_ALLOCATED_WORKER", null,
+                    "Thank you. Noah has an early help plan; we passed your information to his lead practitioner.",
+                    "The incident is covered by the family's early help plan.");
+            Http.Reply decided = post(pipeline.triage() + "/api/v1/triage-items/" + itemId + "/decision", manager,
+                    passed);
+            assertEquals(200, decided.status(), decided.body());
+            assertEquals("AWAITING_APPROVAL", decided.json().get("status").asText());
+            Http.Reply own = post(pipeline.triage() + "/api/v1/triage-items/" + itemId + "/approve", manager, Map.of());
+            assertEquals(403, own.status(), "the approver is never the decider: " + own.body());
+            String otherManager = pipeline.tokens().builder().role("team-manager").subject("owen-hart").build();
+            Http.Reply approved = post(pipeline.triage() + "/api/v1/triage-items/" + itemId + "/approve",
+                    otherManager, Map.of());
+            assertEquals(200, approved.status(), approved.body());
+            assertEquals("PASSED", approved.json().get("caseEffect").asText());
+            assertEquals(caseId, approved.json().get("caseId").asText());
+
+            // whatever happens, the referrer gets an outcome
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                    assertEquals(1, police.messages(disclosure, "referral.outcome").size()));
+            JsonNode outcome = police.messages(disclosure, "referral.outcome").get(0).get("data");
+            assertEquals("PASSED_TO_ALLOCATED_WORKER", outcome.get("outcome").asText());
+            assertFalse(outcome.get("referral").asBoolean(), "it stays a contact");
+            assertTrue(outcome.get("text").asText().contains("allocated worker"), outcome.toString());
+            assertFalse(outcome.get("text").asText().contains(surname), "no child's name in a message");
+            police.assertSignaturesVerify();
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertEquals("PASSED_TO_ALLOCATED_WORKER",
+                    referralView(pipeline, police.token(), disclosure).get("children").get(0).get("status").asText()));
+            System.out.printf("journey 6 (police disclosure, open early help case): passed to %s, police told%n", lead);
+        }
+    }
+
+    @Test
+    void twinsWhoShareSurnameBirthdayAndPostcodeStayTwoChildren() {
+        try (Partner school = Partner.subscribed(pipeline, "oakwood-academy-j7")) {
+            String surname = Actors.surname("Okafor");
+            String amy = refer(pipeline, school.token(), Referral.from("2A").referrer("organisationName", "Oakwood Academy").referrer("email", "dsl@oakwood.example")
+                    .child("Amy", surname, "2016-07-01", "F", "DN3 1AB").indicators("BULLYING")
+                    .summary("Amy is being bullied.")).get("referralId").asText();
+            triageItems(pipeline, amy, 1);
+            String ava = refer(pipeline, school.token(), Referral.from("2A").referrer("organisationName", "Oakwood Academy").referrer("email", "dsl@oakwood.example")
+                    .child("Ava", surname, "2016-07-01", "F", "DN3 1AB").indicators("BULLYING")
+                    .summary("Ava is being bullied.")).get("referralId").asText();
+            String amyAgain = refer(pipeline, school.token(), Referral.from("2A").referrer("organisationName", "Oakwood Academy").referrer("email", "dsl@oakwood.example")
+                    .child("Amy", surname, "2016-07-01", "F", "DN3 1AB").indicators("BULLYING")
+                    .summary("Amy again.")).get("referralId").asText();
+            assertTrue(triageItems(pipeline, ava, 1).get(0).get("priorInvolvement").get("sameDayFirstReferralId")
+                    .isNull(), "Ava is not Amy");
+            assertEquals(amy, triageItems(pipeline, amyAgain, 1).get(0).get("priorInvolvement")
+                    .get("sameDayFirstReferralId").asText(), "Amy is Amy");
         }
     }
 

@@ -78,6 +78,8 @@ public final class Pipeline implements AutoCloseable {
         notification.put("FRONTDOOR_NOTIFICATION_WEBHOOK_REQUEST_TIMEOUT", "3s");
         notification.put("FRONTDOOR_NOTIFICATION_DISPATCHER_LEASE", "60s");
         services.get("notification-service").putEnv(notification);
+        // the demo staff the tests sign in as (dev-triage-worker, dev-team-manager, ...)
+        services.get("triage-service").putEnv(Map.of("QUARKUS_FLYWAY_LOCATIONS", "db/support,db/migration,db/demo"));
         for (ServiceProcess service : services.values()) {
             service.start();
         }
