@@ -52,7 +52,7 @@ class DeadLetterIT {
                 List.of(new ReferralReceived.Child(UUID.randomUUID(), 0, UUID.randomUUID(), "Dee",
                         Actors.surname("Dead"), LocalDate.of(2016, 3, 3), null, "F", null,
                         new ReferralReceived.Address(null, null, null, "DN1 1AA"), null,
-                        new ReferralReceived.PriorInvolvement(0, false, null, null, null))),
+                        new ReferralReceived.PriorInvolvement(0, false, null, null, null, 0))),
                 List.of(), new ReferralReceived.Concerns("Behind a malformed event.", List.of(), false),
                 new ReferralReceived.Consent(true, true, null));
         EventEnvelope good = EventEnvelope.of(EventType.REFERRAL_RECEIVED, referralId, payload);

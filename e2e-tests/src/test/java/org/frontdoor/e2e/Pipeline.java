@@ -79,7 +79,7 @@ public final class Pipeline implements AutoCloseable {
         notification.put("FRONTDOOR_NOTIFICATION_DISPATCHER_LEASE", "60s");
         services.get("notification-service").putEnv(notification);
         // the demo staff the tests sign in as (dev-triage-worker, dev-team-manager, ...)
-        services.get("triage-service").putEnv(Map.of("QUARKUS_FLYWAY_LOCATIONS", "db/support,db/migration,db/demo"));
+        services.get("triage-service").putEnv(Map.of("FRONTDOOR_TRIAGE_DEMO_STAFF", "true"));
         for (ServiceProcess service : services.values()) {
             service.start();
         }

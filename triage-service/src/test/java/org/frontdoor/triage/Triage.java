@@ -25,7 +25,7 @@ public final class Triage {
 
     public static final String WORKER = "triage-worker";
     public static final String MANAGER = "team-manager";
-    /** The demo staff (db/demo) the development tokens' subjects are linked to. */
+    /** The demo staff (demo/staff.sql) the development tokens' subjects are linked to. */
     public static final String WORKER_ID = "tw-tara-jones";
     public static final String MANAGER_ID = "tm-maya-reid";
     /** A second triage worker and a second team manager, by their sign-in subjects. */

@@ -15,6 +15,7 @@ import org.frontdoor.events.payload.CaseEvent;
 import org.frontdoor.events.payload.TriageDecided;
 import org.frontdoor.notification.config.NotificationConfig;
 import org.frontdoor.support.calendar.WorkingCalendar;
+import org.frontdoor.support.validation.Text;
 
 /**
  * Composes each message once: a subject, the text (from its Qute template) and the structured
@@ -87,7 +88,7 @@ public class MessageComposer {
         String text = Messages.outcome(new Messages.Outcome(r.referralId.toString(), r.externalReference,
                 r.referrerName, childNumber, d.childId().toString(), d.level(), LEVELS.getOrDefault(d.level(), "-"),
                 outcome.label(), nextStep(outcome), decision.referral(), words(decision.pathway()),
-                blankToNull(d.referrerFeedback()), d.decidedAt() == null ? "-" : human(d.decidedAt()), contact()))
+                Text.blankToNull(d.referrerFeedback()), d.decidedAt() == null ? "-" : human(d.decidedAt()), contact()))
                 .render();
         // what a partner's system files: codes and flags, never the worker's rationale (not in the event) nor
         // anything naming the child
@@ -103,7 +104,7 @@ public class MessageComposer {
         data.put("referral", decision.referral());
         put(data, "referralDate", decision.referral() && d.referralDate() != null ? d.referralDate().toString() : null);
         put(data, "caseId", d.caseId() == null ? null : d.caseId().toString());
-        put(data, "reasons", blankToNull(d.referrerFeedback()));
+        put(data, "reasons", Text.blankToNull(d.referrerFeedback()));
         put(data, "decidedAt", d.decidedAt() == null ? null : d.decidedAt().toString());
         return new Composed(subject("Outcome for child " + childNumber, r), text, withContact(data));
     }
@@ -134,9 +135,9 @@ public class MessageComposer {
     public Composed caseChange(Kind kind, CaseEvent c, UUID referralId, UUID childId, Instant occurredAt) {
         Messages.CaseChange model = new Messages.CaseChange(referralId.toString(),
                 c.caseId() == null ? "-" : c.caseId().toString(), childId.toString(), pathwayWords(c.pathway()),
-                c.direction() == null ? null : c.direction().toLowerCase(Locale.ROOT), blankToNull(c.rationale()),
+                c.direction() == null ? null : c.direction().toLowerCase(Locale.ROOT), Text.blankToNull(c.rationale()),
                 c.closureReasonCode(), c.closureReasonCode() == null ? null : CLOSURE_REASONS.get(c.closureReasonCode()),
-                blankToNull(c.summary()), blankToNull(c.leadWorker()), human(occurredAt), contact());
+                Text.blankToNull(c.summary()), Text.blankToNull(c.leadWorker()), human(occurredAt), contact());
         String text = (kind == Kind.CASE_CLOSED ? Messages.caseClosed(model) : Messages.caseStepped(model)).render();
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("referralId", referralId.toString());
@@ -144,10 +145,10 @@ public class MessageComposer {
         data.put("childId", childId.toString());
         put(data, "pathway", c.pathway());
         put(data, "direction", c.direction());
-        put(data, "rationale", blankToNull(c.rationale()));
+        put(data, "rationale", Text.blankToNull(c.rationale()));
         put(data, "closureReasonCode", c.closureReasonCode());
-        put(data, "summary", blankToNull(c.summary()));
-        put(data, "leadWorker", blankToNull(c.leadWorker()));
+        put(data, "summary", Text.blankToNull(c.summary()));
+        put(data, "leadWorker", Text.blankToNull(c.leadWorker()));
         data.put("occurredAt", occurredAt.toString());
         String subject = kind == Kind.CASE_CLOSED ? "Case closed" : "Case stepped "
                 + (c.direction() == null ? "" : c.direction().toLowerCase(Locale.ROOT) + " ") + "to "
@@ -212,7 +213,4 @@ public class MessageComposer {
         }
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
-    }
 }

@@ -24,6 +24,7 @@ import org.frontdoor.events.payload.TriageDecided;
 import org.frontdoor.notification.config.NotificationConfig;
 import org.frontdoor.notification.delivery.Dispatcher;
 import org.frontdoor.support.calendar.WorkingCalendar;
+import org.frontdoor.support.validation.Text;
 import org.jboss.logging.Logger;
 
 /**
@@ -78,11 +79,11 @@ public class NotificationPlanner {
             ReferralReceived.Referrer who = r.referrer();
             record.sourceCode = who.sourceCode() == null ? ReferralSource.UNKNOWN.code() : who.sourceCode();
             record.referrerKind = kindOf(who);
-            record.organisationId = blankToNull(who.organisationId());
-            record.organisationName = blankToNull(who.organisationName());
-            record.referrerName = blankToNull(who.name());
-            record.referrerEmail = blankToNull(who.email());
-            record.externalReference = blankToNull(who.externalReference());
+            record.organisationId = Text.blankToNull(who.organisationId());
+            record.organisationName = Text.blankToNull(who.organisationName());
+            record.referrerName = Text.blankToNull(who.name());
+            record.referrerEmail = Text.blankToNull(who.email());
+            record.externalReference = Text.blankToNull(who.externalReference());
             record.acknowledgementDueBy = r.acknowledgementDueBy() != null ? r.acknowledgementDueBy()
                     : calendar.plusWorkingDays(r.receivedAt(), config.acknowledgementWorkingDays());
             record.childCount = children.size();
@@ -361,7 +362,4 @@ public class NotificationPlanner {
         }
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
-    }
 }

@@ -30,6 +30,7 @@ import org.frontdoor.support.calendar.WorkingCalendar;
 import org.frontdoor.support.outbox.Outbox;
 import org.frontdoor.support.problem.ProblemException;
 import org.frontdoor.support.problem.ProblemType;
+import org.frontdoor.support.validation.Text;
 import org.jboss.logging.Logger;
 
 /**
@@ -142,15 +143,15 @@ public class ReferralService {
         referral.sourceCode = source.code();
         referral.referrerKind = source.kind().name();
         referral.organisationId = caller.isPartner() ? caller.organisation() : null;
-        referral.organisationName = blankToNull(referrer.organisationName());
+        referral.organisationName = Text.blankToNull(referrer.organisationName());
         if (referral.organisationName == null && caller.isPartner()) {
             referral.organisationName = caller.organisation();
         }
-        referral.referrerName = blankToNull(referrer.name());
-        referral.referrerRole = blankToNull(referrer.role());
-        referral.referrerEmail = blankToNull(referrer.email());
-        referral.referrerPhone = blankToNull(referrer.phone());
-        referral.externalReference = blankToNull(referrer.externalReference());
+        referral.referrerName = Text.blankToNull(referrer.name());
+        referral.referrerRole = Text.blankToNull(referrer.role());
+        referral.referrerEmail = Text.blankToNull(referrer.email());
+        referral.referrerPhone = Text.blankToNull(referrer.phone());
+        referral.externalReference = Text.blankToNull(referrer.externalReference());
         referral.submittedBy = caller.subject();
         referral.submittedRole = caller.submittingRole();
         referral.concernSummary = request.concerns().summary();
@@ -159,11 +160,11 @@ public class ReferralService {
         referral.immediateRisk = request.concerns().immediateRisk();
         referral.householdMembers = request.householdMembers() == null ? List.of()
                 : request.householdMembers().stream()
-                        .map(m -> new Referral.HouseholdMember(m.name(), blankToNull(m.relationship())))
+                        .map(m -> new Referral.HouseholdMember(m.name(), Text.blankToNull(m.relationship())))
                         .toList();
         referral.familyAware = request.consent().familyAware();
         referral.consentGiven = request.consent().consentGiven();
-        referral.reasonWithoutConsent = blankToNull(request.consent().reasonWithoutConsent());
+        referral.reasonWithoutConsent = Text.blankToNull(request.consent().reasonWithoutConsent());
         referral.status = ReferralStatus.RECEIVED;
         return referral;
     }
@@ -173,7 +174,7 @@ public class ReferralService {
         child.id = UUID.randomUUID();
         child.referral = referral;
         child.position = position;
-        child.firstName = blankToNull(in.firstName());
+        child.firstName = Text.blankToNull(in.firstName());
         child.lastName = in.lastName().strip();
         child.surnameKey = Surname.key(child.lastName);
         child.dateOfBirth = in.dateOfBirth();
@@ -181,13 +182,13 @@ public class ReferralService {
         child.gender = in.gender();
         child.nhsNumber = NhsNumber.normalise(in.nhsNumber());
         if (in.address() != null) {
-            child.addressLine1 = blankToNull(in.address().line1());
-            child.addressLine2 = blankToNull(in.address().line2());
-            child.town = blankToNull(in.address().town());
+            child.addressLine1 = Text.blankToNull(in.address().line1());
+            child.addressLine2 = Text.blankToNull(in.address().line2());
+            child.town = Text.blankToNull(in.address().town());
             child.postcode = Postcode.normalise(in.address().postcode());
             child.postcodeKey = Postcode.key(child.postcode);
         }
-        child.school = blankToNull(in.school());
+        child.school = Text.blankToNull(in.school());
         child.status = ChildStatus.RECEIVED;
         return child;
     }
@@ -210,7 +211,4 @@ public class ReferralService {
         }
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
 }

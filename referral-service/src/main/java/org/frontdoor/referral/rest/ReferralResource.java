@@ -44,6 +44,7 @@ import org.frontdoor.support.audit.AuditLog;
 import org.frontdoor.support.problem.Problem;
 import org.frontdoor.support.problem.ProblemException;
 import org.frontdoor.support.security.Roles;
+import org.frontdoor.support.validation.Text;
 
 @Path("/api/v1/referrals")
 @Produces(MediaType.APPLICATION_JSON)
@@ -240,7 +241,7 @@ public class ReferralResource {
             throw ProblemException.invalid(errors);
         }
         ReferralRepository.Page found = repository.search(
-                new ReferralRepository.Criteria(blankToNull(surname), dob, blankToNull(postcode), fromInstant,
+                new ReferralRepository.Criteria(Text.blankToNull(surname), dob, Text.blankToNull(postcode), fromInstant,
                         toInstant),
                 page, size);
         audit.record("referral.search", null, found.items().size() + " result(s)");
@@ -261,7 +262,4 @@ public class ReferralResource {
         }
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
-    }
 }

@@ -25,6 +25,13 @@ public interface TriageConfig {
 
     Approval approval();
 
+    /**
+     * Load the demo staff (whose subjects are the development tokens') at start-up: the local run,
+     * the tests and dev mode only. Never in production, where the directory starts empty.
+     */
+    @WithDefault("false")
+    boolean demoStaff();
+
     /** A referral within this many months of an earlier referral of the same child is a re-referral. */
     @WithDefault("12")
     int reReferralMonths();

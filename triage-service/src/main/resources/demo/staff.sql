@@ -1,5 +1,5 @@
--- Demo staff for the local run and the tests (never a production location: see application.properties).
--- Subjects match the local identity provider's demo users and the development tokens (dev-<role>).
+-- Demo staff for the local run and the tests, loaded by DemoStaff at start-up when frontdoor.triage.demo-staff
+-- is true (never in production). Subjects match the development tokens (dev-<role>) and the local sign-ins.
 insert into staff (id, subject, name, email, team, pathway, role, caseload_limit, active) values
     ('tw-tara-jones',    'dev-triage-worker', 'Tara Jones',    'tara.jones@council.example',    'MASH',              null,          'TRIAGE_WORKER',           null, true),
     ('tw-sam-patel',     'sam-patel',         'Sam Patel',     'sam.patel@council.example',     'MASH',              null,          'TRIAGE_WORKER',           null, true),
