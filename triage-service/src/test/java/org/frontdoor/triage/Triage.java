@@ -62,6 +62,17 @@ public final class Triage {
                 new ReferralReceived.Consent(true, true, null));
     }
 
+    /** A later contact about the same known child, as intake would publish it with this prior involvement. */
+    public static ReferralReceived contactAbout(ReferralReceived.Child child, List<String> indicators,
+            boolean immediateRisk, ReferralReceived.PriorInvolvement prior) {
+        ReferralReceived base = referral(Instant.now(), indicators, immediateRisk);
+        return new ReferralReceived(base.referralId(), base.receivedAt(), base.acknowledgementDueBy(),
+                base.referrer(), base.submittedBy(), List.of(new ReferralReceived.Child(UUID.randomUUID(), 0,
+                        child.knownChildId(), child.firstName(), child.lastName(), child.dateOfBirth(), null,
+                        child.gender(), null, null, null, prior)),
+                base.householdMembers(), base.concerns(), base.consent());
+    }
+
     public static ReferralReceived.Child child(int position, String firstName, ReferralReceived.PriorInvolvement prior) {
         return new ReferralReceived.Child(UUID.randomUUID(), position, UUID.randomUUID(), firstName, "Smith",
                 LocalDate.parse("2016-04-02"), null, "F", null,

@@ -6,6 +6,7 @@ import static org.frontdoor.triage.Triage.WORKER;
 import static org.frontdoor.triage.Triage.as;
 import static org.frontdoor.triage.Triage.awaitEvents;
 import static org.frontdoor.triage.Triage.child;
+import static org.frontdoor.triage.Triage.contactAbout;
 import static org.frontdoor.triage.Triage.decision;
 import static org.frontdoor.triage.Triage.events;
 import static org.frontdoor.triage.Triage.itemIds;
@@ -126,14 +127,8 @@ class TriageIntakeTest {
         String leadSubject = as(MANAGER).get("/api/v1/staff/" + lead).path("subject");
 
         // police report immediate risk about the same child; intake also knows of the case
-        ReferralReceived base = referral(Instant.now(), List.of("DOMESTIC_ABUSE"), true);
-        ReferralReceived.Child dev = first.children().get(0);
-        ReferralReceived contact = new ReferralReceived(base.referralId(), base.receivedAt(),
-                base.acknowledgementDueBy(), base.referrer(), base.submittedBy(),
-                List.of(new ReferralReceived.Child(UUID.randomUUID(), 0, dev.knownChildId(), "Dev", "Smith",
-                        dev.dateOfBirth(), null, "M", null, null, null, new ReferralReceived.PriorInvolvement(0,
-                                false, null, UUID.fromString(caseId), lead, 1))),
-                base.householdMembers(), base.concerns(), base.consent());
+        ReferralReceived contact = contactAbout(first.children().get(0), List.of("DOMESTIC_ABUSE"), true,
+                new ReferralReceived.PriorInvolvement(0, false, null, UUID.fromString(caseId), lead, 1));
         publish(contact);
 
         String id = itemIds(contact.referralId(), "NEW", 1).get(0);

@@ -7,6 +7,7 @@ import static org.frontdoor.triage.Triage.WORKER;
 import static org.frontdoor.triage.Triage.WORKER_ID;
 import static org.frontdoor.triage.Triage.as;
 import static org.frontdoor.triage.Triage.awaitEvents;
+import static org.frontdoor.triage.Triage.contactAbout;
 import static org.frontdoor.triage.Triage.decision;
 import static org.frontdoor.triage.Triage.events;
 import static org.frontdoor.triage.Triage.itemIds;
@@ -57,6 +58,9 @@ import org.junit.jupiter.api.Test;
 class DecisionAndCaseTest {
 
     private static final String PROBLEM = "application/problem+json";
+    /** Intake's view of a child seen once before today, without an open case. */
+    private static final ReferralReceived.PriorInvolvement FIRST_CONTACT_SINCE =
+            new ReferralReceived.PriorInvolvement(0, false, null, null, null, 1);
 
     @Inject
     AgroalDataSource dataSource;
@@ -322,13 +326,8 @@ class DecisionAndCaseTest {
     void twoDecisionsForOneChildAtOnceNeverOpenTwoCases() throws Exception {
         ReferralReceived school = referral(Instant.now(), List.of("SIGNS_OF_NEGLECT"), false, "Kit");
         publish(school);
-        ReferralReceived.Child kit = school.children().get(0);
-        ReferralReceived base = referral(Instant.now(), List.of("SIGNS_OF_NEGLECT"), false);
-        ReferralReceived health = new ReferralReceived(base.referralId(), base.receivedAt(),
-                base.acknowledgementDueBy(), base.referrer(), base.submittedBy(), List.of(new ReferralReceived.Child(
-                        UUID.randomUUID(), 0, kit.knownChildId(), "Kit", "Smith", kit.dateOfBirth(), null, "M", null,
-                        null, null, new ReferralReceived.PriorInvolvement(0, false, null, null, null, 1))),
-                List.of(), base.concerns(), base.consent());
+        ReferralReceived health = contactAbout(school.children().get(0), List.of("SIGNS_OF_NEGLECT"), false,
+                FIRST_CONTACT_SINCE);
         publish(health);
         String a = itemIds(school.referralId(), "NEW", 1).get(0);
         String b = itemIds(health.referralId(), "NEW", 1).get(0);
@@ -439,7 +438,7 @@ class DecisionAndCaseTest {
         ReferralReceived.Child joe = first.children().get(0);
 
         // a police disclosure about Joe, immediate risk, while his early help plan is open
-        ReferralReceived police = contactAbout(joe, List.of("DOMESTIC_ABUSE"), true);
+        ReferralReceived police = contactAbout(joe, List.of("DOMESTIC_ABUSE"), true, FIRST_CONTACT_SINCE);
         publish(police);
         String contact = itemIds(police.referralId(), "NEW", 1).get(0);
         as(WORKER).get("/api/v1/triage-items/" + contact).then().statusCode(200)
@@ -468,7 +467,7 @@ class DecisionAndCaseTest {
                 .body("history.action", hasItems("CONTACT_RECEIVED", "CONTACT_PASSED"));
 
         // then a disclosure at school: a strategy discussion steps the early help case up and makes a referral
-        ReferralReceived school = contactAbout(joe, List.of("NON_ACCIDENTAL_INJURY"), false);
+        ReferralReceived school = contactAbout(joe, List.of("NON_ACCIDENTAL_INJURY"), false, FIRST_CONTACT_SINCE);
         publish(school);
         String disclosure = itemIds(school.referralId(), "NEW", 1).get(0);
         as(WORKER).get("/api/v1/triage-items/" + disclosure).then().body("priority", equalTo("AMBER"));
@@ -491,16 +490,6 @@ class DecisionAndCaseTest {
                 .post("/api/v1/triage-items/" + plain + "/decision").then().statusCode(422)
                 .body("errors.find { it.field == 'outcome' }.message",
                         equalTo("PASSED_TO_ALLOCATED_WORKER is for a child with an open case; this child has none"));
-    }
-
-    private static ReferralReceived contactAbout(ReferralReceived.Child child, List<String> indicators,
-            boolean immediateRisk) {
-        ReferralReceived base = referral(Instant.now(), indicators, immediateRisk);
-        return new ReferralReceived(base.referralId(), base.receivedAt(), base.acknowledgementDueBy(),
-                base.referrer(), base.submittedBy(), List.of(new ReferralReceived.Child(UUID.randomUUID(), 0,
-                        child.knownChildId(), child.firstName(), child.lastName(), child.dateOfBirth(), null, "M",
-                        null, null, null, new ReferralReceived.PriorInvolvement(0, false, null, null, null, 1))),
-                List.of(), base.concerns(), base.consent());
     }
 
     @Test
