@@ -61,8 +61,13 @@ public final class Scenario {
 
     /** Subscribes the organisation's webhook to this receiver. */
     public static void subscribe(String org, WebhookReceiver receiver) {
+        subscribe(org, receiver.url());
+    }
+
+    /** Subscribes the organisation's webhook to this callback URL. */
+    public static void subscribe(String org, String callbackUrl) {
         given().auth().oauth2(partnerToken(org)).contentType("application/json")
-                .body("{\"callbackUrl\": \"" + receiver.url() + "\", \"secret\": \"" + SECRET + "\"}")
+                .body("{\"callbackUrl\": \"" + callbackUrl + "\", \"secret\": \"" + SECRET + "\"}")
                 .put("/api/v1/subscriptions")
                 .then().statusCode(200);
     }

@@ -37,6 +37,13 @@ public interface NotificationConfig {
 
     Contact contact();
 
+    /**
+     * The key that encrypts partners' webhook secrets at rest (AES-256-GCM): base64 of 32 random bytes, from the
+     * environment ({@code FRONTDOOR_NOTIFICATION_SECRET_KEY}) or a Kubernetes Secret. Required: the service does
+     * not start without it (dev and test profiles set a fixed development key).
+     */
+    Optional<String> secretKey();
+
     /** When the referrer must hear the outcome, counted from the referral's receipt. */
     interface Outcome {
 
@@ -79,10 +86,19 @@ public interface NotificationConfig {
         Duration requestTimeout();
 
         /**
-         * Hosts a callback may reach over plain http (local runs and tests: localhost, 127.0.0.1).
-         * Every other callback must be https.
+         * The local-run exception, for local runs and tests only (localhost, 127.0.0.1); unset in production.
+         * A callback to one of these hosts may use plain http and may reach a loopback or private address;
+         * every other callback must be https and resolve only to public addresses ({@code CallbackAddressGuard}).
          */
         Optional<List<String>> allowHttpHosts();
+
+        /** After a partner changes its secret, the old one still signs (a second signature) for this long. */
+        @WithDefault("24h")
+        Duration secretOverlap();
+
+        /** The longest overlap a partner may ask for with {@code previousSecretValidUntil}. */
+        @WithDefault("7d")
+        Duration maxSecretOverlap();
     }
 
     interface Dispatcher {
@@ -98,6 +114,17 @@ public interface NotificationConfig {
         /** A claimed message not finished within this time (the instance died) is tried again. */
         @WithDefault("2m")
         Duration lease();
+
+        /** Deliveries in flight at once on this instance (the size of the delivery pool). */
+        @WithDefault("8")
+        int concurrency();
+
+        /**
+         * Deliveries in flight at once to one recipient (organisation or email address) on this instance, so a
+         * slow or dead endpoint holds at most this many of the pool's threads and delays only its own messages.
+         */
+        @WithDefault("2")
+        int perRecipient();
     }
 
     /** Who the referrer can call about a message: named in every message. */

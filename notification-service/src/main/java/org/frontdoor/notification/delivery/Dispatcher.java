@@ -10,15 +10,23 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.Query;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.frontdoor.events.EventEnvelope;
 import org.frontdoor.events.EventJson;
 import org.frontdoor.events.EventType;
@@ -28,6 +36,7 @@ import org.frontdoor.notification.domain.Channel;
 import org.frontdoor.notification.domain.Notification;
 import org.frontdoor.notification.domain.NotificationStatus;
 import org.frontdoor.notification.domain.Subscription;
+import org.frontdoor.notification.secrets.SecretCipher;
 import org.frontdoor.support.outbox.Outbox;
 import org.frontdoor.support.worker.WorkerThread;
 import org.jboss.logging.Logger;
@@ -36,8 +45,12 @@ import org.jboss.logging.Logger;
  * Delivers due notifications in the background, on any number of instances.
  *
  * <p>Claim: one short transaction picks due rows with {@code FOR UPDATE SKIP LOCKED} and moves their next
- * attempt a lease ahead, so no other instance (or this one's next poll) takes them while they are sent.
- * Send: outside any transaction, webhook (when the recipient organisation has a subscription) or email.
+ * attempt a lease ahead, so no other instance (or this one's next poll) takes them while they are sent. It
+ * claims only what can start at once: as many as the delivery pool has room for, and per recipient no more
+ * than {@code dispatcher.per-recipient} in flight, so a recipient whose endpoint hangs holds only its own
+ * slots and every other recipient's messages go on being sent.
+ * Send: on the delivery pool, outside any transaction, webhook (when the recipient organisation has a
+ * subscription) or email.
  * Record: a second transaction marks the row SENT, or schedules the next attempt with exponential backoff,
  * or, past the retry limit, FAILED; {@code notification.sent} / {@code notification.failed} go to the outbox
  * in that same transaction.
@@ -51,6 +64,8 @@ public class Dispatcher {
 
     private static final Logger LOG = Logger.getLogger(Dispatcher.class);
     static final String NO_CHANNEL = "no webhook subscription or email address for this recipient";
+    static final String UNREADABLE_SECRET = "the webhook secret does not decrypt with this instance's"
+            + " frontdoor.notification.secret-key; not sent";
 
     @Inject
     EntityManager em;
@@ -76,12 +91,21 @@ public class Dispatcher {
     @Inject
     MeterRegistry meters;
 
+    @Inject
+    SecretCipher cipher;
+
     private final WorkerThread worker = new WorkerThread("notification-dispatcher");
+    private final InFlight inFlight = new InFlight();
+    private volatile ExecutorService pool;
 
     void onStart(@Observes StartupEvent event) {
         if (config.dispatcher().lease().compareTo(worstAttempt().multipliedBy(2)) < 0) {
             throw new IllegalStateException("frontdoor.notification.dispatcher.lease must be at least twice the"
                     + " longest attempt (" + worstAttempt() + "), or nothing would be sent");
+        }
+        if (config.dispatcher().concurrency() < 1 || config.dispatcher().perRecipient() < 1) {
+            throw new IllegalStateException("frontdoor.notification.dispatcher.concurrency and per-recipient must be"
+                    + " at least 1");
         }
         if (config.dispatcher().enabled()) {
             start();
@@ -93,11 +117,30 @@ public class Dispatcher {
     }
 
     public synchronized void start() {
+        if (pool == null) {
+            AtomicInteger n = new AtomicInteger();
+            pool = Executors.newFixedThreadPool(config.dispatcher().concurrency(), r -> {
+                Thread t = new Thread(r, "notification-delivery-" + n.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+        }
         worker.start(this::loop);
     }
 
     public synchronized void stop() {
         worker.stop(Duration.ofSeconds(15));
+        if (pool != null) {
+            // attempts still running end with their timeouts; one cut short is sent again after its lease
+            pool.shutdown();
+            try {
+                pool.awaitTermination(15, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            pool.shutdownNow();
+            pool = null;
+        }
     }
 
     /** Look for due work now rather than at the next poll. */
@@ -114,9 +157,12 @@ public class Dispatcher {
         long failures = 0;
         while (worker.isRunning()) {
             try {
-                int done = dispatchOnce();
+                int room = Math.min(config.dispatcher().batchSize(),
+                        config.dispatcher().concurrency() - inFlight.total());
+                int started = room > 0 ? dispatchAvailable(room) : 0;
                 failures = 0;
-                if (done < config.dispatcher().batchSize()) {
+                if (started < room || room <= 0) {
+                    // woken by a commit with new work, or by a delivery that freed a slot
                     worker.awaitWork(config.dispatcher().pollInterval());
                 }
             } catch (InterruptedException e) {
@@ -137,18 +183,40 @@ public class Dispatcher {
         }
     }
 
-    /** Claims and delivers one batch of due notifications; returns how many it handled. */
-    public int dispatchOnce() {
-        List<Claim> claims = claimDue(now(), config.dispatcher().batchSize());
+    /** Claims up to {@code limit} notifications that can start now and hands each to the delivery pool. */
+    private int dispatchAvailable(int limit) {
+        ExecutorService executor = pool;
+        if (executor == null) {
+            return 0; // stopping
+        }
+        List<Claim> claims = claimDue(now(), limit);
         for (Claim claim : claims) {
-            deliver(claim);
+            inFlight.add(claim.recipientKey());
+            try {
+                executor.execute(() -> {
+                    try {
+                        deliver(claim);
+                    } catch (RuntimeException e) {
+                        // e.g. the database went away while recording: the row is tried again after its lease
+                        LOG.warnf("Notification %s: attempt %d not recorded (%s)", claim.id(), claim.attempt(),
+                                e.getClass().getSimpleName());
+                    } finally {
+                        inFlight.remove(claim.recipientKey());
+                        worker.wakeUp();
+                    }
+                });
+            } catch (RejectedExecutionException e) {
+                // shutting down: the claimed row is tried again after its lease
+                inFlight.remove(claim.recipientKey());
+            }
         }
         return claims.size();
     }
 
-    /** What one attempt needs, read while the row was claimed. */
-    public record Claim(UUID id, int attempt, Instant leaseUntil, String webhookId, String recipientOrg,
-            String recipientEmail, String callbackUrl, String secret, String subject, String text, String body) {
+    /** What one attempt needs, read while the row was claimed. {@code secrets}: current first; never logged. */
+    public record Claim(UUID id, int attempt, Instant leaseUntil, String webhookId, String recipientKey,
+            String recipientOrg, String recipientEmail, String callbackUrl, List<String> secrets, String subject,
+            String text, String body) {
 
         @Override
         public String toString() {
@@ -158,31 +226,75 @@ public class Dispatcher {
 
     /**
      * Claims up to {@code limit} due rows for this instance: rows locked by another instance's claim are
-     * skipped, and a claimed row's next attempt moves a lease ahead, so it is claimed once.
+     * skipped, and a claimed row's next attempt moves a lease ahead, so it is claimed once. Per recipient it
+     * claims no more than {@code dispatcher.per-recipient} less what this instance has in flight for it.
      */
     @SuppressWarnings("unchecked")
     public List<Claim> claimDue(Instant now, int limit) {
+        int perRecipient = config.dispatcher().perRecipient();
+        Map<String, Integer> busy = inFlight.snapshot();
+        List<String> full = busy.entrySet().stream().filter(e -> e.getValue() >= perRecipient)
+                .map(Map.Entry::getKey).toList();
         return QuarkusTransaction.requiringNew().call(() -> {
-            List<Object> ids = em.createNativeQuery("update notification set attempts = attempts + 1,"
-                    + " next_attempt_at = ?1, retry_window_start = coalesce(retry_window_start, ?2)"
-                    + " where id in (select id from notification where status = 'PENDING' and next_attempt_at <= ?2"
-                    + " order by next_attempt_at limit ?3 for update skip locked) returning id")
-                    .setParameter(1, now.plus(config.dispatcher().lease()))
-                    .setParameter(2, now)
-                    .setParameter(3, limit)
-                    .getResultList();
+            // the oldest due rows, at most perRecipient of each recipient (the window cannot take FOR UPDATE,
+            // so the rows are locked, and checked again, one level up)
+            Query candidates = em.createNativeQuery("select n.id, n.recipient_key from notification n"
+                    + " where n.id in (select c.id from (select id, next_attempt_at, row_number() over"
+                    + " (partition by recipient_key order by next_attempt_at, id) as nth from notification"
+                    + " where status = 'PENDING' and next_attempt_at <= :now"
+                    + (full.isEmpty() ? "" : " and recipient_key not in (:full)")
+                    + ") c where c.nth <= :perRecipient order by c.next_attempt_at limit :candidates)"
+                    + " and n.status = 'PENDING' and n.next_attempt_at <= :now"
+                    + " order by n.next_attempt_at for update skip locked")
+                    .setParameter("now", now)
+                    .setParameter("perRecipient", perRecipient)
+                    // room for the rows of recipients with some in flight, which may not all be taken
+                    .setParameter("candidates", limit + perRecipient * busy.size());
+            if (!full.isEmpty()) {
+                candidates.setParameter("full", full);
+            }
+            Map<String, Integer> taken = new HashMap<>(busy);
+            List<UUID> ids = new ArrayList<>();
+            for (Object[] row : (List<Object[]>) candidates.getResultList()) {
+                if (ids.size() == limit) {
+                    break;
+                }
+                if (taken.merge((String) row[1], 1, Integer::sum) <= perRecipient) {
+                    ids.add((UUID) row[0]);
+                }
+            }
+            if (ids.isEmpty()) {
+                return List.<Claim>of();
+            }
             Instant leaseUntil = now.plus(config.dispatcher().lease());
-            return ids.stream().map(id -> claimOf((UUID) id, leaseUntil)).toList();
+            em.createNativeQuery("update notification set attempts = attempts + 1, next_attempt_at = :lease,"
+                    + " retry_window_start = coalesce(retry_window_start, :now) where id in (:ids)")
+                    .setParameter("lease", leaseUntil)
+                    .setParameter("now", now)
+                    .setParameter("ids", ids)
+                    .executeUpdate();
+            return ids.stream().map(id -> claimOf(id, now, leaseUntil)).toList();
         });
     }
 
-    private Claim claimOf(UUID id, Instant leaseUntil) {
+    private Claim claimOf(UUID id, Instant now, Instant leaseUntil) {
         Notification n = em.find(Notification.class, id);
         em.refresh(n);
         Subscription subscription = n.recipientOrg == null ? null : Subscription.findById(n.recipientOrg);
-        return new Claim(n.id, n.attempts, leaseUntil, n.webhookId(), n.recipientOrg, n.recipientEmail,
-                subscription == null ? null : subscription.callbackUrl,
-                subscription == null ? null : subscription.secret, n.subject, n.textBody, webhookBody(n));
+        List<String> secrets = List.of();
+        if (subscription != null) {
+            try {
+                String context = Subscription.cipherContext(subscription.organisationId);
+                secrets = subscription.signingSecretsEncrypted(now).stream()
+                        .map(encrypted -> cipher.decrypt(encrypted, context)).toList();
+            } catch (IllegalStateException e) {
+                // this row only fails (below), not the whole batch
+                LOG.errorf("Webhook secret of %s: %s", subscription.organisationId, e.getMessage());
+            }
+        }
+        return new Claim(n.id, n.attempts, leaseUntil, n.webhookId(), n.recipientKey, n.recipientOrg,
+                n.recipientEmail, subscription == null ? null : subscription.callbackUrl, secrets, n.subject,
+                n.textBody, webhookBody(n));
     }
 
     /** The Standard Webhooks body shape: type, timestamp, data. The same bytes on every attempt. */
@@ -215,9 +327,12 @@ public class Dispatcher {
         }
         Channel channel;
         WebhookSender.Result result;
-        if (claim.callbackUrl() != null) {
+        if (claim.callbackUrl() != null && claim.secrets().isEmpty()) {
             channel = Channel.WEBHOOK;
-            result = webhooks.post(claim.callbackUrl(), claim.secret(), claim.webhookId(),
+            result = new WebhookSender.Result(false, UNREADABLE_SECRET);
+        } else if (claim.callbackUrl() != null) {
+            channel = Channel.WEBHOOK;
+            result = webhooks.post(claim.callbackUrl(), claim.secrets(), claim.webhookId(),
                     now().getEpochSecond(), claim.body());
         } else if (claim.recipientEmail() != null) {
             channel = Channel.EMAIL;
@@ -294,6 +409,30 @@ public class Dispatcher {
     private static NotificationOutcome outcomeOf(Notification n, Instant at, String failureReason) {
         return new NotificationOutcome(n.id, n.referralId, n.childId, n.kind.name(),
                 n.channel == null ? null : n.channel.name(), n.recipientOrg, n.dueBy, at, n.attempts, failureReason);
+    }
+
+    /** Deliveries running on this instance, per recipient key. */
+    private static final class InFlight {
+        private final Map<String, Integer> byRecipient = new HashMap<>();
+        private int total;
+
+        synchronized void add(String recipientKey) {
+            byRecipient.merge(recipientKey, 1, Integer::sum);
+            total++;
+        }
+
+        synchronized void remove(String recipientKey) {
+            byRecipient.computeIfPresent(recipientKey, (k, n) -> n == 1 ? null : n - 1);
+            total--;
+        }
+
+        synchronized int total() {
+            return total;
+        }
+
+        synchronized Map<String, Integer> snapshot() {
+            return Map.copyOf(byRecipient);
+        }
     }
 
     private static Instant min(Instant a, Instant b) {

@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.List;
+import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -31,6 +33,18 @@ public final class WebhookSigner {
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("HMAC-SHA256 is not available", e);
         }
+    }
+
+    /**
+     * The {@code webhook-signature} header: one {@code v1,<base64>} per secret, space-separated, in the given
+     * order (Standard Webhooks lets a receiver accept any of them, which is how a secret is rotated).
+     */
+    public static String signatures(List<String> secrets, String webhookId, long timestampSeconds, String body) {
+        if (secrets.isEmpty()) {
+            throw new IllegalArgumentException("a webhook is signed with at least one secret");
+        }
+        return secrets.stream().map(s -> sign(s, webhookId, timestampSeconds, body))
+                .collect(Collectors.joining(" "));
     }
 
     /** The HMAC key a secret stands for. */

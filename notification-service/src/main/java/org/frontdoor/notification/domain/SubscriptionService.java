@@ -5,7 +5,10 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -14,13 +17,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.frontdoor.notification.config.NotificationConfig;
+import org.frontdoor.notification.delivery.CallbackAddressGuard;
 import org.frontdoor.notification.delivery.WebhookSigner;
+import org.frontdoor.notification.secrets.SecretCipher;
 import org.frontdoor.support.audit.AuditLog;
 import org.frontdoor.support.problem.Problem;
 import org.frontdoor.support.problem.ProblemException;
 import org.jboss.logging.Logger;
 
-/** A partner organisation's webhook subscription: checked in full, then saved with its audit entry. */
+/**
+ * A partner organisation's webhook subscription: checked in full (its callback must reach a public address,
+ * {@link CallbackAddressGuard}), then saved with its audit entry; the secret encrypted, a changed one rotated.
+ */
 @ApplicationScoped
 public class SubscriptionService {
 
@@ -37,27 +45,53 @@ public class SubscriptionService {
     @Inject
     Clock clock;
 
+    @Inject
+    SecretCipher cipher;
+
+    @Inject
+    CallbackAddressGuard guard;
+
+    /**
+     * Creates or replaces the organisation's webhook. A new secret starts a rotation: the old one keeps signing
+     * until {@code previousSecretValidUntil}, by default {@code webhook.secret-overlap} from now; a time not after
+     * now drops it at once. With the secret unchanged, {@code previousSecretValidUntil} moves the end of a
+     * running overlap.
+     */
     @Transactional
-    public Subscription put(String organisationId, String actor, String callbackUrl, String secret) {
-        check(callbackUrl, secret);
+    public Subscription put(String organisationId, String actor, String callbackUrl, String secret,
+            Instant previousSecretValidUntil) {
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         Subscription s = Subscription.findById(organisationId);
+        String context = Subscription.cipherContext(organisationId);
         boolean created = s == null;
+        boolean changed = created || !sameSecret(cipher.decrypt(s.secretEncrypted, context), secret);
+        check(callbackUrl, secret, previousSecretValidUntil, created, changed, s, now);
         if (created) {
             s = new Subscription();
             s.organisationId = organisationId;
             s.createdAt = now;
+            s.secretEncrypted = cipher.encrypt(secret.strip(), context);
+        } else if (changed) {
+            s.changeSecret(cipher.encrypt(secret.strip(), context), now, previousSecretValidUntil != null
+                    ? previousSecretValidUntil : now.plus(config.webhook().secretOverlap()));
+        } else if (previousSecretValidUntil != null) {
+            s.endOverlapAt(previousSecretValidUntil, now);
+        } else {
+            s.endOverlapAt(s.previousSecretValidUntil, now); // an overlap that has run out is forgotten
         }
         s.callbackUrl = callbackUrl.strip();
-        s.secret = secret.strip();
         s.updatedAt = now;
         s.updatedBy = actor;
         s.persist();
-        audit.record(created ? "subscription.created" : "subscription.updated", null,
-                "organisation " + organisationId + ", host " + URI.create(s.callbackUrl).getHost());
         // the host only: a callback URL may carry a token of the partner's in its path or query
-        LOG.infof("Webhook subscription of %s %s (host %s)", organisationId, created ? "created" : "updated",
-                URI.create(s.callbackUrl).getHost());
+        String host = URI.create(s.callbackUrl).getHost();
+        String secretNote = created ? "" : changed ? (s.inOverlap(now) ? ", secret changed, the previous one signs"
+                + " until " + s.previousSecretValidUntil : ", secret changed, the previous one dropped")
+                : s.inOverlap(now) ? ", previous secret signs until " + s.previousSecretValidUntil : "";
+        audit.record(created ? "subscription.created" : "subscription.updated", null,
+                "organisation " + organisationId + ", host " + host + secretNote);
+        LOG.infof("Webhook subscription of %s %s (host %s%s)", organisationId, created ? "created" : "updated",
+                host, secretNote);
         return s;
     }
 
@@ -79,10 +113,25 @@ public class SubscriptionService {
     }
 
     /** Every bad field at once; never echoes the secret. */
-    void check(String callbackUrl, String secret) {
+    void check(String callbackUrl, String secret, Instant previousSecretValidUntil, boolean created,
+            boolean changed, Subscription current, Instant now) {
         List<Problem.FieldError> errors = new ArrayList<>();
         checkUrl(callbackUrl, errors);
         checkSecret(secret, errors);
+        if (previousSecretValidUntil != null) {
+            Duration max = config.webhook().maxSecretOverlap();
+            if (created) {
+                errors.add(new Problem.FieldError("previousSecretValidUntil", "there is no previous secret yet: give"
+                        + " it when you change the secret of an existing webhook"));
+            } else if (!changed && !current.inOverlap(now)) {
+                errors.add(new Problem.FieldError("previousSecretValidUntil", "no previous secret is signing any"
+                        + " more: give it with a new secret"));
+            } else if (previousSecretValidUntil.isAfter(now.plus(max))) {
+                errors.add(new Problem.FieldError("previousSecretValidUntil", "must be at most "
+                        + (max.toHoursPart() == 0 && max.toDays() > 0 ? max.toDays() + " days" : max.toHours() + " hours")
+                        + " from now"));
+            }
+        }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
@@ -115,12 +164,15 @@ public class SubscriptionService {
         if (uri.getRawFragment() != null) {
             errors.add(new Problem.FieldError("callbackUrl", "must not have a fragment (#...)"));
         }
-        if (scheme.equals("http")) {
-            List<String> allowed = config.webhook().allowHttpHosts().orElse(List.of());
-            if (allowed.stream().noneMatch(h -> h.equalsIgnoreCase(uri.getHost()))) {
-                errors.add(new Problem.FieldError("callbackUrl", "must use https"));
-            }
+        if (scheme.equals("http") && !guard.isLocalException(uri.getHost())) {
+            errors.add(new Problem.FieldError("callbackUrl", "must use https"));
         }
+        guard.refusalAtRegistration(uri).ifPresent(reason -> errors.add(new Problem.FieldError("callbackUrl", reason)));
+    }
+
+    private static boolean sameSecret(String stored, String given) {
+        return given != null && MessageDigest.isEqual(stored.getBytes(StandardCharsets.UTF_8),
+                given.strip().getBytes(StandardCharsets.UTF_8));
     }
 
     private static void checkSecret(String value, List<Problem.FieldError> errors) {

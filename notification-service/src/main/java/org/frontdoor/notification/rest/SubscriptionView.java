@@ -9,6 +9,9 @@ public record SubscriptionView(
         @Schema(example = "hillside-primary") String organisationId,
         @Schema(example = "https://cases.hillside.example/hooks/frontdoor") String callbackUrl,
         @Schema(description = "True: a secret is set (it is write-only)", example = "true") boolean secretSet,
+        @Schema(description = "While a rotation's overlap runs: until when the previous secret still signs, as a"
+                + " second v1 signature after the new one's; null otherwise.",
+                example = "2026-11-24T09:00:00Z") Instant previousSecretValidUntil,
         @Schema(description = "How deliveries are signed", example = "Standard Webhooks v1: HMAC-SHA256 over"
                 + " webhook-id.webhook-timestamp.body") String signature,
         Instant createdAt,
@@ -16,7 +19,8 @@ public record SubscriptionView(
 
     static final String SIGNATURE = "Standard Webhooks v1: HMAC-SHA256 over webhook-id.webhook-timestamp.body";
 
-    static SubscriptionView of(Subscription s) {
-        return new SubscriptionView(s.organisationId, s.callbackUrl, true, SIGNATURE, s.createdAt, s.updatedAt);
+    static SubscriptionView of(Subscription s, Instant now) {
+        return new SubscriptionView(s.organisationId, s.callbackUrl, true, s.overlapEnd(now), SIGNATURE,
+                s.createdAt, s.updatedAt);
     }
 }
