@@ -20,11 +20,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Function;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -43,6 +41,7 @@ import org.frontdoor.referral.domain.TimelineEntry;
 import org.frontdoor.support.audit.AuditLog;
 import org.frontdoor.support.problem.Problem;
 import org.frontdoor.support.problem.ProblemException;
+import org.frontdoor.support.problem.QueryParams;
 import org.frontdoor.support.security.Roles;
 import org.frontdoor.support.validation.Text;
 
@@ -234,9 +233,9 @@ public class ReferralResource {
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         // Parsed here, not by JAX-RS, so that a bad value is a 422 naming the parameter rather than a 404.
         List<Problem.FieldError> errors = new ArrayList<>();
-        LocalDate dob = parse(dateOfBirth, "dateOfBirth", LocalDate::parse, "must be a date (yyyy-MM-dd)", errors);
-        Instant fromInstant = parse(from, "from", Instant::parse, "must be a date-time (ISO-8601, e.g. 2026-11-01T00:00:00Z)", errors);
-        Instant toInstant = parse(to, "to", Instant::parse, "must be a date-time (ISO-8601, e.g. 2026-12-01T00:00:00Z)", errors);
+        LocalDate dob = QueryParams.date(dateOfBirth, "dateOfBirth", errors);
+        Instant fromInstant = QueryParams.instant(from, "from", errors);
+        Instant toInstant = QueryParams.instant(to, "to", errors);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
@@ -247,19 +246,6 @@ public class ReferralResource {
         audit.record("referral.search", null, found.items().size() + " result(s)");
         return new ReferralSummary.Page(page, size, found.total(),
                 found.items().stream().map(ReferralSummary::of).toList());
-    }
-
-    private static <T> T parse(String value, String name, Function<String, T> parser, String message,
-            List<Problem.FieldError> errors) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return parser.apply(value.strip());
-        } catch (DateTimeParseException e) {
-            errors.add(new Problem.FieldError(name, message));
-            return null;
-        }
     }
 
 }

@@ -10,7 +10,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -22,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.frontdoor.support.problem.Problem;
 import org.frontdoor.support.problem.ProblemException;
+import org.frontdoor.support.problem.QueryParams;
 import org.frontdoor.support.security.Roles;
 import org.frontdoor.triage.domain.MetricsService;
 
@@ -53,8 +53,8 @@ public class MetricsResource {
             @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date-time"), example = "2026-12-01T00:00:00Z")
             @QueryParam("to") String to) {
         List<Problem.FieldError> errors = new ArrayList<>();
-        Instant toInstant = parse(to, "to", errors);
-        Instant fromInstant = parse(from, "from", errors);
+        Instant toInstant = QueryParams.instant(to, "to", errors);
+        Instant fromInstant = QueryParams.instant(from, "from", errors);
         if (errors.isEmpty()) {
             toInstant = toInstant == null ? Instant.now(clock) : toInstant;
             fromInstant = fromInstant == null ? toInstant.minus(Duration.ofDays(30)) : fromInstant;
@@ -66,17 +66,5 @@ public class MetricsResource {
             throw ProblemException.invalid(errors);
         }
         return TriageMetrics.of(metrics.indicators(fromInstant, toInstant));
-    }
-
-    private static Instant parse(String value, String name, List<Problem.FieldError> errors) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            errors.add(new Problem.FieldError(name, "must be a date-time (ISO-8601, e.g. 2026-11-01T00:00:00Z)"));
-            return null;
-        }
     }
 }

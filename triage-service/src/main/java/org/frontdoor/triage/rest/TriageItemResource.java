@@ -34,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.frontdoor.support.concurrency.IfMatch;
 import org.frontdoor.support.problem.Problem;
 import org.frontdoor.support.problem.ProblemException;
+import org.frontdoor.support.problem.QueryParams;
 import org.frontdoor.support.security.Roles;
 import org.frontdoor.triage.domain.AssignCommand;
 import org.frontdoor.triage.domain.CheckCommand;

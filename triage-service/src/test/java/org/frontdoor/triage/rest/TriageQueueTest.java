@@ -86,7 +86,7 @@ class TriageQueueTest {
                 .then().statusCode(422).contentType(PROBLEM)
                 .body("errors.field", containsInAnyOrder("status", "priority", "overdue", "referralId", "openCase"))
                 .body("errors.find { it.field == 'status' }.message",
-                        equalTo("must be NEW, IN_PROGRESS, AWAITING_APPROVAL, DECIDED"));
+                        equalTo("must be one of NEW, IN_PROGRESS, AWAITING_APPROVAL, DECIDED"));
         as(WORKER).queryParam("size", 1000).get("/api/v1/triage-items").then().statusCode(422).contentType(PROBLEM);
         given().auth().oauth2(DevJwtTestResource.tokens().token("partner", "hillside-primary"))
                 .get("/api/v1/triage-items").then().statusCode(403).contentType(PROBLEM);
