@@ -136,6 +136,12 @@ final class Actors {
             return this;
         }
 
+        /** The last child named is a care leaver (a young adult of 18 to 25 must be). */
+        Referral careLeaver() {
+            children.get(children.size() - 1).put("careLeaver", true);
+            return this;
+        }
+
         Referral indicators(String... codes) {
             indicators.addAll(List.of(codes));
             return this;

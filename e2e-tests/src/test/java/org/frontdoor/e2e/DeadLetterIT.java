@@ -29,6 +29,7 @@ import org.frontdoor.events.EventJson;
 import org.frontdoor.events.EventType;
 import org.frontdoor.events.Topics;
 import org.frontdoor.events.payload.ReferralReceived;
+import org.frontdoor.events.payload.SharingConsent;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -52,7 +53,8 @@ class DeadLetterIT {
                 List.of(new ReferralReceived.Child(UUID.randomUUID(), 0, UUID.randomUUID(), "Dee",
                         Actors.surname("Dead"), LocalDate.of(2016, 3, 3), null, "F", null,
                         new ReferralReceived.Address(null, null, null, "DN1 1AA"), null,
-                        new ReferralReceived.PriorInvolvement(0, false, null, null, null, 0))),
+                        new ReferralReceived.PriorInvolvement(0, false, null, null, null, 0), false, false,
+                        SharingConsent.NOT_RECORDED)),
                 List.of(), new ReferralReceived.Concerns("Behind a malformed event.", List.of(), false),
                 new ReferralReceived.Consent(true, true, null));
         EventEnvelope good = EventEnvelope.of(EventType.REFERRAL_RECEIVED, referralId, payload);

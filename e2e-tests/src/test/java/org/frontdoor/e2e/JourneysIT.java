@@ -419,6 +419,70 @@ class JourneysIT {
         }
     }
 
+    @Test
+    void aNineteenYearOldCareLeaverWithoutConsentIsOnlyAcknowledgedToThePolice() {
+        try (Partner police = Partner.subscribed(pipeline, "south-yorks-police-j8")) {
+            String surname = Actors.surname("Reed");
+            String dateOfBirth = LocalDate.now(ZoneId.of("Europe/London")).minusYears(19).minusDays(40).toString();
+            JsonNode created = refer(pipeline, police.token(), Referral.from("3A")
+                    .referrer("organisationName", "South Yorkshire Police").referrer("name", "PC R. Ash")
+                    .referrer("email", "r.ash@police.example").referrer("externalReference", "SYP-J8")
+                    .child("Jo", surname, dateOfBirth, "X", "DN4 8JJ").careLeaver()
+                    .indicators("POOR_HOUSING").summary("Jo, a care leaver, is sofa-surfing with older men."));
+            String referralId = created.get("referralId").asText();
+            String childId = created.get("children").get(0).get("childId").asText();
+
+            JsonNode item = triageItems(pipeline, referralId, 1).get(0);
+            claimAndDecide(item.get("id").asText(), decision(2, "EARLY_HELP_SINGLE_AGENCY", null,
+                    "The leaving care team will offer Jo housing support.", null));
+            awaitNotificationServiceSaw(referralId, "triage.decided");
+
+            // the police hear that the contact was received, and never the outcome about the young adult
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertEquals(1,
+                    police.messages(referralId, "referral.acknowledged").size(), "the acknowledgement"));
+            String ops = pipeline.token("ops");
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                Http.Reply list = Http.get(pipeline.notification() + "/api/v1/notifications?referralId=" + referralId,
+                        ops);
+                assertEquals(200, list.status(), list.body());
+                JsonNode outcome = null;
+                for (JsonNode n : list.json().get("items")) {
+                    if ("OUTCOME".equals(n.path("kind").asText())) {
+                        outcome = n;
+                    }
+                }
+                assertNotNull(outcome, list.body());
+                assertEquals("WITHHELD_NO_CONSENT", outcome.path("status").asText(), list.body());
+                assertEquals(childId, outcome.path("childId").asText());
+                assertTrue(outcome.path("withheldReason").asText().contains("consent"), list.body());
+            });
+            JsonNode ack = police.messages(referralId, "referral.acknowledged").get(0).get("data");
+            for (String detail : List.of("Jo", surname, "sofa-surfing", dateOfBirth, "EARLY_HELP", "housing")) {
+                assertFalse(ack.toString().contains(detail), "no case detail (" + detail + "): " + ack);
+            }
+            // the police's own view of the contact says "received", nothing more
+            JsonNode view = referralView(pipeline, police.token(), referralId);
+            assertEquals("RECEIVED", view.get("children").get(0).get("status").asText(), view.toString());
+            assertTrue(view.get("children").get(0).path("outcome").isNull()
+                    || view.get("children").get(0).path("outcome").isMissingNode(), view.toString());
+            // a partner cannot record the young adult's consent for them
+            Http.Reply byPartner = Http.send("PUT", pipeline.referral() + "/api/v1/referrals/" + referralId
+                    + "/children/" + childId + "/sharing-consent", police.token(), "application/json",
+                    "{\"status\": \"GIVEN\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8), Map.of());
+            assertEquals(403, byPartner.status(), byPartner.body());
+            try {
+                Thread.sleep(3000); // the dispatcher polls every second: it would have sent it by now
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            assertEquals(List.of(), police.messages(referralId, "referral.outcome"), "never the outcome");
+            assertEquals(1, police.messages(referralId).size(), "only the acknowledgement");
+            police.assertSignaturesVerify();
+            System.out.printf("journey 8 (19-year-old care leaver, no consent): the police received %d message(s),"
+                    + " the outcome is withheld%n", police.messages(referralId).size());
+        }
+    }
+
     /** Waits until the notification service has handled the triage service's events of these types for a referral. */
     static void awaitNotificationServiceSaw(String referralId, String... eventTypes) {
         List<String> ids = new ArrayList<>();

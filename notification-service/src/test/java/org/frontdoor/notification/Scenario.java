@@ -29,7 +29,10 @@ import org.frontdoor.events.EventType;
 import org.frontdoor.events.Topics;
 import org.frontdoor.events.codes.Outcome;
 import org.frontdoor.events.payload.CaseEvent;
+import org.frontdoor.events.codes.SharingConsentStatus;
 import org.frontdoor.events.payload.ReferralReceived;
+import org.frontdoor.events.payload.SharingConsent;
+import org.frontdoor.events.payload.SharingConsentRecorded;
 import org.frontdoor.events.payload.TriageDecided;
 import org.frontdoor.support.calendar.WorkingCalendar;
 import org.frontdoor.testsupport.DevJwtTestResource;
@@ -72,7 +75,25 @@ public final class Scenario {
                 .then().statusCode(200);
     }
 
-    public record Child(UUID childId, String firstName, String lastName) {
+    /** A child as referral-service sends it; {@code youngAdult} and {@code consent} for the sharing rule. */
+    public record Child(UUID childId, String firstName, String lastName, boolean youngAdult,
+            SharingConsentStatus consent) {
+
+        public Child(UUID childId, String firstName, String lastName) {
+            this(childId, firstName, lastName, false, SharingConsentStatus.NOT_RECORDED);
+        }
+    }
+
+    /** A care leaver of 18 or over, with their consent to share as sent with the referral. */
+    public static Child youngAdult(SharingConsentStatus consent) {
+        Child c = child();
+        return new Child(c.childId(), c.firstName(), c.lastName(), true, consent);
+    }
+
+    /** The front door recorded a young adult's consent after the referral. */
+    public static EventEnvelope consentRecorded(UUID referralId, UUID childId, SharingConsentStatus status) {
+        return EventEnvelope.of(EventType.REFERRAL_CONSENT_RECORDED, referralId, new SharingConsentRecorded(referralId,
+                childId, true, new SharingConsent(status, "fd-sam-lee", Instant.now())));
     }
 
     public static Child child() {
@@ -85,10 +106,13 @@ public final class Scenario {
             String org, String email, String concern, Child... children) {
         List<ReferralReceived.Child> kids = new ArrayList<>();
         for (int i = 0; i < children.length; i++) {
-            kids.add(new ReferralReceived.Child(children[i].childId(), i, UUID.randomUUID(), children[i].firstName(),
-                    children[i].lastName(), LocalDate.of(2016, 4, 2), null, "F", null,
+            Child c = children[i];
+            kids.add(new ReferralReceived.Child(c.childId(), i, UUID.randomUUID(), c.firstName(),
+                    c.lastName(), c.youngAdult() ? LocalDate.of(2007, 4, 2) : LocalDate.of(2016, 4, 2), null, "F", null,
                     new ReferralReceived.Address("1 High St", null, "Doncaster", "DN1 1AA"), null,
-                    new ReferralReceived.PriorInvolvement(0, false, null, null, null, 0)));
+                    new ReferralReceived.PriorInvolvement(0, false, null, null, null, 0), c.youngAdult(), c.youngAdult(),
+                    c.consent() == SharingConsentStatus.NOT_RECORDED ? SharingConsent.NOT_RECORDED
+                            : new SharingConsent(c.consent(), "fd-sam-lee", receivedAt)));
         }
         boolean anonymous = "ANONYMOUS".equals(kind);
         ReferralReceived payload = new ReferralReceived(referralId, receivedAt, null,

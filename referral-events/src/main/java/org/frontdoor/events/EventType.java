@@ -10,6 +10,7 @@ import java.util.Optional;
  */
 public enum EventType {
     REFERRAL_RECEIVED("referral.received", Topics.REFERRAL_EVENTS, 1),
+    REFERRAL_CONSENT_RECORDED("referral.consent-recorded", Topics.REFERRAL_EVENTS, 1),
     TRIAGE_QUEUED("triage.queued", Topics.TRIAGE_EVENTS, 1),
     TRIAGE_DECIDED("triage.decided", Topics.TRIAGE_EVENTS, 1),
     CASE_OPENED("case.opened", Topics.TRIAGE_EVENTS, 1),

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.frontdoor.events.payload.ReferralReceived;
+import org.frontdoor.events.payload.SharingConsent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -44,7 +45,7 @@ class EventEnvelopeTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = EventType.class, names = { "REFERRAL_RECEIVED", "TRIAGE_QUEUED", "TRIAGE_DECIDED",
+    @EnumSource(value = EventType.class, names = { "REFERRAL_RECEIVED", "REFERRAL_CONSENT_RECORDED", "TRIAGE_QUEUED", "TRIAGE_DECIDED",
             "CASE_OPENED", "CASE_ALLOCATED", "CASE_STEPPED", "CASE_CLOSED" }, mode = EnumSource.Mode.EXCLUDE)
     void everyTypeHasASchemaThatAcceptsItsEnvelope(EventType type) throws Exception {
         JsonSchema schema = schemaOf(type);
@@ -67,7 +68,8 @@ class EventEnvelopeTest {
                 List.of(new ReferralReceived.Child(UUID.randomUUID(), 0, UUID.randomUUID(), "Amy", "Smith",
                         LocalDate.parse("2016-04-02"), null, "F", "9434765919",
                         new ReferralReceived.Address("1 High St", null, "Doncaster", "DN1 1AA"), null,
-                        new ReferralReceived.PriorInvolvement(0, false, null, null, null, 0))),
+                        new ReferralReceived.PriorInvolvement(0, false, null, null, null, 0), false, false,
+                        SharingConsent.NOT_RECORDED)),
                 List.of(), new ReferralReceived.Concerns("hungry", List.of("SIGNS_OF_NEGLECT"), false),
                 new ReferralReceived.Consent(true, true, null));
         JsonNode good = EventJson.mapper().valueToTree(EventEnvelope.of(EventType.REFERRAL_RECEIVED, referralId, payload));

@@ -17,6 +17,7 @@ import org.frontdoor.events.EventJson;
 import org.frontdoor.events.EventType;
 import org.frontdoor.events.Topics;
 import org.frontdoor.events.payload.ReferralReceived;
+import org.frontdoor.events.payload.SharingConsent;
 import org.frontdoor.testsupport.DevJwtTestResource;
 import org.frontdoor.testsupport.KafkaProbe;
 
@@ -69,7 +70,7 @@ public final class Triage {
         return new ReferralReceived(base.referralId(), base.receivedAt(), base.acknowledgementDueBy(),
                 base.referrer(), base.submittedBy(), List.of(new ReferralReceived.Child(UUID.randomUUID(), 0,
                         child.knownChildId(), child.firstName(), child.lastName(), child.dateOfBirth(), null,
-                        child.gender(), null, null, null, prior)),
+                        child.gender(), null, null, null, prior, false, false, SharingConsent.NOT_RECORDED)),
                 base.householdMembers(), base.concerns(), base.consent());
     }
 
@@ -77,7 +78,7 @@ public final class Triage {
         return new ReferralReceived.Child(UUID.randomUUID(), position, UUID.randomUUID(), firstName, "Smith",
                 LocalDate.parse("2016-04-02"), null, "F", null,
                 new ReferralReceived.Address("1 High St", null, "Doncaster", "DN1 1AA"), "Hillside Primary School",
-                prior);
+                prior, false, false, SharingConsent.NOT_RECORDED);
     }
 
     /** Publishes referral.received as intake would; returns the event. */

@@ -11,5 +11,7 @@ public enum DeadlineState {
     /** Not delivered, due within the at-risk window (e.g. within 1 working day). */
     AT_RISK,
     /** Not delivered, and past its due time. */
-    OVERDUE
+    OVERDUE,
+    /** Held back by law (a young adult's consent): not late, and not in the overdue list. */
+    WITHHELD
 }

@@ -54,11 +54,15 @@ public class MessageComposer {
     public record Composed(String subject, String text, Map<String, Object> data) {
     }
 
+    /**
+     * @param youngAdultNamed a young adult (18+) is named: the text says, of no one in particular, that more is told
+     *            about them only with their consent (whether they gave it is not said)
+     */
     public Composed professionalAcknowledgement(ReferralRecord r, List<Messages.ChildRef> children,
-            Instant outcomeDueBy, Instant outcomeLatestBy) {
+            Instant outcomeDueBy, Instant outcomeLatestBy, boolean youngAdultNamed) {
         String text = Messages.acknowledgement(new Messages.Acknowledgement(r.referralId.toString(),
                 r.externalReference, r.organisationName, r.referrerName, human(r.receivedAt), children,
-                human(outcomeDueBy), human(outcomeLatestBy), contact())).render();
+                human(outcomeDueBy), human(outcomeLatestBy), contact(), youngAdultNamed)).render();
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("referralId", r.referralId.toString());
         put(data, "externalReference", r.externalReference);

@@ -37,7 +37,7 @@ public final class Messages {
 
     public record Acknowledgement(String referralId, String externalReference, String organisationName,
             String referrerName, String receivedAt, List<ChildRef> children, String outcomeDueBy,
-            String outcomeLatestBy, Contact contact) {
+            String outcomeLatestBy, Contact contact, boolean youngAdultNamed) {
     }
 
     public record PublicAcknowledgement(String reference, String receivedAt, Contact contact) {

@@ -95,6 +95,10 @@ public class Notification extends PanacheEntityBase {
     @Column(name = "source_event_id")
     public UUID sourceEventId;
 
+    /** Why it is {@link NotificationStatus#WITHHELD_NO_CONSENT}. */
+    @Column(name = "withheld_reason")
+    public String withheldReason;
+
     /** The Standard Webhooks {@code webhook-id}: the same on every attempt, so the partner can de-duplicate. */
     public String webhookId() {
         return "msg_" + id;
@@ -107,6 +111,9 @@ public class Notification extends PanacheEntityBase {
     public DeadlineState deadlineState(Instant now, Instant horizon) {
         if (deliveredAt != null) {
             return deliveredAt.isAfter(dueBy) ? DeadlineState.MISSED : DeadlineState.MET;
+        }
+        if (status == NotificationStatus.WITHHELD_NO_CONSENT) {
+            return DeadlineState.WITHHELD;
         }
         if (now.isAfter(dueBy)) {
             return DeadlineState.OVERDUE;

@@ -20,6 +20,7 @@ import org.frontdoor.events.MalformedEventException;
 import org.frontdoor.events.codes.ReferralSource;
 import org.frontdoor.events.payload.CaseEvent;
 import org.frontdoor.events.payload.ReferralReceived;
+import org.frontdoor.events.payload.SharingConsentRecorded;
 import org.frontdoor.events.payload.TriageDecided;
 import org.frontdoor.notification.config.NotificationConfig;
 import org.frontdoor.notification.delivery.Dispatcher;
@@ -37,6 +38,8 @@ import org.jboss.logging.Logger;
  * service does not know is malformed ({@link Decision}) and goes to the dead-letter topic; the outcome stays owed.</li>
  * <li>case.stepped / case.closed: every partner agency involved, and a professional referrer; never a
  * member of the public.</li>
+ * <li>referral.consent-recorded: a young adult's consent; {@link SharingPolicy} decides, for every message about a
+ * child before it becomes PENDING, whether it must be held back (WITHHELD_NO_CONSENT) instead.</li>
  * </ul>
  * Runs in the inbox transaction of the event. Every row is inserted "on conflict do nothing" on its
  * (referral, child, kind, occurrence, recipient) key, so a redelivered or republished event adds nothing.
@@ -60,6 +63,9 @@ public class NotificationPlanner {
 
     @Inject
     Dispatcher dispatcher;
+
+    @Inject
+    SharingPolicy sharing;
 
     @Inject
     Clock clock;
@@ -92,6 +98,9 @@ public class NotificationPlanner {
                 if (child.childId() == null) {
                     throw new MalformedEventException("referral.received " + event.eventId() + " names a child without childId");
                 }
+                // before anything is planned: whether anything about this child may go to a partner
+                sharing.record(child.childId(), referralId, child.youngAdult(), child.sharingConsent(),
+                        event.occurredAt());
                 em.createNativeQuery("insert into referral_record_child (child_id, referral_id, position)"
                         + " values (?1, ?2, ?3) on conflict do nothing")
                         .setParameter(1, child.childId()).setParameter(2, referralId)
@@ -114,7 +123,8 @@ public class NotificationPlanner {
         List<Messages.ChildRef> refs = children.stream()
                 .map(c -> new Messages.ChildRef(c.position() + 1, c.childId().toString()))
                 .toList();
-        MessageComposer.Composed ack = composer.professionalAcknowledgement(record, refs, outcomeDue, outcomeLatest);
+        MessageComposer.Composed ack = composer.professionalAcknowledgement(record, refs, outcomeDue, outcomeLatest,
+                children.stream().anyMatch(ReferralReceived.Child::youngAdult));
         insert(record.referralId, null, Kind.ACKNOWLEDGEMENT, "", referrer, NotificationStatus.PENDING,
                 record.acknowledgementDueBy, null, ack, event.eventId());
         for (ReferralReceived.Child child : children) {
@@ -199,6 +209,39 @@ public class NotificationPlanner {
         }
     }
 
+    /**
+     * A young adult's consent, recorded after the referral: GIVEN sends what was held back; REFUSED (or withdrawn)
+     * holds back what about the child is not yet sent.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void consentRecorded(EventEnvelope event, SharingConsentRecorded recorded) {
+        if (recorded.childId() == null || recorded.consent() == null || recorded.consent().status() == null) {
+            throw new MalformedEventException("referral.consent-recorded " + event.eventId()
+                    + " has no childId or consent status");
+        }
+        UUID referralId = recorded.referralId() != null ? recorded.referralId() : event.referralId();
+        if (!sharing.record(recorded.childId(), referralId, recorded.youngAdult(), recorded.consent(),
+                event.occurredAt())) {
+            LOG.infof("Referral %s: consent of child %s is already as recorded later", referralId, recorded.childId());
+            return;
+        }
+        int changed = 0;
+        List<Notification> messages = Notification.list("childId = ?1 and status in ?2", recorded.childId(),
+                List.of(NotificationStatus.WITHHELD_NO_CONSENT, NotificationStatus.PENDING, NotificationStatus.FAILED));
+        for (Notification n : messages) {
+            Optional<String> withhold = sharing.withholdReason(n.childId, n.kind);
+            if (withhold.isEmpty() && n.status == NotificationStatus.WITHHELD_NO_CONSENT) {
+                release(n);
+                changed++;
+            } else if (withhold.isPresent() && !withhold.get().equals(n.withheldReason)) {
+                withhold(n, withhold.get()); // held back now, or still, for the new reason (refused)
+                changed++;
+            }
+        }
+        LOG.infof("Referral %s: consent of child %s now %s; %d message(s) released or held back", referralId,
+                recorded.childId(), recorded.consent().status(), changed);
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void caseChanged(EventEnvelope event, CaseEvent change) {
         Kind kind = "case.closed".equals(event.type()) ? Kind.CASE_CLOSED : Kind.CASE_STEPPED;
@@ -255,12 +298,17 @@ public class NotificationPlanner {
             NotificationStatus status, Instant dueBy, Instant latestBy, MessageComposer.Composed message,
             UUID sourceEventId) {
         Instant now = now();
+        Optional<String> withheld = status == NotificationStatus.PENDING ? sharing.withholdReason(childId, kind)
+                : Optional.empty();
+        if (withheld.isPresent()) {
+            status = NotificationStatus.WITHHELD_NO_CONSENT;
+        }
         boolean ready = status == NotificationStatus.PENDING;
         int inserted = em.createNativeQuery("insert into notification (id, referral_id, child_id, kind, occurrence,"
                 + " recipient_key, recipient_org, recipient_email, status, due_by, latest_by, created_at, ready_at,"
-                + " next_attempt_at, webhook_type, subject, text_body, data, source_event_id)"
+                + " next_attempt_at, webhook_type, subject, text_body, data, source_event_id, withheld_reason)"
                 + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
-                + " cast(?18 as jsonb), ?19) on conflict on constraint notification_once do nothing")
+                + " cast(?18 as jsonb), ?19, ?20) on conflict on constraint notification_once do nothing")
                 .setParameter(1, UUID.randomUUID())
                 .setParameter(2, referralId)
                 .setParameter(3, childId)
@@ -280,6 +328,7 @@ public class NotificationPlanner {
                 .setParameter(17, message == null ? null : message.text())
                 .setParameter(18, message == null ? null : write(message.data()))
                 .setParameter(19, sourceEventId)
+                .setParameter(20, withheld.orElse(null))
                 .executeUpdate();
         if (inserted == 1 && ready) {
             dispatcher.wakeUpAfterCommit();
@@ -293,9 +342,33 @@ public class NotificationPlanner {
         n.textBody = message.text();
         n.data = message.data();
         n.sourceEventId = sourceEventId;
+        Optional<String> withheld = sharing.withholdReason(n.childId, n.kind);
+        if (withheld.isPresent()) {
+            withhold(n, withheld.get());
+            return;
+        }
         n.status = NotificationStatus.PENDING;
         n.readyAt = now;
         n.nextAttemptAt = now;
+        dispatcher.wakeUpAfterCommit();
+    }
+
+    /** Kept, composed, never sent while the policy says so. */
+    private static void withhold(Notification n, String reason) {
+        n.status = NotificationStatus.WITHHELD_NO_CONSENT;
+        n.withheldReason = reason;
+        n.nextAttemptAt = null;
+        LOG.infof("Notification %s (%s, referral %s) withheld: %s", n.id, n.kind, n.referralId, reason);
+    }
+
+    /** Consent given: sent now, with a fresh retry window. */
+    private void release(Notification n) {
+        Instant now = now();
+        n.status = NotificationStatus.PENDING;
+        n.withheldReason = null;
+        n.readyAt = now;
+        n.nextAttemptAt = now;
+        n.retryWindowStart = now;
         dispatcher.wakeUpAfterCommit();
     }
 

@@ -46,10 +46,12 @@ public class NotificationQueries {
             params.and("status", c.status());
         }
         if (Boolean.TRUE.equals(c.overdue())) {
-            where.add("deliveredAt is null and dueBy < :now");
+            where.add("deliveredAt is null and dueBy < :now and status <> :withheld");
+            params.and("withheld", NotificationStatus.WITHHELD_NO_CONSENT);
             params.and("now", now);
         } else if (Boolean.FALSE.equals(c.overdue())) {
-            where.add("(deliveredAt is not null or dueBy >= :now)");
+            where.add("(deliveredAt is not null or dueBy >= :now or status = :withheld)");
+            params.and("withheld", NotificationStatus.WITHHELD_NO_CONSENT);
             params.and("now", now);
         }
         PanacheQuery<Notification> found = where.isEmpty() ? Notification.findAll(Sort.by("dueBy").and("id"))
@@ -57,10 +59,12 @@ public class NotificationQueries {
         return new Found(found.page(Page.of(page, size)).list(), found.count());
     }
 
-    /** Undelivered messages past their due time or due within the at-risk window, soonest due first. */
+    /** Undelivered messages past their due time or due within the at-risk window, soonest due first; not withheld ones. */
     public List<Notification> overdueOrAtRisk(Instant now, UUID referralId) {
-        Parameters params = Parameters.with("horizon", horizon(now));
-        String query = "deliveredAt is null and dueBy <= :horizon";
+        // a message held back for a young adult's consent is not late: it may never be sent
+        Parameters params = Parameters.with("horizon", horizon(now)).and("withheld",
+                NotificationStatus.WITHHELD_NO_CONSENT);
+        String query = "deliveredAt is null and dueBy <= :horizon and status <> :withheld";
         if (referralId != null) {
             query += " and referralId = :referralId";
             params.and("referralId", referralId);

@@ -7,5 +7,10 @@ public enum NotificationStatus {
     PENDING,
     SENT,
     /** Every attempt within the retry limit failed, or there is no way to reach the recipient. */
-    FAILED
+    FAILED,
+    /**
+     * About a young adult who has not given consent to share ({@link SharingPolicy}): composed and kept, never
+     * sent; it becomes PENDING if consent is given. Its {@code withheldReason} says why.
+     */
+    WITHHELD_NO_CONSENT
 }

@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.UUID;
 import org.frontdoor.notification.delivery.Dispatcher;
 import org.frontdoor.support.audit.AuditLog;
@@ -31,6 +32,9 @@ public class RetryService {
     AuditLog audit;
 
     @Inject
+    SharingPolicy sharing;
+
+    @Inject
     Clock clock;
 
     @Transactional
@@ -45,6 +49,15 @@ public class RetryService {
                     + n.status);
         }
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+        Optional<String> withheld = sharing.withholdReason(n.childId, n.kind);
+        if (withheld.isPresent()) {
+            // consent was refused or withdrawn since it failed: it is held back, not retried
+            n.status = NotificationStatus.WITHHELD_NO_CONSENT;
+            n.withheldReason = withheld.get();
+            n.nextAttemptAt = null;
+            audit.record("notification.retry.withheld", n.referralId, "notification " + id + " (" + n.kind + ")");
+            return n;
+        }
         n.status = NotificationStatus.PENDING;
         n.retryWindowStart = now;
         n.nextAttemptAt = now;

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.frontdoor.events.payload.ReferralReceived;
+import org.frontdoor.events.payload.SharingConsentRecorded;
 import org.frontdoor.notification.domain.NotificationPlanner;
 import org.frontdoor.support.inbox.InboxProcessor;
 
@@ -24,8 +25,13 @@ public class ReferralEventsHandler {
     @Blocking
     public void onMessage(String message) {
         processor.process(CONSUMER, message, event -> {
-            if ("referral.received".equals(event.type())) {
-                planner.received(event, event.payloadAs(ReferralReceived.class));
+            switch (event.type()) {
+                case "referral.received" -> planner.received(event, event.payloadAs(ReferralReceived.class));
+                case "referral.consent-recorded" -> planner.consentRecorded(event,
+                        event.payloadAs(SharingConsentRecorded.class));
+                default -> {
+                    // nothing else on this topic is owed to anyone
+                }
             }
         });
     }

@@ -13,12 +13,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -35,6 +36,7 @@ import org.frontdoor.notification.domain.RetryService;
 import org.frontdoor.support.audit.AuditLog;
 import org.frontdoor.support.problem.Problem;
 import org.frontdoor.support.problem.ProblemException;
+import org.frontdoor.support.problem.QueryParams;
 import org.frontdoor.support.security.Roles;
 
 @Path("/api/v1/notifications")
@@ -69,7 +71,7 @@ public class NotificationResource {
             {"type": "urn:frontdoor:problem:validation", "title": "Request is not valid", "status": 422,
              "detail": "2 fields are not valid", "instance": "/api/v1/notifications",
              "errors": [{"field": "overdue", "message": "must be true or false"},
-                        {"field": "status", "message": "must be one of AWAITING_DECISION, PENDING, SENT, FAILED"}]}""";
+                        {"field": "status", "message": "must be one of AWAITING_DECISION, PENDING, SENT, FAILED, WITHHELD_NO_CONSENT"}]}""";
 
     @Inject
     NotificationQueries queries;
@@ -86,7 +88,8 @@ public class NotificationResource {
     @GET
     @RolesAllowed({ Roles.OPS, Roles.TEAM_MANAGER })
     @Transactional
-    @Operation(summary = "Find notifications", description = "By referral, status (e.g. FAILED) and whether they"
+    @Operation(summary = "Find notifications", description = "By referral, status (e.g. FAILED, or WITHHELD_NO_CONSENT:"
+            + " held back for a young adult's consent) and whether they"
             + " are overdue (undelivered past their due time), soonest due first. Each item says where it stands"
             + " against its deadline as of `asOf` (default now). The message text is never shown.")
     @APIResponse(responseCode = "200", description = "A page of notifications",
@@ -99,7 +102,8 @@ public class NotificationResource {
     public NotificationView.Page search(
             @Parameter(description = "Only this referral's", schema = @Schema(type = SchemaType.STRING, format = "uuid"),
                     example = "6b1f0e5e-2b7a-4a43-9a36-0d2b5d4f6a11") @QueryParam("referralId") String referralId,
-            @Parameter(description = "AWAITING_DECISION, PENDING, SENT or FAILED", example = "FAILED")
+            @Parameter(description = "AWAITING_DECISION, PENDING, SENT, FAILED or WITHHELD_NO_CONSENT (held back"
+                    + " for a young adult's consent, with its withheldReason)", example = "FAILED")
             @QueryParam("status") String status,
             @Parameter(description = "true: only undelivered past due; false: only those not overdue",
                     schema = @Schema(type = SchemaType.BOOLEAN), example = "true") @QueryParam("overdue") String overdue,
@@ -110,10 +114,10 @@ public class NotificationResource {
             @Parameter(example = "20") @QueryParam("size") @DefaultValue("20") String size) {
         // Parsed here, not by JAX-RS, so that a bad value is a 422 naming the parameter.
         List<Problem.FieldError> errors = new ArrayList<>();
-        UUID referral = uuid(referralId, "referralId", errors);
+        UUID referral = QueryParams.uuid(referralId, "referralId", errors);
         NotificationStatus wanted = status(status, errors);
-        Boolean overdueOnly = bool(overdue, "overdue", errors);
-        Instant now = instant(asOf, "asOf", errors);
+        Boolean overdueOnly = QueryParams.bool(overdue, "overdue", errors);
+        Instant now = asOf(asOf, errors);
         int pageNo = integer(page, "page", 0, 100_000, errors);
         int pageSize = integer(size, "size", 1, 100, errors);
         if (!errors.isEmpty()) {
@@ -148,8 +152,8 @@ public class NotificationResource {
             @Parameter(description = "Only this referral's", schema = @Schema(type = SchemaType.STRING, format = "uuid"),
                     example = "6b1f0e5e-2b7a-4a43-9a36-0d2b5d4f6a11") @QueryParam("referralId") String referralId) {
         List<Problem.FieldError> errors = new ArrayList<>();
-        Instant now = instant(asOf, "asOf", errors);
-        UUID referral = uuid(referralId, "referralId", errors);
+        Instant now = asOf(asOf, errors);
+        UUID referral = QueryParams.uuid(referralId, "referralId", errors);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
@@ -204,28 +208,10 @@ public class NotificationResource {
         return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
     }
 
-    private Instant instant(String value, String name, List<Problem.FieldError> errors) {
-        if (value == null || value.isBlank()) {
-            return now();
-        }
-        try {
-            return Instant.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            errors.add(new Problem.FieldError(name, "must be a date-time (ISO-8601, e.g. 2026-12-01T12:00:00Z)"));
-            return null;
-        }
-    }
-
-    private static UUID uuid(String value, String name, List<Problem.FieldError> errors) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return UUID.fromString(value.strip());
-        } catch (IllegalArgumentException e) {
-            errors.add(new Problem.FieldError(name, "must be a UUID"));
-            return null;
-        }
+    /** The moment to judge deadlines at: {@code asOf}, or now. */
+    private Instant asOf(String value, List<Problem.FieldError> errors) {
+        Instant at = QueryParams.instant(value, "asOf", errors);
+        return at == null ? now() : at;
     }
 
     private static NotificationStatus status(String value, List<Problem.FieldError> errors) {
@@ -235,23 +221,10 @@ public class NotificationResource {
         try {
             return NotificationStatus.valueOf(value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            errors.add(new Problem.FieldError("status", "must be one of AWAITING_DECISION, PENDING, SENT, FAILED"));
+            errors.add(new Problem.FieldError("status", "must be one of " + Arrays.stream(NotificationStatus.values())
+                    .map(Enum::name).collect(Collectors.joining(", "))));
             return null;
         }
-    }
-
-    private static Boolean bool(String value, String name, List<Problem.FieldError> errors) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        return switch (value.strip().toLowerCase(Locale.ROOT)) {
-            case "true" -> Boolean.TRUE;
-            case "false" -> Boolean.FALSE;
-            default -> {
-                errors.add(new Problem.FieldError(name, "must be true or false"));
-                yield null;
-            }
-        };
     }
 
     private static int integer(String value, String name, int min, int max, List<Problem.FieldError> errors) {

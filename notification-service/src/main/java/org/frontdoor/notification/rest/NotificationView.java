@@ -14,27 +14,32 @@ public record NotificationView(
         UUID referralId,
         @Schema(description = "The child it is about; absent for a referral's acknowledgement") UUID childId,
         @Schema(example = "OUTCOME", enumeration = { "ACKNOWLEDGEMENT", "OUTCOME", "CASE_STEPPED", "CASE_CLOSED" }) String kind,
-        @Schema(example = "PENDING", enumeration = { "AWAITING_DECISION", "PENDING", "SENT", "FAILED" }) String status,
+        @Schema(example = "PENDING", enumeration = { "AWAITING_DECISION", "PENDING", "SENT", "FAILED",
+                "WITHHELD_NO_CONSENT" }) String status,
         @Schema(example = "WEBHOOK", enumeration = { "WEBHOOK", "EMAIL" }) String channel,
         @Schema(example = "hillside-primary") String recipientOrganisation,
         @Schema(description = "Masked", example = "d***@hillside.example") String recipientEmail,
         @Schema(description = "When it was due") Instant dueBy,
         @Schema(description = "The latest acceptable time (outcomes)") Instant latestBy,
         Instant deliveredAt,
-        @Schema(example = "AT_RISK", enumeration = { "MET", "MISSED", "ON_TRACK", "AT_RISK", "OVERDUE" }) String deadline,
+        @Schema(example = "AT_RISK", enumeration = { "MET", "MISSED", "ON_TRACK", "AT_RISK", "OVERDUE",
+                "WITHHELD" }) String deadline,
         @Schema(description = "Delivery attempts so far", example = "2") int attempts,
         Instant nextAttemptAt,
         @Schema(example = "HTTP 500 from the partner's endpoint") String lastError,
         @Schema(description = "The Standard Webhooks webhook-id, the same on every attempt",
                 example = "msg_5a0e4a53-8d0c-4a8e-9f3c-2b1f7f6f0b51") String webhookId,
-        Instant createdAt) {
+        Instant createdAt,
+        @Schema(description = "Why it is WITHHELD_NO_CONSENT: about a young adult (18+) who has not given consent to"
+                + " share with partners. Sent if consent is given", example = "Young adult (18+): no consent to share"
+                + " with partners has been recorded") String withheldReason) {
 
     static NotificationView of(Notification n, Instant now, Instant horizon) {
         DeadlineState state = n.deadlineState(now, horizon);
         return new NotificationView(n.id, n.referralId, n.childId, n.kind.name(), n.status.name(),
                 n.channel == null ? null : n.channel.name(), n.recipientOrg, mask(n.recipientEmail), n.dueBy,
                 n.latestBy, n.deliveredAt, state.name(), n.attempts, n.nextAttemptAt, n.lastError, n.webhookId(),
-                n.createdAt);
+                n.createdAt, n.withheldReason);
     }
 
     static String mask(String email) {

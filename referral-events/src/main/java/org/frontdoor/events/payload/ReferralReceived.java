@@ -34,9 +34,17 @@ public record ReferralReceived(
     public record Submitter(String subject, String role, String organisationId) {
     }
 
+    /**
+     * @param careLeaver the referrer says the young person is a care leaver (the front door takes those up to 25)
+     * @param youngAdult 18 or over on the contact's date, by referral-service's configured age rule: nothing about
+     *            them beyond receipt may go to a partner without their consent (notification's SharingPolicy)
+     * @param sharingConsent the young adult's consent to share as recorded with the contact; NOT_RECORDED otherwise.
+     *            Later changes travel as {@code referral.consent-recorded}
+     */
     public record Child(UUID childId, int position, UUID knownChildId, String firstName, String lastName,
             LocalDate dateOfBirth, LocalDate expectedDateOfBirth, String gender, String nhsNumber, Address address,
-            String school, PriorInvolvement priorInvolvement) {
+            String school, PriorInvolvement priorInvolvement, boolean careLeaver, boolean youngAdult,
+            SharingConsent sharingConsent) {
     }
 
     public record Address(String line1, String line2, String town, String postcode) {

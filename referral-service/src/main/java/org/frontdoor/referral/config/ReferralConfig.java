@@ -19,7 +19,20 @@ public interface ReferralConfig {
     @WithDefault("10")
     int maxChildren();
 
-    /** Oldest a referred person may be, in years (care leavers are supported up to 25). */
-    @WithDefault("25")
-    int maxAgeYears();
+    YoungAdult youngAdult();
+
+    /**
+     * Who is a young adult: nothing about them beyond receipt may go to a partner without their consent
+     * (domain.md, "Feedback rules"). Read by {@code YoungAdultRule} only.
+     */
+    interface YoungAdult {
+
+        /** From this age on the contact's date a referred person is a young adult (and must be a care leaver). */
+        @WithDefault("18")
+        int adultAge();
+
+        /** Oldest a care leaver, and so anyone referred, may be on the contact's date. */
+        @WithDefault("25")
+        int careLeaverMaxAge();
+    }
 }

@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 import org.frontdoor.events.codes.Outcome;
 import org.frontdoor.events.codes.Pathway;
+import org.frontdoor.events.codes.SharingConsentStatus;
 
 /**
  * One child named in a contact, with what was known of them on arrival and where they stand now,
@@ -120,6 +121,33 @@ public class ReferralChild extends PanacheEntityBase {
 
     @Column(name = "case_closed_at")
     public Instant caseClosedAt;
+
+    /** The referrer said the young person is a care leaver. */
+    @Column(name = "care_leaver", nullable = false)
+    public boolean careLeaver;
+
+    /** A young adult on the contact's date, by {@link YoungAdultRule}: decided once, at the contact. */
+    @Column(name = "young_adult", nullable = false)
+    public boolean youngAdult;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "sharing_consent", nullable = false)
+    public SharingConsentStatus sharingConsent = SharingConsentStatus.NOT_RECORDED;
+
+    /** Who recorded the consent (a worker's name or sign-in), never the young person. */
+    @Column(name = "sharing_consent_recorded_by")
+    public String sharingConsentRecordedBy;
+
+    @Column(name = "sharing_consent_recorded_at")
+    public Instant sharingConsentRecordedAt;
+
+    /**
+     * A young adult who has not given consent: the referrer may know only that the contact was received. The
+     * referrer's view here applies it; notification-service's SharingPolicy applies the same to every message.
+     */
+    public boolean progressWithheldFromReferrer() {
+        return youngAdult && sharingConsent != SharingConsentStatus.GIVEN;
+    }
 
     public RecordType recordType() {
         return becameReferral ? RecordType.REFERRAL : RecordType.CONTACT;

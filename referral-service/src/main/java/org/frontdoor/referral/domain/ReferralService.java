@@ -3,15 +3,19 @@ package org.frontdoor.referral.domain;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,15 +25,21 @@ import org.frontdoor.events.EventEnvelope;
 import org.frontdoor.events.EventJson;
 import org.frontdoor.events.EventType;
 import org.frontdoor.events.codes.ReferralSource;
+import org.frontdoor.events.codes.SharingConsentStatus;
+import org.frontdoor.events.payload.SharingConsent;
+import org.frontdoor.events.payload.SharingConsentRecorded;
 import org.frontdoor.referral.config.ReferralConfig;
 import org.frontdoor.referral.messaging.ReferralReceivedEvent;
 import org.frontdoor.referral.rest.ReferralCreated;
 import org.frontdoor.referral.rest.ReferralRequest;
+import org.frontdoor.referral.rest.SharingConsentRequest;
 import org.frontdoor.support.audit.AuditLog;
 import org.frontdoor.support.calendar.WorkingCalendar;
 import org.frontdoor.support.outbox.Outbox;
+import org.frontdoor.support.problem.Problem.FieldError;
 import org.frontdoor.support.problem.ProblemException;
 import org.frontdoor.support.problem.ProblemType;
+import org.frontdoor.support.problem.RequestValidation;
 import org.frontdoor.support.validation.Text;
 import org.jboss.logging.Logger;
 
@@ -45,6 +55,9 @@ public class ReferralService {
 
     @Inject
     ReferralValidator validator;
+
+    @Inject
+    RequestValidation validation;
 
     @Inject
     ChildMatcher matcher;
@@ -63,6 +76,9 @@ public class ReferralService {
 
     @Inject
     ReferralConfig config;
+
+    @Inject
+    YoungAdultRule youngAdults;
 
     @Inject
     Clock clock;
@@ -91,6 +107,7 @@ public class ReferralService {
         Map<UUID, ChildMatcher.Match> matches = new HashMap<>();
         for (int i = 0; i < request.children().size(); i++) {
             ReferralChild child = newChild(referral, i, request.children().get(i));
+            applyYoungAdult(child, request.children().get(i), caller, now);
             ChildMatcher.Match match = matcher.match(child, referralId, now);
             child.knownChildId = match.knownChildId();
             child.referralsLast12Months = match.referralsInLast12Months();
@@ -167,6 +184,64 @@ public class ReferralService {
         referral.reasonWithoutConsent = Text.blankToNull(request.consent().reasonWithoutConsent());
         referral.status = ReferralStatus.RECEIVED;
         return referral;
+    }
+
+    /** Decided once, on the contact's date: whether the child is a young adult, and their consent as sent. */
+    private void applyYoungAdult(ReferralChild child, ReferralRequest.Child in, Caller caller, Instant now) {
+        child.careLeaver = Boolean.TRUE.equals(in.careLeaver());
+        child.youngAdult = youngAdults.isYoungAdult(child.dateOfBirth, LocalDate.ofInstant(now, WorkingCalendar.ENGLAND));
+        SharingConsentRequest consent = in.sharingConsent();
+        if (consent != null && consent.status() != SharingConsentStatus.NOT_RECORDED) {
+            setConsent(child, consent, caller, now);
+        }
+    }
+
+    private static void setConsent(ReferralChild child, SharingConsentRequest consent, Caller caller, Instant now) {
+        child.sharingConsent = consent.status();
+        child.sharingConsentRecordedBy = Text.blankToNull(consent.recordedBy()) != null ? consent.recordedBy().strip()
+                : caller.subject();
+        child.sharingConsentRecordedAt = consent.recordedAt() != null
+                ? consent.recordedAt().truncatedTo(ChronoUnit.MICROS) : now;
+    }
+
+    /**
+     * The front door records (or changes) a young adult's consent to share after the contact: audited, on the
+     * timeline, and published as {@code referral.consent-recorded} in the same transaction. Only for a child who
+     * was a young adult at the contact: for anyone else there is nothing to consent to (409).
+     */
+    @Transactional
+    public ReferralChild recordSharingConsent(UUID referralId, UUID childId, SharingConsentRequest request,
+            Caller caller) {
+        List<FieldError> errors = new ArrayList<>();
+        validator.checkSharingConsent(request, "", false, errors);
+        validation.check(request, errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        ReferralChild child = ReferralChild.<ReferralChild>find("id = ?1 and referral.id = ?2", childId, referralId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional()
+                .orElseThrow(() -> ProblemException.notFound("Child " + childId + " of referral " + referralId));
+        if (!child.youngAdult) {
+            audit.recordRefused("referral.sharing-consent.refused", referralId, "child " + childId + " is not a young adult");
+            throw new ProblemException(ProblemType.CONFLICT, "Child " + childId + " was under "
+                    + youngAdults.adultAge() + " on the contact's date: consent to share is recorded only for a"
+                    + " young adult");
+        }
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+        setConsent(child, request, caller, now);
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("sharingConsent", child.sharingConsent.name());
+        detail.put("recordedBy", child.sharingConsentRecordedBy);
+        detail.put("recordedAt", child.sharingConsentRecordedAt.toString());
+        TimelineEntry.of(referralId, childId, "SHARING_CONSENT", now, child.sharingConsent == SharingConsentStatus.GIVEN
+                ? "Consent to share with partners given" : "Consent to share with partners refused", detail, null)
+                .persist();
+        outbox.append(EventEnvelope.of(EventType.REFERRAL_CONSENT_RECORDED, referralId,
+                new SharingConsentRecorded(referralId, childId, true, new SharingConsent(child.sharingConsent,
+                        child.sharingConsentRecordedBy, child.sharingConsentRecordedAt))));
+        audit.record("referral.sharing-consent", referralId, "child " + childId + ": " + child.sharingConsent);
+        LOG.infof("Referral %s: consent to share recorded for child %s: %s", referralId, childId, child.sharingConsent);
+        return child;
     }
 
     private static ReferralChild newChild(Referral referral, int position, ReferralRequest.Child in) {

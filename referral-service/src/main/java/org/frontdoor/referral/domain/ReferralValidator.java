@@ -3,14 +3,18 @@ package org.frontdoor.referral.domain;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.frontdoor.events.codes.IndicatorCatalogue;
 import org.frontdoor.events.codes.ReferralSource;
+import org.frontdoor.events.codes.SharingConsentStatus;
 import org.frontdoor.referral.config.ReferralConfig;
 import org.frontdoor.referral.rest.ReferralRequest;
+import org.frontdoor.referral.rest.SharingConsentRequest;
 import org.frontdoor.support.calendar.WorkingCalendar;
 import org.frontdoor.support.problem.Problem.FieldError;
 import org.frontdoor.support.problem.RequestValidation;
@@ -25,11 +29,17 @@ public class ReferralValidator {
 
     private static final int MAX_MONTHS_BEFORE_BIRTH = 10;
 
+    /** A partner system's clock may run a little ahead of ours. */
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
     @Inject
     RequestValidation validation;
 
     @Inject
     ReferralConfig config;
+
+    @Inject
+    YoungAdultRule youngAdults;
 
     @Inject
     Clock clock;
@@ -142,10 +152,23 @@ public class ReferralValidator {
             if (child.dateOfBirth() != null) {
                 if (child.dateOfBirth().isAfter(today)) {
                     errors.add(new FieldError(at + "dateOfBirth", "must not be in the future"));
-                } else if (child.dateOfBirth().isBefore(today.minusYears(config.maxAgeYears() + 1L))) {
-                    errors.add(new FieldError(at + "dateOfBirth",
-                            "must be within the last " + config.maxAgeYears() + " years"));
+                } else if (youngAdults.isOverMaximum(child.dateOfBirth(), today)) {
+                    errors.add(new FieldError(at + "dateOfBirth", "must be within the last "
+                            + youngAdults.careLeaverMaxAge() + " years: the front door takes care leavers up to "
+                            + youngAdults.careLeaverMaxAge()));
+                } else if (youngAdults.isYoungAdult(child.dateOfBirth(), today)
+                        && !Boolean.TRUE.equals(child.careLeaver())) {
+                    errors.add(new FieldError(at + "careLeaver", "must be true for a young person aged "
+                            + youngAdults.adultAge() + " or over: the front door takes young adults only as care"
+                            + " leavers, up to " + youngAdults.careLeaverMaxAge()));
                 }
+            }
+            if (child.sharingConsent() != null) {
+                if (!youngAdults.isYoungAdult(child.dateOfBirth(), today)) {
+                    errors.add(new FieldError(at + "sharingConsent", "is only for a young person aged "
+                            + youngAdults.adultAge() + " or over on the contact's date"));
+                }
+                checkSharingConsent(child.sharingConsent(), at + "sharingConsent.", true, errors);
             }
             if (unborn && (child.expectedDateOfBirth().isBefore(today)
                     || child.expectedDateOfBirth().isAfter(today.plusMonths(MAX_MONTHS_BEFORE_BIRTH)))) {
@@ -163,6 +186,31 @@ public class ReferralValidator {
                     && Postcode.normalise(child.address().postcode()) == null) {
                 errors.add(new FieldError(at + "address.postcode", "must be a UK postcode, e.g. DN1 1AA"));
             }
+        }
+    }
+
+    /**
+     * A young adult's consent to share, on a submission ({@code notRecordedAllowed}) or recorded later: given or
+     * refused, and when, not in the future; NOT_RECORDED carries no who or when.
+     */
+    public void checkSharingConsent(SharingConsentRequest consent, String at, boolean notRecordedAllowed,
+            List<FieldError> errors) {
+        if (consent.status() == null) {
+            errors.add(new FieldError(at + "status", "is required: GIVEN or REFUSED"));
+        } else if (consent.status() == SharingConsentStatus.NOT_RECORDED) {
+            if (!notRecordedAllowed) {
+                errors.add(new FieldError(at + "status", "must be GIVEN or REFUSED"));
+            } else {
+                if (!isBlank(consent.recordedBy())) {
+                    errors.add(new FieldError(at + "recordedBy", "must be empty when no consent is recorded"));
+                }
+                if (consent.recordedAt() != null) {
+                    errors.add(new FieldError(at + "recordedAt", "must be empty when no consent is recorded"));
+                }
+            }
+        }
+        if (consent.recordedAt() != null && consent.recordedAt().isAfter(Instant.now(clock).plus(CLOCK_SKEW))) {
+            errors.add(new FieldError(at + "recordedAt", "must not be in the future"));
         }
     }
 

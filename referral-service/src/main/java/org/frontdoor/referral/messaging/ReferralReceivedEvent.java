@@ -2,7 +2,9 @@ package org.frontdoor.referral.messaging;
 
 import java.util.Map;
 import java.util.UUID;
+import org.frontdoor.events.codes.SharingConsentStatus;
 import org.frontdoor.events.payload.ReferralReceived;
+import org.frontdoor.events.payload.SharingConsent;
 import org.frontdoor.referral.domain.Caller;
 import org.frontdoor.referral.domain.ChildMatcher;
 import org.frontdoor.referral.domain.Referral;
@@ -38,6 +40,9 @@ public final class ReferralReceivedEvent {
                 new ReferralReceived.Address(c.addressLine1, c.addressLine2, c.town, c.postcode), c.school,
                 new ReferralReceived.PriorInvolvement(c.referralsLast12Months, c.reReferral,
                         c.sameDayFirstReferralId, c.openCaseId, match == null ? null : match.openCaseWorker(),
-                        c.contactsLast12Months));
+                        c.contactsLast12Months),
+                c.careLeaver, c.youngAdult, c.sharingConsent == SharingConsentStatus.NOT_RECORDED
+                        ? SharingConsent.NOT_RECORDED
+                        : new SharingConsent(c.sharingConsent, c.sharingConsentRecordedBy, c.sharingConsentRecordedAt));
     }
 }

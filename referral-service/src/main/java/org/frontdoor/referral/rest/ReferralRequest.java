@@ -46,7 +46,14 @@ public record ReferralRequest(
             @NotBlank @Pattern(regexp = "^[FMXU]$", message = "must be F, M, X or U") String gender,
             @Schema(description = "10 digits, with a valid check digit", example = "9434765919") String nhsNumber,
             @Valid Address address,
-            @Schema(example = "Hillside Primary School") @Size(max = 200) @PlainText String school) {
+            @Schema(example = "Hillside Primary School") @Size(max = 200) @PlainText String school,
+            @Schema(description = "The young person is a care leaver. Required (true) for anyone 18 or over on the"
+                    + " contact's date: the front door takes young adults only as care leavers, up to 25")
+            Boolean careLeaver,
+            @Schema(description = "For a young adult (18 or over): their consent to share with partner agencies, when"
+                    + " already asked. Without GIVEN the referrer hears only that the referral was received; the front"
+                    + " door can record it later (PUT .../children/{childId}/sharing-consent)")
+            @Valid SharingConsentRequest sharingConsent) {
     }
 
     @Schema(name = "Address")

@@ -4,10 +4,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.frontdoor.events.codes.Outcome;
 import org.frontdoor.events.codes.Pathway;
+import org.frontdoor.events.codes.SharingConsentStatus;
 import org.frontdoor.referral.domain.ChildStatus;
 import org.frontdoor.referral.domain.RecordType;
 import org.frontdoor.referral.domain.Referral;
@@ -58,7 +61,25 @@ public record ReferralView(
             @Schema(description = "What the worker wrote for the referrer") String referrerFeedback,
             Instant decidedAt, Instant caseClosedAt,
             @Schema(description = "Staff only: what the front door knew of the child when the contact arrived")
-            PriorInvolvement priorInvolvement) {
+            PriorInvolvement priorInvolvement,
+            @Schema(description = "The referrer said the young person is a care leaver") boolean careLeaver,
+            @Schema(description = "18 or over on the contact's date: without their consent (GIVEN) the referrer sees"
+                    + " only that the contact was received (status RECEIVED, no decision, no timeline of theirs)")
+            boolean youngAdult,
+            @Schema(description = "A young adult's consent to share with partners; who recorded it and when are shown to"
+                    + " staff only") ConsentView sharingConsent) {
+    }
+
+    @Schema(name = "SharingConsentView")
+    public record ConsentView(
+            @Schema(example = "GIVEN") SharingConsentStatus status,
+            @Schema(description = "Staff only", example = "S. Lee, front door") String recordedBy,
+            @Schema(description = "Staff only") Instant recordedAt) {
+
+        static ConsentView of(ReferralChild c, boolean staff) {
+            return new ConsentView(c.sharingConsent, staff ? c.sharingConsentRecordedBy : null,
+                    staff ? c.sharingConsentRecordedAt : null);
+        }
     }
 
     @Schema(name = "PriorInvolvement")
@@ -84,14 +105,23 @@ public record ReferralView(
             Map<String, Object> detail) {
     }
 
+    /**
+     * Staff see everything. A partner (the referrer) sees a young adult without consent to share as received and
+     * nothing more: no status beyond RECEIVED, no decision, and none of that child's timeline; the contact as a
+     * whole then reads RECEIVED (its least advanced child).
+     */
     public static ReferralView of(Referral referral, List<ReferralChild> children, List<TimelineEntry> timeline,
             boolean staff) {
-        return new ReferralView(referral.id, referral.receivedAt, referral.status, referral.acknowledgementDueBy,
+        Set<UUID> withheld = staff ? Set.of() : children.stream().filter(ReferralChild::progressWithheldFromReferrer)
+                .map(c -> c.id).collect(Collectors.toSet());
+        return new ReferralView(referral.id, referral.receivedAt,
+                withheld.isEmpty() ? referral.status : ReferralStatus.RECEIVED, referral.acknowledgementDueBy,
                 new Referrer(referral.sourceCode, referral.organisationName, referral.referrerName,
                         referral.referrerRole, referral.externalReference),
-                children.stream().map(c -> child(c, staff)).toList(),
+                children.stream().map(c -> withheld.contains(c.id) ? receivedOnly(c) : child(c, staff)).toList(),
                 new Concerns(referral.concernSummary, referral.indicators, referral.immediateRisk),
-                timeline.stream().map(t -> new Event(t.occurredAt, t.kind, t.childId, t.summary, t.detail)).toList());
+                timeline.stream().filter(t -> t.childId == null || !withheld.contains(t.childId))
+                        .map(t -> new Event(t.occurredAt, t.kind, t.childId, t.summary, t.detail)).toList());
     }
 
     private static Child child(ReferralChild c, boolean staff) {
@@ -99,6 +129,14 @@ public record ReferralView(
                 c.status, c.recordType(), c.referralDate, c.level, c.outcome, c.referrerFeedback, c.decidedAt,
                 c.caseClosedAt,
                 staff ? new PriorInvolvement(c.referralsLast12Months, c.reReferral, c.sameDayFirstReferralId,
-                        c.openCaseId, c.contactsLast12Months, c.openCasePathway) : null);
+                        c.openCaseId, c.contactsLast12Months, c.openCasePathway) : null,
+                c.careLeaver, c.youngAdult, ConsentView.of(c, staff));
+    }
+
+    /** What the referrer sent, and that it was received. */
+    private static Child receivedOnly(ReferralChild c) {
+        return new Child(c.id, c.position, c.firstName, c.lastName, c.dateOfBirth, c.expectedDateOfBirth,
+                ChildStatus.RECEIVED, RecordType.CONTACT, null, null, null, null, null, null, null, c.careLeaver,
+                c.youngAdult, ConsentView.of(c, false));
     }
 }

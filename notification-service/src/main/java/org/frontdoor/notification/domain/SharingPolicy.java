@@ -1,0 +1,65 @@
+package org.frontdoor.notification.domain;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.frontdoor.events.codes.SharingConsentStatus;
+import org.frontdoor.events.payload.SharingConsent;
+
+/**
+ * The one place that decides whether a message about a child may go to a partner (domain.md, "Feedback rules": a
+ * care leaver aged 18+ must have given explicit consent before anything about them is shared). A young adult
+ * without consent GIVEN: the referrer is still acknowledged (the acknowledgement names children by position and
+ * id only, no case detail), but their outcome and case changes go to no one; they are kept as
+ * {@link NotificationStatus#WITHHELD_NO_CONSENT} with the reason and sent once consent is given.
+ * <p>
+ * Who is a young adult is referral-service's rule ({@code frontdoor.referral.young-adult.*}): it alone has the date
+ * of birth, and it sends {@code youngAdult}. A child this service has no facts for (an event from before the rule)
+ * is not a young adult. {@link NotificationPlanner} and {@link RetryService} ask this before any message becomes
+ * PENDING; the dispatcher sends only PENDING messages.
+ */
+@ApplicationScoped
+public class SharingPolicy {
+
+    static final String NOT_RECORDED = "Young adult (18+): no consent to share with partners has been recorded";
+    static final String REFUSED = "Young adult (18+): refused consent to share with partners";
+
+    @Inject
+    EntityManager em;
+
+    /** Why a message of this kind about this child must be held back; empty when it may go. */
+    public Optional<String> withholdReason(UUID childId, Kind kind) {
+        if (childId == null || kind == Kind.ACKNOWLEDGEMENT) {
+            return Optional.empty(); // "received", and nothing about any one child's case
+        }
+        ChildSharing facts = ChildSharing.findById(childId);
+        if (facts == null || !facts.youngAdult) {
+            return Optional.empty();
+        }
+        return switch (facts.consent) {
+            case GIVEN -> Optional.empty();
+            case REFUSED -> Optional.of(REFUSED);
+            case NOT_RECORDED -> Optional.of(NOT_RECORDED);
+        };
+    }
+
+    /**
+     * Records the facts of a child as of an event; a later event wins, so a redelivered referral.received never
+     * undoes consent recorded after it. True when they changed.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean record(UUID childId, UUID referralId, boolean youngAdult, SharingConsent consent, Instant asOf) {
+        SharingConsentStatus status = consent == null || consent.status() == null ? SharingConsentStatus.NOT_RECORDED
+                : consent.status();
+        return em.createNativeQuery("insert into child_sharing (child_id, referral_id, young_adult, consent, as_of)"
+                + " values (?1, ?2, ?3, ?4, ?5) on conflict (child_id) do update set young_adult = excluded.young_adult,"
+                + " consent = excluded.consent, as_of = excluded.as_of where child_sharing.as_of < excluded.as_of")
+                .setParameter(1, childId).setParameter(2, referralId).setParameter(3, youngAdult)
+                .setParameter(4, status.name()).setParameter(5, asOf)
+                .executeUpdate() == 1;
+    }
+}
