@@ -334,6 +334,14 @@ public final class Benchmark {
                 ps.setString(3, Referrals.body());
                 ps.executeUpdate();
             }
+            // and its slim twin for the notification service, as intake writes it in the same transaction
+            try (PreparedStatement ps = c.prepareStatement("insert into outbox_event (event_id, topic, message_key,"
+                    + " event_type, payload) values (?, 'referral-notices', ?, 'referral.logged', ?)")) {
+                ps.setObject(1, UUID.randomUUID());
+                ps.setString(2, referralId.toString());
+                ps.setString(3, "{\"referralId\": \"" + referralId + "\"}");
+                ps.executeUpdate();
+            }
             c.commit();
             return true;
         } catch (SQLException e) {

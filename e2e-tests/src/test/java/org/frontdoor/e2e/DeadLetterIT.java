@@ -28,6 +28,7 @@ import org.frontdoor.events.EventEnvelope;
 import org.frontdoor.events.EventJson;
 import org.frontdoor.events.EventType;
 import org.frontdoor.events.Topics;
+import org.frontdoor.events.payload.ReferralLogged;
 import org.frontdoor.events.payload.ReferralReceived;
 import org.frontdoor.events.payload.SharingConsent;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,9 +59,14 @@ class DeadLetterIT {
                 List.of(), new ReferralReceived.Concerns("Behind a malformed event.", List.of(), false),
                 new ReferralReceived.Consent(true, true, null));
         EventEnvelope good = EventEnvelope.of(EventType.REFERRAL_RECEIVED, referralId, payload);
+        // and its slim twin, as the referral service publishes it for the notification service
+        EventEnvelope goodNotice = EventEnvelope.of(EventType.REFERRAL_LOGGED, referralId, ReferralLogged.of(payload));
 
+        // each consuming service reads its own topic: triage referral-events, notification referral-notices
         RecordMetadata bad;
         RecordMetadata behind;
+        RecordMetadata badNotice;
+        RecordMetadata behindNotice;
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, pipeline.kafkaBootstrap(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
@@ -69,20 +75,32 @@ class DeadLetterIT {
             bad = producer.send(new ProducerRecord<>(Topics.REFERRAL_EVENTS, referralId.toString(), malformed)).get();
             behind = producer.send(new ProducerRecord<>(Topics.REFERRAL_EVENTS, referralId.toString(),
                     EventJson.write(good))).get();
+            badNotice = producer.send(new ProducerRecord<>(Topics.REFERRAL_NOTICES, referralId.toString(),
+                    malformed)).get();
+            behindNotice = producer.send(new ProducerRecord<>(Topics.REFERRAL_NOTICES, referralId.toString(),
+                    EventJson.write(goodNotice))).get();
         }
         assertEquals(bad.partition(), behind.partition(), "same key, same partition");
+        assertEquals(badNotice.partition(), behindNotice.partition(), "same key, same partition");
 
-        // the event behind it is processed by both consumers of the topic
+        // the event behind it is processed by the consumer of each topic
         Actors.triageItems(pipeline, referralId.toString(), 1);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertEquals(1, pipeline.count(
-                "notification-service", "select count(*) from inbox_event where event_id = '" + good.eventId() + "'")));
+                "notification-service", "select count(*) from inbox_event where event_id = '" + goodNotice.eventId()
+                        + "'")));
 
-        // and the malformed one is on the dead-letter topic, once per consuming service, with the reason
+        // and the malformed one is on each topic's dead-letter topic, once per consuming service, with the reason
         List<ConsumerRecord<String, String>> dead = new ArrayList<>();
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             dead.clear();
-            dead.addAll(readAll(Topics.deadLetterTopic(Topics.REFERRAL_EVENTS), referralId.toString()));
-            assertEquals(2, dead.size(), "dead-lettered by the triage and the notification service");
+            List<ConsumerRecord<String, String>> byTriage = readAll(Topics.deadLetterTopic(Topics.REFERRAL_EVENTS),
+                    referralId.toString());
+            List<ConsumerRecord<String, String>> byNotification = readAll(
+                    Topics.deadLetterTopic(Topics.REFERRAL_NOTICES), referralId.toString());
+            assertEquals(1, byTriage.size(), "dead-lettered by the triage service");
+            assertEquals(1, byNotification.size(), "dead-lettered by the notification service");
+            dead.addAll(byTriage);
+            dead.addAll(byNotification);
         });
         List<String> reasons = new ArrayList<>();
         for (ConsumerRecord<String, String> record : dead) {

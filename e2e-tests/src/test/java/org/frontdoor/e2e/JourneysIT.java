@@ -197,9 +197,11 @@ class JourneysIT {
 
             String manager = pipeline.token("team-manager");
             String caseId = assessment.get("caseId").asText();
+            String partnerSummary = "Early help now leads; please keep sharing concerns with the lead worker.";
             Http.Reply stepped = post(pipeline.triage() + "/api/v1/cases/" + caseId + "/step", manager, Map.of(
                     "direction", "DOWN", "pathway", "EARLY_HELP", "rationale",
                     "Assessment complete; risks reduced; panel agreed targeted early help.",
+                    "partnerSummary", partnerSummary,
                     "panelDate", LocalDate.now(ZoneId.of("Europe/London")).minusDays(1).toString()));
             assertEquals(200, stepped.status(), stepped.body());
             assertEquals("EARLY_HELP", stepped.json().get("pathway").asText());
@@ -217,6 +219,11 @@ class JourneysIT {
                     assertEquals(1, steps.size(), partner.org() + " told of the step down");
                     assertEquals(1, closures.size(), partner.org() + " told of the closure");
                     assertEquals("DOWN", steps.get(0).get("data").get("direction").asText());
+                    // partners are told the manager's partner summary; the rationale stays in triage
+                    assertEquals(partnerSummary, steps.get(0).get("data").get("summary").asText());
+                    assertTrue(steps.get(0).get("data").path("rationale").isMissingNode(), steps.get(0).toString());
+                    assertFalse(steps.get(0).toString().contains("panel agreed targeted early help"),
+                            steps.get(0).toString());
                     assertEquals("RC9", closures.get(0).get("data").get("closureReasonCode").asText());
                     assertEquals(lily, closures.get(0).get("data").get("childId").asText());
                 }
@@ -225,6 +232,13 @@ class JourneysIT {
                     "an agency that was only checked is not sent the referrer's outcome");
             police.assertSignaturesVerify();
             health.assertSignaturesVerify();
+            // the notification service keeps referrer, channels and child references: never the children's
+            // surname, dates of birth or the concern, in any table (the triage service does hold them)
+            for (String personal : List.of(surname, "2014-02-10", "2017-09-21", "bruising to the face")) {
+                assertEquals(List.of(), tablesHolding("notification-service", personal),
+                        "the notification service's database holds " + personal);
+            }
+            assertFalse(tablesHolding("triage-service", surname).isEmpty(), "the scan finds what is there");
             System.out.printf("journey 2 (police, two siblings at risk): police received %d, health %d message(s)%n",
                     police.messages(referralId).size(), health.messages(referralId).size());
         }
@@ -481,6 +495,15 @@ class JourneysIT {
             System.out.printf("journey 8 (19-year-old care leaver, no consent): the police received %d message(s),"
                     + " the outcome is withheld%n", police.messages(referralId).size());
         }
+    }
+
+    /** The tables of a service's database with any row holding the text (any column, any type, as text). */
+    static List<String> tablesHolding(String service, String text) {
+        String like = "%" + text.toLowerCase(java.util.Locale.ROOT).replace("'", "''") + "%";
+        return pipeline.strings(service, "select t.table_name from information_schema.tables t"
+                + " where t.table_schema = current_schema() and t.table_type = 'BASE TABLE'"
+                + " and cast(query_to_xml(format('select 1 from %I x where lower(cast(x as text)) like %L limit 1',"
+                + " t.table_name, '" + like + "'), false, true, '') as text) <> ''");
     }
 
     /** Waits until the notification service has handled the triage service's events of these types for a referral. */

@@ -147,8 +147,9 @@ public final class Pipeline implements AutoCloseable {
 
     public synchronized void startKafka() {
         kafka = KafkaServer.start(work.resolve("kafka"), kafkaPort, true);
-        KafkaTestResource.createTopics(kafkaBootstrap(), java.util.List.of("referral-events", "triage-events",
-                "notification-events", "referral-events.dlq", "triage-events.dlq", "notification-events.dlq"));
+        KafkaTestResource.createTopics(kafkaBootstrap(), java.util.List.of("referral-events", "referral-notices",
+                "triage-events", "notification-events", "referral-events.dlq", "referral-notices.dlq",
+                "triage-events.dlq", "notification-events.dlq"));
     }
 
     public synchronized void stopReferralDb() {

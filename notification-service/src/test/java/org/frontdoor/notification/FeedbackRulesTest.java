@@ -159,7 +159,7 @@ class FeedbackRulesTest {
         String email = "lead-" + UUID.randomUUID().toString().substring(0, 8) + "@nursery.example";
         UUID referralId = UUID.randomUUID();
         Scenario.Child mia = child();
-        // triage-events and referral-events are separate topics: nothing orders one after the other
+        // triage-events and referral-notices are separate topics: nothing orders one after the other
         EventEnvelope decision = decided(referralId, mia.childId(), 4, "SOCIAL_CARE_ASSESSMENT", "SOCIAL_CARE",
                 "Disclosure of harm; a social worker will assess.");
         send(decision);

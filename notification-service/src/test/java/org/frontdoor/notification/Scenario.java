@@ -30,6 +30,7 @@ import org.frontdoor.events.Topics;
 import org.frontdoor.events.codes.Outcome;
 import org.frontdoor.events.payload.CaseEvent;
 import org.frontdoor.events.codes.SharingConsentStatus;
+import org.frontdoor.events.payload.ReferralLogged;
 import org.frontdoor.events.payload.ReferralReceived;
 import org.frontdoor.events.payload.SharingConsent;
 import org.frontdoor.events.payload.SharingConsentRecorded;
@@ -101,8 +102,23 @@ public final class Scenario {
         return new Child(UUID.randomUUID(), "Zephyrine" + tag, "Quillfeather" + tag);
     }
 
-    /** A referral.received as referral-service publishes it. */
+    /**
+     * A new referral as this service is given it: the referral.logged that referral-service publishes with its
+     * referral.received, made from the full referral by the same mapping ({@link ReferralLogged#of}).
+     */
     public static EventEnvelope received(UUID referralId, Instant receivedAt, String sourceCode, String kind,
+            String org, String email, String concern, Child... children) {
+        return logged(fullReferral(referralId, receivedAt, sourceCode, kind, org, email, concern, children));
+    }
+
+    /** The referral.logged that referral-service publishes alongside this referral.received. */
+    public static EventEnvelope logged(ReferralReceived full) {
+        return new EventEnvelope(UUID.randomUUID(), EventType.REFERRAL_LOGGED.wireName(), 1, full.receivedAt(),
+                full.referralId(), EventJson.mapper().valueToTree(ReferralLogged.of(full)));
+    }
+
+    /** A referral.received as referral-service publishes it for triage (names, dates of birth, concern and all). */
+    public static ReferralReceived fullReferral(UUID referralId, Instant receivedAt, String sourceCode, String kind,
             String org, String email, String concern, Child... children) {
         List<ReferralReceived.Child> kids = new ArrayList<>();
         for (int i = 0; i < children.length; i++) {
@@ -123,8 +139,7 @@ public final class Scenario {
                 kids, List.of(new ReferralReceived.HouseholdMember("Carol Quillfeather", "mother")),
                 new ReferralReceived.Concerns(concern, List.of("SIGNS_OF_NEGLECT"), false),
                 new ReferralReceived.Consent(true, true, null));
-        return new EventEnvelope(UUID.randomUUID(), EventType.REFERRAL_RECEIVED.wireName(), 1, receivedAt,
-                referralId, EventJson.mapper().valueToTree(payload));
+        return payload;
     }
 
     /** A triage.decided as triage-service publishes it for a child with no open case. */
@@ -153,7 +168,7 @@ public final class Scenario {
 
     public static EventEnvelope stepped(UUID referralId, List<UUID> childIds, List<String> partnerAgencies) {
         return EventEnvelope.of(EventType.CASE_STEPPED, referralId, new CaseEvent(UUID.randomUUID(), referralId,
-                childIds, "EARLY_HELP", "worker-9", "DOWN", "Needs now met by a family support plan.", null, null,
+                childIds, "EARLY_HELP", "worker-9", "DOWN", null, null, "Needs now met by a family support plan.",
                 partnerAgencies, Instant.now(), "worker-3"));
     }
 

@@ -10,7 +10,10 @@ import java.util.Optional;
  */
 public enum EventType {
     REFERRAL_RECEIVED("referral.received", Topics.REFERRAL_EVENTS, 1),
-    REFERRAL_CONSENT_RECORDED("referral.consent-recorded", Topics.REFERRAL_EVENTS, 1),
+    /** The slim twin of referral.received for the notification service (no child names, dates of birth, concern). */
+    REFERRAL_LOGGED("referral.logged", Topics.REFERRAL_NOTICES, 1),
+    /** On referral-notices, after its referral.logged: only the notification service acts on consent to share. */
+    REFERRAL_CONSENT_RECORDED("referral.consent-recorded", Topics.REFERRAL_NOTICES, 1),
     TRIAGE_QUEUED("triage.queued", Topics.TRIAGE_EVENTS, 1),
     TRIAGE_DECIDED("triage.decided", Topics.TRIAGE_EVENTS, 1),
     CASE_OPENED("case.opened", Topics.TRIAGE_EVENTS, 1),

@@ -6,13 +6,20 @@ import java.util.List;
 public final class Topics {
 
     public static final String REFERRAL_EVENTS = "referral-events";
+    /**
+     * What the notification service needs of a referral: referrer and child references, never a child's name, date
+     * of birth, household or the concern. Its own topic because Kafka grants reading per topic: a consumer that
+     * must not see names is never given {@link #REFERRAL_EVENTS}.
+     */
+    public static final String REFERRAL_NOTICES = "referral-notices";
     public static final String TRIAGE_EVENTS = "triage-events";
     public static final String NOTIFICATION_EVENTS = "notification-events";
 
     /** Suffix of the dead-letter topic that takes messages a consumer can never process. */
     public static final String DEAD_LETTER_SUFFIX = ".dlq";
 
-    public static final List<String> ALL = List.of(REFERRAL_EVENTS, TRIAGE_EVENTS, NOTIFICATION_EVENTS);
+    public static final List<String> ALL = List.of(REFERRAL_EVENTS, REFERRAL_NOTICES, TRIAGE_EVENTS,
+            NOTIFICATION_EVENTS);
 
     private Topics() {
     }

@@ -53,7 +53,8 @@ class ConsentEventSchemasTest {
     @Test
     void consentRecordedLaterIsDescribed() throws Exception {
         JsonSchema schema = schemaOf(EventType.REFERRAL_CONSENT_RECORDED);
-        assertEquals("referral-events", EventType.REFERRAL_CONSENT_RECORDED.topic(), "follows its referral.received");
+        assertEquals(EventType.REFERRAL_LOGGED.topic(), EventType.REFERRAL_CONSENT_RECORDED.topic(),
+                "follows its referral.logged, on the topic the notification service reads");
         JsonNode event = EventJson.mapper().valueToTree(EventEnvelope.of(EventType.REFERRAL_CONSENT_RECORDED, REFERRAL,
                 new SharingConsentRecorded(REFERRAL, UUID.randomUUID(), true,
                         new SharingConsent(SharingConsentStatus.REFUSED, "fd-sam-lee", NOW))));

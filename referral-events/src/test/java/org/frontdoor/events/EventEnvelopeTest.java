@@ -45,7 +45,7 @@ class EventEnvelopeTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = EventType.class, names = { "REFERRAL_RECEIVED", "REFERRAL_CONSENT_RECORDED", "TRIAGE_QUEUED", "TRIAGE_DECIDED",
+    @EnumSource(value = EventType.class, names = { "REFERRAL_RECEIVED", "REFERRAL_LOGGED", "REFERRAL_CONSENT_RECORDED", "TRIAGE_QUEUED", "TRIAGE_DECIDED",
             "CASE_OPENED", "CASE_ALLOCATED", "CASE_STEPPED", "CASE_CLOSED" }, mode = EnumSource.Mode.EXCLUDE)
     void everyTypeHasASchemaThatAcceptsItsEnvelope(EventType type) throws Exception {
         JsonSchema schema = schemaOf(type);

@@ -26,8 +26,8 @@ import org.jboss.logmanager.handlers.ConsoleHandler;
 
 /**
  * The local run's infrastructure in one process: PostgreSQL (databases {@code referral}, {@code triage},
- * {@code notification}), a Kafka broker (topics {@code referral-events}, {@code triage-events},
- * {@code notification-events}, 3 partitions each) and the development JWT keys, all kept under a data directory so
+ * {@code notification}), a Kafka broker (topics {@code referral-events}, {@code referral-notices},
+ * {@code triage-events}, {@code notification-events}, 3 partitions each) and the development JWT keys, all kept under a data directory so
  * a restart keeps the data. Writes {@code DIR/infra.env}, prints {@code INFRASTRUCTURE READY} on stdout, then runs
  * until SIGTERM/SIGINT, when it stops Kafka and then PostgreSQL cleanly.
  * <p>
@@ -45,7 +45,8 @@ public final class LocalInfrastructure {
 
     public static final String READY = "INFRASTRUCTURE READY";
     public static final List<String> DATABASES = List.of("referral", "triage", "notification");
-    public static final List<String> TOPICS = List.of("referral-events", "triage-events", "notification-events");
+    public static final List<String> TOPICS = List.of("referral-events", "referral-notices", "triage-events",
+            "notification-events");
     static final int EXIT_USAGE = 2;
     static final int EXIT_IN_USE = 3;
 

@@ -136,11 +136,15 @@ public class MessageComposer {
         };
     }
 
+    /**
+     * A case stepped or closed. The event's {@code summary} is what partners may be told; a {@code rationale} from an
+     * older producer is the worker's internal reasoning and is never passed on.
+     */
     public Composed caseChange(Kind kind, CaseEvent c, UUID referralId, UUID childId, Instant occurredAt) {
         Messages.CaseChange model = new Messages.CaseChange(referralId.toString(),
                 c.caseId() == null ? "-" : c.caseId().toString(), childId.toString(), pathwayWords(c.pathway()),
-                c.direction() == null ? null : c.direction().toLowerCase(Locale.ROOT), Text.blankToNull(c.rationale()),
-                c.closureReasonCode(), c.closureReasonCode() == null ? null : CLOSURE_REASONS.get(c.closureReasonCode()),
+                c.direction() == null ? null : c.direction().toLowerCase(Locale.ROOT), c.closureReasonCode(),
+                c.closureReasonCode() == null ? null : CLOSURE_REASONS.get(c.closureReasonCode()),
                 Text.blankToNull(c.summary()), Text.blankToNull(c.leadWorker()), human(occurredAt), contact());
         String text = (kind == Kind.CASE_CLOSED ? Messages.caseClosed(model) : Messages.caseStepped(model)).render();
         Map<String, Object> data = new LinkedHashMap<>();
@@ -149,7 +153,6 @@ public class MessageComposer {
         data.put("childId", childId.toString());
         put(data, "pathway", c.pathway());
         put(data, "direction", c.direction());
-        put(data, "rationale", Text.blankToNull(c.rationale()));
         put(data, "closureReasonCode", c.closureReasonCode());
         put(data, "summary", Text.blankToNull(c.summary()));
         put(data, "leadWorker", Text.blankToNull(c.leadWorker()));

@@ -71,8 +71,12 @@ public final class Messages {
         ALLOCATED_WORKER
     }
 
+    /**
+     * @param summary what partners are told: of a step, triage's partner summary (never the worker's rationale, which
+     *            stays in triage); of a closure, its summary
+     */
     public record CaseChange(String referralId, String caseId, String childId, String pathway, String direction,
-            String rationale, String closureReasonCode, String closureReason, String summary, String leadWorker,
-            String occurredAt, Contact contact) {
+            String closureReasonCode, String closureReason, String summary, String leadWorker, String occurredAt,
+            Contact contact) {
     }
 }

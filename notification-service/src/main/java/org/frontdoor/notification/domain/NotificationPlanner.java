@@ -19,7 +19,7 @@ import org.frontdoor.events.EventJson;
 import org.frontdoor.events.MalformedEventException;
 import org.frontdoor.events.codes.ReferralSource;
 import org.frontdoor.events.payload.CaseEvent;
-import org.frontdoor.events.payload.ReferralReceived;
+import org.frontdoor.events.payload.ReferralLogged;
 import org.frontdoor.events.payload.SharingConsentRecorded;
 import org.frontdoor.events.payload.TriageDecided;
 import org.frontdoor.notification.config.NotificationConfig;
@@ -31,7 +31,9 @@ import org.jboss.logging.Logger;
 /**
  * Decides, from the events, what is owed to whom (domain.md, "Feedback rules"), and records it:
  * <ul>
- * <li>referral.received: a professional referrer is acknowledged at once and is owed an outcome per child,
+ * <li>referral.logged (the referral as this service is given it: referrer and child references, never a child's
+ * name, date of birth, household or the concern): a professional referrer is acknowledged at once and is owed an
+ * outcome per child,
  * due per source type; a relative, acquaintance, member of the public or unknown source (1A-1D, 10) gets a
  * generic acknowledgement (when they left an email address); an anonymous referrer (9) gets nothing.</li>
  * <li>triage.decided: the child's outcome, with the reasons, to a professional referrer only. An outcome this
@@ -71,18 +73,18 @@ public class NotificationPlanner {
     Clock clock;
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void received(EventEnvelope event, ReferralReceived r) {
+    public void received(EventEnvelope event, ReferralLogged r) {
         if (r.referrer() == null || r.receivedAt() == null) {
-            throw new MalformedEventException("referral.received " + event.eventId() + " has no referrer or receivedAt");
+            throw new MalformedEventException("referral.logged " + event.eventId() + " has no referrer or receivedAt");
         }
         UUID referralId = r.referralId() != null ? r.referralId() : event.referralId();
-        List<ReferralReceived.Child> children = r.children() == null ? List.of() : r.children();
+        List<ReferralLogged.ChildRef> children = r.children() == null ? List.of() : r.children();
         ReferralRecord record = ReferralRecord.findById(referralId);
         if (record == null) {
             record = new ReferralRecord();
             record.referralId = referralId;
             record.receivedAt = r.receivedAt();
-            ReferralReceived.Referrer who = r.referrer();
+            ReferralLogged.Referrer who = r.referrer();
             record.sourceCode = who.sourceCode() == null ? ReferralSource.UNKNOWN.code() : who.sourceCode();
             record.referrerKind = kindOf(who);
             record.organisationId = Text.blankToNull(who.organisationId());
@@ -94,9 +96,10 @@ public class NotificationPlanner {
                     : calendar.plusWorkingDays(r.receivedAt(), config.acknowledgementWorkingDays());
             record.childCount = children.size();
             record.persist();
-            for (ReferralReceived.Child child : children) {
+            for (ReferralLogged.ChildRef child : children) {
                 if (child.childId() == null) {
-                    throw new MalformedEventException("referral.received " + event.eventId() + " names a child without childId");
+                    throw new MalformedEventException("referral.logged " + event.eventId()
+                            + " has a child without childId");
                 }
                 // before anything is planned: whether anything about this child may go to a partner
                 sharing.record(child.childId(), referralId, child.youngAdult(), child.sharingConsent(),
@@ -116,7 +119,7 @@ public class NotificationPlanner {
         }
     }
 
-    private void planProfessional(EventEnvelope event, ReferralRecord record, List<ReferralReceived.Child> children) {
+    private void planProfessional(EventEnvelope event, ReferralRecord record, List<ReferralLogged.ChildRef> children) {
         Recipient referrer = referrerOf(record);
         Instant outcomeDue = calendar.plusWorkingDays(record.receivedAt, outcomeTargetDays(record.sourceCode));
         Instant outcomeLatest = calendar.plusWorkingDays(record.receivedAt, outcomeLatestDays(record.sourceCode));
@@ -124,10 +127,10 @@ public class NotificationPlanner {
                 .map(c -> new Messages.ChildRef(c.position() + 1, c.childId().toString()))
                 .toList();
         MessageComposer.Composed ack = composer.professionalAcknowledgement(record, refs, outcomeDue, outcomeLatest,
-                children.stream().anyMatch(ReferralReceived.Child::youngAdult));
+                children.stream().anyMatch(ReferralLogged.ChildRef::youngAdult));
         insert(record.referralId, null, Kind.ACKNOWLEDGEMENT, "", referrer, NotificationStatus.PENDING,
                 record.acknowledgementDueBy, null, ack, event.eventId());
-        for (ReferralReceived.Child child : children) {
+        for (ReferralLogged.ChildRef child : children) {
             insert(record.referralId, child.childId(), Kind.OUTCOME, "", referrer,
                     NotificationStatus.AWAITING_DECISION, outcomeDue, outcomeLatest, null, event.eventId());
             // a decision that arrived before its referral
@@ -407,7 +410,7 @@ public class NotificationPlanner {
         return Math.max(latest, outcomeTargetDays(sourceCode));
     }
 
-    private static String kindOf(ReferralReceived.Referrer who) {
+    private static String kindOf(ReferralLogged.Referrer who) {
         Optional<ReferralSource> source = ReferralSource.fromCode(who.sourceCode());
         if (source.isPresent()) {
             // the census code decides; it cannot be contradicted by a stray kind field

@@ -8,7 +8,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** Who referred, and how to reach them: what feedback needs of a {@code referral.received}. */
+/** Who referred, and how to reach them: what feedback needs of a {@code referral.logged}. */
 @Entity
 @Table(name = "referral_record")
 public class ReferralRecord extends PanacheEntityBase {

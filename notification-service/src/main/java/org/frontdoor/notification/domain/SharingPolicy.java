@@ -48,7 +48,7 @@ public class SharingPolicy {
     }
 
     /**
-     * Records the facts of a child as of an event; a later event wins, so a redelivered referral.received never
+     * Records the facts of a child as of an event; a later event wins, so a redelivered referral.logged never
      * undoes consent recorded after it. True when they changed.
      */
     @Transactional(Transactional.TxType.MANDATORY)

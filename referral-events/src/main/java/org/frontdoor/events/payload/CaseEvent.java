@@ -11,7 +11,11 @@ import java.util.UUID;
  * @param pathway EARLY_HELP or SOCIAL_CARE (after the change, for case.stepped)
  * @param leadWorker the lead worker's staff id; absent while the case awaits allocation
  * @param direction UP, DOWN or ACROSS (case.stepped)
+ * @param rationale no longer sent: a step's rationale is the manager's internal reasoning and stays in triage (kept
+ *        for older events; a consumer never passes it on)
  * @param closureReasonCode RC1-RC9 (case.closed)
+ * @param summary what the referrer and partner agencies are told: of a step (case.stepped), triage's partner summary,
+ *        absent when none was written; of a closure (case.closed), its summary
  * @param partnerAgencies every partner organisation involved, so all are informed (case.stepped, case.closed)
  * @param previousLeadWorker the lead worker before the change (case.allocated, case.stepped)
  */

@@ -26,6 +26,8 @@ import org.frontdoor.events.EventJson;
 import org.frontdoor.events.EventType;
 import org.frontdoor.events.codes.ReferralSource;
 import org.frontdoor.events.codes.SharingConsentStatus;
+import org.frontdoor.events.payload.ReferralLogged;
+import org.frontdoor.events.payload.ReferralReceived;
 import org.frontdoor.events.payload.SharingConsent;
 import org.frontdoor.events.payload.SharingConsentRecorded;
 import org.frontdoor.referral.config.ReferralConfig;
@@ -127,8 +129,10 @@ public class ReferralService {
         if (keyed) {
             idempotency.answer(scope, idempotencyKey, write(created));
         }
-        outbox.append(EventEnvelope.of(EventType.REFERRAL_RECEIVED, referralId,
-                ReferralReceivedEvent.payloadOf(referral, caller, matches)));
+        ReferralReceived received = ReferralReceivedEvent.payloadOf(referral, caller, matches);
+        outbox.append(EventEnvelope.of(EventType.REFERRAL_RECEIVED, referralId, received));
+        // the notification service's own topic: referrer and child references only, no names or concern
+        outbox.append(EventEnvelope.of(EventType.REFERRAL_LOGGED, referralId, ReferralLogged.of(received)));
         audit.record("referral.submitted", referralId, referral.children.size() + " child(ren), source "
                 + referral.sourceCode);
         // ids and counts only: never a child's name, date of birth or the concern text

@@ -10,7 +10,10 @@ import org.frontdoor.referral.domain.ChildMatcher;
 import org.frontdoor.referral.domain.Referral;
 import org.frontdoor.referral.domain.ReferralChild;
 
-/** Builds the {@code referral.received} payload: all that triage and notification need, nothing to call back for. */
+/**
+ * Builds the {@code referral.received} payload: all that triage needs, nothing to call back for. The notification
+ * service gets its slim {@code referral.logged} view ({@code ReferralLogged.of}) instead.
+ */
 public final class ReferralReceivedEvent {
 
     private ReferralReceivedEvent() {

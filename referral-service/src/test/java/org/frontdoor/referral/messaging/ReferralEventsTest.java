@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,6 +42,7 @@ import org.frontdoor.events.EventType;
 import org.frontdoor.events.Topics;
 import org.frontdoor.events.payload.CaseEvent;
 import org.frontdoor.events.payload.NotificationOutcome;
+import org.frontdoor.events.payload.ReferralLogged;
 import org.frontdoor.events.payload.ReferralReceived;
 import org.frontdoor.events.payload.TriageDecided;
 import org.frontdoor.events.payload.TriageQueued;
@@ -81,6 +83,49 @@ class ReferralEventsTest {
         assertEquals(List.of("POOR_ATTENDANCE", "SIGNS_OF_NEGLECT"), payload.concerns().indicators());
         assertEquals(0, payload.children().get(0).priorInvolvement().referralsInLast12Months());
         assertEquals(Instant.parse(created.path("acknowledgementDueBy")), payload.acknowledgementDueBy());
+    }
+
+    @Test
+    void theNotificationServiceGetsOnlyReferencesOnItsOwnTopicWhileTriageGetsTheWholeReferral() throws Exception {
+        String surname = uniqueSurname();
+        String nhs = uniqueNhsNumber();
+        String body = schoolReferral(surname, nhs)
+                .replace("Amy has arrived hungry most days this term.", "Disclosed a distinctive-concern-phrase")
+                .replace("Carol Smith", "Carol Quixote-Marlowe")
+                .replace("Amy", "Zebedee");
+        var created = submitAsPartner(body).then().statusCode(201).extract();
+        UUID referralId = UUID.fromString(created.path("referralId"));
+        List<String> personal = List.of("Zebedee", surname, "2016-04-02", nhs, "Quixote-Marlowe",
+                "distinctive-concern-phrase", "1 High St", "DN1 1AA");
+
+        ConsumerRecord<String, String> notice = await().atMost(Duration.ofSeconds(20))
+                .until(() -> find(Topics.REFERRAL_NOTICES, referralId), Optional::isPresent).orElseThrow();
+        assertEquals(referralId.toString(), notice.key(), "keyed by referral id");
+        EventEnvelope logged = EventJson.read(notice.value());
+        assertEquals("referral.logged", logged.type());
+        try (InputStream schema = EventType.class.getResourceAsStream(EventType.REFERRAL_LOGGED.schemaResource())) {
+            var errors = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schema)
+                    .validate(EventJson.mapper().readTree(notice.value()));
+            assertTrue(errors.isEmpty(), errors.toString());
+        }
+        for (String value : personal) {
+            assertFalse(notice.value().contains(value), value + " must not reach the notification service: "
+                    + notice.value());
+        }
+        ReferralLogged slim = logged.payloadAs(ReferralLogged.class);
+        assertEquals("J. Patel", slim.referrer().name(), "the referrer is who is told");
+        assertEquals("dsl@hillside.example", slim.referrer().email());
+        assertEquals("HPS-2026-0042", slim.referrer().externalReference());
+        assertEquals(created.path("children[0].childId").toString(), slim.children().get(0).childId().toString());
+        assertEquals(Instant.parse(created.path("acknowledgementDueBy")), slim.acknowledgementDueBy());
+        assertTrue(KafkaProbe.readAll(Topics.REFERRAL_NOTICES).stream()
+                .noneMatch(r -> r.value().contains("\"referral.received\"")), "never the full referral");
+
+        // the full referral, on the topic only triage reads, still has everything screening needs
+        String full = find(Topics.REFERRAL_EVENTS, referralId).orElseThrow().value();
+        for (String value : personal) {
+            assertTrue(full.contains(value), value + " is for triage: " + full);
+        }
     }
 
     @Test
@@ -342,7 +387,11 @@ class ReferralEventsTest {
     }
 
     private static Optional<ConsumerRecord<String, String>> find(UUID referralId) {
-        return KafkaProbe.readAll(Topics.REFERRAL_EVENTS).stream()
+        return find(Topics.REFERRAL_EVENTS, referralId);
+    }
+
+    private static Optional<ConsumerRecord<String, String>> find(String topic, UUID referralId) {
+        return KafkaProbe.readAll(topic).stream()
                 .filter(r -> referralId.toString().equals(r.key()))
                 .findFirst();
     }

@@ -228,7 +228,8 @@ class YoungAdultConsentTest {
     }
 
     private static List<EventEnvelope> eventsOf(UUID referralId, String type) {
-        return KafkaProbe.readAll(Topics.REFERRAL_EVENTS).stream()
+        // each type on its own topic (referral.consent-recorded travels with referral.logged on referral-notices)
+        return KafkaProbe.readAll(EventType.fromWireName(type).orElseThrow().topic()).stream()
                 .filter(r -> referralId.toString().equals(r.key()))
                 .map(r -> EventJson.read(r.value()))
                 .filter(e -> e.type().equals(type))

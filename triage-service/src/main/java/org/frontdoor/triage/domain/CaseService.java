@@ -125,8 +125,9 @@ public class CaseService {
         if (open != null && open.pathway == Pathway.EARLY_HELP && pathway == Pathway.SOCIAL_CARE) {
             CaseChild.join(open.id, item, now);
             String previous = open.leadWorker;
-            CaseStep step = applyStep(open, "UP", Pathway.SOCIAL_CARE, item.rationale, null, item.requestedLeadWorker,
-                    item.allocationOverrideReason, actor, false, errors, now);
+            // the decision's feedback to the referrer is what partners are told of the step; its rationale is not
+            CaseStep step = applyStep(open, "UP", Pathway.SOCIAL_CARE, item.rationale, item.referrerFeedback, null,
+                    item.requestedLeadWorker, item.allocationOverrideReason, actor, false, errors, now);
             if (step == null) {
                 return null;
             }
@@ -282,6 +283,7 @@ public class CaseService {
         Instant now = now();
         String previous = c.leadWorker;
         CaseStep s = applyStep(c, command.direction(), command.pathway(), command.rationale().strip(),
+                Text.blankToNull(command.partnerSummary()),
                 command.panelDate(), Text.blankToNull(command.leadWorker()),
                 Text.blankToNull(command.allocationOverrideReason()), actor, true, errors, now);
         if (!errors.isEmpty()) {
@@ -327,9 +329,9 @@ public class CaseService {
      * own step, where a named worker over their limit without a reason is an error rather than a wait.
      * The old and the new lead worker are told. Returns null when {@code errors} gained any.
      */
-    private CaseStep applyStep(CareCase c, String direction, Pathway to, String rationale, LocalDate panelDate,
-            String requestedLead, String overrideReason, Actor actor, boolean strict, List<FieldError> errors,
-            Instant now) {
+    private CaseStep applyStep(CareCase c, String direction, Pathway to, String rationale, String partnerSummary,
+            LocalDate panelDate, String requestedLead, String overrideReason, Actor actor, boolean strict,
+            List<FieldError> errors, Instant now) {
         Caseloads.Allocation allocation = strict && requestedLead != null
                 ? caseloads.allocate(to, requestedLead, overrideReason, actor, "leadWorker",
                         "allocationOverrideReason", errors)
@@ -343,6 +345,7 @@ public class CaseService {
         s.fromPathway = c.pathway;
         s.toPathway = to;
         s.rationale = rationale;
+        s.partnerSummary = partnerSummary;
         s.panelDate = panelDate;
         s.steppedBy = actor.id();
         s.steppedAt = now;
@@ -359,7 +362,8 @@ public class CaseService {
     }
 
     private void announceStep(CareCase c, CaseStep s, String previousLead) {
-        emit(EventType.CASE_STEPPED, c, s.direction, s.rationale, previousLead);
+        // the shareable summary only: the rationale is the manager's internal reasoning and stays here
+        emit(EventType.CASE_STEPPED, c, s.direction, s.partnerSummary, previousLead);
         if (c.leadWorker != null) {
             emit(EventType.CASE_ALLOCATED, c, null, null, previousLead);
         }
@@ -417,12 +421,16 @@ public class CaseService {
         return List.copyOf(agencies);
     }
 
-    private void emit(EventType type, CareCase c, String direction, String rationale, String previousLead) {
+    /**
+     * @param stepSummary case.stepped: what partners are told of the step. The event never carries a rationale
+     *            (CaseEvent's field stays empty): that is internal to triage
+     */
+    private void emit(EventType type, CareCase c, String direction, String stepSummary, String previousLead) {
         List<UUID> childIds = CaseChild.ofCase(c.id).stream().map(ch -> ch.key.childId()).toList();
         boolean closed = type == EventType.CASE_CLOSED;
         outbox.append(EventEnvelope.of(type, c.referralId, new CaseEvent(c.id, c.referralId, childIds,
-                c.pathway.name(), c.leadWorker, direction, rationale, closed ? c.closureReasonCode : null,
-                closed ? c.closureSummary : null, partnerAgencies(c), now(), previousLead)));
+                c.pathway.name(), c.leadWorker, direction, null, closed ? c.closureReasonCode : null,
+                closed ? c.closureSummary : stepSummary, partnerAgencies(c), now(), previousLead)));
     }
 
     private Details details(CareCase c, List<String> warnings) {

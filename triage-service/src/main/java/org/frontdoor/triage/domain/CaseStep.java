@@ -15,7 +15,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** A step up to social care, or down or across to early help, with its rationale. */
+/** A step up to social care, or down or across to early help, with its (internal) rationale and what partners are told. */
 @Entity
 @Table(name = "case_step")
 public class CaseStep extends PanacheEntityBase {
@@ -38,8 +38,13 @@ public class CaseStep extends PanacheEntityBase {
     @Column(name = "to_pathway", nullable = false)
     public Pathway toPathway;
 
+    /** Internal: never leaves triage. */
     @Column(nullable = false)
     public String rationale;
+
+    /** What the referrer and partner agencies are told ({@code case.stepped}'s summary); none when empty. */
+    @Column(name = "partner_summary")
+    public String partnerSummary;
 
     @Column(name = "panel_date")
     public LocalDate panelDate;

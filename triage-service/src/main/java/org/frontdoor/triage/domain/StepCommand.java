@@ -14,9 +14,13 @@ public record StepCommand(
                 + " (social care to early help led by a partner agency)", example = "DOWN") @NotBlank String direction,
         @Schema(description = "The pathway after the step: SOCIAL_CARE for UP, EARLY_HELP for DOWN and ACROSS",
                 example = "EARLY_HELP") @NotNull Pathway pathway,
-        @Schema(description = "Why", example = "Assessment complete; risks reduced; parents engaging. Panel agreed"
+        @Schema(description = "Why: the manager's internal reasoning, kept in triage and never sent to partners", example = "Assessment complete; risks reduced; parents engaging. Panel agreed"
                 + " step down to targeted early help.") @NotBlank @Size(max = 10000)
         @PlainText(multiline = true) String rationale,
+        @Schema(description = "What the referrer and partner agencies are told about the step; the rationale stays"
+                + " internal. When empty, they are told only that the case moved, where to and who leads it",
+                example = "The family's needs are now met by a targeted early help plan with a lead practitioner.")
+        @Size(max = 5000) @PlainText(multiline = true) String partnerSummary,
         @Schema(description = "The step-down panel's date (required for DOWN and ACROSS; not in the future)",
                 example = "2026-11-20") LocalDate panelDate,
         @Schema(description = "A lead worker (staff id) of the new pathway; when empty, the least loaded one of that"

@@ -42,11 +42,13 @@ public class CaseResource {
     static final String STEP_DOWN_EXAMPLE = """
             {"direction": "DOWN", "pathway": "EARLY_HELP",
              "rationale": "Assessment complete; risks reduced; parents engaging. Panel agreed step down to targeted early help.",
+             "partnerSummary": "The family's needs are now met by a targeted early help plan with a lead practitioner.",
              "panelDate": "2026-11-20", "leadWorker": "eh-dana-price"}""";
 
     static final String STEP_UP_EXAMPLE = """
             {"direction": "UP", "pathway": "SOCIAL_CARE",
-             "rationale": "New disclosure at school; the early help plan cannot keep the child safe."}""";
+             "rationale": "New disclosure at school; the early help plan cannot keep the child safe.",
+             "partnerSummary": "Children's social care is now leading support for the child."}""";
 
     static final String CLOSE_EXAMPLE = """
             {"reasonCode": "RC7",

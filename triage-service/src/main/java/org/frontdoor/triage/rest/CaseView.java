@@ -38,11 +38,13 @@ public record CaseView(UUID id, UUID referralId,
 
     @Schema(name = "CaseStep")
     public record Step(@Schema(example = "UP") String direction, Pathway fromPathway, Pathway toPathway,
-            String rationale, LocalDate panelDate, String steppedBy, Instant steppedAt) {
+            @Schema(description = "Internal: never sent to partners") String rationale,
+            @Schema(description = "What the referrer and partner agencies were told") String partnerSummary,
+            LocalDate panelDate, String steppedBy, Instant steppedAt) {
 
         public static Step of(CaseStep s) {
-            return new Step(s.direction, s.fromPathway, s.toPathway, s.rationale, s.panelDate, s.steppedBy,
-                    s.steppedAt);
+            return new Step(s.direction, s.fromPathway, s.toPathway, s.rationale, s.partnerSummary, s.panelDate,
+                    s.steppedBy, s.steppedAt);
         }
     }
 

@@ -26,6 +26,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -46,6 +47,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.frontdoor.events.EventEnvelope;
+import org.frontdoor.events.EventJson;
 import org.frontdoor.events.EventType;
 import org.frontdoor.events.payload.CaseEvent;
 import org.frontdoor.events.payload.ReferralReceived;
@@ -386,13 +388,23 @@ class DecisionAndCaseTest {
         String panel = LocalDate.now().minusDays(2).toString();
         as(MANAGER).body("""
                 {"direction": "DOWN", "pathway": "EARLY_HELP", "panelDate": "%s", "leadWorker": "eh-ed-walsh",
-                 "rationale": "Assessment complete; risks reduced; panel agreed step down to targeted early help."}"""
+                 "rationale": "Assessment complete; risks reduced; panel agreed step down to targeted early help.",
+                 "partnerSummary": "Targeted early help now leads; please keep sharing concerns with the lead worker."}"""
                 .formatted(panel))
                 .post("/api/v1/cases/" + caseId + "/step").then().statusCode(200)
                 .body("pathway", equalTo("EARLY_HELP")).body("leadWorker", equalTo("eh-ed-walsh"))
                 .body("steps[0].direction", equalTo("DOWN")).body("steps[0].fromPathway", equalTo("SOCIAL_CARE"))
-                .body("steps[0].panelDate", equalTo(panel));
-        CaseEvent stepped = awaitEvents(referralId, EventType.CASE_STEPPED, 1).get(0).payloadAs(CaseEvent.class);
+                .body("steps[0].panelDate", equalTo(panel))
+                .body("steps[0].rationale", startsWith("Assessment complete"))
+                .body("steps[0].partnerSummary", startsWith("Targeted early help now leads"));
+        EventEnvelope steppedEvent = awaitEvents(referralId, EventType.CASE_STEPPED, 1).get(0);
+        EventSchemas.assertValid(steppedEvent);
+        CaseEvent stepped = steppedEvent.payloadAs(CaseEvent.class);
+        // the worker's rationale stays internal; only what partners may be told is published
+        assertNull(stepped.rationale());
+        assertFalse(EventJson.write(steppedEvent).contains("Assessment complete"), EventJson.write(steppedEvent));
+        assertEquals("Targeted early help now leads; please keep sharing concerns with the lead worker.",
+                stepped.summary());
         assertEquals("DOWN", stepped.direction());
         assertEquals("EARLY_HELP", stepped.pathway());
         assertEquals("eh-ed-walsh", stepped.leadWorker());
@@ -480,6 +492,9 @@ class DecisionAndCaseTest {
                 .body("pathway", equalTo("SOCIAL_CARE")).body("steps[0].direction", equalTo("UP"));
         CaseEvent stepped = awaitEvents(first.referralId(), EventType.CASE_STEPPED, 1).get(0).payloadAs(CaseEvent.class);
         assertEquals("UP", stepped.direction());
+        // a step up by a decision: partners are told the decision's feedback to the referrer, never its rationale
+        assertNull(stepped.rationale());
+        assertEquals("Thank you. We have decided how to help the family.", stepped.summary());
         assertEquals(lead, stepped.previousLeadWorker());
         as(WORKER, leadSubject).get("/api/v1/me/alerts").then()
                 .body("find { it.caseId == '" + caseId + "' && it.kind == 'CASE_MOVED_AWAY' }", notNullValue());
