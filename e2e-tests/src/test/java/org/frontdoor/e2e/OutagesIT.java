@@ -49,8 +49,12 @@ class OutagesIT {
             assertEquals(0, outbox.json().get("pending").asInt(), outbox.body());
         });
         String ids = String.join("','", accepted);
-        assertEquals(accepted.size(), pipeline.count("referral-service", "select count(*) from outbox_event"
-                + " where published_at is not null and message_key in ('" + ids + "')"), "every event reached the broker");
+        // each contact has two events: referral.received for triage, referral.logged for notification
+        for (String type : List.of("referral.received", "referral.logged")) {
+            assertEquals(accepted.size(), pipeline.count("referral-service", "select count(*) from outbox_event"
+                    + " where published_at is not null and event_type = '" + type + "' and message_key in ('" + ids
+                    + "')"), "every " + type + " reached the broker");
+        }
     }
 
     @Test
