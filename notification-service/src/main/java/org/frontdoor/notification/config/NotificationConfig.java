@@ -96,6 +96,14 @@ public interface NotificationConfig {
         @WithDefault("24h")
         Duration secretOverlap();
 
+        /**
+         * After this many failed attempts (over the message's life), or at the end of its retry window if sooner, a
+         * webhook message to a recipient with a known email address is sent by email instead, with a retry window
+         * of its own. 8 attempts is about half an hour at the default backoff.
+         */
+        @WithDefault("8")
+        int fallbackToEmailAfter();
+
         /** The longest overlap a partner may ask for with {@code previousSecretValidUntil}. */
         @WithDefault("7d")
         Duration maxSecretOverlap();

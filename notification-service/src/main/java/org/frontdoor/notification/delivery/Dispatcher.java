@@ -33,6 +33,7 @@ import org.frontdoor.events.EventType;
 import org.frontdoor.events.payload.NotificationOutcome;
 import org.frontdoor.notification.config.NotificationConfig;
 import org.frontdoor.notification.domain.Channel;
+import org.frontdoor.notification.domain.FollowUpReason;
 import org.frontdoor.notification.domain.Notification;
 import org.frontdoor.notification.domain.NotificationStatus;
 import org.frontdoor.notification.domain.Subscription;
@@ -52,7 +53,9 @@ import org.jboss.logging.Logger;
  * Send: on the delivery pool, outside any transaction, webhook (when the recipient organisation has a
  * subscription) or email.
  * Record: a second transaction marks the row SENT, or schedules the next attempt with exponential backoff,
- * or, past the retry limit, FAILED; {@code notification.sent} / {@code notification.failed} go to the outbox
+ * or, when a webhook has failed {@code webhook.fallback-to-email-after} times (or its retry window is over) and the
+ * recipient has an email address, switches it to email for good; or, past the retry limit or with no channel at
+ * all, FAILED with a follow-up reason (the "could not inform" list); {@code notification.sent} / {@code notification.failed} go to the outbox
  * in that same transaction.
  *
  * <p>Delivery is at least once at the HTTP boundary: if an instance dies after the partner received a
@@ -106,6 +109,9 @@ public class Dispatcher {
         if (config.dispatcher().concurrency() < 1 || config.dispatcher().perRecipient() < 1) {
             throw new IllegalStateException("frontdoor.notification.dispatcher.concurrency and per-recipient must be"
                     + " at least 1");
+        }
+        if (config.webhook().fallbackToEmailAfter() < 1) {
+            throw new IllegalStateException("frontdoor.notification.webhook.fallback-to-email-after must be at least 1");
         }
         if (config.dispatcher().enabled()) {
             start();
@@ -280,7 +286,9 @@ public class Dispatcher {
     private Claim claimOf(UUID id, Instant now, Instant leaseUntil) {
         Notification n = em.find(Notification.class, id);
         em.refresh(n);
-        Subscription subscription = n.recipientOrg == null ? null : Subscription.findById(n.recipientOrg);
+        // fallen back to email: never the webhook again, so the message cannot arrive by both
+        Subscription subscription = n.recipientOrg == null || n.fallbackReason != null ? null
+                : Subscription.findById(n.recipientOrg);
         List<String> secrets = List.of();
         if (subscription != null) {
             try {
@@ -369,14 +377,31 @@ public class Dispatcher {
             }
             n.lastError = result.error();
             Instant giveUpAt = n.retryWindowStart.plus(config.retry().giveUpAfter());
-            if (channel == null || !now.isBefore(giveUpAt)) {
+            boolean windowOver = !now.isBefore(giveUpAt);
+            if (channel == Channel.WEBHOOK && n.recipientEmail != null && n.fallbackReason == null
+                    && (windowOver || n.attempts >= config.webhook().fallbackToEmailAfter())) {
+                // the same text by email, at once, with a retry window of its own
+                n.fallbackReason = truncate("the webhook failed " + n.attempts + " time(s), last: " + result.error()
+                        + "; sent by email instead", 600);
+                n.retryWindowStart = now;
+                n.nextAttemptAt = now;
+                meters.counter("frontdoor.notifications.fallback", "kind", n.kind.name(), "to", Channel.EMAIL.name())
+                        .increment();
+                LOG.infof("Notification %s (%s, referral %s): webhook failed %d time(s) (%s); falling back to email",
+                        n.id, n.kind, n.referralId, n.attempts, result.error());
+                return; // due now: the delivery's end wakes the loop
+            }
+            if (channel == null || windowOver) {
                 n.status = NotificationStatus.FAILED;
                 n.nextAttemptAt = null;
+                // a task for the front door: the "could not inform" list, until they tell the recipient otherwise
+                n.followUpReason = channel == null ? FollowUpReason.NO_CHANNEL : FollowUpReason.RETRIES_EXHAUSTED;
+                n.gaveUpAt = now;
                 outbox.append(EventEnvelope.of(EventType.NOTIFICATION_FAILED, n.referralId,
                         outcomeOf(n, now, result.error())));
                 meters.counter("frontdoor.notifications.failed", "kind", n.kind.name()).increment();
-                LOG.warnf("Notification %s (%s, referral %s) FAILED after %d attempt(s): %s", n.id, n.kind,
-                        n.referralId, n.attempts, result.error());
+                LOG.warnf("Notification %s (%s, referral %s) FAILED after %d attempt(s), could not inform (%s): %s",
+                        n.id, n.kind, n.referralId, n.attempts, n.followUpReason, result.error());
                 return;
             }
             n.nextAttemptAt = min(now.plus(backoff(n.retryWindowStart, now)), giveUpAt);
@@ -433,6 +458,10 @@ public class Dispatcher {
         synchronized Map<String, Integer> snapshot() {
             return Map.copyOf(byRecipient);
         }
+    }
+
+    private static String truncate(String value, int max) {
+        return value.length() <= max ? value : value.substring(0, max);
     }
 
     private static Instant min(Instant a, Instant b) {

@@ -99,6 +99,38 @@ public class Notification extends PanacheEntityBase {
     @Column(name = "withheld_reason")
     public String withheldReason;
 
+    /** Why it was given up (FAILED): a task on the "could not inform" list. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "follow_up_reason")
+    public FollowUpReason followUpReason;
+
+    @Column(name = "gave_up_at")
+    public Instant gaveUpAt;
+
+    /** Set when a failing webhook was given up for email; every later attempt is by email. */
+    @Column(name = "fallback_reason")
+    public String fallbackReason;
+
+    /** When the front door told the recipient by other means (INFORMED_OTHERWISE). */
+    @Column(name = "informed_at")
+    public Instant informedAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "informed_how")
+    public InformedHow informedHow;
+
+    @Column(name = "informed_by")
+    public String informedBy;
+
+    @Column(name = "informed_note")
+    public String informedNote;
+
+    /** Off the "could not inform" list: it is no longer a task (retried, or held back by law). */
+    void clearFollowUp() {
+        followUpReason = null;
+        gaveUpAt = null;
+    }
+
     /** The Standard Webhooks {@code webhook-id}: the same on every attempt, so the partner can de-duplicate. */
     public String webhookId() {
         return "msg_" + id;
@@ -111,6 +143,10 @@ public class Notification extends PanacheEntityBase {
     public DeadlineState deadlineState(Instant now, Instant horizon) {
         if (deliveredAt != null) {
             return deliveredAt.isAfter(dueBy) ? DeadlineState.MISSED : DeadlineState.MET;
+        }
+        if (informedAt != null) {
+            // told by the front door by other means: the recipient knows, so it is judged as delivered then
+            return informedAt.isAfter(dueBy) ? DeadlineState.MISSED : DeadlineState.MET;
         }
         if (status == NotificationStatus.WITHHELD_NO_CONSENT) {
             return DeadlineState.WITHHELD;

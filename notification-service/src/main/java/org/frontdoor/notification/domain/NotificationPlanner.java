@@ -361,6 +361,7 @@ public class NotificationPlanner {
         n.status = NotificationStatus.WITHHELD_NO_CONSENT;
         n.withheldReason = reason;
         n.nextAttemptAt = null;
+        n.clearFollowUp(); // a FAILED message now held back by law is no longer a task
         LOG.infof("Notification %s (%s, referral %s) withheld: %s", n.id, n.kind, n.referralId, reason);
     }
 

@@ -8,7 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.frontdoor.notification.config.NotificationConfig;
 import org.frontdoor.support.calendar.WorkingCalendar;
@@ -46,11 +48,11 @@ public class NotificationQueries {
             params.and("status", c.status());
         }
         if (Boolean.TRUE.equals(c.overdue())) {
-            where.add("deliveredAt is null and dueBy < :now and status <> :withheld");
+            where.add("deliveredAt is null and informedAt is null and dueBy < :now and status <> :withheld");
             params.and("withheld", NotificationStatus.WITHHELD_NO_CONSENT);
             params.and("now", now);
         } else if (Boolean.FALSE.equals(c.overdue())) {
-            where.add("(deliveredAt is not null or dueBy >= :now or status = :withheld)");
+            where.add("(deliveredAt is not null or informedAt is not null or dueBy >= :now or status = :withheld)");
             params.and("withheld", NotificationStatus.WITHHELD_NO_CONSENT);
             params.and("now", now);
         }
@@ -64,11 +66,42 @@ public class NotificationQueries {
         // a message held back for a young adult's consent is not late: it may never be sent
         Parameters params = Parameters.with("horizon", horizon(now)).and("withheld",
                 NotificationStatus.WITHHELD_NO_CONSENT);
-        String query = "deliveredAt is null and dueBy <= :horizon and status <> :withheld";
+        // told by the front door by other means is not late either
+        String query = "deliveredAt is null and informedAt is null and dueBy <= :horizon and status <> :withheld";
         if (referralId != null) {
             query += " and referralId = :referralId";
             params.and("referralId", referralId);
         }
         return Notification.<Notification>find(query, Sort.by("dueBy").and("id"), params).list();
+    }
+
+    /**
+     * The "could not inform" list: messages the service gave up on (no channel, or every attempt failed) that the
+     * front door has not yet told by other means. Soonest due first: the most overdue is the most urgent to phone.
+     */
+    public List<Task> couldNotInform(UUID referralId) {
+        Parameters params = Parameters.with("failed", NotificationStatus.FAILED);
+        String query = "status = :failed";
+        if (referralId != null) {
+            query += " and referralId = :referralId";
+            params.and("referralId", referralId);
+        }
+        List<Notification> failed = Notification.<Notification>find(query, Sort.by("dueBy").and("id"), params).list();
+        Map<UUID, ReferralRecord> records = new HashMap<>();
+        List<UUID> ids = failed.stream().map(n -> n.referralId).distinct().toList();
+        if (!ids.isEmpty()) {
+            ReferralRecord.<ReferralRecord>list("referralId in ?1", ids).forEach(r -> records.put(r.referralId, r));
+        }
+        return failed.stream().map(n -> new Task(n, records.get(n.referralId))).toList();
+    }
+
+    /** A message on the "could not inform" list, with its referral's record (how to reach the referrer). */
+    public record Task(Notification notification, ReferralRecord referral) {
+    }
+
+    /** How many messages are on the "could not inform" list: every FAILED one is an open task. */
+    public long couldNotInformCount(UUID referralId) {
+        return referralId == null ? Notification.count("status", NotificationStatus.FAILED)
+                : Notification.count("status = ?1 and referralId = ?2", NotificationStatus.FAILED, referralId);
     }
 }

@@ -55,12 +55,17 @@ public class RetryService {
             n.status = NotificationStatus.WITHHELD_NO_CONSENT;
             n.withheldReason = withheld.get();
             n.nextAttemptAt = null;
+            n.clearFollowUp(); // held back by law is not a task
             audit.record("notification.retry.withheld", n.referralId, "notification " + id + " (" + n.kind + ")");
             return n;
         }
         n.status = NotificationStatus.PENDING;
         n.retryWindowStart = now;
         n.nextAttemptAt = now;
+        n.clearFollowUp();
+        // a fresh start: the webhook first again (e.g. the partner fixed it); attempts count on, so a webhook that
+        // still fails falls back to email at its first failure
+        n.fallbackReason = null;
         audit.record("notification.retry", n.referralId, "notification " + id + " (" + n.kind + ")");
         LOG.infof("Notification %s (%s, referral %s) put back for delivery by hand", id, n.kind, n.referralId);
         dispatcher.wakeUpAfterCommit();

@@ -3,6 +3,7 @@ package org.frontdoor.notification.rest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -20,15 +21,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.frontdoor.notification.domain.DeadlineState;
+import org.frontdoor.notification.domain.FollowUpService;
 import org.frontdoor.notification.domain.Notification;
 import org.frontdoor.notification.domain.NotificationQueries;
 import org.frontdoor.notification.domain.NotificationStatus;
@@ -37,7 +41,9 @@ import org.frontdoor.support.audit.AuditLog;
 import org.frontdoor.support.problem.Problem;
 import org.frontdoor.support.problem.ProblemException;
 import org.frontdoor.support.problem.QueryParams;
+import org.frontdoor.support.problem.RequestValidation;
 import org.frontdoor.support.security.Roles;
+import org.frontdoor.support.validation.Text;
 
 @Path("/api/v1/notifications")
 @Produces(MediaType.APPLICATION_JSON)
@@ -65,19 +71,47 @@ public class NotificationResource {
             + " \"items\": [" + ITEM_EXAMPLE + "]}";
 
     static final String OVERDUE_EXAMPLE = "{\"asOf\": \"2026-12-01T12:00:00Z\", \"atRiskUntil\": \"2026-12-02T12:00:00Z\","
-            + " \"overdue\": 0, \"atRisk\": 1, \"items\": [" + ITEM_EXAMPLE + "]}";
+            + " \"overdue\": 0, \"atRisk\": 1, \"couldNotInform\": 0, \"items\": [" + ITEM_EXAMPLE + "]}";
 
     static final String INVALID_EXAMPLE = """
             {"type": "urn:frontdoor:problem:validation", "title": "Request is not valid", "status": 422,
              "detail": "2 fields are not valid", "instance": "/api/v1/notifications",
              "errors": [{"field": "overdue", "message": "must be true or false"},
-                        {"field": "status", "message": "must be one of AWAITING_DECISION, PENDING, SENT, FAILED, WITHHELD_NO_CONSENT"}]}""";
+                        {"field": "status", "message": "must be one of AWAITING_DECISION, PENDING, SENT, FAILED, INFORMED_OTHERWISE, WITHHELD_NO_CONSENT"}]}""";
+
+    static final String COULD_NOT_INFORM_EXAMPLE = """
+            {"asOf": "2026-12-01T12:00:00Z", "total": 1, "items": [
+             {"notificationId": "7c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f",
+              "referralId": "6b1f0e5e-2b7a-4a43-9a36-0d2b5d4f6a11", "childId": "0d6a4b53-6f54-4d8f-9b1c-3c7f5d0a9e21",
+              "kind": "CASE_CLOSED", "recipient": {"organisationId": "cafcass-north", "referrer": false},
+              "reason": "NO_CHANNEL",
+              "reasonText": "no channel: no webhook subscription or email address for this recipient",
+              "lastError": "no webhook subscription or email address for this recipient", "attempts": 1,
+              "gaveUpAt": "2026-11-28T15:02:11Z", "dueBy": "2026-12-01T15:02:10Z", "deadline": "OVERDUE"}]}""";
+
+    static final String INFORMED_EXAMPLE = """
+            {"how": "PHONE", "note": "Told the duty manager by phone that the case closed; they have no system"}""";
+
+    static final String INFORMED_INVALID_EXAMPLE = """
+            {"type": "urn:frontdoor:problem:validation", "title": "Request is not valid", "status": 422,
+             "detail": "how: must be one of [PHONE, SECURE_EMAIL, LETTER, IN_PERSON]",
+             "instance": "/api/v1/notifications/7c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f/informed",
+             "errors": [{"field": "how", "message": "must be one of [PHONE, SECURE_EMAIL, LETTER, IN_PERSON]"}]}""";
 
     @Inject
     NotificationQueries queries;
 
     @Inject
     RetryService retries;
+
+    @Inject
+    FollowUpService followUps;
+
+    @Inject
+    RequestValidation validation;
+
+    @Inject
+    JsonWebToken token;
 
     @Inject
     AuditLog audit;
@@ -102,7 +136,8 @@ public class NotificationResource {
     public NotificationView.Page search(
             @Parameter(description = "Only this referral's", schema = @Schema(type = SchemaType.STRING, format = "uuid"),
                     example = "6b1f0e5e-2b7a-4a43-9a36-0d2b5d4f6a11") @QueryParam("referralId") String referralId,
-            @Parameter(description = "AWAITING_DECISION, PENDING, SENT, FAILED or WITHHELD_NO_CONSENT (held back"
+            @Parameter(description = "AWAITING_DECISION, PENDING, SENT, FAILED (could not inform),"
+                    + " INFORMED_OTHERWISE (told by the front door by other means) or WITHHELD_NO_CONSENT (held back"
                     + " for a young adult's consent, with its withheldReason)", example = "FAILED")
             @QueryParam("status") String status,
             @Parameter(description = "true: only undelivered past due; false: only those not overdue",
@@ -162,7 +197,71 @@ public class NotificationResource {
                 .map(n -> NotificationView.of(n, now, horizon)).toList();
         long overdueCount = items.stream().filter(i -> i.deadline().equals(DeadlineState.OVERDUE.name())).count();
         audit.record("notification.overdue", referral, items.size() + " result(s)");
-        return new NotificationView.Overdue(now, horizon, overdueCount, items.size() - overdueCount, items);
+        return new NotificationView.Overdue(now, horizon, overdueCount, items.size() - overdueCount,
+                queries.couldNotInformCount(referral), items);
+    }
+
+    @GET
+    @Path("/could-not-inform")
+    @RolesAllowed({ Roles.FRONT_DOOR, Roles.TEAM_MANAGER, Roles.OPS })
+    @Transactional
+    @Operation(summary = "Could not inform", description = "Messages the service could not deliver: no channel (no"
+            + " webhook subscription and no email address for the recipient) or every attempt failed within the retry"
+            + " window (after falling back to email where an address is known). Each is a task for the front door:"
+            + " tell the recipient by other means, then `POST .../{id}/informed`. Soonest due first, so the most"
+            + " overdue is at the top. Carries the recipient's contact details the service holds, unmasked; never a"
+            + " child's name. Messages held back for a young adult's consent are not tasks and are not listed.")
+    @APIResponse(responseCode = "200", description = "The open tasks",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CouldNotInformView.Page.class),
+                    examples = @ExampleObject(name = "tasks", value = COULD_NOT_INFORM_EXAMPLE)))
+    @APIResponse(responseCode = "422", description = "Invalid parameters, each listed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public CouldNotInformView.Page couldNotInform(
+            @Parameter(description = "Only this referral's", schema = @Schema(type = SchemaType.STRING, format = "uuid"),
+                    example = "6b1f0e5e-2b7a-4a43-9a36-0d2b5d4f6a11") @QueryParam("referralId") String referralId,
+            @Parameter(description = "Judge deadlines as of this time (default now)", schema = @Schema(
+                    type = SchemaType.STRING, format = "date-time"), example = "2026-12-01T12:00:00Z")
+            @QueryParam("asOf") String asOf) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        UUID referral = QueryParams.uuid(referralId, "referralId", errors);
+        Instant now = asOf(asOf, errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        Instant horizon = queries.horizon(now);
+        List<CouldNotInformView> items = queries.couldNotInform(referral).stream()
+                .map(t -> CouldNotInformView.of(t, now, horizon)).toList();
+        audit.record("notification.could-not-inform", referral, items.size() + " result(s)");
+        return new CouldNotInformView.Page(now, items.size(), items);
+    }
+
+    @POST
+    @Path("/{id}/informed")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.FRONT_DOOR, Roles.TEAM_MANAGER, Roles.OPS })
+    @Operation(summary = "The recipient was told by other means", description = "Closes a could-not-inform task:"
+            + " the front door told the recipient by phone, secure email, letter or in person. The notification becomes"
+            + " INFORMED_OTHERWISE (never sent afterwards), leaves the list, and records how, who and when; audited."
+            + " Its deadline is judged by when they were told.")
+    @APIResponse(responseCode = "200", description = "Recorded",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = NotificationView.class)))
+    @APIResponse(responseCode = "404", description = "No such notification",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "It is not on the could-not-inform list",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Invalid body, each field named",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "invalid", value = INFORMED_INVALID_EXAMPLE)))
+    public NotificationView informed(@PathParam("id") UUID id,
+            @RequestBody(content = @Content(examples = @ExampleObject(name = "phone", value = INFORMED_EXAMPLE)))
+            InformedRequest request) {
+        validation.check(request, List.of());
+        Notification n = followUps.informed(id, request.how(), Text.blankToNull(request.note()),
+                Caller.of(token).subject());
+        Instant now = now();
+        return NotificationView.of(n, now, queries.horizon(now));
     }
 
     @GET
@@ -189,7 +288,8 @@ public class NotificationResource {
     @RolesAllowed({ Roles.OPS, Roles.TEAM_MANAGER })
     @Operation(summary = "Retry a failed notification", description = "Puts a FAILED notification back in the"
             + " queue with a fresh retry window (e.g. once the partner has fixed its endpoint). It keeps its"
-            + " webhook-id, so the partner can tell it from a new message.")
+            + " webhook-id, so the partner can tell it from a new message. It leaves the could-not-inform list until"
+            + " it fails again; it is tried by webhook first again, even if it had fallen back to email.")
     @APIResponse(responseCode = "200", description = "Queued again",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = NotificationView.class),

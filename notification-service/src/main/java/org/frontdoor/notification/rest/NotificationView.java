@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.frontdoor.notification.domain.DeadlineState;
+import org.frontdoor.notification.domain.FollowUpReason;
+import org.frontdoor.notification.domain.InformedHow;
 import org.frontdoor.notification.domain.Notification;
 
 /** A notification as ops and team managers see it: its delivery and deadline, never the message text. */
@@ -15,7 +17,7 @@ public record NotificationView(
         @Schema(description = "The child it is about; absent for a referral's acknowledgement") UUID childId,
         @Schema(example = "OUTCOME", enumeration = { "ACKNOWLEDGEMENT", "OUTCOME", "CASE_STEPPED", "CASE_CLOSED" }) String kind,
         @Schema(example = "PENDING", enumeration = { "AWAITING_DECISION", "PENDING", "SENT", "FAILED",
-                "WITHHELD_NO_CONSENT" }) String status,
+                "INFORMED_OTHERWISE", "WITHHELD_NO_CONSENT" }) String status,
         @Schema(example = "WEBHOOK", enumeration = { "WEBHOOK", "EMAIL" }) String channel,
         @Schema(example = "hillside-primary") String recipientOrganisation,
         @Schema(description = "Masked", example = "d***@hillside.example") String recipientEmail,
@@ -32,14 +34,21 @@ public record NotificationView(
         Instant createdAt,
         @Schema(description = "Why it is WITHHELD_NO_CONSENT: about a young adult (18+) who has not given consent to"
                 + " share with partners. Sent if consent is given", example = "Young adult (18+): no consent to share"
-                + " with partners has been recorded") String withheldReason) {
+                + " with partners has been recorded") String withheldReason,
+        @Schema(description = "FAILED: why it is on the could-not-inform list") FollowUpReason followUpReason,
+        @Schema(description = "When the service gave up") Instant gaveUpAt,
+        @Schema(description = "Why a failing webhook fell back to email") String fallbackReason,
+        @Schema(description = "INFORMED_OTHERWISE: when the front door told the recipient") Instant informedAt,
+        InformedHow informedHow,
+        @Schema(description = "Who at the front door told them") String informedBy) {
 
     static NotificationView of(Notification n, Instant now, Instant horizon) {
         DeadlineState state = n.deadlineState(now, horizon);
         return new NotificationView(n.id, n.referralId, n.childId, n.kind.name(), n.status.name(),
                 n.channel == null ? null : n.channel.name(), n.recipientOrg, mask(n.recipientEmail), n.dueBy,
                 n.latestBy, n.deliveredAt, state.name(), n.attempts, n.nextAttemptAt, n.lastError, n.webhookId(),
-                n.createdAt, n.withheldReason);
+                n.createdAt, n.withheldReason, n.followUpReason, n.gaveUpAt, n.fallbackReason, n.informedAt,
+                n.informedHow, n.informedBy);
     }
 
     static String mask(String email) {
@@ -59,6 +68,8 @@ public record NotificationView(
 
     @Schema(name = "OverdueList", description = "Undelivered messages past due, or due within the at-risk window")
     public record Overdue(Instant asOf, @Schema(description = "End of the at-risk window") Instant atRiskUntil,
-            long overdue, long atRisk, List<NotificationView> items) {
+            long overdue, long atRisk,
+            @Schema(description = "Messages on the could-not-inform list (all referrals, or this referral's)")
+            long couldNotInform, List<NotificationView> items) {
     }
 }
