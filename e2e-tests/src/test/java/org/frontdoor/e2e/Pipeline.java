@@ -79,6 +79,8 @@ public final class Pipeline implements AutoCloseable {
         notification.put("FRONTDOOR_NOTIFICATION_DISPATCHER_LEASE", "60s");
         // partners' webhook secrets are encrypted at rest: a development key (base64 of 32 bytes)
         notification.put("FRONTDOOR_NOTIFICATION_SECRET_KEY", "2IJGs1QQ5FirfxoSKDgqw5zQdWvH9JZYXhWnLk7egtI=");
+        // the demo partner directory, as the local run has it
+        notification.put("FRONTDOOR_NOTIFICATION_DEMO_PARTNERS", "true");
         services.get("notification-service").putEnv(notification);
         // the demo staff the tests sign in as (dev-triage-worker, dev-team-manager, ...)
         services.get("triage-service").putEnv(Map.of("FRONTDOOR_TRIAGE_DEMO_STAFF", "true"));

@@ -76,6 +76,23 @@ public final class Scenario {
                 .then().statusCode(200);
     }
 
+    /** Adds an organisation to the partner directory as the front door does; its contact emails may be none. */
+    public static void partner(String id, String name, String agencyType, String cinSourceCode, String... emails) {
+        given().auth().oauth2(token("front-door")).contentType("application/json")
+                .body(partnerJson(id, name, agencyType, cinSourceCode, true, emails))
+                .post("/api/v1/partners")
+                .then().statusCode(201);
+    }
+
+    /** A partner directory request body. */
+    public static String partnerJson(String id, String name, String agencyType, String cinSourceCode, Boolean active,
+            String... emails) {
+        return "{" + (id == null ? "" : "\"id\": \"" + id + "\", ") + "\"name\": \"" + name + "\", \"agencyType\": \""
+                + agencyType + "\", \"cinSourceCode\": \"" + cinSourceCode + "\", \"contactEmails\": ["
+                + String.join(", ", Arrays.stream(emails).map(e -> "\"" + e + "\"").toList()) + "]"
+                + (active == null ? "" : ", \"active\": " + active) + "}";
+    }
+
     /** A child as referral-service sends it; {@code youngAdult} and {@code consent} for the sharing rule. */
     public record Child(UUID childId, String firstName, String lastName, boolean youngAdult,
             SharingConsentStatus consent) {

@@ -38,6 +38,13 @@ public interface NotificationConfig {
     Contact contact();
 
     /**
+     * Load the demo partner organisations ({@code demo/partners.sql}) at start-up: the local run
+     * ({@code FRONTDOOR_NOTIFICATION_DEMO_PARTNERS=true}), dev mode and the tests. Never in production.
+     */
+    @WithDefault("false")
+    boolean demoPartners();
+
+    /**
      * The key that encrypts partners' webhook secrets at rest (AES-256-GCM): base64 of 32 random bytes, from the
      * environment ({@code FRONTDOOR_NOTIFICATION_SECRET_KEY}) or a Kubernetes Secret. Required: the service does
      * not start without it (dev and test profiles set a fixed development key).

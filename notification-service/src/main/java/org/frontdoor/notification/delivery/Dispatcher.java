@@ -36,6 +36,7 @@ import org.frontdoor.notification.domain.Channel;
 import org.frontdoor.notification.domain.FollowUpReason;
 import org.frontdoor.notification.domain.Notification;
 import org.frontdoor.notification.domain.NotificationStatus;
+import org.frontdoor.notification.domain.PartnerOrganisation;
 import org.frontdoor.notification.domain.Subscription;
 import org.frontdoor.notification.secrets.SecretCipher;
 import org.frontdoor.support.outbox.Outbox;
@@ -51,7 +52,8 @@ import org.jboss.logging.Logger;
  * than {@code dispatcher.per-recipient} in flight, so a recipient whose endpoint hangs holds only its own
  * slots and every other recipient's messages go on being sent.
  * Send: on the delivery pool, outside any transaction, webhook (when the recipient organisation has a
- * subscription) or email.
+ * subscription) or email (the address on the row, else the organisation's contact emails in the partner directory);
+ * nothing to an organisation that is inactive in the directory.
  * Record: a second transaction marks the row SENT, or schedules the next attempt with exponential backoff,
  * or, when a webhook has failed {@code webhook.fallback-to-email-after} times (or its retry window is over) and the
  * recipient has an email address, switches it to email for good; or, past the retry limit or with no channel at
@@ -67,6 +69,7 @@ public class Dispatcher {
 
     private static final Logger LOG = Logger.getLogger(Dispatcher.class);
     static final String NO_CHANNEL = "no webhook subscription or email address for this recipient";
+    static final String INACTIVE = "not sent: the organisation is inactive in the partner directory";
     static final String UNREADABLE_SECRET = "the webhook secret does not decrypt with this instance's"
             + " frontdoor.notification.secret-key; not sent";
 
@@ -219,10 +222,14 @@ public class Dispatcher {
         return claims.size();
     }
 
-    /** What one attempt needs, read while the row was claimed. {@code secrets}: current first; never logged. */
+    /**
+     * What one attempt needs, read while the row was claimed. {@code secrets}: current first; never logged.
+     * {@code emails}: where it goes by email (the row's address, else the partner directory's); {@code inactive}:
+     * the recipient organisation is inactive in the directory, so nothing is sent.
+     */
     public record Claim(UUID id, int attempt, Instant leaseUntil, String webhookId, String recipientKey,
-            String recipientOrg, String recipientEmail, String callbackUrl, List<String> secrets, String subject,
-            String text, String body) {
+            String recipientOrg, List<String> emails, boolean inactive, String callbackUrl, List<String> secrets,
+            String subject, String text, String body) {
 
         @Override
         public String toString() {
@@ -286,8 +293,12 @@ public class Dispatcher {
     private Claim claimOf(UUID id, Instant now, Instant leaseUntil) {
         Notification n = em.find(Notification.class, id);
         em.refresh(n);
+        // the directory as it is now, so a change (an address added, an organisation deactivated) applies to
+        // messages still waiting; an organisation not in it is reached as before: its webhook, else the row's address
+        PartnerOrganisation partner = n.recipientOrg == null ? null : PartnerOrganisation.findById(n.recipientOrg);
+        boolean inactive = partner != null && !partner.active;
         // fallen back to email: never the webhook again, so the message cannot arrive by both
-        Subscription subscription = n.recipientOrg == null || n.fallbackReason != null ? null
+        Subscription subscription = n.recipientOrg == null || n.fallbackReason != null || inactive ? null
                 : Subscription.findById(n.recipientOrg);
         List<String> secrets = List.of();
         if (subscription != null) {
@@ -301,8 +312,20 @@ public class Dispatcher {
             }
         }
         return new Claim(n.id, n.attempts, leaseUntil, n.webhookId(), n.recipientKey, n.recipientOrg,
-                n.recipientEmail, subscription == null ? null : subscription.callbackUrl, secrets, n.subject,
-                n.textBody, webhookBody(n));
+                emailsOf(n, partner), inactive, subscription == null ? null : subscription.callbackUrl, secrets,
+                n.subject, n.textBody, webhookBody(n));
+    }
+
+    /**
+     * The row's own address first: for a referrer it is the person who referred, given by their own system. Else,
+     * for an organisation, every contact email of the directory, in one message: the organisation chose who must
+     * read its secure email, and one message keeps it one delivery with one outcome.
+     */
+    static List<String> emailsOf(Notification n, PartnerOrganisation partner) {
+        if (n.recipientEmail != null) {
+            return List.of(n.recipientEmail);
+        }
+        return partner == null ? List.of() : partner.emails();
     }
 
     /** The Standard Webhooks body shape: type, timestamp, data. The same bytes on every attempt. */
@@ -335,16 +358,19 @@ public class Dispatcher {
         }
         Channel channel;
         WebhookSender.Result result;
-        if (claim.callbackUrl() != null && claim.secrets().isEmpty()) {
+        if (claim.inactive()) {
+            channel = null;
+            result = new WebhookSender.Result(false, INACTIVE);
+        } else if (claim.callbackUrl() != null && claim.secrets().isEmpty()) {
             channel = Channel.WEBHOOK;
             result = new WebhookSender.Result(false, UNREADABLE_SECRET);
         } else if (claim.callbackUrl() != null) {
             channel = Channel.WEBHOOK;
             result = webhooks.post(claim.callbackUrl(), claim.secrets(), claim.webhookId(),
                     now().getEpochSecond(), claim.body());
-        } else if (claim.recipientEmail() != null) {
+        } else if (!claim.emails().isEmpty()) {
             channel = Channel.EMAIL;
-            result = email.send(claim.recipientEmail(), claim.subject(), claim.text());
+            result = email.send(claim.emails(), claim.subject(), claim.text());
         } else {
             channel = null;
             result = new WebhookSender.Result(false, NO_CHANNEL);
@@ -378,7 +404,7 @@ public class Dispatcher {
             n.lastError = result.error();
             Instant giveUpAt = n.retryWindowStart.plus(config.retry().giveUpAfter());
             boolean windowOver = !now.isBefore(giveUpAt);
-            if (channel == Channel.WEBHOOK && n.recipientEmail != null && n.fallbackReason == null
+            if (channel == Channel.WEBHOOK && !claim.emails().isEmpty() && n.fallbackReason == null
                     && (windowOver || n.attempts >= config.webhook().fallbackToEmailAfter())) {
                 // the same text by email, at once, with a retry window of its own
                 n.fallbackReason = truncate("the webhook failed " + n.attempts + " time(s), last: " + result.error()
@@ -395,7 +421,8 @@ public class Dispatcher {
                 n.status = NotificationStatus.FAILED;
                 n.nextAttemptAt = null;
                 // a task for the front door: the "could not inform" list, until they tell the recipient otherwise
-                n.followUpReason = channel == null ? FollowUpReason.NO_CHANNEL : FollowUpReason.RETRIES_EXHAUSTED;
+                n.followUpReason = claim.inactive() ? FollowUpReason.INACTIVE_RECIPIENT
+                        : channel == null ? FollowUpReason.NO_CHANNEL : FollowUpReason.RETRIES_EXHAUSTED;
                 n.gaveUpAt = now;
                 outbox.append(EventEnvelope.of(EventType.NOTIFICATION_FAILED, n.referralId,
                         outcomeOf(n, now, result.error())));

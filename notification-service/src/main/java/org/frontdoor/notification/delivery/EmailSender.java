@@ -6,6 +6,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,8 +32,14 @@ public class EmailSender {
     });
 
     public WebhookSender.Result send(String to, String subject, String text) {
+        return send(List.of(to), subject, text);
+    }
+
+    /** One message to every address (an organisation's contact emails), so it is sent, or not, once. */
+    public WebhookSender.Result send(List<String> to, String subject, String text) {
         try {
-            smtp.submit(() -> mailer.send(Mail.withText(to, subject, text))).get();
+            smtp.submit(() -> mailer.send(new Mail().setTo(List.copyOf(to)).setSubject(subject).setText(text)))
+                    .get();
             return new WebhookSender.Result(true, null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -92,11 +92,20 @@ public class NotificationQueries {
         if (!ids.isEmpty()) {
             ReferralRecord.<ReferralRecord>list("referralId in ?1", ids).forEach(r -> records.put(r.referralId, r));
         }
-        return failed.stream().map(n -> new Task(n, records.get(n.referralId))).toList();
+        Map<String, PartnerOrganisation> partners = new HashMap<>();
+        List<String> orgs = failed.stream().map(n -> n.recipientOrg).filter(o -> o != null).distinct().toList();
+        if (!orgs.isEmpty()) {
+            PartnerOrganisation.<PartnerOrganisation>list("id in ?1", orgs).forEach(p -> partners.put(p.id, p));
+        }
+        return failed.stream().map(n -> new Task(n, records.get(n.referralId),
+                n.recipientOrg == null ? null : partners.get(n.recipientOrg))).toList();
     }
 
-    /** A message on the "could not inform" list, with its referral's record (how to reach the referrer). */
-    public record Task(Notification notification, ReferralRecord referral) {
+    /**
+     * A message on the "could not inform" list, with its referral's record (how to reach the referrer) and the
+     * recipient organisation's directory entry (its name and contact emails), when it has one.
+     */
+    public record Task(Notification notification, ReferralRecord referral, PartnerOrganisation partner) {
     }
 
     /** How many messages are on the "could not inform" list: every FAILED one is an open task. */

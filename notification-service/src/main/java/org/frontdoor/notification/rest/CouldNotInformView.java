@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.frontdoor.notification.domain.AgencyType;
 import org.frontdoor.notification.domain.DeadlineState;
 import org.frontdoor.notification.domain.FollowUpReason;
 import org.frontdoor.notification.domain.Kind;
@@ -33,16 +34,24 @@ public record CouldNotInformView(
         @Schema(description = "Against its due time, as of asOf", example = "OVERDUE") DeadlineState deadline) {
 
     static final String NO_CHANNEL_TEXT = "no channel: no webhook subscription or email address for this recipient";
+    static final String INACTIVE_TEXT = "not sent: the organisation is inactive in the partner directory; tell them"
+            + " by other means if they still need to know, or reactivate it and retry";
 
     @Schema(name = "CouldNotInformRecipient", description = "Who should have been told, and how to reach them")
     public record Recipient(
             @Schema(description = "The partner organisation's id", example = "cafcass-north") String organisationId,
-            @Schema(description = "The organisation's name, when the referral record has it (the referrer's)",
-                    example = "Hillside Primary School") String organisationName,
+            @Schema(description = "The organisation's name: the partner directory's, else the referral record's (the"
+                    + " referrer's)", example = "Hillside Primary School") String organisationName,
             @Schema(description = "True when the recipient is the referrer") boolean referrer,
             @Schema(description = "The referrer's name, for a referrer", example = "J. Patel") String contactName,
             @Schema(description = "The email address held for them", example = "dsl@hillside.example") String email,
-            @Schema(description = "The referrer's own reference", example = "HPS-2291") String externalReference) {
+            @Schema(description = "The referrer's own reference", example = "HPS-2291") String externalReference,
+            @Schema(description = "True when the organisation is in the partner directory") boolean inDirectory,
+            @Schema(description = "The directory's agency type") AgencyType agencyType,
+            @Schema(description = "The directory's contact emails for secure email (may be empty)",
+                    example = "[\"safeguarding@hillside-primary.example\"]") List<String> contactEmails,
+            @Schema(description = "Whether the organisation is active in the directory; absent when not in it")
+            Boolean active) {
     }
 
     @Schema(name = "CouldNotInformList")
@@ -56,11 +65,19 @@ public record CouldNotInformView(
                 && (n.recipientOrg != null ? n.recipientOrg.equals(record.organisationId)
                         : (n.recipientEmail != null && n.recipientEmail.equalsIgnoreCase(record.referrerEmail))
                                 || "referrer".equals(n.recipientKey));
-        Recipient recipient = new Recipient(n.recipientOrg, isReferrer ? record.organisationName : null, isReferrer,
+        var partner = task.partner();
+        Recipient recipient = new Recipient(n.recipientOrg, partner != null ? partner.name
+                : isReferrer ? record.organisationName : null, isReferrer,
                 isReferrer ? record.referrerName : null, n.recipientEmail,
-                isReferrer ? record.externalReference : null);
-        String text = n.followUpReason == FollowUpReason.NO_CHANNEL ? NO_CHANNEL_TEXT
-                : "failed past its retry window: " + n.lastError;
+                isReferrer ? record.externalReference : null, partner != null,
+                partner == null ? null : partner.agencyType, partner == null ? List.of() : partner.emails(),
+                partner == null ? null : partner.active);
+        String retries = "failed past its retry window: " + n.lastError;
+        String text = n.followUpReason == null ? retries : switch (n.followUpReason) {
+            case NO_CHANNEL -> NO_CHANNEL_TEXT;
+            case INACTIVE_RECIPIENT -> INACTIVE_TEXT;
+            case RETRIES_EXHAUSTED -> retries;
+        };
         return new CouldNotInformView(n.id, n.referralId, n.childId, n.kind, recipient, n.followUpReason, text,
                 n.lastError, n.fallbackReason, n.attempts, n.gaveUpAt, n.dueBy, n.deadlineState(now, horizon));
     }

@@ -83,7 +83,9 @@ public class NotificationResource {
             {"asOf": "2026-12-01T12:00:00Z", "total": 1, "items": [
              {"notificationId": "7c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f",
               "referralId": "6b1f0e5e-2b7a-4a43-9a36-0d2b5d4f6a11", "childId": "0d6a4b53-6f54-4d8f-9b1c-3c7f5d0a9e21",
-              "kind": "CASE_CLOSED", "recipient": {"organisationId": "cafcass-north", "referrer": false},
+              "kind": "CASE_CLOSED", "recipient": {"organisationId": "family-action-doncaster",
+               "organisationName": "Family Action Doncaster", "referrer": false, "inDirectory": true,
+               "agencyType": "VOLUNTARY", "contactEmails": [], "active": true},
               "reason": "NO_CHANNEL",
               "reasonText": "no channel: no webhook subscription or email address for this recipient",
               "lastError": "no webhook subscription or email address for this recipient", "attempts": 1,
@@ -207,9 +209,11 @@ public class NotificationResource {
     @Transactional
     @Operation(summary = "Could not inform", description = "Messages the service could not deliver: no channel (no"
             + " webhook subscription and no email address for the recipient) or every attempt failed within the retry"
-            + " window (after falling back to email where an address is known). Each is a task for the front door:"
+            + " window (after falling back to email where an address is known), or the recipient organisation is"
+            + " inactive in the partner directory (nothing was sent). Each is a task for the front door:"
             + " tell the recipient by other means, then `POST .../{id}/informed`. Soonest due first, so the most"
-            + " overdue is at the top. Carries the recipient's contact details the service holds, unmasked; never a"
+            + " overdue is at the top. Carries the recipient's contact details the service holds (the referral"
+            + " record's, and the partner directory's name and contact emails), unmasked; never a"
             + " child's name. Messages held back for a young adult's consent are not tasks and are not listed.")
     @APIResponse(responseCode = "200", description = "The open tasks",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,

@@ -71,7 +71,8 @@ public class SubscriptionResource {
             de-duplicate on it, as a message can arrive twice if we fail after you answered), `webhook-timestamp`
             (unix seconds) and `webhook-signature: v1,<base64 HMAC-SHA256 of "id.timestamp.body">`. Answer 2xx
             within 10 seconds; anything else, a redirect (3xx, never followed) included, is retried with exponential
-            backoff for about 24 hours. Without a subscription, messages go by email to the address on the referral.
+            backoff for about 24 hours. Without a subscription, messages go by email to the address on the referral, else to your
+            organisation's contact emails in the partner directory.
 
             The callback must be https and its host must resolve only to public addresses: one loopback, private
             (10/8, 172.16/12, 192.168/16, fc00::/7), link-local (169.254/16, fe80::/10, the cloud metadata
@@ -159,7 +160,7 @@ public class SubscriptionResource {
     @DELETE
     @RolesAllowed(Roles.PARTNER)
     @Operation(summary = "Remove your organisation's webhook", description = "Later messages go by email to the"
-            + " address on each referral.")
+            + " address on each referral, else to the organisation's contact emails in the partner directory.")
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "404", description = "There was none",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -1,0 +1,37 @@
+package org.frontdoor.notification.rest;
+
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.frontdoor.events.codes.ReferralSource;
+import org.frontdoor.notification.domain.AgencyType;
+import org.frontdoor.notification.domain.PartnerDirectory;
+import org.frontdoor.notification.domain.PartnerOrganisation;
+
+@Schema(name = "Partner", description = "An organisation of the partner directory")
+public record PartnerView(
+        @Schema(description = "The organisation's id: an API partner's token org claim", example = "hillside-primary")
+        String id,
+        @Schema(example = "Hillside Primary School") String name,
+        AgencyType agencyType,
+        @Schema(description = "CIN census referral source code", example = "2A") String cinSourceCode,
+        @Schema(description = "The census code in words", example = "Schools") String cinSource,
+        @Schema(description = "Addresses for secure email; each message that goes by email goes to all of them",
+                example = "[\"safeguarding@hillside-primary.example\"]") List<String> contactEmails,
+        @Schema(description = "True when the organisation has set a webhook (PUT /api/v1/subscriptions): messages go"
+                + " there first. Its secret is never shown") boolean webhook,
+        @Schema(description = "False: nothing is sent to it; its messages become could-not-inform tasks")
+        boolean active,
+        @Schema(description = "The record's version, also its ETag, for If-Match", example = "0") long version,
+        Instant createdAt,
+        @Schema(example = "dev-front-door") String createdBy,
+        Instant updatedAt,
+        @Schema(example = "dev-front-door") String updatedBy) {
+
+    static PartnerView of(PartnerDirectory.Entry entry) {
+        PartnerOrganisation p = entry.organisation();
+        return new PartnerView(p.id, p.name, p.agencyType, p.cinSourceCode,
+                ReferralSource.fromCode(p.cinSourceCode).map(ReferralSource::description).orElse(null), p.emails(),
+                entry.webhook(), p.active, p.version, p.createdAt, p.createdBy, p.updatedAt, p.updatedBy);
+    }
+}

@@ -1,0 +1,183 @@
+package org.frontdoor.notification;
+
+import static io.restassured.RestAssured.given;
+import static org.frontdoor.notification.Scenario.partnerJson;
+import static org.frontdoor.notification.Scenario.partnerToken;
+import static org.frontdoor.notification.Scenario.subscribe;
+import static org.frontdoor.notification.Scenario.token;
+import static org.frontdoor.notification.Scenario.uniqueOrg;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.List;
+import org.frontdoor.testsupport.WebhookReceiver;
+import org.junit.jupiter.api.Test;
+
+/** Issue 13, the partner directory: kept by the front door and ops, read by the MASH, audited, versioned. */
+@QuarkusTest
+class PartnerDirectoryTest {
+
+    @Inject
+    AgroalDataSource db;
+
+    @Test
+    void theFrontDoorAddsChangesAndDeactivatesAnOrganisation() throws Exception {
+        String id = uniqueOrg("oakfield-primary");
+        String created = as("front-door").body(partnerJson(id, "Oakfield Primary School", "SCHOOL", "2a", null,
+                "dsl@oakfield.example", "office@oakfield.example")).post("/api/v1/partners")
+                .then().statusCode(201)
+                .header("Location", containsString("/api/v1/partners/" + id))
+                .header("ETag", "\"0\"")
+                .body("id", equalTo(id))
+                .body("name", equalTo("Oakfield Primary School"))
+                .body("agencyType", equalTo("SCHOOL"))
+                .body("cinSourceCode", equalTo("2A"))
+                .body("cinSource", equalTo("Schools"))
+                .body("contactEmails", equalTo(List.of("dsl@oakfield.example", "office@oakfield.example")))
+                .body("webhook", equalTo(false))
+                .body("active", equalTo(true))
+                .body("version", equalTo(0))
+                .body("createdBy", equalTo("dev-front-door"))
+                .body("createdAt", notNullValue())
+                .extract().asString();
+        assertFalse(created.contains("secret"), created);
+
+        // every reading role sees it; the organisation's webhook shows as a flag, never its secret
+        try (WebhookReceiver endpoint = WebhookReceiver.start()) {
+            subscribe(id, endpoint);
+            for (String role : List.of("front-door", "ops", "triage-worker", "team-manager")) {
+                String one = given().auth().oauth2(token(role)).get("/api/v1/partners/" + id).then().statusCode(200)
+                        .header("ETag", "\"0\"").body("webhook", equalTo(true)).extract().asString();
+                assertFalse(one.contains("secret") || one.contains("whsec_") || one.contains(endpoint.url()), one);
+                given().auth().oauth2(token(role)).get("/api/v1/partners").then().statusCode(200)
+                        .body("find { it.id == '" + id + "' }.webhook", equalTo(true));
+            }
+        }
+
+        // ops change it with the version they read; a stale version is refused (412), nothing changed
+        as("ops").header("If-Match", "\"0\"").body(partnerJson(null, "Oakfield Primary School", "SCHOOL", "2A", null,
+                "safeguarding@oakfield.example")).put("/api/v1/partners/" + id)
+                .then().statusCode(200).header("ETag", "\"1\"")
+                .body("contactEmails", equalTo(List.of("safeguarding@oakfield.example")))
+                .body("updatedBy", equalTo("dev-ops"))
+                .body("createdBy", equalTo("dev-front-door"));
+        as("front-door").header("If-Match", "\"0\"").body(partnerJson(id, "Renamed", "SCHOOL", "2A", null))
+                .put("/api/v1/partners/" + id)
+                .then().statusCode(412).contentType("application/problem+json")
+                .body("detail", containsString("version 0"));
+        as("front-door").header("If-Match", "\"0\"").post("/api/v1/partners/" + id + "/deactivate")
+                .then().statusCode(412);
+        given().auth().oauth2(token("ops")).get("/api/v1/partners/" + id).then().body("name",
+                equalTo("Oakfield Primary School"));
+
+        as("front-door").header("If-Match", "\"1\"").post("/api/v1/partners/" + id + "/deactivate")
+                .then().statusCode(200).header("ETag", "\"2\"").body("active", equalTo(false));
+        given().auth().oauth2(token("triage-worker")).queryParam("active", "false").get("/api/v1/partners")
+                .then().statusCode(200).body("id", hasItem(id)).body("active", everyItem(equalTo(false)));
+        given().auth().oauth2(token("triage-worker")).queryParam("active", "true").get("/api/v1/partners")
+                .then().statusCode(200).body("id", not(hasItem(id)));
+        // reactivated by PUT
+        as("front-door").body(partnerJson(id, "Oakfield Primary School", "SCHOOL", "2A", true))
+                .put("/api/v1/partners/" + id).then().statusCode(200).body("active", equalTo(true))
+                .body("version", equalTo(3));
+
+        assertEquals(1, count("partner.created", id));
+        assertEquals(2, count("partner.updated", id));
+        assertEquals(1, count("partner.deactivated", id));
+    }
+
+    @Test
+    void theDemoDirectoryIsLoadedAndFilters() {
+        given().auth().oauth2(token("team-manager")).queryParam("agencyType", "SCHOOL").get("/api/v1/partners")
+                .then().statusCode(200)
+                .body("id", hasItems("hillside-primary", "oakwood-academy"))
+                .body("agencyType", everyItem(equalTo("SCHOOL")));
+        given().auth().oauth2(token("front-door")).get("/api/v1/partners/south-yorkshire-police").then()
+                .statusCode(200).body("agencyType", equalTo("POLICE")).body("cinSourceCode", equalTo("6"))
+                .body("contactEmails[0]", containsString(".example"));
+        given().auth().oauth2(token("front-door")).queryParam("agencyType", "FIRE_SERVICE")
+                .queryParam("active", "maybe").get("/api/v1/partners").then().statusCode(422)
+                .contentType("application/problem+json").body("errors.field", hasItems("agencyType", "active"));
+    }
+
+    @Test
+    void everyBadFieldIsNamedAndTakenOrUnknownIdsAreSaid() {
+        String id = uniqueOrg("police");
+        Scenario.partner(id, "A Police Force", "POLICE", "6");
+
+        // 1A is an individual, not an agency; 9 anonymous; XX no code at all
+        for (String code : List.of("1A", "9", "XX")) {
+            as("front-door").body(partnerJson(uniqueOrg("x"), "X", "OTHER", code, null)).post("/api/v1/partners")
+                    .then().statusCode(422).body("errors.field", hasItem("cinSourceCode"));
+        }
+        as("front-door").body("{\"id\": \"South Yorkshire Police\", \"name\": \" \", \"agencyType\": \"POLICE\","
+                + " \"cinSourceCode\": \"1A\", \"contactEmails\": [\"not-an-email\", \"a@b.example\","
+                + " \"A@b.example\"]}").post("/api/v1/partners")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("errors.field", hasItems("id", "name", "cinSourceCode", "contactEmails[0]", "contactEmails[2]"));
+        as("front-door").body("{\"id\": \"x-1\", \"name\": \"X\", \"agencyType\": \"FIRE_SERVICE\","
+                + " \"cinSourceCode\": \"8\"}").post("/api/v1/partners")
+                .then().statusCode(422).body("errors.field", hasItem("agencyType"));
+        as("front-door").body("{}").post("/api/v1/partners").then().statusCode(422)
+                .body("errors.field", hasItems("id", "name", "agencyType", "cinSourceCode"));
+        as("front-door").post("/api/v1/partners").then().statusCode(422);
+
+        as("front-door").body(partnerJson(id, "Another", "POLICE", "6", null)).post("/api/v1/partners")
+                .then().statusCode(409).contentType("application/problem+json");
+        as("front-door").body(partnerJson("someone-else", "A Police Force", "POLICE", "6", null))
+                .put("/api/v1/partners/" + id).then().statusCode(422).body("errors.field", hasItem("id"));
+        as("front-door").body(partnerJson(null, "Nobody", "POLICE", "6", null)).put("/api/v1/partners/no-such-org")
+                .then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(token("front-door")).get("/api/v1/partners/no-such-org").then().statusCode(404)
+                .contentType("application/problem+json");
+        as("ops").post("/api/v1/partners/no-such-org/deactivate").then().statusCode(404);
+    }
+
+    @Test
+    void onlyTheFrontDoorAndOpsChangeIt() {
+        String body = partnerJson(uniqueOrg("housing"), "Housing", "HOUSING", "4", null);
+        for (String role : List.of("triage-worker", "team-manager")) {
+            given().auth().oauth2(token(role)).contentType("application/json").body(body).post("/api/v1/partners")
+                    .then().statusCode(403).contentType("application/problem+json");
+            given().auth().oauth2(token(role)).post("/api/v1/partners/hillside-primary/deactivate").then()
+                    .statusCode(403);
+        }
+        given().auth().oauth2(partnerToken("hillside-primary")).contentType("application/json").body(body)
+                .post("/api/v1/partners").then().statusCode(403);
+        given().auth().oauth2(partnerToken("hillside-primary")).get("/api/v1/partners").then().statusCode(403);
+        given().auth().oauth2(partnerToken("hillside-primary")).get("/api/v1/partners/hillside-primary").then()
+                .statusCode(403);
+        given().get("/api/v1/partners").then().statusCode(401);
+        as("ops").body(body).post("/api/v1/partners").then().statusCode(201);
+    }
+
+    private static RequestSpecification as(String role) {
+        return given().auth().oauth2(token(role)).contentType("application/json");
+    }
+
+    private long count(String action, String org) throws Exception {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "select count(*) from audit_entry where action = ? and detail like ?")) {
+            ps.setString(1, action);
+            ps.setString(2, "organisation " + org + ",%");
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+}
