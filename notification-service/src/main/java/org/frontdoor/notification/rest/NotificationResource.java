@@ -264,8 +264,7 @@ public class NotificationResource {
         validation.check(request, List.of());
         Notification n = followUps.informed(id, request.how(), Text.blankToNull(request.note()),
                 Caller.of(token).subject());
-        Instant now = now();
-        return NotificationView.of(n, now, queries.horizon(now));
+        return viewNow(n);
     }
 
     @GET
@@ -283,8 +282,7 @@ public class NotificationResource {
         Notification n = Notification.<Notification>findByIdOptional(id)
                 .orElseThrow(() -> ProblemException.notFound("Notification " + id));
         audit.record("notification.read", n.referralId, "notification " + id);
-        Instant now = now();
-        return NotificationView.of(n, now, queries.horizon(now));
+        return viewNow(n);
     }
 
     @POST
@@ -304,6 +302,11 @@ public class NotificationResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public NotificationView retry(@PathParam("id") UUID id) {
         Notification n = retries.retry(id);
+        return viewNow(n);
+    }
+
+    /** One notification as it stands now, with its deadline state. */
+    private NotificationView viewNow(Notification n) {
         Instant now = now();
         return NotificationView.of(n, now, queries.horizon(now));
     }
