@@ -53,7 +53,9 @@ final class Actors {
     /** A partner organisation with its own webhook receiver, subscribed with a Standard Webhooks secret. */
     record Partner(String org, String token, String secret, WebhookReceiver receiver) implements AutoCloseable {
 
+        /** In the partner directory (as the front door keeps it) and subscribed to webhooks. */
         static Partner subscribed(Pipeline pipeline, String org) {
+            inDirectory(pipeline, org);
             WebhookReceiver receiver = WebhookReceiver.start();
             String token = pipeline.token("partner", org);
             byte[] key = new byte[32];
@@ -64,6 +66,17 @@ final class Actors {
                             .getBytes(StandardCharsets.UTF_8), Map.of());
             assertEquals(200, reply.status(), "subscribe " + org + ": " + reply.body());
             return new Partner(org, token, secret, receiver);
+        }
+
+        /** Added to the partner directory unless there already, and waited for in triage's and intake's copies. */
+        static void inDirectory(Pipeline pipeline, String org) {
+            Http.Reply added = Http.send("POST", pipeline.notification() + "/api/v1/partners",
+                    pipeline.token("front-door"), "application/json", json(Map.of("id", org, "name", org,
+                            "agencyType", "OTHER", "cinSourceCode", "8")).getBytes(StandardCharsets.UTF_8), Map.of());
+            assertTrue(added.status() == 201 || added.status() == 409, "add " + org + ": " + added.body());
+            String known = "select count(*) from partner_directory_copy where id = '" + org + "'";
+            await().atMost(Duration.ofSeconds(30)).until(() -> pipeline.count("triage-service", known) == 1
+                    && pipeline.count("referral-service", known) == 1);
         }
 
         /** The webhook bodies received about this referral, as JSON, first delivery of each webhook-id only. */

@@ -194,8 +194,8 @@ class HostileInputIT {
 
     static String referral(String summary, String lastName) {
         return """
-                {"referrer": {"sourceCode": "2A", "organisationName": "Hillside Primary School",
-                              "email": "dsl@hillside.example"},
+                {"referrer": {"sourceCode": "2A", "organisationId": "hillside-primary",
+                              "organisationName": "Hillside Primary School", "email": "dsl@hillside.example"},
                  "children": [{"firstName": "Amy", "lastName": %s, "dateOfBirth": "2016-04-02", "gender": "F",
                                "address": {"postcode": "DN1 1AA"}}],
                  "concerns": {"summary": %s, "indicators": [], "immediateRisk": false},

@@ -87,6 +87,20 @@ public final class Pipeline implements AutoCloseable {
         for (ServiceProcess service : services.values()) {
             service.start();
         }
+        awaitPartnerCopies();
+    }
+
+    /** Triage and intake check organisation ids on their copy of the directory: the demo one must be in both. */
+    private void awaitPartnerCopies() throws InterruptedException {
+        long giveUp = System.nanoTime() + 60_000_000_000L;
+        String demo = "select count(*) from partner_directory_copy where id in ('hillside-primary', 'oakwood-academy',"
+                + " 'south-yorkshire-police', 'doncaster-health', 'doncaster-housing', 'family-action-doncaster')";
+        while (count("referral-service", demo) < 6 || count("triage-service", demo) < 6) {
+            if (System.nanoTime() > giveUp) {
+                throw new IllegalStateException("the demo partner directory did not reach triage and intake");
+            }
+            Thread.sleep(100);
+        }
     }
 
     public static synchronized Pipeline get() {
@@ -150,8 +164,8 @@ public final class Pipeline implements AutoCloseable {
     public synchronized void startKafka() {
         kafka = KafkaServer.start(work.resolve("kafka"), kafkaPort, true);
         KafkaTestResource.createTopics(kafkaBootstrap(), java.util.List.of("referral-events", "referral-notices",
-                "triage-events", "notification-events", "referral-events.dlq", "referral-notices.dlq",
-                "triage-events.dlq", "notification-events.dlq"));
+                "triage-events", "notification-events", "partner-events", "referral-events.dlq",
+                "referral-notices.dlq", "triage-events.dlq", "notification-events.dlq", "partner-events.dlq"));
     }
 
     public synchronized void stopReferralDb() {

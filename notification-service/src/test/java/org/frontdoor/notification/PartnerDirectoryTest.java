@@ -15,6 +15,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.awaitility.Awaitility.await;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -23,7 +24,12 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.List;
+import org.frontdoor.events.EventJson;
+import org.frontdoor.events.Topics;
+import org.frontdoor.testsupport.KafkaProbe;
 import org.frontdoor.testsupport.WebhookReceiver;
 import org.junit.jupiter.api.Test;
 
@@ -98,6 +104,20 @@ class PartnerDirectoryTest {
         assertEquals(1, count("partner.created", id));
         assertEquals(2, count("partner.updated", id));
         assertEquals(1, count("partner.deactivated", id));
+
+        // every change is published for triage's and intake's copies: keyed by the id, in order, no contact details
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            List<JsonNode> published = KafkaProbe.readAll(Topics.PARTNER_EVENTS).stream()
+                    .filter(r -> id.equals(r.key())).map(r -> EventJson.read(r.value()))
+                    .map(e -> EventJson.mapper().valueToTree(e)).map(JsonNode.class::cast).toList();
+            assertEquals(List.of(0L, 1L, 2L, 3L), published.stream()
+                    .map(e -> e.get("payload").get("version").asLong()).toList());
+            assertEquals(List.of(true, true, false, true), published.stream()
+                    .map(e -> e.get("payload").get("active").asBoolean()).toList());
+            assertEquals("partner.changed", published.get(0).get("type").asText());
+            assertEquals("SCHOOL", published.get(0).get("payload").get("agencyType").asText());
+            assertFalse(published.toString().contains("@oakfield.example"), "no contact emails leave the service");
+        });
     }
 
     @Test

@@ -9,6 +9,9 @@ import java.util.UUID;
  * The envelope every event travels in. The payload stays a JSON tree here so that a consumer
  * can route on {@link #type()} before binding the payload to its own record, and so that
  * additive payload changes never break an older consumer.
+ *
+ * @param referralId the referral the event is about, and its Kafka key; absent only on events about no referral
+ *            (the partner directory's {@code partner.changed}), which the outbox keys by their subject
  */
 public record EventEnvelope(
         UUID eventId,
@@ -22,7 +25,9 @@ public record EventEnvelope(
         Objects.requireNonNull(eventId, "eventId");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(occurredAt, "occurredAt");
-        Objects.requireNonNull(referralId, "referralId");
+        if (referralId == null && EventType.fromWireName(type).map(t -> t.aboutAReferral()).orElse(true)) {
+            throw new NullPointerException("referralId");
+        }
         Objects.requireNonNull(payload, "payload");
     }
 
@@ -32,8 +37,17 @@ public record EventEnvelope(
                 referralId, EventJson.mapper().valueToTree(payload));
     }
 
+    /** An event about no referral (see {@link EventType#aboutAReferral()}), keyed by its subject instead. */
+    public static EventEnvelope about(EventType type, Object payload) {
+        return new EventEnvelope(UUID.randomUUID(), type.wireName(), type.schemaVersion(), Instant.now(), null,
+                EventJson.mapper().valueToTree(payload));
+    }
+
     /** The Kafka record key: one referral's events share a partition and so stay in order. */
     public String key() {
+        if (referralId == null) {
+            throw new IllegalStateException(type + " is about no referral: give the outbox its key");
+        }
         return referralId.toString();
     }
 

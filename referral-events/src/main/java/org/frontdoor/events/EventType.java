@@ -21,7 +21,9 @@ public enum EventType {
     CASE_STEPPED("case.stepped", Topics.TRIAGE_EVENTS, 1),
     CASE_CLOSED("case.closed", Topics.TRIAGE_EVENTS, 1),
     NOTIFICATION_SENT("notification.sent", Topics.NOTIFICATION_EVENTS, 1),
-    NOTIFICATION_FAILED("notification.failed", Topics.NOTIFICATION_EVENTS, 1);
+    NOTIFICATION_FAILED("notification.failed", Topics.NOTIFICATION_EVENTS, 1),
+    /** An organisation of the partner directory as it now stands (created, changed or deactivated). */
+    PARTNER_CHANGED("partner.changed", Topics.PARTNER_EVENTS, 1);
 
     private final String wireName;
     private final String topic;
@@ -43,6 +45,11 @@ public enum EventType {
 
     public int schemaVersion() {
         return schemaVersion;
+    }
+
+    /** False for the partner directory's events: their envelope has no referral id and their key is the subject. */
+    public boolean aboutAReferral() {
+        return !Topics.PARTNER_EVENTS.equals(topic);
     }
 
     /** Classpath location of the JSON Schema of this type's whole envelope. */

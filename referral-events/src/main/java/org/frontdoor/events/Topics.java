@@ -2,7 +2,10 @@ package org.frontdoor.events;
 
 import java.util.List;
 
-/** Kafka topic names shared by every service. The record key is always the referral id. */
+/**
+ * Kafka topic names shared by every service. The record key is the referral id, except on {@link #PARTNER_EVENTS}
+ * (the organisation's id).
+ */
 public final class Topics {
 
     public static final String REFERRAL_EVENTS = "referral-events";
@@ -14,12 +17,17 @@ public final class Topics {
     public static final String REFERRAL_NOTICES = "referral-notices";
     public static final String TRIAGE_EVENTS = "triage-events";
     public static final String NOTIFICATION_EVENTS = "notification-events";
+    /**
+     * The partner directory's organisations as they now stand, keyed by organisation id and compacted (the latest
+     * record per key is kept for ever): triage and intake rebuild their copy from the start and check ids on it.
+     */
+    public static final String PARTNER_EVENTS = "partner-events";
 
     /** Suffix of the dead-letter topic that takes messages a consumer can never process. */
     public static final String DEAD_LETTER_SUFFIX = ".dlq";
 
     public static final List<String> ALL = List.of(REFERRAL_EVENTS, REFERRAL_NOTICES, TRIAGE_EVENTS,
-            NOTIFICATION_EVENTS);
+            NOTIFICATION_EVENTS, PARTNER_EVENTS);
 
     private Topics() {
     }

@@ -46,7 +46,8 @@ class EventEnvelopeTest {
 
     @ParameterizedTest
     @EnumSource(value = EventType.class, names = { "REFERRAL_RECEIVED", "REFERRAL_LOGGED", "REFERRAL_CONSENT_RECORDED", "TRIAGE_QUEUED", "TRIAGE_DECIDED",
-            "CASE_OPENED", "CASE_ALLOCATED", "CASE_STEPPED", "CASE_CLOSED" }, mode = EnumSource.Mode.EXCLUDE)
+            "CASE_OPENED", "CASE_ALLOCATED", "CASE_STEPPED", "CASE_CLOSED", "PARTNER_CHANGED" },
+            mode = EnumSource.Mode.EXCLUDE) // those check their payloads: tested with real ones in their own tests
     void everyTypeHasASchemaThatAcceptsItsEnvelope(EventType type) throws Exception {
         JsonSchema schema = schemaOf(type);
         JsonNode event = EventJson.mapper().valueToTree(EventEnvelope.of(type, UUID.randomUUID(), Map.of()));

@@ -6,6 +6,7 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.util.UUID;
 import org.frontdoor.testsupport.DevJwtTestResource;
+import org.frontdoor.testsupport.PartnerDirectoryFixture;
 
 /** Request bodies and calls shared by this service's tests. */
 public final class Referrals {
@@ -27,8 +28,8 @@ public final class Referrals {
     public static String schoolReferral(String lastName, String nhs) {
         return """
                 {
-                  "referrer": {"sourceCode": "2A", "organisationName": "Hillside Primary School",
-                               "name": "J. Patel", "role": "Designated Safeguarding Lead",
+                  "referrer": {"sourceCode": "2A", "organisationId": "hillside-primary",
+                               "organisationName": "Hillside Primary School", "name": "J. Patel", "role": "Designated Safeguarding Lead",
                                "email": "dsl@hillside.example", "phone": "01632 960000",
                                "externalReference": "HPS-2026-0042"},
                   "children": [{"firstName": "Amy", "lastName": "%s", "dateOfBirth": "2016-04-02",
@@ -57,9 +58,21 @@ public final class Referrals {
         return asPartner().body(body).post("/api/v1/referrals");
     }
 
+    /** A phone referral keyed in by the front door; the school it may name is in the partner directory. */
     public static Response submitAsFrontDoor(String body) {
+        schoolInDirectory();
         return given().auth().oauth2(token("front-door")).contentType("application/json").body(body)
                 .post("/api/v1/referrals");
+    }
+
+    private static boolean schoolPublished;
+
+    /** The demo school, in this service's copy of the partner directory (published once per test run). */
+    public static synchronized void schoolInDirectory() {
+        if (!schoolPublished) {
+            PartnerDirectoryFixture.active(SCHOOL, "Hillside Primary School", "SCHOOL", "2A");
+            schoolPublished = true;
+        }
     }
 
     /** A surname no other test uses, so matching sees only this test's referrals. */

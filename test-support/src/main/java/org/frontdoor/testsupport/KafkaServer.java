@@ -231,7 +231,7 @@ public final class KafkaServer implements AutoCloseable {
         }
         List<NewTopic> topics = new ArrayList<>();
         for (String name : names) {
-            topics.add(new NewTopic(name, partitions, (short) 1));
+            topics.add(LocalInfrastructure.newTopic(name, partitions));
         }
         try (Admin admin = admin(bootstrapServers)) {
             for (Map.Entry<String, KafkaFuture<Void>> result : admin.createTopics(topics).values().entrySet()) {

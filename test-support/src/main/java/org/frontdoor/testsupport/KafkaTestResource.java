@@ -8,7 +8,6 @@ import java.util.concurrent.ExecutionException;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -64,7 +63,7 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             for (String name : names) {
                 try {
-                    admin.createTopics(List.of(new NewTopic(name, PARTITIONS, (short) 1))).all().get();
+                    admin.createTopics(List.of(LocalInfrastructure.newTopic(name, PARTITIONS))).all().get();
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {
                         throw new IllegalStateException("could not create topic " + name, e.getCause());

@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.jboss.logging.Logger;
 import org.jboss.logmanager.LogContext;
 import org.jboss.logmanager.formatters.PatternFormatter;
@@ -46,7 +47,9 @@ public final class LocalInfrastructure {
     public static final String READY = "INFRASTRUCTURE READY";
     public static final List<String> DATABASES = List.of("referral", "triage", "notification");
     public static final List<String> TOPICS = List.of("referral-events", "referral-notices", "triage-events",
-            "notification-events");
+            "notification-events", "partner-events");
+    /** Topics that keep the latest record per key for ever (the partner directory), as in production. */
+    public static final List<String> COMPACTED_TOPICS = List.of("partner-events");
     static final int EXIT_USAGE = 2;
     static final int EXIT_IN_USE = 3;
 
@@ -56,6 +59,12 @@ public final class LocalInfrastructure {
     private static final Pattern SHELL_SAFE = Pattern.compile("[A-Za-z0-9_./:@,+-]*");
 
     private LocalInfrastructure() {
+    }
+
+    /** A topic as this machine's single broker can hold it (replication factor 1), compacted where it must be. */
+    static NewTopic newTopic(String name, int partitions) {
+        NewTopic topic = new NewTopic(name, partitions, (short) 1);
+        return COMPACTED_TOPICS.contains(name) ? topic.configs(Map.of("cleanup.policy", "compact")) : topic;
     }
 
     public static void main(String[] args) throws InterruptedException {

@@ -10,7 +10,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.stream.Collectors;
+import org.frontdoor.notification.domain.PartnerDirectory;
 import org.jboss.logging.Logger;
 
 /**
@@ -30,13 +32,18 @@ public class DemoPartners {
     @Inject
     EntityManager em;
 
+    @Inject
+    PartnerDirectory directory;
+
     @Transactional
     void load(@Observes StartupEvent start) {
         if (!config.demoPartners()) {
             return;
         }
-        int rows = em.createNativeQuery(statement()).executeUpdate();
-        LOG.infof("Demo partner directory loaded: %d new organisation(s)", rows);
+        @SuppressWarnings("unchecked")
+        List<String> inserted = em.createNativeQuery(statement()).getResultList();
+        directory.seeded(inserted);
+        LOG.infof("Demo partner directory loaded: %d new organisation(s)", inserted.size());
     }
 
     private static String statement() {

@@ -1,5 +1,6 @@
 package org.frontdoor.notification.domain;
 
+import org.frontdoor.events.codes.AgencyType;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

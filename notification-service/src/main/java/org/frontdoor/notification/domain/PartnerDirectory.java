@@ -1,5 +1,6 @@
 package org.frontdoor.notification.domain;
 
+import org.frontdoor.events.codes.AgencyType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -13,9 +14,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.frontdoor.events.EventEnvelope;
+import org.frontdoor.events.EventType;
 import org.frontdoor.events.codes.ReferralSource;
+import org.frontdoor.events.payload.PartnerChanged;
 import org.frontdoor.support.audit.AuditLog;
 import org.frontdoor.support.concurrency.IfMatch;
+import org.frontdoor.support.outbox.Outbox;
 import org.frontdoor.support.problem.Problem.FieldError;
 import org.frontdoor.support.problem.ProblemException;
 import org.frontdoor.support.problem.ProblemType;
@@ -25,8 +30,9 @@ import org.jboss.logging.Logger;
 /**
  * The partner directory, kept by the front door and ops: the organisations the partnership works with, and how
  * to reach each one when it has no webhook (its contact emails). The dispatcher reads it at every attempt, so a
- * change applies to messages still waiting. Every change goes through {@link #changed}, the one place a later
- * {@code partner-events} publication (through the outbox, in the same transaction) will be added.
+ * change applies to messages still waiting. Every change goes through {@link #changed}, which publishes the
+ * organisation as it now stands ({@code partner.changed} on the compacted {@code partner-events} topic, through the
+ * outbox in the same transaction): triage and intake keep a copy to check the ids they are given.
  */
 @ApplicationScoped
 public class PartnerDirectory {
@@ -41,6 +47,9 @@ public class PartnerDirectory {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Outbox outbox;
 
     /** An organisation with whether it has a webhook subscription (never the subscription's secret). */
     public record Entry(PartnerOrganisation organisation, boolean webhook) {
@@ -135,9 +144,19 @@ public class PartnerDirectory {
         return entry(p);
     }
 
-    /** Audits, logs (ids only) and flushes, so the answer carries the new version. */
+    /** Organisations written by a seed (the demo directory) rather than the API: published like any change. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void seeded(List<String> ids) {
+        for (String id : ids) {
+            changed(find(id, false), "partner.seeded");
+        }
+    }
+
+    /** Flushes (so the answer and the event carry the new version), publishes, audits and logs (ids only). */
     private void changed(PartnerOrganisation p, String action) {
         PartnerOrganisation.flush();
+        outbox.append(EventEnvelope.about(EventType.PARTNER_CHANGED, new PartnerChanged(p.id, p.name, p.agencyType,
+                p.cinSourceCode, p.active, p.version)), p.id);
         audit.record(action, null, "organisation " + p.id + ", " + p.agencyType + ", " + p.cinSourceCode
                 + (p.active ? "" : ", inactive") + ", version " + p.version);
         LOG.infof("Partner directory: %s %s (version %d)", action, p.id, p.version);

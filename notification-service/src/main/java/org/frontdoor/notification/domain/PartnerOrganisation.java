@@ -1,5 +1,6 @@
 package org.frontdoor.notification.domain;
 
+import org.frontdoor.events.codes.AgencyType;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.frontdoor.notification.domain.AgencyType;
+import org.frontdoor.events.codes.AgencyType;
 import org.frontdoor.notification.domain.DeadlineState;
 import org.frontdoor.notification.domain.FollowUpReason;
 import org.frontdoor.notification.domain.Kind;

@@ -26,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.frontdoor.notification.domain.AgencyType;
+import org.frontdoor.events.codes.AgencyType;
 import org.frontdoor.notification.domain.PartnerCommand;
 import org.frontdoor.notification.domain.PartnerDirectory;
 import org.frontdoor.support.concurrency.IfMatch;

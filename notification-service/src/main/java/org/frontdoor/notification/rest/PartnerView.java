@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.frontdoor.events.codes.ReferralSource;
-import org.frontdoor.notification.domain.AgencyType;
+import org.frontdoor.events.codes.AgencyType;
 import org.frontdoor.notification.domain.PartnerDirectory;
 import org.frontdoor.notification.domain.PartnerOrganisation;
 

@@ -37,6 +37,7 @@ import org.frontdoor.referral.rest.ReferralRequest;
 import org.frontdoor.referral.rest.SharingConsentRequest;
 import org.frontdoor.support.audit.AuditLog;
 import org.frontdoor.support.calendar.WorkingCalendar;
+import org.frontdoor.support.directory.PartnerDirectoryCopy;
 import org.frontdoor.support.outbox.Outbox;
 import org.frontdoor.support.problem.Problem.FieldError;
 import org.frontdoor.support.problem.ProblemException;
@@ -54,6 +55,9 @@ import org.jboss.logging.Logger;
 public class ReferralService {
 
     private static final Logger LOG = Logger.getLogger(ReferralService.class);
+
+    @Inject
+    PartnerDirectoryCopy partners;
 
     @Inject
     ReferralValidator validator;
@@ -163,10 +167,15 @@ public class ReferralService {
         referral.acknowledgementDueBy = calendar.plusWorkingDays(now, config.acknowledgementWorkingDays());
         referral.sourceCode = source.code();
         referral.referrerKind = source.kind().name();
-        referral.organisationId = caller.isPartner() ? caller.organisation() : null;
+        // a partner system's organisation is its org claim; a professional keyed in by the front door names one of
+        // the partner directory (the validator checked it is there and active)
+        referral.organisationId = caller.isPartner() ? caller.organisation()
+                : source.kind() == ReferralSource.Kind.PROFESSIONAL ? referrer.organisationId().strip() : null;
         referral.organisationName = Text.blankToNull(referrer.organisationName());
-        if (referral.organisationName == null && caller.isPartner()) {
-            referral.organisationName = caller.organisation();
+        if (referral.organisationName == null && referral.organisationId != null) {
+            referral.organisationName = caller.isPartner() ? caller.organisation()
+                    : partners.find(referral.organisationId).map(PartnerDirectoryCopy.Partner::name)
+                            .orElse(referral.organisationId);
         }
         referral.referrerName = Text.blankToNull(referrer.name());
         referral.referrerRole = Text.blankToNull(referrer.role());

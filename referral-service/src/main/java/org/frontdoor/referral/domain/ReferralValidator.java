@@ -16,6 +16,7 @@ import org.frontdoor.referral.config.ReferralConfig;
 import org.frontdoor.referral.rest.ReferralRequest;
 import org.frontdoor.referral.rest.SharingConsentRequest;
 import org.frontdoor.support.calendar.WorkingCalendar;
+import org.frontdoor.support.directory.PartnerDirectoryCopy;
 import org.frontdoor.support.problem.Problem.FieldError;
 import org.frontdoor.support.problem.RequestValidation;
 
@@ -43,6 +44,9 @@ public class ReferralValidator {
 
     @Inject
     Clock clock;
+
+    @Inject
+    PartnerDirectoryCopy partners;
 
     public void check(ReferralRequest request, Caller caller, String idempotencyKey) {
         List<FieldError> errors = new ArrayList<>();
@@ -105,9 +109,20 @@ public class ReferralValidator {
             if (caller.organisation() == null) {
                 errors.add(new FieldError("referrer.organisationName",
                         "your token has no org claim: ask your identity provider to add it"));
+            } else if (!isBlank(referrer.organisationId()) && !referrer.organisationId().equals(caller.organisation())) {
+                errors.add(new FieldError("referrer.organisationId", "must be empty or your token's org claim ("
+                        + caller.organisation() + "): a partner system refers for its own organisation only"));
             }
-        } else if (kind == ReferralSource.Kind.PROFESSIONAL && isBlank(referrer.organisationName())) {
-            errors.add(new FieldError("referrer.organisationName", "is required for a professional referrer"));
+        } else if (kind == ReferralSource.Kind.PROFESSIONAL) {
+            // the organisation is told the outcome and informed at closure: it must be one the directory can reach
+            if (isBlank(referrer.organisationId())) {
+                errors.add(new FieldError("referrer.organisationId", "is required for a professional referrer: the"
+                        + " organisation's id in the partner directory"));
+            } else {
+                partners.requireActive(referrer.organisationId().strip(), "referrer.organisationId", errors);
+            }
+        } else if (!isBlank(referrer.organisationId())) {
+            errors.add(new FieldError("referrer.organisationId", "is for professional referrers (sources 2A-8) only"));
         }
         if (kind == ReferralSource.Kind.ANONYMOUS) {
             String why = "must be empty: an anonymous referral carries no referrer identity";

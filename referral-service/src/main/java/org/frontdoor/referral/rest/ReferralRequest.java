@@ -26,6 +26,10 @@ public record ReferralRequest(
             @Schema(description = "Referral source, a DfE CIN census code: 1A-1D individuals, 2A-8 professionals,"
                     + " 9 anonymous, 10 unknown", example = "2A") @NotBlank String sourceCode,
             @Schema(example = "Hillside Primary School") @Size(max = 200) @PlainText String organisationName,
+            @Schema(description = "A professional's organisation keyed in by the front door (sources 2A-8): its id in"
+                    + " the partner directory (GET /api/v1/partners on the notification service), required there;"
+                    + " the name defaults to the directory's. A partner system leaves it empty: its organisation is"
+                    + " its token's org claim", example = "hillside-primary") @Size(max = 100) String organisationId,
             @Schema(example = "J. Patel") @Size(max = 200) @PlainText String name,
             @Schema(example = "Designated Safeguarding Lead") @Size(max = 200) @PlainText String role,
             @Schema(example = "dsl@hillside.example") @Size(max = 320) @Email String email,

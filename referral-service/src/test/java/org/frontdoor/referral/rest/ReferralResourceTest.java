@@ -39,6 +39,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.frontdoor.support.calendar.WorkingCalendar;
+import org.frontdoor.testsupport.PartnerDirectoryFixture;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -134,6 +135,48 @@ class ReferralResourceTest {
                 .formatted(children);
         submitAsFrontDoor(body).then().statusCode(422)
                 .body("errors.field", hasItems("children", "consent.reasonWithoutConsent"));
+    }
+
+    @Test
+    void aProfessionalsPhoneReferralNamesAnOrganisationOfThePartnerDirectory() throws Exception {
+        PartnerDirectoryFixture.active("south-yorkshire-police", "South Yorkshire Police (PVP unit)", "POLICE", "6");
+        PartnerDirectoryFixture.deactivated("closed-police-desk", "Closed Police Desk", "POLICE", "6");
+        String body = """
+                {"referrer": {"sourceCode": "6", "organisationId": "%s", "name": "PC Ash"},
+                 "children": [{"firstName": "Max", "lastName": "%s", "dateOfBirth": "2012-05-05", "gender": "M"}],
+                 "concerns": {"summary": "Found alone at an address during a raid.", "immediateRisk": false},
+                 "consent": {"familyAware": true, "consentGiven": true}}""";
+
+        String id = submitAsFrontDoor(body.formatted("south-yorkshire-police", uniqueSurname())).then()
+                .statusCode(201).extract().path("referralId");
+        given().auth().oauth2(token("front-door")).get("/api/v1/referrals/" + id).then().statusCode(200)
+                .body("referrer.organisationName", equalTo("South Yorkshire Police (PVP unit)"));
+        assertEquals("south-yorkshire-police", organisationIdOf(id), "the outcome and closure go to it");
+
+        // a typo, a free-text name, a deactivated organisation or none at all: refused, nothing saved
+        for (String bad : List.of("south-yorkshire-polcie", "South Yorkshire Police", "closed-police-desk", "")) {
+            String surname = uniqueSurname();
+            submitAsFrontDoor(body.formatted(bad, surname)).then().statusCode(422)
+                    .contentType("application/problem+json").body("errors.field", contains("referrer.organisationId"));
+            assertEquals(0, countWhere("referral_child", "last_name = '" + surname + "'"));
+        }
+        // a member of the public names no organisation; a partner system only its own
+        submitAsFrontDoor(body.formatted("south-yorkshire-police", uniqueSurname()).replace("\"6\"", "\"1A\""))
+                .then().statusCode(422).body("errors.field", contains("referrer.organisationId"));
+        submitAsPartner(schoolReferral(uniqueSurname(), null).replace("\"hillside-primary\"",
+                "\"south-yorkshire-police\"")).then().statusCode(422)
+                .body("errors.field", contains("referrer.organisationId"));
+    }
+
+    private String organisationIdOf(String referralId) throws Exception {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("select organisation_id from referral where id = ?::uuid")) {
+            ps.setString(1, referralId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
     }
 
     @Test

@@ -212,8 +212,9 @@ class YoungAdultConsentTest {
     static String referral(LocalDate dateOfBirth, Boolean careLeaver, String consent) {
         return """
                 {
-                  "referrer": {"sourceCode": "2A", "organisationName": "Hillside Primary School",
-                               "name": "J. Patel", "email": "dsl@hillside.example"},
+                  "referrer": {"sourceCode": "2A", "organisationId": "hillside-primary",
+                               "organisationName": "Hillside Primary School", "name": "J. Patel",
+                               "email": "dsl@hillside.example"},
                   "children": [{"firstName": "Jo", "lastName": "%s", "dateOfBirth": "%s", "gender": "X"%s%s}],
                   "concerns": {"summary": "Jo is being exploited by older men.", "indicators": [],
                                "immediateRisk": false},

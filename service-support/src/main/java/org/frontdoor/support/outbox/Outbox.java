@@ -30,6 +30,15 @@ public class Outbox {
         append(topic, event);
     }
 
+    /** Records an event about no referral (a partner directory change), keyed by its subject. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void append(EventEnvelope event, String key) {
+        EventType type = EventType.fromWireName(event.type())
+                .orElseThrow(() -> new IllegalArgumentException("unknown event type " + event.type()));
+        repository.insert(event.eventId(), type.topic(), key, event.type(), EventJson.write(event));
+        relay.wakeUpAfterCommit();
+    }
+
     /** Records an event on the given topic. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void append(String topic, EventEnvelope event) {

@@ -3,18 +3,19 @@ package org.frontdoor.triage.domain;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.frontdoor.events.codes.AgencyType;
 
 /** A check with a partner agency during triage: who was asked, when, and what was found. */
 @Entity
 @Table(name = "partner_check")
 public class PartnerCheck extends PanacheEntityBase {
-
-    public static final List<String> AGENCIES = List.of("POLICE", "HEALTH", "EDUCATION", "OTHER");
 
     @Id
     public UUID id;
@@ -22,9 +23,11 @@ public class PartnerCheck extends PanacheEntityBase {
     @Column(name = "triage_item_id", nullable = false)
     public UUID triageItemId;
 
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public String agency;
+    public AgencyType agency;
 
+    /** Its id in the partner directory; empty only on checks recorded before the directory was checked. */
     public String organisation;
 
     @Column(name = "contact_name", nullable = false)
@@ -46,8 +49,8 @@ public class PartnerCheck extends PanacheEntityBase {
         return list("triageItemId = ?1 order by checkedAt, recordedAt", itemId);
     }
 
-    /** The agency to inform at closure: its organisation when named, else the kind of agency. */
+    /** The organisation to inform at closure; a check recorded before the directory was checked may name none. */
     public String partnerAgency() {
-        return organisation != null ? organisation : agency;
+        return organisation != null ? organisation : agency.name();
     }
 }

@@ -67,13 +67,11 @@ public class TriageReferral extends PanacheEntityBase {
     }
 
     /**
-     * The partner organisation to inform about this referral's child, or null: only a
-     * professional referrer is an agency; an individual's identity is never passed on.
+     * The partner organisation to inform about this referral's child, by its id (an API partner's org claim, or the
+     * directory's id keyed in with a professional's phone referral), or null: only a professional referrer is an
+     * agency, an individual's identity is never passed on, and a typed organisation name is never a recipient.
      */
     public String partnerAgency() {
-        if (!"PROFESSIONAL".equals(referrerKind)) {
-            return null;
-        }
-        return organisationId != null ? organisationId : organisationName;
+        return "PROFESSIONAL".equals(referrerKind) ? organisationId : null;
     }
 }

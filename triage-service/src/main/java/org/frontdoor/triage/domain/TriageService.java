@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -27,6 +28,7 @@ import org.frontdoor.events.payload.TriageDecided;
 import org.frontdoor.support.audit.AuditLog;
 import org.frontdoor.support.calendar.WorkingCalendar;
 import org.frontdoor.support.concurrency.IfMatch;
+import org.frontdoor.support.directory.PartnerDirectoryCopy;
 import org.frontdoor.support.outbox.Outbox;
 import org.frontdoor.support.problem.Problem.FieldError;
 import org.frontdoor.support.problem.ProblemException;
@@ -46,6 +48,9 @@ import org.jboss.logging.Logger;
 public class TriageService {
 
     private static final Logger LOG = Logger.getLogger(TriageService.class);
+
+    @Inject
+    PartnerDirectoryCopy partners;
 
     @Inject
     ThresholdRules rules;
@@ -232,13 +237,13 @@ public class TriageService {
     @Transactional
     public PartnerCheck addCheck(UUID id, CheckCommand command, Long ifMatch) {
         List<FieldError> errors = new ArrayList<>();
+        Optional<PartnerDirectoryCopy.Partner> organisation = Optional.empty();
         if (command != null) {
-            if (command.agency() != null && !command.agency().isBlank()
-                    && !PartnerCheck.AGENCIES.contains(command.agency())) {
-                errors.add(new FieldError("agency", "must be one of " + String.join(", ", PartnerCheck.AGENCIES)));
-            }
             if (command.checkedAt() != null && command.checkedAt().isAfter(now().plus(5, ChronoUnit.MINUTES))) {
                 errors.add(new FieldError("checkedAt", "must not be in the future"));
+            }
+            if (command.organisation() != null && !command.organisation().isBlank()) {
+                organisation = partners.requireActive(command.organisation().strip(), "organisation", errors);
             }
         }
         validation.check(command, errors);
@@ -248,16 +253,15 @@ public class TriageService {
         PartnerCheck c = new PartnerCheck();
         c.id = UUID.randomUUID();
         c.triageItemId = item.id;
-        c.agency = command.agency();
-        c.organisation = Text.blankToNull(command.organisation());
+        c.organisation = organisation.orElseThrow().id();
+        c.agency = command.agency() != null ? command.agency() : organisation.get().agencyType();
         c.contactName = command.contactName().strip();
         c.checkedAt = command.checkedAt();
         c.findings = command.findings().strip();
         c.recordedBy = actor.id();
         c.recordedAt = now();
         c.persist();
-        HistoryEntry.add(item.id, c.recordedAt, actor.id(), "CHECK_RECORDED", c.agency
-                + (c.organisation == null ? "" : " (" + c.organisation + ")"));
+        HistoryEntry.add(item.id, c.recordedAt, actor.id(), "CHECK_RECORDED", c.agency + " (" + c.organisation + ")");
         audit.record("triage-item.check-recorded", item.referralId, "item " + id + ", " + c.agency);
         return c;
     }

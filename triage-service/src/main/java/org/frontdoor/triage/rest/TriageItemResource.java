@@ -83,7 +83,7 @@ public class TriageItemResource {
              "errors": [{"field": "outcome", "message": "NO_FURTHER_ACTION contradicts level 4: level 4 allows SOCIAL_CARE_ASSESSMENT, STRATEGY_DISCUSSION"}]}""";
 
     static final String CHECK_EXAMPLE = """
-            {"agency": "POLICE", "organisation": "south-yorkshire-police", "contactName": "DC R. Hughes, MASH police desk",
+            {"organisation": "south-yorkshire-police", "contactName": "DC R. Hughes, MASH police desk",
              "checkedAt": "2026-11-23T11:30:00Z",
              "findings": "Two domestic incidents at the address in the last 6 months; no arrests."}""";
 
@@ -216,8 +216,9 @@ public class TriageItemResource {
     @Path("/{id}/checks")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.TRIAGE_WORKER, Roles.TEAM_MANAGER })
-    @Operation(summary = "Record a partner agency check", description = "Police, health, education or other: who"
-            + " was asked, when, what was found. A named organisation is informed when the child's case closes.")
+    @Operation(summary = "Record a partner agency check", description = "Which organisation of the partner"
+            + " directory was asked (by its id), who there, when, what was found. The organisation is informed when"
+            + " the child's case closes; an id the directory does not hold, or holds as inactive, is a 422.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = CheckCommand.class),
             examples = @ExampleObject(name = "police", value = CHECK_EXAMPLE)))

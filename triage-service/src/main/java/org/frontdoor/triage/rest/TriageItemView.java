@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.frontdoor.events.codes.AgencyType;
 import org.frontdoor.events.codes.Outcome;
 import org.frontdoor.events.codes.Pathway;
 import org.frontdoor.events.payload.ReferralReceived;
@@ -75,7 +76,9 @@ public record TriageItemView(UUID id, UUID referralId, UUID childId,
     }
 
     @Schema(name = "PartnerCheck")
-    public record Check(UUID id, @Schema(example = "POLICE") String agency, String organisation, String contactName,
+    public record Check(UUID id, AgencyType agency,
+            @Schema(description = "Its id in the partner directory", example = "south-yorkshire-police") String organisation,
+            String contactName,
             Instant checkedAt, String findings, String recordedBy, Instant recordedAt) {
 
         public static Check of(PartnerCheck c) {

@@ -53,6 +53,7 @@ import org.frontdoor.events.payload.CaseEvent;
 import org.frontdoor.events.payload.ReferralReceived;
 import org.frontdoor.events.payload.TriageDecided;
 import org.frontdoor.support.calendar.WorkingCalendar;
+import org.frontdoor.testsupport.PartnerDirectoryFixture;
 import org.junit.jupiter.api.Test;
 
 /** Decisions with every rule, the cases they open, caseloads, stepping, closure, and the figures. */
@@ -361,13 +362,15 @@ class DecisionAndCaseTest {
     void aSocialCareCaseStepsDownAndClosesAndEveryPartnerAgencyIsTold() throws Exception {
         String id = queued(List.of("NON_ACCIDENTAL_INJURY"), false);
         UUID referralId = referralOf(id);
+        PartnerDirectoryFixture.active("south-yorkshire-police", "South Yorkshire Police", "POLICE", "6");
+        PartnerDirectoryFixture.active("doncaster-health", "Doncaster Health Visiting", "HEALTH", "3B");
         as(WORKER).body("""
                 {"agency": "POLICE", "organisation": "south-yorkshire-police", "contactName": "DC R. Hughes",
                  "checkedAt": "2026-01-05T11:30:00Z", "findings": "Known to police."}""")
                 .post("/api/v1/triage-items/" + id + "/checks").then().statusCode(201);
         as(WORKER).body("""
-                {"agency": "HEALTH", "contactName": "Health visitor team", "checkedAt": "2026-01-05T12:00:00Z",
-                 "findings": "Missed two appointments."}""")
+                {"organisation": "doncaster-health", "contactName": "Health visitor team",
+                 "checkedAt": "2026-01-05T12:00:00Z", "findings": "Missed two appointments."}""")
                 .post("/api/v1/triage-items/" + id + "/checks").then().statusCode(201);
         String caseId = as(WORKER).body(withLead(decision(4, "STRATEGY_DISCUSSION", "N1"), "sw-ali-khan", null))
                 .post("/api/v1/triage-items/" + id + "/decision").then().statusCode(200)
@@ -415,7 +418,7 @@ class DecisionAndCaseTest {
         as(WORKER, "ed-walsh").get("/api/v1/me/alerts").then().statusCode(200)
                 .body("find { it.caseId == '" + caseId + "' }.kind", equalTo("CASE_ALLOCATED"));
         as(WORKER, "ed-walsh").get("/api/v1/me/cases").then().statusCode(200).body("id", hasItem(caseId));
-        assertEquals(List.of("HEALTH", "hillside-primary", "south-yorkshire-police"), stepped.partnerAgencies());
+        assertEquals(List.of("doncaster-health", "hillside-primary", "south-yorkshire-police"), stepped.partnerAgencies());
 
         as(MANAGER).body("{\"reasonCode\": \"RC12\", \"summary\": \"\"}").post("/api/v1/cases/" + caseId + "/close")
                 .then().statusCode(422).body("errors.field", containsInAnyOrder("reasonCode", "summary"));
@@ -428,7 +431,7 @@ class DecisionAndCaseTest {
         CaseEvent closed = closedEvent.payloadAs(CaseEvent.class);
         assertEquals("RC7", closed.closureReasonCode());
         assertEquals("Early help plan completed.", closed.summary());
-        assertEquals(List.of("HEALTH", "hillside-primary", "south-yorkshire-police"), closed.partnerAgencies());
+        assertEquals(List.of("doncaster-health", "hillside-primary", "south-yorkshire-police"), closed.partnerAgencies());
         assertEquals(1, closed.childIds().size());
         assertNull(closed.direction());
 

@@ -11,6 +11,7 @@ import static org.frontdoor.triage.Triage.publish;
 import static org.frontdoor.triage.Triage.queued;
 import static org.frontdoor.triage.Triage.referral;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -29,6 +30,7 @@ import java.util.List;
 import java.util.UUID;
 import org.frontdoor.events.payload.ReferralReceived;
 import org.frontdoor.testsupport.DevJwtTestResource;
+import org.frontdoor.testsupport.PartnerDirectoryFixture;
 import org.junit.jupiter.api.Test;
 
 /** Working the queue: list, filters, detail, claim, assign, partner agency checks. */
@@ -134,19 +136,37 @@ class TriageQueueTest {
     @Test
     void partnerAgencyChecksAreRecordedAndBadOnesListedWithNothingSaved() throws Exception {
         String id = queued(List.of("DOMESTIC_ABUSE"), false);
+        PartnerDirectoryFixture.active("south-yorkshire-police", "South Yorkshire Police", "POLICE", "6");
+        PartnerDirectoryFixture.deactivated("old-police-desk", "Old Police Desk", "POLICE", "6");
         String check = """
-                {"agency": "POLICE", "organisation": "south-yorkshire-police", "contactName": "DC R. Hughes",
+                {"organisation": "south-yorkshire-police", "contactName": "DC R. Hughes",
                  "checkedAt": "2026-01-05T11:30:00Z", "findings": "Two domestic incidents at the address."}""";
 
         as(WORKER).body(check).post("/api/v1/triage-items/" + id + "/checks").then().statusCode(201)
-                .body("agency", equalTo("POLICE")).body("recordedBy", equalTo(WORKER_ID));
+                .body("agency", equalTo("POLICE")) // the organisation's own kind, from the directory
+                .body("organisation", equalTo("south-yorkshire-police")).body("recordedBy", equalTo(WORKER_ID));
         as(WORKER).body("""
-                {"agency": "ASTROLOGY", "contactName": "", "checkedAt": "2999-01-01T00:00:00Z", "findings": "x"}""")
+                {"agency": "ASTROLOGY", "organisation": "POLICE", "contactName": "", "checkedAt": "2999-01-01T00:00:00Z",
+                 "findings": "x"}""")
                 .post("/api/v1/triage-items/" + id + "/checks").then().statusCode(422).contentType(PROBLEM)
-                .body("errors.field", containsInAnyOrder("agency", "contactName", "checkedAt"));
+                .body("errors.field", containsInAnyOrder("agency"));
+        // a free-text organisation, a typo or a deactivated one is refused, never taken as a new recipient
+        for (String organisation : List.of("POLICE", "South Yorkshire Police", "south-yorkshire-polcie",
+                "old-police-desk")) {
+            as(WORKER).body(check.replace("\"south-yorkshire-police\"", "\"" + organisation + "\"")
+                    .replace("2026-01-05T11:30:00Z", "2999-01-01T00:00:00Z").replace("DC R. Hughes", ""))
+                    .post("/api/v1/triage-items/" + id + "/checks").then().statusCode(422).contentType(PROBLEM)
+                    .body("errors.field", containsInAnyOrder("organisation", "contactName", "checkedAt"))
+                    .body("errors.find { it.field == 'organisation' }.message", organisation.equals("old-police-desk")
+                            ? containsString("no longer active") : containsString("partner directory"));
+        }
         as(WORKER).body("{\"agency\": \"HEALTH\", \"checkedAt\": \"yesterday\"}")
                 .post("/api/v1/triage-items/" + id + "/checks").then().statusCode(422).contentType(PROBLEM)
                 .body("errors.field", contains("checkedAt"));
+        as(WORKER).body("{\"agency\": \"HEALTH\", \"contactName\": \"Nurse\", \"checkedAt\": \"2026-01-05T11:30:00Z\","
+                + " \"findings\": \"x\"}")
+                .post("/api/v1/triage-items/" + id + "/checks").then().statusCode(422).contentType(PROBLEM)
+                .body("errors.field", contains("organisation"));
 
         as(WORKER).get("/api/v1/triage-items/" + id).then().statusCode(200)
                 .body("checks.size()", equalTo(1))

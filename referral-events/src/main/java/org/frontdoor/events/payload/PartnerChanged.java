@@ -1,0 +1,14 @@
+package org.frontdoor.events.payload;
+
+import org.frontdoor.events.codes.AgencyType;
+
+/**
+ * Payload of {@code partner.changed}: an organisation of the partner directory as it now stands. Only what other
+ * services need to choose and check an organisation by id; its contact emails and webhook stay in the
+ * notification service.
+ *
+ * @param version rises with every change: a copy keeps the highest it has seen, so a replay never goes back
+ */
+public record PartnerChanged(String id, String name, AgencyType agencyType, String cinSourceCode, boolean active,
+        long version) {
+}

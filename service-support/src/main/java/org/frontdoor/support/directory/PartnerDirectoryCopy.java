@@ -1,0 +1,106 @@
+package org.frontdoor.support.directory;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import org.frontdoor.events.EventType;
+import org.frontdoor.events.codes.AgencyType;
+import org.frontdoor.events.payload.PartnerChanged;
+import org.frontdoor.support.inbox.InboxProcessor;
+import org.frontdoor.support.problem.Problem.FieldError;
+
+/**
+ * A service's copy of the partner directory, fed by {@code partner.changed} from the compacted
+ * {@code partner-events} topic (each service's {@code PartnerEventsHandler}), so that an organisation id given to
+ * it (an agency checked, a professional's phone referral) is checked without calling the notification service.
+ * Applying an event keeps the highest version seen, so redeliveries and replays from the start are harmless. Plain JDBC, enlisted in the caller's transaction like the outbox and the inbox.
+ * Its table comes from the Flyway location {@code db/partner-copy}, which only the services with a copy list.
+ */
+@ApplicationScoped
+public class PartnerDirectoryCopy {
+
+    /** An organisation as the copy knows it. */
+    public record Partner(String id, String name, AgencyType agencyType, String cinSourceCode, boolean active) {
+    }
+
+    static final String CONSUMER = "partner-directory-copy";
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    InboxProcessor processor;
+
+    /**
+     * A record of partner-events, through the inbox like any consumer's (a database outage is waited out, a
+     * malformed record dead-lettered); other event types are skipped.
+     */
+    public void receive(String message) {
+        processor.process(CONSUMER, message, event -> {
+            if (EventType.PARTNER_CHANGED.wireName().equals(event.type())) {
+                apply(event.payloadAs(PartnerChanged.class));
+            }
+        });
+    }
+
+    /** Stores the organisation as it now stands, unless a later version is stored already. */
+    public void apply(PartnerChanged changed) {
+        String sql = """
+                insert into partner_directory_copy (id, name, agency_type, cin_source_code, active, version)
+                values (?, ?, ?, ?, ?, ?)
+                on conflict (id) do update set name = excluded.name, agency_type = excluded.agency_type,
+                    cin_source_code = excluded.cin_source_code, active = excluded.active,
+                    version = excluded.version, received_at = now()
+                where partner_directory_copy.version < excluded.version""";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, changed.id());
+            ps.setString(2, changed.name());
+            ps.setString(3, changed.agencyType().name());
+            ps.setString(4, changed.cinSourceCode());
+            ps.setBoolean(5, changed.active());
+            ps.setLong(6, changed.version());
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not store partner " + changed.id(), e);
+        }
+    }
+
+    public Optional<Partner> find(String id) {
+        if (id == null) {
+            return Optional.empty();
+        }
+        String sql = "select id, name, agency_type, cin_source_code, active from partner_directory_copy where id = ?";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new Partner(rs.getString(1), rs.getString(2),
+                        AgencyType.valueOf(rs.getString(3)), rs.getString(4), rs.getBoolean(5))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read partner " + id, e);
+        }
+    }
+
+    /**
+     * The active organisation {@code id} names, or an error on {@code field} added to {@code errors} (so a request
+     * can name every bad field at once): an unknown or deactivated id is never taken as a new free-text recipient.
+     */
+    public Optional<Partner> requireActive(String id, String field, List<FieldError> errors) {
+        Optional<Partner> found = find(id);
+        if (found.isEmpty()) {
+            errors.add(new FieldError(field, "is not an organisation of the partner directory (GET /api/v1/partners"
+                    + " on the notification service lists them)"));
+        } else if (!found.get().active()) {
+            errors.add(new FieldError(field, "names " + found.get().name() + ", which is no longer active in the"
+                    + " partner directory"));
+            return Optional.empty();
+        }
+        return found;
+    }
+}

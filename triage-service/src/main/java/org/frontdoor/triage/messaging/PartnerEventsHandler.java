@@ -1,0 +1,21 @@
+package org.frontdoor.triage.messaging;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.frontdoor.support.directory.PartnerDirectoryCopy;
+
+/** This service's copy of the partner directory, kept from the compacted partner-events topic. */
+@ApplicationScoped
+public class PartnerEventsHandler {
+
+    @Inject
+    PartnerDirectoryCopy directory;
+
+    @Incoming("partner-events")
+    @Blocking
+    public void onMessage(String message) {
+        directory.receive(message);
+    }
+}
