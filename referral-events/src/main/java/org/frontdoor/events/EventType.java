@@ -14,6 +14,11 @@ public enum EventType {
     REFERRAL_LOGGED("referral.logged", Topics.REFERRAL_NOTICES, 1),
     /** On referral-notices, after its referral.logged: only the notification service acts on consent to share. */
     REFERRAL_CONSENT_RECORDED("referral.consent-recorded", Topics.REFERRAL_NOTICES, 1),
+    /**
+     * A contact's record reached the end of its retention period and was deleted by intake: every service deletes
+     * what it holds of that referral. Also written to referral-notices, for the notification service.
+     */
+    REFERRAL_ERASED("referral.erased", Topics.REFERRAL_EVENTS, 1),
     TRIAGE_QUEUED("triage.queued", Topics.TRIAGE_EVENTS, 1),
     TRIAGE_DECIDED("triage.decided", Topics.TRIAGE_EVENTS, 1),
     CASE_OPENED("case.opened", Topics.TRIAGE_EVENTS, 1),

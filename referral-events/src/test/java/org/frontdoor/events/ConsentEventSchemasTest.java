@@ -72,6 +72,16 @@ class ConsentEventSchemasTest {
         assertFalse(schema.validate(event).isEmpty(), "who recorded it is required");
     }
 
+    @Test
+    void onlyAYoungAdultWithoutConsentGivenIsWithheld() {
+        for (SharingConsentStatus consent : SharingConsentStatus.values()) {
+            assertTrue(SharingConsentStatus.mayShareBeyondReceipt(false, consent), "a child: " + consent);
+        }
+        assertTrue(SharingConsentStatus.mayShareBeyondReceipt(true, SharingConsentStatus.GIVEN));
+        assertFalse(SharingConsentStatus.mayShareBeyondReceipt(true, SharingConsentStatus.REFUSED));
+        assertFalse(SharingConsentStatus.mayShareBeyondReceipt(true, SharingConsentStatus.NOT_RECORDED));
+    }
+
     private static ReferralReceived received(SharingConsent consent) {
         return new ReferralReceived(REFERRAL, NOW, NOW.plusSeconds(86400),
                 new ReferralReceived.Referrer("3A", "PROFESSIONAL", "south-yorks-police", "South Yorkshire Police",

@@ -18,7 +18,7 @@ import org.frontdoor.events.codes.AgencyType;
 import org.frontdoor.events.payload.PartnerChanged;
 import org.junit.jupiter.api.Test;
 
-/** partner.changed: about no referral, on its own compacted topic, with no contact details. */
+/** partner.changed: about no referral, on its own compacted topic, with no contact details; and referral.erased. */
 class PartnerEventSchemaTest {
 
     private static final JsonSchemaFactory SCHEMAS = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
@@ -46,6 +46,24 @@ class PartnerEventSchemaTest {
         assertFalse(schema.validate(event).isEmpty(), "contact details stay in the notification service");
         JsonNode empty = EventJson.mapper().valueToTree(EventEnvelope.about(EventType.PARTNER_CHANGED, Map.of()));
         assertFalse(schema.validate(empty).isEmpty(), "an empty payload is refused");
+    }
+
+    @Test
+    void anErasureCarriesReferencesOnly() throws Exception {
+        UUID referral = UUID.randomUUID();
+        JsonNode event = EventJson.mapper().valueToTree(EventEnvelope.of(EventType.REFERRAL_ERASED, referral,
+                new org.frontdoor.events.payload.ReferralErased(referral, java.util.List.of(UUID.randomUUID()),
+                        "contacts", java.time.Instant.now())));
+        JsonSchema schema;
+        try (InputStream in = EventType.class.getResourceAsStream(EventType.REFERRAL_ERASED.schemaResource())) {
+            schema = SCHEMAS.getSchema(in);
+        }
+        assertTrue(schema.validate(event).isEmpty(), schema.validate(event).toString());
+        ((ObjectNode) event.get("payload")).put("retentionKind", "whatever");
+        assertFalse(schema.validate(event).isEmpty(), "a kind of the schedule");
+        ((ObjectNode) event.get("payload")).put("retentionKind", "contacts");
+        ((ObjectNode) event.get("payload")).put("lastName", "Smith");
+        assertFalse(schema.validate(event).isEmpty(), "no personal data");
     }
 
     @Test

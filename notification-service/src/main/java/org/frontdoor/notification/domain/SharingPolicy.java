@@ -11,8 +11,9 @@ import org.frontdoor.events.codes.SharingConsentStatus;
 import org.frontdoor.events.payload.SharingConsent;
 
 /**
- * The one place that decides whether a message about a child may go to a partner (domain.md, "Feedback rules": a
- * care leaver aged 18+ must have given explicit consent before anything about them is shared). A young adult
+ * Where this service applies the sharing rule ({@link SharingConsentStatus#mayShareBeyondReceipt}, shared with
+ * referral-service; domain.md, "Feedback rules": a care leaver aged 18+ must have given explicit consent before
+ * anything about them is shared) to messages. A young adult
  * without consent GIVEN: the referrer is still acknowledged (the acknowledgement names children by position and
  * id only, no case detail), but their outcome and case changes go to no one; they are kept as
  * {@link NotificationStatus#WITHHELD_NO_CONSENT} with the reason and sent once consent is given.
@@ -37,14 +38,10 @@ public class SharingPolicy {
             return Optional.empty(); // "received", and nothing about any one child's case
         }
         ChildSharing facts = ChildSharing.findById(childId);
-        if (facts == null || !facts.youngAdult) {
+        if (facts == null || SharingConsentStatus.mayShareBeyondReceipt(facts.youngAdult, facts.consent)) {
             return Optional.empty();
         }
-        return switch (facts.consent) {
-            case GIVEN -> Optional.empty();
-            case REFUSED -> Optional.of(REFUSED);
-            case NOT_RECORDED -> Optional.of(NOT_RECORDED);
-        };
+        return Optional.of(facts.consent == SharingConsentStatus.REFUSED ? REFUSED : NOT_RECORDED);
     }
 
     /**

@@ -4,9 +4,11 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.frontdoor.events.payload.ReferralErased;
 import org.frontdoor.events.payload.ReferralLogged;
 import org.frontdoor.events.payload.SharingConsentRecorded;
 import org.frontdoor.notification.domain.NotificationPlanner;
+import org.frontdoor.notification.domain.RecordErasure;
 import org.frontdoor.support.inbox.InboxProcessor;
 
 /**
@@ -25,6 +27,9 @@ public class ReferralNoticesHandler {
     @Inject
     NotificationPlanner planner;
 
+    @Inject
+    RecordErasure erasure;
+
     @Incoming("referral-notices")
     @Blocking
     public void onMessage(String message) {
@@ -33,6 +38,7 @@ public class ReferralNoticesHandler {
                 case "referral.logged" -> planner.received(event, event.payloadAs(ReferralLogged.class));
                 case "referral.consent-recorded" -> planner.consentRecorded(event,
                         event.payloadAs(SharingConsentRecorded.class));
+                case "referral.erased" -> erasure.erased(event.payloadAs(ReferralErased.class));
                 default -> {
                     // nothing else on this topic is owed to anyone
                 }

@@ -10,4 +10,14 @@ public enum SharingConsentStatus {
     public boolean given() {
         return this == GIVEN;
     }
+
+    /**
+     * The sharing rule, in one place for every service: may more than "received" about this child go to a partner?
+     * Always for a child; for a young adult (referral-service's configured age rule decides who is one and sends
+     * it as {@code youngAdult}) only with consent given. Referral-service applies it to what a partner reads,
+     * notification-service to every message.
+     */
+    public static boolean mayShareBeyondReceipt(boolean youngAdult, SharingConsentStatus consent) {
+        return !youngAdult || consent == GIVEN;
+    }
 }

@@ -142,11 +142,11 @@ public class ReferralChild extends PanacheEntityBase {
     public Instant sharingConsentRecordedAt;
 
     /**
-     * A young adult who has not given consent: the referrer may know only that the contact was received. The
-     * referrer's view here applies it; notification-service's SharingPolicy applies the same to every message.
+     * A young adult who has not given consent: the referrer may know only that the contact was received (the
+     * shared rule, {@link SharingConsentStatus#mayShareBeyondReceipt}, which notification applies to messages).
      */
     public boolean progressWithheldFromReferrer() {
-        return youngAdult && sharingConsent != SharingConsentStatus.GIVEN;
+        return !SharingConsentStatus.mayShareBeyondReceipt(youngAdult, sharingConsent);
     }
 
     public RecordType recordType() {

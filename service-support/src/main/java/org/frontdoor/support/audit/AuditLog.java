@@ -1,6 +1,7 @@
 package org.frontdoor.support.audit;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.arc.Arc;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -42,10 +43,12 @@ public class AuditLog {
     }
 
     private void write(String action, UUID referralId, String detail) {
-        String actor = identity.isAnonymous() ? "system" : identity.getPrincipal().getName();
-        String roles = String.join(",", new TreeSet<>(identity.getRoles()));
+        // background work (a consumer, the retention job) runs outside any request: the system acts
+        boolean person = Arc.container().requestContext().isActive() && !identity.isAnonymous();
+        String actor = person ? identity.getPrincipal().getName() : "system";
+        String roles = person ? String.join(",", new TreeSet<>(identity.getRoles())) : "";
         String organisation = null;
-        if (identity.getPrincipal() instanceof JsonWebToken jwt) {
+        if (person && identity.getPrincipal() instanceof JsonWebToken jwt) {
             organisation = jwt.getClaim(Roles.ORG_CLAIM);
         }
         String sql = "insert into audit_entry (actor, roles, organisation, action, referral_id, detail)"

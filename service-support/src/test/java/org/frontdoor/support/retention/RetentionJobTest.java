@@ -32,6 +32,9 @@ class RetentionJobTest {
     @Inject
     MeterRegistry meters;
 
+    @Inject
+    org.frontdoor.support.audit.AuditLog audit;
+
     @Test
     void processedInboxRowsAreKeptFortyFiveDaysThenDeleted() throws Exception {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
@@ -46,6 +49,42 @@ class RetentionJobTest {
         int deleted = changed.get("inbox-events");
         assertEquals(true, deleted >= 1, "at least the old row: " + changed);
         assertEquals(before + deleted, deletedCount(), "counted in frontdoor_retention_deleted_total");
+    }
+
+    @Test
+    void theAuditTrailIsKeptSixYearsAndWrittenBySystemWorkOutsideAnyRequest() throws Exception {
+        Instant now = Instant.now();
+        String tag = UUID.randomUUID().toString();
+        // the retention job's own thread: no request, no signed-in person
+        Thread worker = new Thread(() -> io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> audit
+                .record("retention.test", null, tag)));
+        worker.start();
+        worker.join();
+        assertEquals(1, count("audit_entry where detail = '" + tag + "' and actor = 'system'"), "the system acted");
+        update("update audit_entry set at = now() - interval '6 years' - interval '3 days' where detail = '" + tag
+                + "'");
+        String recent = UUID.randomUUID().toString();
+        audit.record("retention.test", null, recent);
+
+        job.runOnce(now);
+
+        assertEquals(0, count("audit_entry where detail = '" + tag + "'"), "past six years");
+        assertEquals(1, count("audit_entry where detail = '" + recent + "'"));
+    }
+
+    private long count(String fromWhere) throws Exception {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("select count(*) from " + fromWhere);
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private void update(String sql) throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.executeUpdate();
+        }
     }
 
     @Test

@@ -5,11 +5,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.frontdoor.events.payload.ReferralErased;
 import org.frontdoor.events.payload.ReferralReceived;
 import org.frontdoor.support.inbox.InboxProcessor;
+import org.frontdoor.triage.domain.RecordErasure;
 import org.frontdoor.triage.domain.TriageIntake;
 
-/** Referrals from intake become triage items, once each however often the broker delivers them. */
+/**
+ * Referrals from intake become triage items, once each however often the broker delivers them; an erased one
+ * (retention) is deleted.
+ */
 @ApplicationScoped
 public class ReferralEventsHandler {
 
@@ -21,15 +26,21 @@ public class ReferralEventsHandler {
     @Inject
     TriageIntake intake;
 
+    @Inject
+    RecordErasure erasure;
+
     @Incoming("referral-events")
     @Blocking
     @ActivateRequestContext
     public void onMessage(String message) {
         processor.process(CONSUMER, message, event -> {
-            if ("referral.received".equals(event.type())) {
-                intake.received(event.payloadAs(ReferralReceived.class));
+            switch (event.type()) {
+                case "referral.received" -> intake.received(event.payloadAs(ReferralReceived.class));
+                case "referral.erased" -> erasure.erased(event.payloadAs(ReferralErased.class));
+                default -> {
+                    // other types on this topic are not triage's business
+                }
             }
-            // other types on this topic are not triage's business
         });
     }
 }
