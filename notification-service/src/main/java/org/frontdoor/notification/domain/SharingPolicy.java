@@ -3,6 +3,7 @@ package org.frontdoor.notification.domain;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Optional;
@@ -32,12 +33,18 @@ public class SharingPolicy {
     @Inject
     EntityManager em;
 
-    /** Why a message of this kind about this child must be held back; empty when it may go. */
+    /**
+     * Why a message of this kind about this child must be held back; empty when it may go. Locks the child's facts
+     * until the caller's transaction ends: a decision and a consent recorded at the same moment (two consumers)
+     * then take turns, so the message planned by one is seen by the other and never stays held back, or held for
+     * an old reason.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
     public Optional<String> withholdReason(UUID childId, Kind kind) {
         if (childId == null || kind == Kind.ACKNOWLEDGEMENT) {
             return Optional.empty(); // "received", and nothing about any one child's case
         }
-        ChildSharing facts = ChildSharing.findById(childId);
+        ChildSharing facts = ChildSharing.findById(childId, LockModeType.PESSIMISTIC_WRITE);
         if (facts == null || SharingConsentStatus.mayShareBeyondReceipt(facts.youngAdult, facts.consent)) {
             return Optional.empty();
         }
