@@ -11,7 +11,7 @@ final class Lists {
 
     static <T> List<T> copy(List<T> list) {
         if (list == null || list.isEmpty()) {
-            return List.of();
+            return Collections.emptyList(); // unlike List.of(), answers contains(null)
         }
         // nulls inside are kept so that the validator can report them rather than the constructor throw
         return Collections.unmodifiableList(new java.util.ArrayList<>(list));
