@@ -1,6 +1,7 @@
 package org.frontdoor.triage.returns;
 
 import java.time.LocalDate;
+import java.util.Objects;
 import org.frontdoor.events.codes.ReferralSource;
 
 /** The rows the Annex A lists are built from, one record per event. */
@@ -11,11 +12,19 @@ public final class AnnexARows {
 
     /** List 1: a contact, one per child named in it. */
     public record Contact(AnnexAChild child, LocalDate contactDate, ReferralSource source) {
+
+        public Contact {
+            Objects.requireNonNull(child, "child");
+        }
     }
 
     /** List 2: an early help assessment, or a current early help intervention coordinated by the LA. */
     public record EarlyHelp(AnnexAChild child, LocalDate assessmentStart, LocalDate assessmentCompleted,
             String organisation) {
+
+        public EarlyHelp {
+            Objects.requireNonNull(child, "child");
+        }
     }
 
     /**
@@ -24,6 +33,10 @@ public final class AnnexARows {
      */
     public record Referral(AnnexAChild child, LocalDate referralDate, ReferralSource source, boolean nfa,
             String team, String worker) {
+
+        public Referral {
+            Objects.requireNonNull(child, "child");
+        }
     }
 
     /**
@@ -34,6 +47,10 @@ public final class AnnexARows {
      */
     public record Assessment(AnnexAChild child, LocalDate start, Boolean childSeen, LocalDate authorised,
             Boolean requiresSupport, String team, String worker) {
+
+        public Assessment {
+            Objects.requireNonNull(child, "child");
+        }
     }
 
     /**
@@ -45,5 +62,9 @@ public final class AnnexARows {
      */
     public record Enquiry(AnnexAChild child, LocalDate strategyDiscussion, boolean icpcNotRequired,
             LocalDate icpcDate, Boolean icpcResultedInPlan, String team, String worker) {
+
+        public Enquiry {
+            Objects.requireNonNull(child, "child");
+        }
     }
 }
