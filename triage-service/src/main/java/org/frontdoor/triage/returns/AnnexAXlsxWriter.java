@@ -176,25 +176,7 @@ public final class AnnexAXlsxWriter {
 
     /** Escapes XML's special characters and drops those XML 1.0 cannot carry. */
     static String escape(String text) {
-        StringBuilder s = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '<' -> s.append("&lt;");
-                case '>' -> s.append("&gt;");
-                case '&' -> s.append("&amp;");
-                case '"' -> s.append("&quot;");
-                default -> {
-                    if (Character.isHighSurrogate(c) && i + 1 < text.length()
-                            && Character.isLowSurrogate(text.charAt(i + 1))) {
-                        s.append(c).append(text.charAt(++i));
-                    } else if (c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF)
-                            || (c >= 0xE000 && c <= 0xFFFD)) {
-                        s.append(c);
-                    }
-                }
-            }
-        }
-        return s.toString();
+        return XmlChars.strip(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 }

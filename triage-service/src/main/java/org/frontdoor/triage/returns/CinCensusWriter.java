@@ -252,7 +252,7 @@ public final class CinCensusWriter {
         private void leaf(String name, String text) throws XMLStreamException {
             indent();
             xml.writeStartElement(name);
-            xml.writeCharacters(xmlSafe(text));
+            xml.writeCharacters(XmlChars.strip(text));
             xml.writeEndElement();
         }
 
@@ -278,34 +278,6 @@ public final class CinCensusWriter {
             if (date != null) {
                 leaf(name, date);
             }
-        }
-
-        /** Drops characters XML 1.0 cannot carry (controls other than tab, newline, return; lone surrogates). */
-        private static String xmlSafe(String text) {
-            StringBuilder safe = null;
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                boolean ok;
-                if (Character.isHighSurrogate(c)) {
-                    ok = i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
-                    if (ok) {
-                        if (safe != null) {
-                            safe.append(c).append(text.charAt(i + 1));
-                        }
-                        i++;
-                        continue;
-                    }
-                } else {
-                    ok = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF)
-                            || (c >= 0xE000 && c <= 0xFFFD);
-                }
-                if (!ok && safe == null) {
-                    safe = new StringBuilder(text.length()).append(text, 0, i);
-                } else if (ok && safe != null) {
-                    safe.append(c);
-                }
-            }
-            return safe == null ? text : safe.toString();
         }
     }
 }

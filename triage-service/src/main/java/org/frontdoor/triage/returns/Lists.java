@@ -1,5 +1,6 @@
 package org.frontdoor.triage.returns;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
@@ -14,6 +15,6 @@ final class Lists {
             return Collections.emptyList(); // unlike List.of(), answers contains(null)
         }
         // nulls inside are kept so that the validator can report them rather than the constructor throw
-        return Collections.unmodifiableList(new java.util.ArrayList<>(list));
+        return Collections.unmodifiableList(new ArrayList<>(list));
     }
 }

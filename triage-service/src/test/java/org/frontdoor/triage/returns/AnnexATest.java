@@ -307,6 +307,13 @@ class AnnexATest {
     }
 
     @Test
+    void workbookTextIsEscapedAndKeepsOnlyWhatXmlCanCarry() {
+        assertEquals("Smith &amp; Sons &lt;b&gt; &quot;x&quot; \uD83D\uDE00", AnnexAXlsxWriter.escape(
+                "Smith & Sons <b>\u0001 \"x\" \uD83D\uDE00"));
+        assertEquals("ab", AnnexAXlsxWriter.escape("a\uD83Db")); // a lone surrogate
+    }
+
+    @Test
     void aWorkbookNeedsASheet() {
         assertThrows(IllegalArgumentException.class,
                 () -> new AnnexAXlsxWriter().write(List.of(), new ByteArrayOutputStream()));
