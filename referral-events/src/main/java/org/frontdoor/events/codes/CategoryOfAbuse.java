@@ -1,0 +1,35 @@
+package org.frontdoor.events.codes;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** Category of abuse on a child protection plan, as the DfE Children in Need census codes it. */
+public enum CategoryOfAbuse {
+    NEGLECT("NEG", "Neglect"),
+    PHYSICAL("PHY", "Physical abuse"),
+    SEXUAL("SAB", "Sexual abuse"),
+    EMOTIONAL("EMO", "Emotional abuse"),
+    MULTIPLE("MUL", "Multiple (not recommended)");
+
+    private final String code;
+    private final String label;
+
+    CategoryOfAbuse(String code, String label) {
+        this.code = code;
+        this.label = label;
+    }
+
+    /** The DfE code, e.g. {@code NEG}. */
+    public String code() {
+        return code;
+    }
+
+    /** In plain words, for people. */
+    public String label() {
+        return label;
+    }
+
+    public static Optional<CategoryOfAbuse> fromCode(String code) {
+        return Arrays.stream(values()).filter(c -> c.code.equals(code)).findFirst();
+    }
+}
