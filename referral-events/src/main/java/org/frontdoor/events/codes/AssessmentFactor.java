@@ -1,5 +1,6 @@
 package org.frontdoor.events.codes;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -69,6 +70,7 @@ public enum AssessmentFactor {
     }
 
     /** The DfE code, e.g. {@code 3B} or {@code 21}. */
+    @JsonValue
     public String code() {
         return code;
     }

@@ -1,5 +1,6 @@
 package org.frontdoor.events.codes;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -20,6 +21,7 @@ public enum CategoryOfAbuse {
     }
 
     /** The DfE code, e.g. {@code NEG}. */
+    @JsonValue
     public String code() {
         return code;
     }

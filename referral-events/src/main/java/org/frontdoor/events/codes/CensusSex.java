@@ -1,5 +1,6 @@
 package org.frontdoor.events.codes;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -22,6 +23,7 @@ public enum CensusSex {
     }
 
     /** The DfE code: M, F or U. */
+    @JsonValue
     public String code() {
         return code;
     }

@@ -1,5 +1,6 @@
 package org.frontdoor.events.codes;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -31,6 +32,7 @@ public enum Disability {
     }
 
     /** The DfE code, e.g. {@code MOB}. */
+    @JsonValue
     public String code() {
         return code;
     }

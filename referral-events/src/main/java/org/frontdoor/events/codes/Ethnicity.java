@@ -1,5 +1,6 @@
 package org.frontdoor.events.codes;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -39,6 +40,7 @@ public enum Ethnicity {
     }
 
     /** The DfE code, e.g. {@code WBRI}. */
+    @JsonValue
     public String code() {
         return code;
     }

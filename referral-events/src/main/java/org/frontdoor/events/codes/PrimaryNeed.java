@@ -1,5 +1,6 @@
 package org.frontdoor.events.codes;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -28,6 +29,7 @@ public enum PrimaryNeed {
     }
 
     /** The DfE code, N0 to N9. */
+    @JsonValue
     public String code() {
         return code;
     }

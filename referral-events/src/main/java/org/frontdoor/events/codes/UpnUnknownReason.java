@@ -1,5 +1,6 @@
 package org.frontdoor.events.codes;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -25,6 +26,7 @@ public enum UpnUnknownReason {
     }
 
     /** The DfE code, UN1 to UN7. */
+    @JsonValue
     public String code() {
         return code;
     }

@@ -215,11 +215,26 @@ public class ProblemMappers {
             return "a UUID";
         }
         if (type.isEnum()) {
-            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+            return "one of " + java.util.Arrays.stream(type.getEnumConstants()).map(ProblemMappers::wireName)
+                    .toList();
         }
         if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
             return "an array";
         }
         return "an object";
+    }
+
+    /** A code list's value as it is written on the wire: its {@code @JsonValue} (a DfE code) or its name. */
+    private static String wireName(Object constant) {
+        for (java.lang.reflect.Method m : ((Enum<?>) constant).getDeclaringClass().getMethods()) {
+            if (m.isAnnotationPresent(com.fasterxml.jackson.annotation.JsonValue.class) && m.getParameterCount() == 0) {
+                try {
+                    return String.valueOf(m.invoke(constant));
+                } catch (ReflectiveOperationException e) {
+                    break;
+                }
+            }
+        }
+        return ((Enum<?>) constant).name();
     }
 }

@@ -25,6 +25,8 @@ public interface TriageConfig {
 
     Approval approval();
 
+    Returns returns();
+
     /**
      * Load the demo staff (whose subjects are the development tokens') at start-up: the local run,
      * the tests and dev mode only. Never in production, where the directory starts empty.
@@ -95,5 +97,30 @@ public interface TriageConfig {
 
         @WithDefault("4")
         int fromSuggestedLevel();
+    }
+
+    /** The statutory returns and their timescales (issue 14; returns.md). */
+    interface Returns {
+        /** The local authority's 3-digit DfE code, in the census header. */
+        String laCode();
+
+        /** The software named in the census header. */
+        @WithDefault("FrontDoor")
+        String softwareCode();
+
+        /** An s17 assessment is due this many working days after the referral. */
+        @WithDefault("45")
+        int assessmentWorkingDays();
+
+        /** The initial child protection conference is due this many working days after the strategy discussion. */
+        @WithDefault("15")
+        int icpcWorkingDays();
+
+        /** The team named in Annex A's "Allocated Team" for each pathway's workers. */
+        @WithDefault("Children's social care")
+        String socialCareTeam();
+
+        @WithDefault("Early help")
+        String earlyHelpTeam();
     }
 }

@@ -11,7 +11,8 @@ import org.frontdoor.support.audit.AuditLog;
 
 /**
  * Deletes what triage holds of a contact the referral service erased under the retention schedule
- * ({@code referral.erased}): its triage items with their checks and history, the referral's place in any case,
+ * ({@code referral.erased}): its triage items with their checks, assessments, s47 enquiries and history, the
+ * child's census record when no other contact names the child, the referral's place in any case,
  * and a case left with no child at all (with its steps, history and alerts). Set-based, in the handler's
  * transaction; a repeated event finds nothing left to delete.
  */
@@ -31,7 +32,12 @@ public class RecordErasure {
         List<UUID> cases = em.createNativeQuery("select distinct case_id from case_child where referral_id = ?1")
                 .setParameter(1, referral).getResultList();
         String items = "(select id from triage_item where referral_id = ?1)";
+        @SuppressWarnings("unchecked")
+        List<UUID> childKeys = em.createNativeQuery("select distinct child_key from triage_item where referral_id = ?1")
+                .setParameter(1, referral).getResultList();
         delete("delete from partner_check where triage_item_id in " + items, referral);
+        delete("delete from assessment where triage_item_id in " + items, referral);
+        delete("delete from section47_enquiry where triage_item_id in " + items, referral);
         delete("delete from triage_history where subject_id in " + items, referral);
         delete("delete from staff_alert where referral_id = ?1 or triage_item_id in " + items, referral);
         delete("delete from case_child where referral_id = ?1", referral);
@@ -52,6 +58,12 @@ public class RecordErasure {
                 referral);
         delete("delete from triage_item where referral_id = ?1", referral);
         delete("delete from triage_referral where referral_id = ?1", referral);
+        if (!childKeys.isEmpty()) {
+            // the census record of a child no remaining contact names goes with the last of them
+            em.createNativeQuery("delete from child_characteristics k where k.child_key in (?1) and not exists"
+                    + " (select 1 from triage_item i where i.child_key = k.child_key)").setParameter(1, childKeys)
+                    .executeUpdate();
+        }
         audit.record("referral.erased", referral, erased.retentionKind() + ": triage items, checks and history");
     }
 

@@ -43,6 +43,9 @@ public class TriageIntake {
     @Inject
     Clock clock;
 
+    @Inject
+    CharacteristicsService characteristics;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void received(ReferralReceived referral) {
         if (referral == null || referral.referralId() == null || referral.receivedAt() == null
@@ -80,6 +83,7 @@ public class TriageIntake {
             item.deadline = deadlines.deadline(referral.receivedAt(), item.priority);
             item.status = TriageStatus.NEW;
             item.persist();
+            characteristics.seed(item.childKey, child, now);
             HistoryEntry.add(item.id, now, SYSTEM, "RECEIVED", "Queued " + item.priority + ", suggested level "
                     + suggestion.level() + ", due " + item.deadline
                     + (open == null ? "" : "; the child has open " + open.pathway + " case " + open.id));
@@ -112,6 +116,7 @@ public class TriageIntake {
         item.referralId = referral.referralId();
         item.childId = child.childId();
         item.knownChildId = child.knownChildId();
+        item.childKey = child.knownChildId() != null ? child.knownChildId() : child.childId();
         item.position = child.position();
         item.receivedAt = referral.receivedAt();
         item.queuedAt = now;

@@ -35,6 +35,10 @@ public class TriageItem extends PanacheEntityBase {
     @Column(name = "known_child_id")
     public UUID knownChildId;
 
+    /** The child across contacts: the known child, else this contact's child (child_characteristics' key). */
+    @Column(name = "child_key", nullable = false)
+    public UUID childKey;
+
     @Column(nullable = false)
     public int position;
 

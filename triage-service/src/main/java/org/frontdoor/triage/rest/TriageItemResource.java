@@ -36,6 +36,9 @@ import org.frontdoor.support.problem.Problem;
 import org.frontdoor.support.problem.ProblemException;
 import org.frontdoor.support.problem.QueryParams;
 import org.frontdoor.support.security.Roles;
+import org.frontdoor.triage.domain.Section47Command;
+import org.frontdoor.triage.domain.AssessmentService;
+import org.frontdoor.triage.domain.AssessmentCommand;
 import org.frontdoor.triage.domain.AssignCommand;
 import org.frontdoor.triage.domain.CheckCommand;
 import org.frontdoor.triage.domain.DecisionCommand;
@@ -96,6 +99,9 @@ public class TriageItemResource {
             {"reason": "Police reported immediate risk: speak to the police desk and consider a strategy discussion before closing."}""";
 
     static final String IF_MATCH = "The item's ETag (version) as last read; a newer change answers 412. Optional.";
+
+    @Inject
+    AssessmentService statutoryWork;
 
     @Inject
     TriageService triage;
@@ -339,5 +345,50 @@ public class TriageItemResource {
 
     private Instant now() {
         return Instant.now(clock);
+    }
+
+    @POST
+    @Path("/{id}/assessments")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.TRIAGE_WORKER, Roles.TEAM_MANAGER })
+    @Tag(name = "Assessments and s47 enquiries")
+    @Operation(summary = "Start a child's s17 assessment", description = "On the triage item of a contact that became"
+            + " a referral; one not yet authorised at a time. Not before the referral, not in the future.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = AssessmentCommand.class),
+            examples = @ExampleObject(name = "started", value = StatutoryWorkResource.START_EXAMPLE)))
+    @APIResponse(responseCode = "201", description = "Started", headers = @Header(name = "ETag"),
+            content = @Content(schema = @Schema(implementation = AssessmentView.S17.class)))
+    @APIResponse(responseCode = "409", description = "Not a referral, or an assessment is still open",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Every field that breaks a rule, named",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response startAssessment(@PathParam("id") UUID itemId, AssessmentCommand command) {
+        AssessmentView.S17 view = AssessmentView.S17.of(statutoryWork.startAssessment(itemId, command));
+        return Response.status(Response.Status.CREATED).entity(view).header("ETag", IfMatch.etag(view.version()))
+                .build();
+    }
+
+    @POST
+    @Path("/{id}/section47-enquiries")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.TRIAGE_WORKER, Roles.TEAM_MANAGER })
+    @Tag(name = "Assessments and s47 enquiries")
+    @Operation(summary = "Start a child's s47 enquiry", description = "From the strategy discussion that started it,"
+            + " on the triage item of a contact that became a referral; the initial conference is then due 15"
+            + " working days later.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = Section47Command.class),
+            examples = @ExampleObject(name = "strategy discussion", value = StatutoryWorkResource.S47_EXAMPLE)))
+    @APIResponse(responseCode = "201", description = "Started", headers = @Header(name = "ETag"),
+            content = @Content(schema = @Schema(implementation = AssessmentView.S47.class)))
+    @APIResponse(responseCode = "409", description = "Not a referral, or an enquiry still awaits its conference",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Every field that breaks a rule, named",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response startEnquiry(@PathParam("id") UUID itemId, Section47Command command) {
+        AssessmentView.S47 view = AssessmentView.S47.of(statutoryWork.startEnquiry(itemId, command));
+        return Response.status(Response.Status.CREATED).entity(view).header("ETag", IfMatch.etag(view.version()))
+                .build();
     }
 }

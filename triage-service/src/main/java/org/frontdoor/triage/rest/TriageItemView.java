@@ -21,6 +21,8 @@ import org.frontdoor.triage.domain.TriageStatus;
 /** Everything a triage worker needs to decide for one child. */
 @Schema(name = "TriageItem")
 public record TriageItemView(UUID id, UUID referralId, UUID childId,
+        @Schema(description = "The child across contacts: GET/PUT /api/v1/children/{childKey}/characteristics")
+        UUID childKey,
         TriageStatus status,
         Priority priority,
         Instant receivedAt, Instant queuedAt, Instant deadline, boolean overdue,
@@ -120,7 +122,7 @@ public record TriageItemView(UUID id, UUID referralId, UUID childId,
                         item.referrerFeedback, item.levelOverrideReason, item.decidedBy, item.decidedAt,
                         item.status == TriageStatus.AWAITING_APPROVAL, item.metDeadline, item.approvedBy,
                         item.approvedAt, item.becameReferral, item.referralDate);
-        return new TriageItemView(item.id, item.referralId, item.childId, item.status, item.priority,
+        return new TriageItemView(item.id, item.referralId, item.childId, item.childKey, item.status, item.priority,
                 item.receivedAt, item.queuedAt, item.deadline, item.isOverdue(now), item.assignedTo, item.assignedAt,
                 new Suggestion(item.suggestedLevel, item.suggestionReasons),
                 new PriorInvolvement(item.referralsLast12Months, item.reReferral, item.sameDayFirstReferralId,
