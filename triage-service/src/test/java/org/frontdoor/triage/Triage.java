@@ -136,4 +136,77 @@ public final class Triage {
                  "referrerFeedback": "Thank you. We have decided how to help the family."}"""
                 .formatted(level, outcome, need == null ? "" : "\"primaryNeedCode\": \"" + need + "\",");
     }
+
+    /** The service's clock standing at a chosen moment and moving on from there (install with QuarkusMock). */
+    public static final class StandingClock extends java.time.Clock {
+        private final Duration offset;
+        private final java.time.ZoneId zone;
+
+        private StandingClock(Duration offset, java.time.ZoneId zone) {
+            this.offset = offset;
+            this.zone = zone;
+        }
+
+        public static StandingClock at(Instant now) {
+            return new StandingClock(Duration.between(Instant.now(), now), java.time.ZoneOffset.UTC);
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.now().plus(offset);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return zone;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId newZone) {
+            return new StandingClock(offset, newZone);
+        }
+    }
+
+    /** A queued contact about one child, with the child's key across contacts. */
+    public record Item(String id, UUID referralId, UUID childKey, ReferralReceived.Child child) {
+    }
+
+    /** A school's contact about one new child received at {@code receivedAt}, queued. */
+    public static Item contact(String receivedAt, List<String> indicators, String born, String expected,
+            String gender) throws Exception {
+        ReferralReceived base = referral(Instant.parse(receivedAt), indicators, false, "Child");
+        ReferralReceived.Child c = base.children().get(0);
+        ReferralReceived.Child child = new ReferralReceived.Child(c.childId(), 0, UUID.randomUUID(), "Child", "Smith",
+                born == null ? null : LocalDate.parse(born), expected == null ? null : LocalDate.parse(expected),
+                gender, null, c.address(), null, c.priorInvolvement(), false, false, SharingConsent.NOT_RECORDED);
+        return queue(new ReferralReceived(base.referralId(), base.receivedAt(), base.acknowledgementDueBy(),
+                base.referrer(), base.submittedBy(), List.of(child), base.householdMembers(), base.concerns(),
+                base.consent()));
+    }
+
+    /** A later contact about the same child (a re-referral, should it become a referral), queued. */
+    public static Item contactAbout(Item earlier, String receivedAt) throws Exception {
+        ReferralReceived base = referral(Instant.parse(receivedAt), List.of("NON_ACCIDENTAL_INJURY"), false, "Child");
+        ReferralReceived.Child c = earlier.child();
+        ReferralReceived.Child child = new ReferralReceived.Child(UUID.randomUUID(), 0, c.knownChildId(),
+                c.firstName(), c.lastName(), c.dateOfBirth(), null, c.gender(), null, c.address(), null,
+                new ReferralReceived.PriorInvolvement(1, true, null, null, null, 1), false, false,
+                SharingConsent.NOT_RECORDED);
+        return queue(new ReferralReceived(base.referralId(), base.receivedAt(), base.acknowledgementDueBy(),
+                base.referrer(), base.submittedBy(), List.of(child), base.householdMembers(), base.concerns(),
+                base.consent()));
+    }
+
+    private static Item queue(ReferralReceived referral) throws Exception {
+        publish(referral);
+        String id = itemIds(referral.referralId(), "NEW", 1).get(0);
+        UUID childKey = UUID.fromString(as(WORKER).get("/api/v1/triage-items/" + id).path("childKey"));
+        return new Item(id, referral.referralId(), childKey, referral.children().get(0));
+    }
+
+    /** Decides as the triage worker; the case it opened, if any. */
+    public static String decide(Item item, String decision) {
+        return as(WORKER).body(decision).post("/api/v1/triage-items/" + item.id() + "/decision").then()
+                .statusCode(200).body("status", org.hamcrest.Matchers.equalTo("DECIDED")).extract().path("caseId");
+    }
 }

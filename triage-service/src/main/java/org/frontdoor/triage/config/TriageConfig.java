@@ -2,7 +2,9 @@ package org.frontdoor.triage.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.time.LocalTime;
+import java.util.Map;
 import java.util.Optional;
 
 /** Local choices of triage (domain.md: where a rule is local, it is configuration). */
@@ -26,6 +28,16 @@ public interface TriageConfig {
     Approval approval();
 
     Returns returns();
+
+    /**
+     * The partnership's indicators' targets by indicator code (e.g. {@code indicators."re-referrals".target=22}); an
+     * indicator without one is reported without a RAG.
+     */
+    Map<String, Target> indicators();
+
+    /** How often the indicators' Prometheus gauges are worked out again. */
+    @WithDefault("5m")
+    Duration indicatorsRefresh();
 
     /**
      * Load the demo staff (whose subjects are the development tokens') at start-up: the local run,
@@ -122,5 +134,14 @@ public interface TriageConfig {
 
         @WithDefault("Early help")
         String earlyHelpTeam();
+    }
+
+    interface Target {
+        /** In the indicator's unit: a percentage (0-100), a count or a number. */
+        Optional<Double> target();
+
+        /** How far short of the target is still amber, in the same unit; beyond it, red. */
+        @WithDefault("0")
+        double tolerance();
     }
 }

@@ -36,6 +36,14 @@ public class MetricsService {
 
     @Transactional
     public Indicators indicators(Instant from, Instant to) {
+        Indicators figures = figures(from, to);
+        audit.record("triage.metrics", null, from + " to " + to);
+        return figures;
+    }
+
+    /** The figures, unaudited: for the partnership's indicators, which carry no one's record. */
+    @Transactional
+    Indicators figures(Instant from, Instant to) {
         Map<String, Long> contacts = bySource("select r.sourceCode, count(i) from TriageItem i, TriageReferral r"
                 + " where r.referralId = i.referralId and i.receivedAt >= :from and i.receivedAt < :to"
                 + " group by r.sourceCode order by r.sourceCode", from, to);
@@ -67,7 +75,6 @@ public class MetricsService {
         long awaitingApproval = TriageItem.count("status", TriageStatus.AWAITING_APPROVAL);
         long awaitingAllocation = CareCase.count("status = ?1 and leadWorker is null", CareCase.Status.OPEN);
         List<StaffService.Member> caseloads = staff.list(true);
-        audit.record("triage.metrics", null, from + " to " + to);
         return new Indicators(from, to, contacts, referrals, outcomes, decided, onTime, earlyHelp, steppedUp,
                 referralCount, reReferrals, awaitingApproval, awaitingAllocation, caseloads);
     }

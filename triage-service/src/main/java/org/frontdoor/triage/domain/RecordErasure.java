@@ -58,6 +58,7 @@ public class RecordErasure {
                 referral);
         delete("delete from triage_item where referral_id = ?1", referral);
         delete("delete from triage_referral where referral_id = ?1", referral);
+        delete("delete from feedback_delivery where referral_id = ?1", referral);
         if (!childKeys.isEmpty()) {
             // the census record of a child no remaining contact names goes with the last of them
             em.createNativeQuery("delete from child_characteristics k where k.child_key in (?1) and not exists"

@@ -11,6 +11,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -19,13 +21,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.frontdoor.support.calendar.WorkingCalendar;
 import org.frontdoor.support.problem.Problem;
 import org.frontdoor.support.problem.ProblemException;
 import org.frontdoor.support.problem.QueryParams;
 import org.frontdoor.support.security.Roles;
 import org.frontdoor.triage.domain.MetricsService;
+import org.frontdoor.triage.domain.PerformanceIndicators;
 
-@Path("/api/v1/triage/metrics")
+@Path("/api/v1/triage")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Performance", description = "The indicators the partnership watches")
 public class MetricsResource {
@@ -34,9 +38,13 @@ public class MetricsResource {
     MetricsService metrics;
 
     @Inject
+    PerformanceIndicators performance;
+
+    @Inject
     Clock clock;
 
     @GET
+    @Path("/metrics")
     @RolesAllowed(Roles.TEAM_MANAGER)
     @Operation(summary = "Front door performance", description = "For [from, to): contacts by source (every child of"
             + " every submission), referrals by source (contacts whose decision was statutory, by their CIN referral"
@@ -66,5 +74,31 @@ public class MetricsResource {
             throw ProblemException.invalid(errors);
         }
         return TriageMetrics.of(metrics.indicators(fromInstant, toInstant));
+    }
+
+    @GET
+    @Path("/indicators")
+    @RolesAllowed(Roles.TEAM_MANAGER)
+    @Operation(summary = "The partnership's indicators, with targets", description = "For a month (default: this"
+            + " month, to today) and its year to date from 1 April: contacts and referrals by source, early help"
+            + " stepping up to social care, contacts decided within 1 working day, referrers told the outcome within"
+            + " target, re-referrals within 12 months, open early help plans, assessments within 45 working days,"
+            + " ICPCs within 15, open cases per lead worker. Each against its configured target"
+            + " (frontdoor.triage.indicators.\"<code>\".target and .tolerance) with red, amber or green. The same"
+            + " figures are Prometheus gauges (frontdoor_indicator_value, frontdoor_indicator_rag).")
+    @APIResponse(responseCode = "200", description = "The indicators",
+            content = @Content(schema = @Schema(implementation = PerformanceReport.class)))
+    @APIResponse(responseCode = "422", description = "month is not a month (yyyy-MM)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public PerformanceReport indicators(@Parameter(schema = @Schema(type = SchemaType.STRING, pattern =
+            "^\\d{4}-\\d{2}$"), example = "2026-11") @QueryParam("month") String month) {
+        YearMonth chosen;
+        try {
+            chosen = month == null || month.isBlank() ? YearMonth.now(clock.withZone(WorkingCalendar.ENGLAND))
+                    : YearMonth.parse(month.strip());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid(List.of(new Problem.FieldError("month", "must be a month, yyyy-MM")));
+        }
+        return PerformanceReport.of(performance.report(chosen));
     }
 }

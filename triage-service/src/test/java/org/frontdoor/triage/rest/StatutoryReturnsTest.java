@@ -3,10 +3,10 @@ package org.frontdoor.triage.rest;
 import static org.frontdoor.triage.Triage.MANAGER;
 import static org.frontdoor.triage.Triage.WORKER;
 import static org.frontdoor.triage.Triage.as;
+import static org.frontdoor.triage.Triage.contact;
+import static org.frontdoor.triage.Triage.contactAbout;
+import static org.frontdoor.triage.Triage.decide;
 import static org.frontdoor.triage.Triage.decision;
-import static org.frontdoor.triage.Triage.itemIds;
-import static org.frontdoor.triage.Triage.publish;
-import static org.frontdoor.triage.Triage.referral;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
@@ -25,11 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,8 +38,8 @@ import javax.xml.xpath.XPath;
 import javax.xml.xpath.XPathConstants;
 import javax.xml.xpath.XPathFactory;
 import org.frontdoor.events.codes.Upn;
-import org.frontdoor.events.payload.ReferralReceived;
-import org.frontdoor.events.payload.SharingConsent;
+import org.frontdoor.triage.Triage;
+import org.frontdoor.triage.Triage.Item;
 import org.frontdoor.triage.returns.CinCensusValidator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,39 +56,12 @@ class StatutoryReturnsTest {
 
     static final Instant NOW = Instant.parse("2026-03-02T10:00:00Z");
 
-    /** The service's clock, standing at {@link #NOW} and moving on from there. */
-    static final class StandingClock extends Clock {
-        private final Duration offset;
-        private final ZoneId zone;
-
-        StandingClock(Duration offset, ZoneId zone) {
-            this.offset = offset;
-            this.zone = zone;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.now().plus(offset);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return zone;
-        }
-
-        @Override
-        public Clock withZone(ZoneId newZone) {
-            return new StandingClock(offset, newZone);
-        }
-    }
-
     @Inject
     AgroalDataSource dataSource;
 
     @BeforeEach
     void standOnTheSecondOfMarch() {
-        QuarkusMock.installMockForType(new StandingClock(Duration.between(Instant.now(), NOW), ZoneOffset.UTC),
-                Clock.class);
+        QuarkusMock.installMockForType(Triage.StandingClock.at(NOW), Clock.class);
     }
 
     @Test
@@ -119,7 +88,7 @@ class StatutoryReturnsTest {
         decide(s47, decision(4, "STRATEGY_DISCUSSION", "N1"));
         characteristics(s47, "M", "MWBC", List.of("LD", "COMM"), "\"upnUnknown\": \"UN5\"", "2012-11-30", null);
         String enquiry = as(WORKER).body("{\"strategyDiscussionOn\": \"2026-01-12\"}")
-                .post("/api/v1/triage-items/" + s47.id + "/section47-enquiries").then().statusCode(201)
+                .post("/api/v1/triage-items/" + s47.id() + "/section47-enquiries").then().statusCode(201)
                 .body("icpcDueOn", equalTo("2026-02-02")).extract().path("id");
         as(WORKER).body("{\"strategyDiscussionOn\": \"2026-01-12\", \"icpcOn\": \"2026-01-30\","
                 + " \"planStartedOn\": \"2026-01-30\", \"planCategory\": \"NEG\"}")
@@ -134,7 +103,7 @@ class StatutoryReturnsTest {
         characteristics(unborn, "U", "BAFR", List.of(), "\"upnUnknown\": \"UN1\"", null, "2026-05-01");
         startAssessment(unborn, "{\"startedOn\": \"2026-02-10\"}");
         as(WORKER).body("{\"strategyDiscussionOn\": \"2026-02-10\"}")
-                .post("/api/v1/triage-items/" + unborn.id + "/section47-enquiries").then().statusCode(201);
+                .post("/api/v1/triage-items/" + unborn.id() + "/section47-enquiries").then().statusCode(201);
 
         // 6. a child with two referrals in the year: the first closed after an assessment that found nothing
         Item first = contact("2025-06-02T09:00:00Z", List.of("NON_ACCIDENTAL_INJURY"), "2019-07-01", null, "F");
@@ -153,7 +122,7 @@ class StatutoryReturnsTest {
         decide(broken, decision(4, "SOCIAL_CARE_ASSESSMENT", "N3"));
         characteristics(broken, "M", "WBRI", List.of("NONE"), "\"upnUnknown\": \"UN6\"", "2015-02-02", null);
         sql("insert into assessment (id, triage_item_id, started_on, due_on, authorised_on, factors, recorded_by,"
-                + " recorded_at, updated_by, updated_at) values ('" + UUID.randomUUID() + "', '" + broken.id
+                + " recorded_at, updated_by, updated_at) values ('" + UUID.randomUUID() + "', '" + broken.id()
                 + "', '2026-02-10', '2026-03-23', '2026-02-01', '[\"1B\"]', 'migrated', now(), 'migrated', now())");
 
         // 8. a referral whose assessment never started, and whose ethnicity nobody recorded: overdue, left out
@@ -168,7 +137,7 @@ class StatutoryReturnsTest {
         String overdueId = laChildId(overdue);
         assertTrue(report.getList("failures.findAll { it.laChildId == '" + brokenId + "' && !it.query }.rule")
                 .contains("8608"), "authorised before it started: " + report.prettify());
-        assertEquals(broken.childKey.toString(), report.getString("failures.find { it.laChildId == '" + brokenId
+        assertEquals(broken.childKey().toString(), report.getString("failures.find { it.laChildId == '" + brokenId
                 + "' }.childKey"));
         assertTrue(report.getList("failures.findAll { it.laChildId == '" + overdueId + "' && !it.query }.rule")
                 .contains("4220"), "no ethnicity: " + report.prettify());
@@ -243,16 +212,16 @@ class StatutoryReturnsTest {
 
         // --- statutory timescales ---
         as(WORKER).queryParam("overdue", "true").get("/api/v1/timescales").then().statusCode(200)
-                .body("find { it.triageItemId == '" + overdue.id + "' }.kind", equalTo("ASSESSMENT"))
-                .body("find { it.triageItemId == '" + overdue.id + "' }.dueOn", equalTo("2026-02-05"))
-                .body("find { it.triageItemId == '" + overdue.id + "' }.overdue", equalTo(true))
-                .body("triageItemId", org.hamcrest.Matchers.not(hasItem(unborn.id)));
+                .body("find { it.triageItemId == '" + overdue.id() + "' }.kind", equalTo("ASSESSMENT"))
+                .body("find { it.triageItemId == '" + overdue.id() + "' }.dueOn", equalTo("2026-02-05"))
+                .body("find { it.triageItemId == '" + overdue.id() + "' }.overdue", equalTo(true))
+                .body("triageItemId", org.hamcrest.Matchers.not(hasItem(unborn.id())));
         as(WORKER).get("/api/v1/timescales").then().statusCode(200)
-                .body("find { it.triageItemId == '" + unborn.id + "' && it.kind == 'ICPC' }.dueOn",
+                .body("find { it.triageItemId == '" + unborn.id() + "' && it.kind == 'ICPC' }.dueOn",
                         equalTo("2026-03-03"))
-                .body("find { it.triageItemId == '" + unborn.id + "' && it.kind == 'ICPC' }.workingDaysLeft",
+                .body("find { it.triageItemId == '" + unborn.id() + "' && it.kind == 'ICPC' }.workingDaysLeft",
                         equalTo(1))
-                .body("findAll { it.triageItemId == '" + s17.id + "' }", org.hamcrest.Matchers.empty());
+                .body("findAll { it.triageItemId == '" + s17.id() + "' }", org.hamcrest.Matchers.empty());
 
         // --- Annex A: the six months to today ---
         Map<String, List<String>> list1 = rowsById(csv(1), 0);
@@ -301,19 +270,19 @@ class StatutoryReturnsTest {
                 + " \"3A\"]}").put("/api/v1/assessments/" + assessment).then().statusCode(422)
                 .contentType("application/problem+json")
                 .body("errors.field", containsInAnyOrder("authorisedOn", "factors[0]"));
-        as(WORKER).body("{\"startedOn\": \"2026-02-13\"}").post("/api/v1/triage-items/" + s17.id + "/assessments")
+        as(WORKER).body("{\"startedOn\": \"2026-02-13\"}").post("/api/v1/triage-items/" + s17.id() + "/assessments")
                 .then().statusCode(422).body("errors.field", contains("startedOn")); // before the referral
-        as(WORKER).body("{\"startedOn\": \"2026-02-17\"}").post("/api/v1/triage-items/" + s17.id + "/assessments")
+        as(WORKER).body("{\"startedOn\": \"2026-02-17\"}").post("/api/v1/triage-items/" + s17.id() + "/assessments")
                 .then().statusCode(409); // one open at a time
         as(WORKER).body("{\"sex\": \"F\", \"ethnicity\": \"WXYZ\"}")
-                .put("/api/v1/children/" + s17.childKey + "/characteristics").then().statusCode(422)
+                .put("/api/v1/children/" + s17.childKey() + "/characteristics").then().statusCode(422)
                 .contentType("application/problem+json").body("errors.field", contains("ethnicity"));
         as(WORKER).body("{\"sex\": \"F\", \"upn\": \"A123\", \"birthDate\": \"2016-04-02\","
                 + " \"expectedBirthDate\": \"2026-05-01\", \"disabilities\": [\"NONE\", \"VIS\"]}")
-                .put("/api/v1/children/" + s17.childKey + "/characteristics").then().statusCode(422)
+                .put("/api/v1/children/" + s17.childKey() + "/characteristics").then().statusCode(422)
                 .body("errors.field", containsInAnyOrder("upn", "expectedBirthDate", "disabilities[0]"));
         String enquiry = as(WORKER).body("{\"strategyDiscussionOn\": \"2026-02-17\"}")
-                .post("/api/v1/triage-items/" + s17.id + "/section47-enquiries").then().statusCode(201)
+                .post("/api/v1/triage-items/" + s17.id() + "/section47-enquiries").then().statusCode(201)
                 .extract().path("id");
         as(WORKER).body("{\"strategyDiscussionOn\": \"2026-02-17\", \"icpcOn\": \"2026-02-21\","
                 + " \"icpcNotRequired\": true, \"planStartedOn\": \"2026-02-20\"}")
@@ -322,50 +291,8 @@ class StatutoryReturnsTest {
                         "planCategory")); // a Saturday conference, both held and not needed, a plan on another day
         Item contact = contact("2026-02-16T11:00:00Z", List.of(), "2016-04-02", null, "F");
         decide(contact, decision(1, "NO_FURTHER_ACTION", null));
-        as(WORKER).body("{\"startedOn\": \"2026-02-17\"}").post("/api/v1/triage-items/" + contact.id + "/assessments")
+        as(WORKER).body("{\"startedOn\": \"2026-02-17\"}").post("/api/v1/triage-items/" + contact.id() + "/assessments")
                 .then().statusCode(409); // a contact that did not become a referral
-    }
-
-    // --- the MASH's work, through the API ---
-
-    record Item(String id, UUID referralId, UUID childKey, ReferralReceived.Child child) {
-    }
-
-    private Item contact(String receivedAt, List<String> indicators, String born, String expected, String gender)
-            throws Exception {
-        ReferralReceived base = referral(Instant.parse(receivedAt), indicators, false, "Child");
-        ReferralReceived.Child c = base.children().get(0);
-        ReferralReceived.Child child = new ReferralReceived.Child(c.childId(), 0, UUID.randomUUID(), "Child", "Smith",
-                born == null ? null : LocalDate.parse(born), expected == null ? null : LocalDate.parse(expected),
-                gender, null, c.address(), null, c.priorInvolvement(), false, false, SharingConsent.NOT_RECORDED);
-        return send(new ReferralReceived(base.referralId(), base.receivedAt(), base.acknowledgementDueBy(),
-                base.referrer(), base.submittedBy(), List.of(child), base.householdMembers(), base.concerns(),
-                base.consent()));
-    }
-
-    private Item contactAbout(Item earlier, String receivedAt) throws Exception {
-        ReferralReceived base = referral(Instant.parse(receivedAt), List.of("NON_ACCIDENTAL_INJURY"), false, "Child");
-        ReferralReceived.Child c = earlier.child();
-        ReferralReceived.Child child = new ReferralReceived.Child(UUID.randomUUID(), 0, c.knownChildId(),
-                c.firstName(), c.lastName(), c.dateOfBirth(), null, c.gender(), null, c.address(), null,
-                new ReferralReceived.PriorInvolvement(1, true, null, null, null, 1), false, false,
-                SharingConsent.NOT_RECORDED);
-        return send(new ReferralReceived(base.referralId(), base.receivedAt(), base.acknowledgementDueBy(),
-                base.referrer(), base.submittedBy(), List.of(child), base.householdMembers(), base.concerns(),
-                base.consent()));
-    }
-
-    private Item send(ReferralReceived referral) throws Exception {
-        publish(referral);
-        String id = itemIds(referral.referralId(), "NEW", 1).get(0);
-        UUID childKey = UUID.fromString(as(WORKER).get("/api/v1/triage-items/" + id).path("childKey"));
-        return new Item(id, referral.referralId(), childKey, referral.children().get(0));
-    }
-
-    /** Decides; the case it opened, if any. */
-    private String decide(Item item, String decision) {
-        return as(WORKER).body(decision).post("/api/v1/triage-items/" + item.id + "/decision").then().statusCode(200)
-                .body("status", equalTo("DECIDED")).extract().path("caseId");
     }
 
     private void characteristics(Item item, String sex, String ethnicity, List<String> disabilities, String upn,
@@ -374,17 +301,17 @@ class StatutoryReturnsTest {
                 + String.join(", ", disabilities.stream().map(d -> "\"" + d + "\"").toList()) + "], " + upn
                 + (born == null ? "" : ", \"birthDate\": \"" + born + "\"")
                 + (expected == null ? "" : ", \"expectedBirthDate\": \"" + expected + "\"") + "}";
-        as(WORKER).body(body).put("/api/v1/children/" + item.childKey + "/characteristics").then().statusCode(200)
+        as(WORKER).body(body).put("/api/v1/children/" + item.childKey() + "/characteristics").then().statusCode(200)
                 .body("ethnicity", equalTo(ethnicity));
     }
 
     private String startAssessment(Item item, String body) {
-        return as(WORKER).body(body).post("/api/v1/triage-items/" + item.id + "/assessments").then().statusCode(201)
+        return as(WORKER).body(body).post("/api/v1/triage-items/" + item.id() + "/assessments").then().statusCode(201)
                 .extract().path("id");
     }
 
     private String laChildId(Item item) {
-        return as(WORKER).get("/api/v1/children/" + item.childKey + "/characteristics").then().statusCode(200)
+        return as(WORKER).get("/api/v1/children/" + item.childKey() + "/characteristics").then().statusCode(200)
                 .extract().path("laChildId");
     }
 

@@ -1,0 +1,50 @@
+package org.frontdoor.triage.rest;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.frontdoor.triage.domain.PerformanceIndicator;
+import org.frontdoor.triage.domain.PerformanceIndicators;
+import org.frontdoor.triage.domain.Rag;
+
+@Schema(name = "PerformanceReport", description = "The partnership's indicators for a month and its year to date"
+        + " (from 1 April), each against its target with a RAG")
+public record PerformanceReport(@Schema(type = SchemaType.STRING, example = "2026-11") YearMonth month,
+        LocalDate monthFrom, @Schema(description = "The month's last day counted: today, for this month")
+        LocalDate monthTo, @Schema(description = "1 April of the year the month is in") LocalDate yearFrom,
+        List<Indicator> indicators) {
+
+    @Schema(name = "PerformanceIndicator")
+    public record Indicator(PerformanceIndicator code, String title, PerformanceIndicator.Unit unit,
+            PerformanceIndicator.Direction direction,
+            @Schema(description = "The configured target in the indicator's unit; none: reported without a RAG")
+            Double target,
+            @Schema(description = "How far short of the target is still amber") double tolerance,
+            Figure month, Figure yearToDate) {
+    }
+
+    @Schema(name = "PerformanceFigure")
+    public record Figure(
+            @Schema(description = "A share in percent (one decimal), a count or a number; empty when nothing to"
+                    + " count", example = "21.4") Double value,
+            @Schema(description = "For a share: how many met it (for a caseload: the open cases)") long count,
+            @Schema(description = "For a share: out of how many (for a caseload: the workers)") long of,
+            Rag rag,
+            @Schema(description = "Contacts and referrals: by CIN referral source code") Map<String, Long> bySource) {
+    }
+
+    public static PerformanceReport of(PerformanceIndicators.Report r) {
+        return new PerformanceReport(r.month(), r.monthFrom(), r.monthTo(), r.yearFrom(), r.figures().stream()
+                .map(f -> new Indicator(f.indicator(), f.indicator().title(), f.indicator().unit(),
+                        f.indicator().direction(), f.target(), f.tolerance(), figure(f.month()),
+                        figure(f.yearToDate())))
+                .toList());
+    }
+
+    private static Figure figure(PerformanceIndicators.Value v) {
+        return new Figure(v.value(), v.count(), v.of(), v.rag(), v.bySource());
+    }
+}
