@@ -126,6 +126,10 @@ public final class Benchmark {
             settle();
             nationalYear();
         }
+        if (phase("returns")) {
+            settle();
+            returnsForAYear();
+        }
 
         sampler.shutdownNow();
         // the other two restarted at a quiet moment, so their start-up is not a catch-up's
@@ -352,6 +356,77 @@ public final class Benchmark {
             }
             return false;
         }
+    }
+
+    // ---------------------------------------------------------------- statutory returns
+
+    /**
+     * The CIN census and Annex A for a year of {@link ReturnsYear#REFERRALS} referrals (seeded straight into the
+     * triage database, then removed), as a team manager asks for them: the error list, the file, the workbook.
+     */
+    private void returnsForAYear() throws Exception {
+        long seeded = System.nanoTime();
+        try (Connection c = connect("triage")) {
+            c.setAutoCommit(false);
+            try (Statement st = c.createStatement()) {
+                for (String sql : ReturnsYear.SEED) {
+                    st.executeUpdate(sql);
+                }
+            }
+            c.commit();
+        }
+        double seedSeconds = (System.nanoTime() - seeded) / 1e9;
+        String manager = tokens.token("team-manager");
+        try {
+            Timed errors = timed(() -> get(TRIAGE + "/returns/cin-census/errors?year=" + ReturnsYear.CENSUS_YEAR,
+                    manager));
+            Timed census = timed(() -> get(TRIAGE + "/returns/cin-census?year=" + ReturnsYear.CENSUS_YEAR, manager));
+            Timed annex = timed(() -> get(TRIAGE + "/returns/annex-a?from=2019-10-01&to=2020-03-31", manager));
+            JsonNode report = json(errors.reply() == null ? "{}" : errors.reply().body());
+            line("## Statutory returns for a year");
+            line("");
+            line(String.format("%,d referrals of the 2019-20 census year (each child with characteristics, a case, an"
+                    + " assessment; a fifth of the open ones an s47 enquiry) seeded into the triage database in %.1f s,"
+                    + " then asked for as a team manager asks, one request at a time:", ReturnsYear.REFERRALS,
+                    seedSeconds));
+            line("");
+            line("| request | answer | time | body (characters) |");
+            line("|---|---|---|---|");
+            line(row("`GET /api/v1/returns/cin-census/errors?year=2020` (the whole check: rules and schema)", errors));
+            line(row("`GET /api/v1/returns/cin-census?year=2020` (checked again, then the file)", census));
+            line(row("`GET /api/v1/returns/annex-a` for the six months to 31 March 2020 (five lists, one workbook)",
+                    annex));
+            line("");
+            line(String.format("The census covered %s children: %s in the file, %s left out for an error (seeded to"
+                    + " pass). Target: each return in under a minute.", report.path("children").asText("?"),
+                    report.path("included").asText("?"), report.path("leftOut").asText("?")));
+            line("");
+        } finally {
+            try (Connection c = connect("triage")) {
+                c.setAutoCommit(false);
+                try (Statement st = c.createStatement()) {
+                    for (String sql : ReturnsYear.DELETE) {
+                        st.executeUpdate(sql);
+                    }
+                }
+                c.commit();
+            }
+        }
+    }
+
+    private record Timed(HttpResponse<String> reply, double seconds) {
+    }
+
+    private static Timed timed(Supplier<HttpResponse<String>> request) {
+        long start = System.nanoTime();
+        HttpResponse<String> reply = request.get();
+        return new Timed(reply, (System.nanoTime() - start) / 1e9);
+    }
+
+    private static String row(String what, Timed t) {
+        return "| " + what + " | " + (t.reply() == null ? "no answer" : String.valueOf(t.reply().statusCode())) + " | "
+                + String.format("%.1f s", t.seconds()) + " | "
+                + (t.reply() == null ? "" : String.format("%,d", t.reply().body().length())) + " |";
     }
 
     // ---------------------------------------------------------------- end to end
