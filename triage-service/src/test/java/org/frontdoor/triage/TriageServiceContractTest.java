@@ -35,7 +35,11 @@ class TriageServiceContractTest extends ServiceContractTest {
                 "/api/v1/triage-items/{id}/approve", "/api/v1/triage-items/{id}/send-back",
                 "/api/v1/cases/awaiting-allocation", "/api/v1/staff", "/api/v1/staff/{id}",
                 "/api/v1/staff/{id}/deactivate", "/api/v1/me", "/api/v1/me/items", "/api/v1/me/cases",
-                "/api/v1/me/alerts", "/api/v1/me/alerts/{id}/read");
+                "/api/v1/me/alerts", "/api/v1/me/alerts/{id}/read", "/api/v1/children/{childKey}/characteristics",
+                "/api/v1/triage-items/{id}/assessments", "/api/v1/assessments/{id}",
+                "/api/v1/triage-items/{id}/section47-enquiries", "/api/v1/section47-enquiries/{id}",
+                "/api/v1/timescales", "/api/v1/returns/cin-census", "/api/v1/returns/cin-census/errors",
+                "/api/v1/returns/annex-a", "/api/v1/returns/annex-a/lists/{list}", "/api/v1/triage/indicators");
         assertTrue(paths.keySet().containsAll(expected), paths.keySet().toString());
         // closed sets of values are enums in the document, not free strings
         assertEquals(List.of("NO_FURTHER_ACTION", "INFORMATION_AND_ADVICE", "EARLY_HELP_SINGLE_AGENCY",
@@ -43,6 +47,12 @@ class TriageServiceContractTest extends ServiceContractTest {
                 openApi.getList("components.schemas.Outcome.enum"));
         assertEquals(List.of("NEW", "IN_PROGRESS", "AWAITING_APPROVAL", "DECIDED"),
                 openApi.getList("components.schemas.TriageStatus.enum"));
+        // the census code lists travel as the DfE's codes, as the returns and the people who make them know them
+        assertEquals(List.of("WBRI", "WIRI", "WIRT", "WOTH", "WROM", "MWBC", "MWBA", "MWAS", "MOTH", "AIND", "APKN",
+                "ABAN", "AOTH", "BCRB", "BAFR", "BOTH", "CHNE", "OOTH", "REFU", "NOBT"),
+                openApi.getList("components.schemas.Ethnicity.enum"));
+        assertEquals(List.of("M", "F", "U"), openApi.getList("components.schemas.CensusSex.enum"));
+        assertTrue(openApi.getList("components.schemas.AssessmentFactor.enum").containsAll(List.of("1A", "21")));
         for (String path : expected) {
             paths.get(path).forEach((method, operation) -> {
                 String where = method.toUpperCase() + " " + path;
