@@ -87,6 +87,23 @@ public class PartnerDirectoryCopy {
         }
     }
 
+    /** The active organisations, by name: what a form offers to choose from. */
+    public List<Partner> active() {
+        String sql = "select id, name, agency_type, cin_source_code, active from partner_directory_copy where active"
+                + " order by name";
+        List<Partner> found = new java.util.ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql);
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                found.add(new Partner(rs.getString(1), rs.getString(2), AgencyType.valueOf(rs.getString(3)),
+                        rs.getString(4), rs.getBoolean(5)));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not list the partner directory", e);
+        }
+        return found;
+    }
+
     /**
      * The active organisation {@code id} names, or an error on {@code field} added to {@code errors} (so a request
      * can name every bad field at once): an unknown or deactivated id is never taken as a new free-text recipient.

@@ -5,27 +5,385 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.frontdoor.events.codes.Outcome;
+import org.frontdoor.support.calendar.WorkingCalendar;
+import org.frontdoor.support.directory.PartnerDirectoryCopy;
+import org.frontdoor.support.problem.Problem;
+import org.frontdoor.support.problem.ProblemException;
+import org.frontdoor.support.problem.ProblemType;
 import org.frontdoor.support.security.Roles;
+import org.frontdoor.triage.domain.AllocateCommand;
+import org.frontdoor.triage.domain.CaseService;
+import org.frontdoor.triage.domain.CheckCommand;
+import org.frontdoor.triage.domain.DecisionCommand;
+import org.frontdoor.triage.domain.PerformanceIndicators;
+import org.frontdoor.triage.domain.Priority;
+import org.frontdoor.triage.domain.StaffService;
+import org.frontdoor.triage.domain.TriageService;
 
+/**
+ * The MASH console: server-rendered pages in the GOV.UK Design System's look, signed in with the council's identity
+ * provider (the OIDC tenant "console"). Plain forms (no JavaScript needed); each form carries the record's version,
+ * so a stale page cannot overwrite a newer change, and the session's CSRF token. The pages call the same domain
+ * services as the API, so the rules, the audit and the events are the same.
+ */
 @Path("/console")
 @Produces(MediaType.TEXT_HTML)
+@RolesAllowed({ Roles.TRIAGE_WORKER, Roles.TEAM_MANAGER })
 public class ConsoleResource {
 
-    @CheckedTemplate
+    @CheckedTemplate(basePath = "console")
     static class Templates {
-        static native TemplateInstance home(String name);
+        static native TemplateInstance queue(Page page, ConsoleViews.Queue queue);
+
+        static native TemplateInstance item(Page page, ConsoleViews.Screening screening);
+
+        static native TemplateInstance approvals(Page page, List<ConsoleViews.QueueRow> rows);
+
+        static native TemplateInstance allocation(Page page, List<ConsoleViews.Allocation> cases);
+
+        static native TemplateInstance indicators(Page page, ConsoleViews.Indicators indicators);
+
+        static native TemplateInstance problem(Page page, String heading, String message);
+    }
+
+    /** What every page's layout needs: who is signed in, the CSRF token, the errors of a form posted back. */
+    public record Page(String title, String user, boolean manager, String csrf, List<Problem.FieldError> errors,
+            Map<String, String> values, String notice) {
+
+        public String error(String field) {
+            return errors.stream().filter(e -> e.field().equals(field)).map(Problem.FieldError::message).findFirst()
+                    .orElse(null);
+        }
+
+        public boolean hasError(String field) {
+            return error(field) != null;
+        }
+
+        /** The value posted back for a field, so a page with errors keeps what was typed. */
+        public String value(String field) {
+            return values.getOrDefault(field, "");
+        }
     }
 
     @Inject
     SecurityIdentity identity;
 
+    @Inject
+    TriageService triage;
+
+    @Inject
+    CaseService cases;
+
+    @Inject
+    StaffService staff;
+
+    @Inject
+    PerformanceIndicators indicators;
+
+    @Inject
+    PartnerDirectoryCopy partners;
+
+    @Inject
+    ConsoleViews views;
+
+    @Inject
+    Clock clock;
+
     @GET
-    @RolesAllowed({ Roles.TRIAGE_WORKER, Roles.TEAM_MANAGER })
-    public TemplateInstance home() {
-        return Templates.home(identity.getPrincipal().getName());
+    public Response home() {
+        return Response.seeOther(URI.create("/console/queue")).build();
+    }
+
+    @GET
+    @Path("/queue")
+    public Response queue(@CookieParam(Csrf.COOKIE) String csrf, @QueryParam("priority") String priority,
+            @QueryParam("overdue") String overdue, @QueryParam("openCase") String openCase) {
+        Priority p = priority == null || priority.isBlank() ? null : enumOrNull(Priority.class, priority);
+        Boolean o = "true".equals(overdue) ? Boolean.TRUE : null;
+        Boolean c = "true".equals(openCase) ? Boolean.TRUE : null;
+        ConsoleViews.Queue queue = views.queue(triage.mine(0, 50), triage.list(new TriageService.Filter(null, p, null,
+                o, null, c), 0, 100), p, o != null, c != null);
+        return page(csrf, "Contacts to screen", List.of(), Map.of(), null, t -> Templates.queue(t, queue));
+    }
+
+    @GET
+    @Path("/items/{id}")
+    public Response item(@CookieParam(Csrf.COOKIE) String csrf, @PathParam("id") UUID id,
+            @QueryParam("done") String done) {
+        return screening(csrf, id, List.of(), Map.of(), done == null ? null : done);
+    }
+
+    @POST
+    @Path("/items/{id}/checks")
+    public Response check(@CookieParam(Csrf.COOKIE) String csrf, @PathParam("id") UUID id,
+            MultivaluedMap<String, String> form) {
+        Csrf.check(csrf, form);
+        Map<String, String> values = flat(form);
+        List<Problem.FieldError> errors = new ArrayList<>();
+        Instant checkedAt = ukTime(values.get("checkedAt"), "checkedAt", errors);
+        try {
+            if (!errors.isEmpty()) {
+                throw ProblemException.invalid(errors);
+            }
+            triage.addCheck(id, new CheckCommand(blankToNull(values.get("organisation")), null,
+                    values.get("contactName"), checkedAt, values.get("findings")), version(values.get("version")));
+        } catch (ProblemException e) {
+            return screening(csrf, id, prefixed("check.", fieldErrors(e)), values, null);
+        }
+        return Response.seeOther(URI.create("/console/items/" + id + "?done=check")).build();
+    }
+
+    /**
+     * Decides the contact's undecided children at once: each child its own level, outcome and primary need, the
+     * rationale and the referrer's feedback written once and shared. Each child is decided in a transaction of its
+     * own (as through the API); the first that fails stops the rest, and the page shows why, next to the field.
+     */
+    @POST
+    @Path("/items/{id}/decision")
+    public Response decide(@CookieParam(Csrf.COOKIE) String csrf, @PathParam("id") UUID id,
+            MultivaluedMap<String, String> form) {
+        Csrf.check(csrf, form);
+        Map<String, String> values = flat(form);
+        List<String> children = form.getOrDefault("child", List.of());
+        List<Problem.FieldError> errors = new ArrayList<>();
+        Map<UUID, DecisionCommand> decisions = new LinkedHashMap<>();
+        for (String child : children) {
+            String prefix = "children[" + child + "].";
+            Integer level = intOrNull(values.get(prefix + "level"));
+            Outcome outcome = values.get(prefix + "outcome") == null ? null
+                    : enumOrNull(Outcome.class, values.get(prefix + "outcome"));
+            if (level == null) {
+                errors.add(new Problem.FieldError(prefix + "level", "Choose the child's level of need"));
+            }
+            if (outcome == null) {
+                errors.add(new Problem.FieldError(prefix + "outcome", "Choose what happens next for the child"));
+            }
+            decisions.put(UUID.fromString(child), new DecisionCommand(level, outcome,
+                    blankToNull(values.get(prefix + "primaryNeedCode")), values.get("rationale"),
+                    values.get("referrerFeedback"), blankToNull(values.get(prefix + "levelOverrideReason")), null,
+                    null));
+        }
+        if (children.isEmpty()) {
+            errors.add(new Problem.FieldError("children", "There is no child left to decide"));
+        }
+        if (!errors.isEmpty()) {
+            return screening(csrf, id, errors, values, null);
+        }
+        for (Map.Entry<UUID, DecisionCommand> d : decisions.entrySet()) {
+            String prefix = "children[" + d.getKey() + "].";
+            try {
+                triage.decide(d.getKey(), d.getValue(), version(values.get(prefix + "version")));
+            } catch (ProblemException e) {
+                List<Problem.FieldError> found = new ArrayList<>();
+                for (Problem.FieldError f : fieldErrors(e)) {
+                    boolean shared = f.field().equals("rationale") || f.field().equals("referrerFeedback");
+                    found.add(new Problem.FieldError(shared ? f.field() : prefix + f.field(), f.message()));
+                }
+                return screening(csrf, id, found, values, null);
+            }
+        }
+        return Response.seeOther(URI.create("/console/items/" + id + "?done=decision")).build();
+    }
+
+    @GET
+    @Path("/approvals")
+    @RolesAllowed(Roles.TEAM_MANAGER)
+    public Response approvals(@CookieParam(Csrf.COOKIE) String csrf, @QueryParam("done") String done) {
+        List<ConsoleViews.QueueRow> rows = views.rows(triage.awaitingApproval());
+        return page(csrf, "Decisions awaiting approval", List.of(), Map.of(),
+                "approved".equals(done) ? "Decision approved" : null, t -> Templates.approvals(t, rows));
+    }
+
+    @POST
+    @Path("/items/{id}/approve")
+    @RolesAllowed(Roles.TEAM_MANAGER)
+    public Response approve(@CookieParam(Csrf.COOKIE) String csrf, @PathParam("id") UUID id,
+            MultivaluedMap<String, String> form) {
+        Csrf.check(csrf, form);
+        try {
+            triage.approve(id, version(form.getFirst("version")));
+        } catch (ProblemException e) {
+            return problem(csrf, e);
+        }
+        return Response.seeOther(URI.create("/console/approvals?done=approved")).build();
+    }
+
+    @GET
+    @Path("/allocation")
+    @RolesAllowed(Roles.TEAM_MANAGER)
+    public Response allocation(@CookieParam(Csrf.COOKIE) String csrf, @QueryParam("done") String done) {
+        return allocationPage(csrf, List.of(), Map.of(), "allocated".equals(done) ? "Case allocated" : null);
+    }
+
+    @POST
+    @Path("/cases/{id}/allocate")
+    @RolesAllowed(Roles.TEAM_MANAGER)
+    public Response allocate(@CookieParam(Csrf.COOKIE) String csrf, @PathParam("id") UUID id,
+            MultivaluedMap<String, String> form) {
+        Csrf.check(csrf, form);
+        Map<String, String> values = flat(form);
+        try {
+            cases.allocate(id, new AllocateCommand(values.get("worker"), blankToNull(values.get("overrideReason"))),
+                    version(values.get("version")));
+        } catch (ProblemException e) {
+            return allocationPage(csrf, prefixed("cases[" + id + "].", fieldErrors(e)), values, null);
+        }
+        return Response.seeOther(URI.create("/console/allocation?done=allocated")).build();
+    }
+
+    @GET
+    @Path("/indicators")
+    @RolesAllowed(Roles.TEAM_MANAGER)
+    public Response indicators(@CookieParam(Csrf.COOKIE) String csrf, @QueryParam("month") String month) {
+        YearMonth chosen;
+        try {
+            chosen = month == null || month.isBlank() ? YearMonth.now(clock.withZone(WorkingCalendar.ENGLAND))
+                    : YearMonth.parse(month);
+        } catch (DateTimeParseException e) {
+            chosen = YearMonth.now(clock.withZone(WorkingCalendar.ENGLAND));
+        }
+        ConsoleViews.Indicators view = views.indicators(indicators.report(chosen));
+        return page(csrf, "How the front door is doing", List.of(), Map.of(), null,
+                t -> Templates.indicators(t, view));
+    }
+
+    @GET
+    @Path("/signed-out")
+    public String signedOut() {
+        return "<!DOCTYPE html><html lang=\"en-GB\"><head><title>Signed out</title></head><body><main><h1>You have"
+                + " signed out</h1><p><a href=\"/console\">Sign in again</a></p></main></body></html>";
+    }
+
+    // --- pages ---
+
+    private Response screening(String csrf, UUID id, List<Problem.FieldError> errors, Map<String, String> values,
+            String done) {
+        ConsoleViews.Screening view;
+        try {
+            view = views.screening(triage.view(id), partners);
+        } catch (ProblemException e) {
+            return problem(csrf, e);
+        }
+        String notice = "check".equals(done) ? "Check recorded" : "decision".equals(done) ? "Decision recorded" : null;
+        return page(csrf, view.childName() + ": screening", errors, values, notice, t -> Templates.item(t, view),
+                errors.isEmpty() ? 200 : 422);
+    }
+
+    private Response allocationPage(String csrf, List<Problem.FieldError> errors, Map<String, String> values,
+            String notice) {
+        List<ConsoleViews.Allocation> waiting = views.allocation(cases.awaitingAllocation(), staff.list(false));
+        return page(csrf, "Cases awaiting allocation", errors, values, notice, t -> Templates.allocation(t, waiting),
+                errors.isEmpty() ? 200 : 422);
+    }
+
+    private Response problem(String csrf, ProblemException e) {
+        String heading = switch (e.type()) {
+            case NOT_FOUND -> "Page not found";
+            case PRECONDITION_FAILED -> "Someone else changed this first";
+            case CONFLICT -> "This cannot be done now";
+            default -> "There is a problem";
+        };
+        String message = e.type() == ProblemType.PRECONDITION_FAILED
+                ? "The record changed after you opened the page, so nothing was saved. Go back and reload it." : e.getMessage();
+        int status = e.type().status();
+        return page(csrf, heading, List.of(), Map.of(), null, t -> Templates.problem(t, heading, message), status);
+    }
+
+    private Response page(String csrf, String title, List<Problem.FieldError> errors, Map<String, String> values,
+            String notice, java.util.function.Function<Page, TemplateInstance> template) {
+        return page(csrf, title, errors, values, notice, template, 200);
+    }
+
+    private Response page(String csrf, String title, List<Problem.FieldError> errors, Map<String, String> values,
+            String notice, java.util.function.Function<Page, TemplateInstance> template, int status) {
+        String token = Csrf.valid(csrf) ? csrf : Csrf.newToken();
+        String name = identity.getPrincipal().getName();
+        Page page = new Page(title, name, identity.hasRole(Roles.TEAM_MANAGER), token, errors, values, notice);
+        Response.ResponseBuilder response = Response.status(status).entity(template.apply(page))
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
+        if (!token.equals(csrf)) {
+            response.cookie(Csrf.cookie(token));
+        }
+        return response.build();
+    }
+
+    // --- form values ---
+
+    private static Map<String, String> flat(MultivaluedMap<String, String> form) {
+        Map<String, String> values = new LinkedHashMap<>();
+        form.forEach((k, v) -> values.put(k, v.isEmpty() ? "" : v.get(0)));
+        return values;
+    }
+
+    private static List<Problem.FieldError> fieldErrors(ProblemException e) {
+        return e.errors().isEmpty() ? List.of(new Problem.FieldError("form", e.getMessage())) : e.errors();
+    }
+
+    private static List<Problem.FieldError> prefixed(String prefix, List<Problem.FieldError> errors) {
+        return errors.stream().map(f -> new Problem.FieldError(prefix + f.field(), f.message())).toList();
+    }
+
+    /** A date and time as typed in the UK (local time), for a UTC instant. */
+    private static Instant ukTime(String value, String field, List<Problem.FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDateTime.parse(value.strip()).atZone(WorkingCalendar.ENGLAND).toInstant();
+        } catch (DateTimeParseException e) {
+            errors.add(new Problem.FieldError(field, "Enter the date and time of the check, for example 23/11/2026"
+                    + " 11:30"));
+            return null;
+        }
+    }
+
+    private static Long version(String value) {
+        try {
+            return value == null || value.isBlank() ? null : Long.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static Integer intOrNull(String value) {
+        try {
+            return value == null || value.isBlank() ? null : Integer.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static <E extends Enum<E>> E enumOrNull(Class<E> type, String value) {
+        try {
+            return Enum.valueOf(type, value.strip());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return org.frontdoor.support.validation.Text.blankToNull(value);
     }
 }

@@ -1,0 +1,306 @@
+package org.frontdoor.triage.console;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.frontdoor.events.codes.Outcome;
+import org.frontdoor.events.codes.Pathway;
+import org.frontdoor.events.codes.PrimaryNeed;
+import org.frontdoor.events.payload.ReferralReceived;
+import org.frontdoor.support.calendar.WorkingCalendar;
+import org.frontdoor.support.directory.PartnerDirectoryCopy;
+import org.frontdoor.triage.domain.CareCase;
+import org.frontdoor.triage.domain.PerformanceIndicator;
+import org.frontdoor.triage.domain.PerformanceIndicators;
+import org.frontdoor.triage.domain.Priority;
+import org.frontdoor.triage.domain.Rag;
+import org.frontdoor.triage.domain.StaffService;
+import org.frontdoor.triage.domain.ThresholdRules;
+import org.frontdoor.triage.domain.TriageItem;
+import org.frontdoor.triage.domain.TriageService;
+import org.frontdoor.triage.domain.TriageStatus;
+
+/**
+ * What the console's pages show, worked out from the domain: times in UK local time (the clocks change; the
+ * database keeps UTC), deadlines as time left, choices with words instead of codes.
+ */
+@ApplicationScoped
+public class ConsoleViews {
+
+    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.UK)
+            .withZone(WorkingCalendar.ENGLAND);
+    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+
+    @Inject
+    ThresholdRules rules;
+
+    @Inject
+    Clock clock;
+
+    // --- the queue ---
+
+    public record QueueRow(UUID id, String childName, Priority priority, String tag, String status, String due,
+            String timeLeft, boolean overdue, boolean openCase, String source, String assignedTo) {
+    }
+
+    public record Queue(List<QueueRow> mine, List<QueueRow> team, long teamTotal, Priority priority, boolean overdue,
+            boolean openCase) {
+
+        public List<Priority> priorities() {
+            return List.of(Priority.values());
+        }
+    }
+
+    public Queue queue(TriageService.Page mine, TriageService.Page team, Priority priority, boolean overdue,
+            boolean openCase) {
+        return new Queue(rows(mine.rows()), rows(team.rows()), team.total(), priority, overdue, openCase);
+    }
+
+    public List<QueueRow> rows(List<TriageService.Row> rows) {
+        Instant now = Instant.now(clock);
+        return rows.stream().map(r -> {
+            TriageItem i = r.item();
+            boolean late = i.status != TriageStatus.DECIDED && i.deadline.isBefore(now);
+            return new QueueRow(i.id, r.childName(), i.priority, tag(i.priority), status(i.status),
+                    WHEN.format(i.deadline), timeLeft(now, i.deadline), late, i.openCaseId != null, r.sourceCode(),
+                    i.assignedTo);
+        }).toList();
+    }
+
+    // --- screening one contact ---
+
+    public record Check(String agency, String organisation, String contactName, String when, String findings) {
+    }
+
+    public record Choice(String value, String label, String hint) {
+    }
+
+    /** A child of the contact, with their own item, decided or still to decide. */
+    public record Child(UUID itemId, String name, String born, String status, boolean decided, String outcome,
+            long version, int suggestedLevel, List<String> reasons, List<Choice> outcomes, boolean openCase,
+            String openCaseWorker, int referralsLast12Months, boolean reReferral, boolean current) {
+
+        /** The name (and id) of one of this child's decision fields, e.g. children[id].level. */
+        public String field(String name) {
+            return "children[" + itemId + "]." + name;
+        }
+    }
+
+    public record Screening(UUID itemId, long version, String childName, String priority, String tag, String due,
+            String timeLeft, String status, String concern, List<String> indicators, boolean immediateRisk,
+            String referrer, String referrerContact, String source, List<String> household, String consent,
+            List<Child> children, List<Check> checks, List<Choice> organisations, List<Choice> levels,
+            List<Choice> needs, boolean anyToDecide, List<String> history) {
+    }
+
+    @Transactional
+    public Screening screening(TriageService.Details d, PartnerDirectoryCopy partners) {
+        TriageItem item = d.item();
+        ReferralReceived content = d.content();
+        Instant now = Instant.now(clock);
+        List<Child> children = new ArrayList<>();
+        for (ReferralReceived.Child c : content.children()) {
+            TriageItem own = c.childId().equals(item.childId) ? item
+                    : TriageItem.<TriageItem>find("childId", c.childId()).firstResult();
+            if (own == null) {
+                continue;
+            }
+            CareCase open = own.openCaseId == null ? null : CareCase.findById(own.openCaseId);
+            boolean decided = own.status == TriageStatus.DECIDED || own.status == TriageStatus.AWAITING_APPROVAL;
+            children.add(new Child(own.id, name(c), c.dateOfBirth() != null ? "born " + DAY.format(c.dateOfBirth())
+                    : c.expectedDateOfBirth() != null ? "unborn, due " + DAY.format(c.expectedDateOfBirth()) : "",
+                    status(own.status), decided, own.outcome == null ? null : own.outcome.label(), own.version,
+                    own.suggestedLevel, own.suggestionReasons.stream().map(r -> r.explanation()).toList(),
+                    outcomes(own), open != null && open.status == CareCase.Status.OPEN,
+                    own.openCaseWorker, own.referralsLast12Months, own.reReferral, own.id.equals(item.id)));
+        }
+        children.sort(Comparator.comparing(c -> !c.current()));
+        ReferralReceived.Referrer r = content.referrer();
+        String referrer = r == null ? "" : String.join(", ", nonBlank(r.name(), r.role(), r.organisationName()));
+        List<Check> checks = d.checks().stream().map(c -> new Check(c.agency.name(),
+                c.organisation == null ? "" : partners.find(c.organisation).map(p -> p.name()).orElse(c.organisation),
+                c.contactName, WHEN.format(c.checkedAt), c.findings)).toList();
+        List<Choice> organisations = partners.active().stream()
+                .map(p -> new Choice(p.id(), p.name(), p.agencyType().name())).toList();
+        return new Screening(item.id, item.version, name(content.children().stream()
+                .filter(c -> c.childId().equals(item.childId)).findFirst().orElse(content.children().get(0))),
+                item.priority.name(), tag(item.priority), WHEN.format(item.deadline), timeLeft(now, item.deadline),
+                status(item.status), content.concerns().summary(),
+                content.concerns().indicators() == null ? List.of() : content.concerns().indicators(),
+                content.concerns().immediateRisk(), referrer,
+                r == null ? "" : String.join(", ", nonBlank(r.email(), r.phone())),
+                r == null ? "" : r.sourceCode(),
+                content.householdMembers() == null ? List.of() : content.householdMembers().stream()
+                        .map(h -> h.name() + (h.relationship() == null ? "" : " (" + h.relationship() + ")")).toList(),
+                consent(content.consent()), children, checks, organisations, levels(), needs(),
+                children.stream().anyMatch(c -> !c.decided()),
+                d.history().stream().map(h -> WHEN.format(h.at) + ": " + h.action.replace('_', ' ').toLowerCase(Locale.UK)
+                        + (h.detail == null ? "" : " - " + h.detail)).toList());
+    }
+
+    /** The outcomes the threshold rules allow, worded, with the level each needs as a hint. */
+    private List<Choice> outcomes(TriageItem item) {
+        List<Choice> choices = new ArrayList<>();
+        for (Outcome o : Outcome.values()) {
+            if (o == Outcome.PASSED_TO_ALLOCATED_WORKER && item.openCaseId == null) {
+                continue; // only for a child with an open case
+            }
+            List<Integer> levels = new ArrayList<>();
+            for (int level = 1; level <= 4; level++) {
+                if (rules.outcomesFor(level).contains(o)) {
+                    levels.add(level);
+                }
+            }
+            String hint = o == Outcome.PASSED_TO_ALLOCATED_WORKER ? "Any level: the open case's worker takes it on"
+                    : "Level " + String.join(" or ", levels.stream().map(String::valueOf).toList())
+                            + (o.statutory() ? ". Makes the contact a referral" : "");
+            choices.add(new Choice(o.name(), o.label(), hint));
+        }
+        return choices;
+    }
+
+    private static List<Choice> levels() {
+        return List.of(new Choice("1", "Level 1: universal", "Needs met by universal services"),
+                new Choice("2", "Level 2: early help, one agency", "Additional needs one agency can meet"),
+                new Choice("3", "Level 3: targeted early help", "Multiple needs: a coordinated plan"),
+                new Choice("4", "Level 4: children's social care", "Acute needs or risk of significant harm"));
+    }
+
+    private static List<Choice> needs() {
+        return Arrays.stream(PrimaryNeed.values()).map(n -> new Choice(n.code(), n.code() + ": " + n.label(), ""))
+                .toList();
+    }
+
+    // --- allocation ---
+
+    public record Worker(String id, String name, long openCases, String band) {
+    }
+
+    public record Allocation(UUID id, String pathway, String opened, String due, boolean overdue, long version,
+            List<Worker> workers) {
+
+        public String field(String name) {
+            return "cases[" + id + "]." + name;
+        }
+    }
+
+    public List<Allocation> allocation(List<CareCase> waiting, List<StaffService.Member> members) {
+        Instant now = Instant.now(clock);
+        return waiting.stream().map(c -> new Allocation(c.id, c.pathway == Pathway.SOCIAL_CARE ? "Social care"
+                : "Early help", WHEN.format(c.openedAt), c.allocationDueBy == null ? "" : WHEN.format(c.allocationDueBy),
+                c.allocationDueBy != null && c.allocationDueBy.isBefore(now), c.version,
+                members.stream().filter(m -> m.staff().active && m.staff().pathway == c.pathway)
+                        .map(m -> new Worker(m.staff().id, m.staff().name, m.openCases().size(), m.caseloadBand()))
+                        .toList())).toList();
+    }
+
+    // --- indicators ---
+
+    public record Indicator(String code, String title, String month, String yearToDate, String target, String rag,
+            String ragTag, int bar, int targetMark) {
+    }
+
+    public record Indicators(String month, String from, String to, List<Indicator> rows) {
+    }
+
+    public Indicators indicators(PerformanceIndicators.Report report) {
+        List<Indicator> rows = new ArrayList<>();
+        for (PerformanceIndicators.Figure f : report.figures()) {
+            PerformanceIndicator i = f.indicator();
+            boolean percent = i.unit() == PerformanceIndicator.Unit.PERCENT;
+            Double value = f.month().value();
+            double scale = percent ? 100 : Math.max(1, Math.max(value == null ? 0 : value, f.target() == null ? 0
+                    : f.target()) * 1.25);
+            rows.add(new Indicator(i.code(), i.title(), format(value, f.month(), percent),
+                    format(f.yearToDate().value(), f.yearToDate(), percent),
+                    f.target() == null ? "none" : (percent ? trim(f.target()) + "%" : trim(f.target())),
+                    f.month().rag() == null ? "no target" : f.month().rag().name().toLowerCase(Locale.UK),
+                    ragTag(f.month().rag()), value == null ? 0 : (int) Math.round(Math.min(1, value / scale) * 200),
+                    f.target() == null ? -1 : (int) Math.round(Math.min(1, f.target() / scale) * 200)));
+        }
+        return new Indicators(report.month().format(DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK)),
+                DAY.format(report.monthFrom()), DAY.format(report.monthTo()), rows);
+    }
+
+    private static String format(Double value, PerformanceIndicators.Value v, boolean percent) {
+        if (value == null) {
+            return "none yet";
+        }
+        return percent ? trim(value) + "% (" + v.count() + " of " + v.of() + ")" : trim(value);
+    }
+
+    private static String trim(double d) {
+        return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
+    }
+
+    // --- words ---
+
+    static String tag(Priority p) {
+        return switch (p) {
+            case RED -> "govuk-tag--red";
+            case AMBER -> "govuk-tag--orange";
+            case GREEN -> "govuk-tag--green";
+        };
+    }
+
+    static String ragTag(Rag rag) {
+        return rag == null ? "govuk-tag--grey" : switch (rag) {
+            case RED -> "govuk-tag--red";
+            case AMBER -> "govuk-tag--orange";
+            case GREEN -> "govuk-tag--green";
+        };
+    }
+
+    static String status(TriageStatus s) {
+        return switch (s) {
+            case NEW -> "New";
+            case IN_PROGRESS -> "In progress";
+            case AWAITING_APPROVAL -> "Awaiting approval";
+            case DECIDED -> "Decided";
+        };
+    }
+
+    /** "3 hours 5 minutes left" or "overdue by 2 hours": the RAG countdown, as of the page's making. */
+    static String timeLeft(Instant now, Instant deadline) {
+        Duration d = Duration.between(now, deadline);
+        boolean late = d.isNegative();
+        d = d.abs();
+        long days = d.toDays();
+        long hours = d.toHoursPart();
+        long minutes = d.toMinutesPart();
+        String span = days > 0 ? days + (days == 1 ? " day " : " days ") + hours + (hours == 1 ? " hour" : " hours")
+                : hours > 0 ? hours + (hours == 1 ? " hour " : " hours ") + minutes + " min" : minutes + " min";
+        return late ? "overdue by " + span : span + " left";
+    }
+
+    private static String name(ReferralReceived.Child c) {
+        return String.join(" ", nonBlank(c.firstName(), c.lastName()));
+    }
+
+    private static String consent(ReferralReceived.Consent c) {
+        if (c == null) {
+            return "";
+        }
+        return (Boolean.TRUE.equals(c.familyAware()) ? "Family aware" : "Family not aware") + "; "
+                + (Boolean.TRUE.equals(c.consentGiven()) ? "consent given" : "no consent: " + c.reasonWithoutConsent());
+    }
+
+    private static List<String> nonBlank(String... values) {
+        return Arrays.stream(values).filter(v -> v != null && !v.isBlank()).toList();
+    }
+
+    static LocalDate today(Clock clock) {
+        return LocalDate.ofInstant(clock.instant(), WorkingCalendar.ENGLAND);
+    }
+}

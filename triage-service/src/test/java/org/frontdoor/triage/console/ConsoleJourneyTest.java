@@ -1,0 +1,180 @@
+package org.frontdoor.triage.console;
+
+import static org.frontdoor.triage.Triage.MANAGER;
+import static org.frontdoor.triage.Triage.as;
+import static org.frontdoor.triage.Triage.itemIds;
+import static org.frontdoor.triage.Triage.publish;
+import static org.frontdoor.triage.Triage.referral;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.InputStream;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.frontdoor.events.EventJson;
+import org.frontdoor.events.payload.ReferralReceived;
+import org.frontdoor.testsupport.PartnerDirectoryFixture;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Issue 15: the MASH console in a real headless Chromium, signed in through the OpenID Connect provider. A
+ * triage worker screens a contact about two siblings (a check, one decision for both, a mistake shown next to its
+ * field first), a team manager approves the decision that needed it, the allocation and indicator pages open, and
+ * axe-core finds no WCAG 2.2 AA violation on any page, at desktop and phone width.
+ */
+@QuarkusTest
+class ConsoleJourneyTest {
+
+    @TestHTTPResource("/console")
+    URL console;
+
+    @BeforeAll
+    static void browserInstalled() {
+        boolean required = Boolean.getBoolean("console.browser.required");
+        if (required) {
+            assertTrue(Browser.installed(), "chromium and chromium-driver: .ci/install-browser installs them");
+        }
+        Assumptions.assumeTrue(Browser.installed(), "no chromium here: run .ci/install-browser to run this test");
+    }
+
+    @Test
+    void aWorkerScreensTwoSiblingsAndAManagerApproves() throws Exception {
+        PartnerDirectoryFixture.active("south-yorkshire-police", "South Yorkshire Police", "POLICE", "6");
+        ReferralReceived contact = referral(Instant.now(), List.of("NON_ACCIDENTAL_INJURY"), false, "Amy", "Ben");
+        publish(contact);
+        List<String> items = itemIds(contact.referralId(), "NEW", 2);
+        String amy = items.get(0);
+
+        ChromeDriver worker = Browser.open(false);
+        try {
+            signIn(worker, "dev-triage-worker");
+            assertEquals("Contacts to screen", worker.findElement(By.tagName("h1")).getText());
+            noAccessibilityViolations(worker, "queue");
+
+            worker.get(base() + "/items/" + amy);
+            assertTrue(worker.findElement(By.tagName("h1")).getText().startsWith("Amy"));
+            noAccessibilityViolations(worker, "screening");
+
+            // a check, chosen from the partner directory
+            worker.findElement(By.className("govuk-details__summary")).click();
+            new Select(worker.findElement(By.id("check.organisation"))).selectByVisibleText("South Yorkshire Police");
+            worker.findElement(By.id("check.contactName")).sendKeys("DC R. Hughes");
+            worker.findElement(By.id("check.findings")).sendKeys("Known to police: two call-outs this year.");
+            worker.findElement(By.id("record-check")).click();
+            // the date was left out: the error is next to the field and in the summary, nothing saved
+            assertEquals("There is a problem", worker.findElement(By.className("govuk-error-summary__title")).getText());
+            assertTrue(worker.findElement(By.id("check.checkedAt-error")).getText().startsWith("Error:"),
+                    "the error sits by the date field");
+            assertEquals("DC R. Hughes", worker.findElement(By.id("check.contactName")).getAttribute("value"));
+            assertEquals(0, as(MANAGER).get("/api/v1/triage-items/" + amy).jsonPath().getList("checks").size());
+            noAccessibilityViolations(worker, "screening with errors");
+            ((org.openqa.selenium.JavascriptExecutor) worker).executeScript(
+                    "document.getElementById('check.checkedAt').value = '2026-11-30T10:15'");
+            worker.findElement(By.id("record-check")).click();
+            assertEquals("Check recorded", worker.findElement(By.className("govuk-notification-banner__heading"))
+                    .getText());
+
+            // both children decided at once; a missing choice first shows next to its field
+            worker.findElement(By.id("rationale")).sendKeys("Injury to Amy seen by school; Ben is her brother.");
+            worker.findElement(By.id("referrerFeedback")).sendKeys("Thank you: social care will assess Amy.");
+            worker.findElement(By.id("decide")).click();
+            List<String> summary = texts(worker, By.cssSelector(".govuk-error-summary__list a"));
+            assertTrue(summary.contains("Choose the child's level of need"), summary.toString());
+            assertEquals("NEW", as(MANAGER).get("/api/v1/triage-items/" + amy).path("status"), "nothing saved");
+            assertEquals("Injury to Amy seen by school; Ben is her brother.",
+                    worker.findElement(By.id("rationale")).getAttribute("value"), "what was typed is kept");
+            String ben = items.get(1);
+            choose(worker, amy, "level", "4");
+            choose(worker, amy, "outcome", "SOCIAL_CARE_ASSESSMENT");
+            new Select(worker.findElement(By.id("children[" + amy + "].primaryNeedCode"))).selectByValue("N1");
+            choose(worker, ben, "level", "3");
+            choose(worker, ben, "outcome", "EARLY_HELP_TARGETED");
+            worker.findElement(By.id("children[" + ben + "].levelOverrideReason"))
+                    .sendKeys("No injury to Ben; school and health see no harm.");
+            worker.findElement(By.id("decide")).click();
+            assertEquals("Decision recorded", worker.findElement(By.className("govuk-notification-banner__heading"))
+                    .getText());
+            assertEquals("DECIDED", as(MANAGER).get("/api/v1/triage-items/" + amy).path("status"));
+            assertEquals("AWAITING_APPROVAL", as(MANAGER).get("/api/v1/triage-items/" + ben).path("status"));
+        } finally {
+            worker.quit();
+        }
+
+        ChromeDriver manager = Browser.open(true); // at phone width
+        try {
+            signIn(manager, "dev-team-manager");
+            manager.get(base() + "/approvals");
+            noAccessibilityViolations(manager, "approvals");
+            manager.findElement(By.id("approve-" + items.get(1))).click();
+            assertEquals("Decision approved", manager.findElement(By.className("govuk-notification-banner__heading"))
+                    .getText());
+            assertEquals("DECIDED", as(MANAGER).get("/api/v1/triage-items/" + items.get(1)).path("status"));
+            manager.get(base() + "/allocation");
+            assertEquals("Cases awaiting allocation", manager.findElement(By.tagName("h1")).getText());
+            noAccessibilityViolations(manager, "allocation");
+            manager.get(base() + "/indicators");
+            assertEquals("How the front door is doing", manager.findElement(By.tagName("h1")).getText());
+            assertTrue(manager.findElement(By.id("indicator-re-referrals")).getText().contains("Re-referrals"));
+            noAccessibilityViolations(manager, "indicators");
+        } finally {
+            manager.quit();
+        }
+    }
+
+    private String base() {
+        return console.toString().replaceAll("/$", "");
+    }
+
+    private void signIn(WebDriver browser, String subject) {
+        browser.get(base() + "/queue");
+        assertTrue(browser.getCurrentUrl().contains("/frontdoor/authorize"), "to the identity provider");
+        browser.findElement(By.id("sign-in-" + subject)).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(b -> b.getCurrentUrl().startsWith(base())
+                && !b.findElements(By.tagName("h1")).isEmpty());
+    }
+
+    private static void choose(WebDriver browser, String item, String field, String value) {
+        String name = "children[" + item + "]." + field;
+        browser.findElements(By.name(name)).stream().filter(e -> value.equals(e.getAttribute("value"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + value + " for " + name)).click();
+    }
+
+    private static List<String> texts(WebDriver browser, By by) {
+        List<String> found = new ArrayList<>();
+        browser.findElements(by).forEach(e -> found.add(e.getText()));
+        return found;
+    }
+
+    /** axe-core in the page, WCAG 2.0-2.2 A and AA rules: no violation. */
+    static void noAccessibilityViolations(ChromeDriver browser, String page) throws Exception {
+        String axe;
+        try (InputStream in = ConsoleJourneyTest.class.getClassLoader().getResourceAsStream("axe.min.js")) {
+            axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        browser.executeScript(axe);
+        Object result = browser.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + " axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa',"
+                + " 'wcag22aa']}}).then(r => done(JSON.stringify(r.violations))).catch(e => done('error: ' + e));");
+        String json = String.valueOf(result);
+        assertTrue(json.startsWith("["), page + ": axe did not run: " + json);
+        JsonNode violations = EventJson.mapper().readTree(json);
+        List<String> found = new ArrayList<>();
+        violations.forEach(v -> found.add(v.path("id").asText() + ": " + v.path("help").asText() + " "
+                + v.path("nodes").get(0).path("target")));
+        assertEquals(List.of(), found, page + ": axe-core found violations");
+    }
+}
