@@ -15,6 +15,7 @@ import org.frontdoor.testsupport.DevKeys;
 import org.frontdoor.testsupport.DevTokens;
 import org.frontdoor.testsupport.KafkaServer;
 import org.frontdoor.testsupport.KafkaTestResource;
+import org.frontdoor.testsupport.OidcProvider;
 import org.frontdoor.testsupport.PostgresServer;
 
 /**
@@ -36,6 +37,7 @@ public final class Pipeline implements AutoCloseable {
     private final DevTokens tokens;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final GreenMail smtp;
+    private final OidcProvider oidc;
 
     private Pipeline(Path root, Path work) throws Exception {
         this.work = work;
@@ -83,7 +85,10 @@ public final class Pipeline implements AutoCloseable {
         notification.put("FRONTDOOR_NOTIFICATION_DEMO_PARTNERS", "true");
         services.get("notification-service").putEnv(notification);
         // the demo staff the tests sign in as (dev-triage-worker, dev-team-manager, ...)
-        services.get("triage-service").putEnv(Map.of("FRONTDOOR_TRIAGE_DEMO_STAFF", "true"));
+        // the console signs in with the council's identity provider: a real OIDC provider in this JVM
+        oidc = OidcProvider.start(0, work.resolve("oidc"));
+        services.get("triage-service").putEnv(Map.of("FRONTDOOR_TRIAGE_DEMO_STAFF", "true",
+                "QUARKUS_OIDC_CONSOLE_AUTH_SERVER_URL", oidc.issuer()));
         for (ServiceProcess service : services.values()) {
             service.start();
         }
@@ -249,6 +254,9 @@ public final class Pipeline implements AutoCloseable {
         }
         if (smtp != null) {
             smtp.stop();
+        }
+        if (oidc != null) {
+            oidc.close();
         }
     }
 }

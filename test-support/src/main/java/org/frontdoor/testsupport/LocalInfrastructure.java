@@ -78,6 +78,7 @@ public final class LocalInfrastructure {
         int pgPort = 15432;
         int kafkaPort = 19092;
         int smtpPort = 13025;
+        int oidcPort = 18090;
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -85,6 +86,7 @@ public final class LocalInfrastructure {
                     case "--pg-port" -> pgPort = port(value(args, ++i), "--pg-port");
                     case "--kafka-port" -> kafkaPort = port(value(args, ++i), "--kafka-port");
                     case "--smtp-port" -> smtpPort = port(value(args, ++i), "--smtp-port");
+                    case "--oidc-port" -> oidcPort = port(value(args, ++i), "--oidc-port");
                     case "-h", "--help" -> {
                         System.err.println(usage());
                         System.exit(0);
@@ -113,6 +115,10 @@ public final class LocalInfrastructure {
             busy = "port " + smtpPort + " is already in use (wanted for the SMTP sink); free it or choose another"
                     + " with --smtp-port N";
         }
+        if (busy == null && !Support.portFree(oidcPort)) {
+            busy = "port " + oidcPort + " is already in use (wanted for the OpenID Connect provider); free it or"
+                    + " choose another with --oidc-port N";
+        }
         if (busy != null) {
             System.err.println("LocalInfrastructure: " + busy);
             System.exit(EXIT_IN_USE);
@@ -130,8 +136,10 @@ public final class LocalInfrastructure {
             // A real SMTP server that keeps what the notification service sends, so nothing leaves the machine.
             servers.smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
             servers.smtp.start();
+            // the council's identity provider for the MASH console's sign-in, with the demo staff
+            servers.oidc = OidcProvider.start(oidcPort, dataDir.resolve("oidc"));
             DevKeys keys = DevKeys.loadOrCreate(dataDir.resolve("keys"));
-            Path envFile = writeEnv(dataDir, servers.postgres, servers.kafka, keys, smtpPort);
+            Path envFile = writeEnv(dataDir, servers.postgres, servers.kafka, keys, smtpPort, servers.oidc);
             log.infof("PostgreSQL on localhost:%d (databases %s), Kafka on %s, JWT public key %s; settings in %s",
                     pgPort, String.join(", ", DATABASES), servers.kafka.bootstrapServers(), keys.publicKeyPem(),
                     envFile);
@@ -197,8 +205,8 @@ public final class LocalInfrastructure {
         }
     }
 
-    private static Path writeEnv(Path dataDir, PostgresServer pg, KafkaServer kafka, DevKeys keys, int smtpPort)
-            throws IOException {
+    private static Path writeEnv(Path dataDir, PostgresServer pg, KafkaServer kafka, DevKeys keys, int smtpPort,
+            OidcProvider oidc) throws IOException {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("PG_PORT", String.valueOf(pg.port()));
         env.put("PG_USER", pg.username());
@@ -207,6 +215,7 @@ public final class LocalInfrastructure {
         env.put("JWT_PUBLIC_KEY", keys.publicKeyPem().toString());
         env.put("JWT_ISSUER", DevTokens.ISSUER);
         env.put("SMTP_PORT", String.valueOf(smtpPort));
+        env.put("OIDC_ISSUER", oidc.issuer());
         StringBuilder text = new StringBuilder("# written by LocalInfrastructure; development values only\n");
         env.forEach((k, v) -> text.append(k).append('=').append(shellQuote(v)).append('\n'));
         Path file = dataDir.resolve("infra.env");
@@ -251,8 +260,9 @@ public final class LocalInfrastructure {
     }
 
     private static String usage() {
-        return "usage: LocalInfrastructure [--data-dir DIR] [--pg-port N] [--kafka-port N] [--smtp-port N]\n"
-                + "  defaults: --data-dir .local --pg-port 15432 --kafka-port 19092 --smtp-port 13025";
+        return "usage: LocalInfrastructure [--data-dir DIR] [--pg-port N] [--kafka-port N] [--smtp-port N]"
+                + " [--oidc-port N]\n  defaults: --data-dir .local --pg-port 15432 --kafka-port 19092 --smtp-port 13025"
+                + " --oidc-port 18090";
     }
 
     /** What has started so far, stopped in reverse order. */
@@ -260,8 +270,12 @@ public final class LocalInfrastructure {
         volatile PostgresServer postgres;
         volatile KafkaServer kafka;
         volatile GreenMail smtp;
+        volatile OidcProvider oidc;
 
         synchronized void stop(Logger log) {
+            if (oidc != null) {
+                oidc.close();
+            }
             if (smtp != null) {
                 smtp.stop();
             }
