@@ -51,7 +51,7 @@ public class ConsoleViews {
     // --- the queue ---
 
     public record QueueRow(UUID id, String childName, Priority priority, String tag, String status, String due,
-            String timeLeft, boolean overdue, boolean openCase, String source, String assignedTo) {
+            String timeLeft, boolean overdue, boolean openCase, String source, String assignedTo, String deadline) {
     }
 
     public record Queue(List<QueueRow> mine, List<QueueRow> team, long teamTotal, Priority priority, boolean overdue,
@@ -74,7 +74,7 @@ public class ConsoleViews {
             boolean late = i.status != TriageStatus.DECIDED && i.deadline.isBefore(now);
             return new QueueRow(i.id, r.childName(), i.priority, tag(i.priority), status(i.status),
                     WHEN.format(i.deadline), timeLeft(now, i.deadline), late, i.openCaseId != null, r.sourceCode(),
-                    i.assignedTo);
+                    i.assignedTo, i.deadline.toString());
         }).toList();
     }
 
@@ -98,7 +98,7 @@ public class ConsoleViews {
     }
 
     public record Screening(UUID itemId, long version, String childName, String priority, String tag, String due,
-            String timeLeft, String status, String concern, List<String> indicators, boolean immediateRisk,
+            String deadline, String timeLeft, String status, String concern, List<String> indicators, boolean immediateRisk,
             String referrer, String referrerContact, String source, List<String> household, String consent,
             List<Child> children, List<Check> checks, List<Choice> organisations, List<Choice> levels,
             List<Choice> needs, boolean anyToDecide, List<String> history) {
@@ -135,7 +135,8 @@ public class ConsoleViews {
                 .map(p -> new Choice(p.id(), p.name(), p.agencyType().name())).toList();
         return new Screening(item.id, item.version, name(content.children().stream()
                 .filter(c -> c.childId().equals(item.childId)).findFirst().orElse(content.children().get(0))),
-                item.priority.name(), tag(item.priority), WHEN.format(item.deadline), timeLeft(now, item.deadline),
+                item.priority.name(), tag(item.priority), WHEN.format(item.deadline), item.deadline.toString(),
+                timeLeft(now, item.deadline),
                 status(item.status), content.concerns().summary(),
                 content.concerns().indicators() == null ? List.of() : content.concerns().indicators(),
                 content.concerns().immediateRisk(), referrer,

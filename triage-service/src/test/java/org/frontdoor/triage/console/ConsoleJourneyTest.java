@@ -9,8 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.io.InputStream;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -113,6 +115,7 @@ class ConsoleJourneyTest {
                     .getText());
             assertEquals("DECIDED", as(MANAGER).get("/api/v1/triage-items/" + amy).path("status"));
             assertEquals("AWAITING_APPROVAL", as(MANAGER).get("/api/v1/triage-items/" + ben).path("status"));
+            assertEquals(1, as(MANAGER).get("/api/v1/triage-items/" + amy).jsonPath().getList("checks").size());
         } finally {
             worker.quit();
         }
@@ -126,15 +129,37 @@ class ConsoleJourneyTest {
             assertEquals("Decision approved", manager.findElement(By.className("govuk-notification-banner__heading"))
                     .getText());
             assertEquals("DECIDED", as(MANAGER).get("/api/v1/triage-items/" + items.get(1)).path("status"));
+            // Amy's case, as if no social worker had had room: it waits for the manager
+            String amysCase = as(MANAGER).get("/api/v1/triage-items/" + amy).path("caseId");
+            sql("update care_case set lead_worker = null, allocation_due_by = now() + interval '1 day' where id = '"
+                    + amysCase + "'");
             manager.get(base() + "/allocation");
             assertEquals("Cases awaiting allocation", manager.findElement(By.tagName("h1")).getText());
             noAccessibilityViolations(manager, "allocation");
+            manager.findElement(By.id("allocate-" + amysCase)).click();
+            assertTrue(manager.findElement(By.id("cases[" + amysCase + "].worker-error")).getText()
+                    .startsWith("Error:"), "no worker chosen: the error is by the choice");
+            manager.findElement(By.id("cases[" + amysCase + "].worker")).click(); // the first worker offered
+            manager.findElement(By.id("allocate-" + amysCase)).click();
+            assertEquals("Case allocated", manager.findElement(By.className("govuk-notification-banner__heading"))
+                    .getText());
+            assertTrue(as(MANAGER).get("/api/v1/cases/" + amysCase).path("leadWorker") != null);
             manager.get(base() + "/indicators");
             assertEquals("How the front door is doing", manager.findElement(By.tagName("h1")).getText());
             assertTrue(manager.findElement(By.id("indicator-re-referrals")).getText().contains("Re-referrals"));
             noAccessibilityViolations(manager, "indicators");
         } finally {
             manager.quit();
+        }
+    }
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    private void sql(String statement) throws Exception {
+        try (java.sql.Connection c = dataSource.getConnection();
+                java.sql.PreparedStatement ps = c.prepareStatement(statement)) {
+            ps.executeUpdate();
         }
     }
 
