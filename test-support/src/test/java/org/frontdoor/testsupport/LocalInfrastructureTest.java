@@ -41,12 +41,21 @@ class LocalInfrastructureTest {
             awaitReady(first);
             Map<String, String> env = readEnv();
             assertEquals(List.of("PG_PORT", "PG_USER", "PG_PASSWORD", "KAFKA_BOOTSTRAP_SERVERS", "JWT_PUBLIC_KEY",
-                    "JWT_ISSUER", "SMTP_PORT"), new ArrayList<>(env.keySet()));
+                    "JWT_ISSUER", "SMTP_PORT", "OIDC_ISSUER"), new ArrayList<>(env.keySet()));
             assertEquals(String.valueOf(pgPort), env.get("PG_PORT"));
             assertEquals(String.valueOf(smtpPort), env.get("SMTP_PORT"));
             assertEquals("127.0.0.1:" + kafkaPort, env.get("KAFKA_BOOTSTRAP_SERVERS"));
             assertEquals(dataDir.resolve("keys").resolve("dev-public.pem").toString(), env.get("JWT_PUBLIC_KEY"));
             assertEquals(DevTokens.ISSUER, env.get("JWT_ISSUER"));
+            // the console's identity provider answers discovery at its issuer
+            String issuer = env.get("OIDC_ISSUER");
+            assertEquals("http://localhost:" + oidcPort + "/frontdoor", issuer);
+            java.net.http.HttpResponse<String> discovery = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(issuer
+                            + "/.well-known/openid-configuration")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, discovery.statusCode());
+            assertTrue(discovery.body().contains("\"S256\""), "PKCE with S256");
             try (Connection c = connect(pgPort, "referral"); Statement s = c.createStatement()) {
                 s.execute("create table kept (id int)");
                 s.execute("insert into kept values (7)");
@@ -96,6 +105,7 @@ class LocalInfrastructureTest {
 
     /** Not the default 13025, which a running ./pipeline holds. */
     private final int smtpPort = Support.freePort();
+    private final int oidcPort = Support.freePort();
 
     private Process launch(int pgPort, int kafkaPort) throws IOException {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
@@ -104,7 +114,8 @@ class LocalInfrastructureTest {
                 "-Djava.io.tmpdir=" + Path.of("target", "tmp").toAbsolutePath(),
                 "-cp", classpath, LocalInfrastructure.class.getName(),
                 "--data-dir", dir.toString(), "--pg-port", String.valueOf(pgPort),
-                "--kafka-port", String.valueOf(kafkaPort), "--smtp-port", String.valueOf(smtpPort));
+                "--kafka-port", String.valueOf(kafkaPort), "--smtp-port", String.valueOf(smtpPort),
+                "--oidc-port", String.valueOf(oidcPort));
         if (dir.equals(dataDir)) {
             // its log goes to a file, keeping the build output short
             return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(childLog.toFile())).start();

@@ -1,5 +1,6 @@
 package org.frontdoor.triage.console;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -150,6 +151,9 @@ public class ConsoleResource {
             triage.addCheck(id, new CheckCommand(blankToNull(values.get("organisation")), null,
                     values.get("contactName"), checkedAt, values.get("findings")), version(values.get("version")));
         } catch (ProblemException e) {
+            if (e.type() == ProblemType.PRECONDITION_FAILED || e.type() == ProblemType.NOT_FOUND) {
+                return problem(csrf, e);
+            }
             return screening(csrf, id, prefixed("check.", fieldErrors(e)), values, null);
         }
         return Response.seeOther(URI.create("/console/items/" + id + "?done=check")).build();
@@ -157,8 +161,8 @@ public class ConsoleResource {
 
     /**
      * Decides the contact's undecided children at once: each child its own level, outcome and primary need, the
-     * rationale and the referrer's feedback written once and shared. Each child is decided in a transaction of its
-     * own (as through the API); the first that fails stops the rest, and the page shows why, next to the field.
+     * rationale and the referrer's feedback written once and shared. All in one transaction: if one child's
+     * decision breaks a rule, none is saved, and the page shows why, next to the field.
      */
     @POST
     @Path("/items/{id}/decision")
@@ -191,18 +195,27 @@ public class ConsoleResource {
         if (!errors.isEmpty()) {
             return screening(csrf, id, errors, values, null);
         }
-        for (Map.Entry<UUID, DecisionCommand> d : decisions.entrySet()) {
-            String prefix = "children[" + d.getKey() + "].";
-            try {
-                triage.decide(d.getKey(), d.getValue(), version(values.get(prefix + "version")));
-            } catch (ProblemException e) {
-                List<Problem.FieldError> found = new ArrayList<>();
-                for (Problem.FieldError f : fieldErrors(e)) {
-                    boolean shared = f.field().equals("rationale") || f.field().equals("referrerFeedback");
-                    found.add(new Problem.FieldError(shared ? f.field() : prefix + f.field(), f.message()));
+        // all the children or none: one transaction, so a mistake about the second child saves nothing of the first
+        UUID[] deciding = new UUID[1];
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                for (Map.Entry<UUID, DecisionCommand> d : decisions.entrySet()) {
+                    deciding[0] = d.getKey();
+                    triage.decide(d.getKey(), d.getValue(),
+                            version(values.get("children[" + d.getKey() + "].version")));
                 }
-                return screening(csrf, id, found, values, null);
+            });
+        } catch (ProblemException e) {
+            if (e.type() == ProblemType.PRECONDITION_FAILED || e.type() == ProblemType.NOT_FOUND) {
+                return problem(csrf, e);
             }
+            String prefix = "children[" + deciding[0] + "].";
+            List<Problem.FieldError> found = new ArrayList<>();
+            for (Problem.FieldError f : fieldErrors(e)) {
+                boolean shared = f.field().equals("rationale") || f.field().equals("referrerFeedback");
+                found.add(new Problem.FieldError(shared ? f.field() : prefix + f.field(), f.message()));
+            }
+            return screening(csrf, id, found, values, null);
         }
         return Response.seeOther(URI.create("/console/items/" + id + "?done=decision")).build();
     }
@@ -248,6 +261,9 @@ public class ConsoleResource {
             cases.allocate(id, new AllocateCommand(values.get("worker"), blankToNull(values.get("overrideReason"))),
                     version(values.get("version")));
         } catch (ProblemException e) {
+            if (e.type() == ProblemType.PRECONDITION_FAILED || e.type() == ProblemType.NOT_FOUND) {
+                return problem(csrf, e);
+            }
             return allocationPage(csrf, prefixed("cases[" + id + "].", fieldErrors(e)), values, null);
         }
         return Response.seeOther(URI.create("/console/allocation?done=allocated")).build();

@@ -74,12 +74,26 @@ class ConsoleJourneyTest {
             noAccessibilityViolations(worker, "screening");
             screenshot(worker, "console-screening");
 
+            // a stale page: someone else changed the contact after the page was drawn; nothing is overwritten
+            as(MANAGER).body("{\"assignee\": \"tw-tara-jones\"}").post("/api/v1/triage-items/" + amy + "/assign")
+                    .then().statusCode(200);
+            worker.findElement(By.className("govuk-details__summary")).click();
+            new Select(worker.findElement(By.id("check.organisation"))).selectByVisibleText("South Yorkshire Police");
+            worker.findElement(By.id("check.contactName")).sendKeys("PC Late");
+            worker.findElement(By.id("check.findings")).sendKeys("Written on a page drawn before the change.");
+            ((org.openqa.selenium.JavascriptExecutor) worker).executeScript(
+                    "document.getElementById('check.checkedAt').value = '2026-11-30T09:00'");
+            submit(worker, By.id("record-check"));
+            assertEquals("Someone else changed this first", worker.findElement(By.tagName("h1")).getText());
+            assertEquals(0, as(MANAGER).get("/api/v1/triage-items/" + amy).jsonPath().getList("checks").size());
+            worker.get(base() + "/items/" + amy);
+
             // a check, chosen from the partner directory
             worker.findElement(By.className("govuk-details__summary")).click();
             new Select(worker.findElement(By.id("check.organisation"))).selectByVisibleText("South Yorkshire Police");
             worker.findElement(By.id("check.contactName")).sendKeys("DC R. Hughes");
             worker.findElement(By.id("check.findings")).sendKeys("Known to police: two call-outs this year.");
-            worker.findElement(By.id("record-check")).click();
+            submit(worker, By.id("record-check"));
             // the date was left out: the error is next to the field and in the summary, nothing saved
             assertEquals("There is a problem", worker.findElement(By.className("govuk-error-summary__title")).getText());
             assertTrue(worker.findElement(By.id("check.checkedAt-error")).getText().startsWith("Error:"),
@@ -89,17 +103,18 @@ class ConsoleJourneyTest {
             noAccessibilityViolations(worker, "screening with errors");
             ((org.openqa.selenium.JavascriptExecutor) worker).executeScript(
                     "document.getElementById('check.checkedAt').value = '2026-11-30T10:15'");
-            worker.findElement(By.id("record-check")).click();
+            submit(worker, By.id("record-check"));
             assertEquals("Check recorded", worker.findElement(By.className("govuk-notification-banner__heading"))
                     .getText());
 
             // both children decided at once; a missing choice first shows next to its field
             worker.findElement(By.id("rationale")).sendKeys("Injury to Amy seen by school; Ben is her brother.");
             worker.findElement(By.id("referrerFeedback")).sendKeys("Thank you: social care will assess Amy.");
-            worker.findElement(By.id("decide")).click();
+            submit(worker, By.id("decide"));
             List<String> summary = texts(worker, By.cssSelector(".govuk-error-summary__list a"));
             assertTrue(summary.contains("Choose the child's level of need"), summary.toString());
-            assertEquals("NEW", as(MANAGER).get("/api/v1/triage-items/" + amy).path("status"), "nothing saved");
+            assertEquals("IN_PROGRESS", as(MANAGER).get("/api/v1/triage-items/" + amy).path("status"),
+                    "still undecided: nothing saved");
             assertEquals("Injury to Amy seen by school; Ben is her brother.",
                     worker.findElement(By.id("rationale")).getAttribute("value"), "what was typed is kept");
             String ben = items.get(1);
@@ -110,7 +125,7 @@ class ConsoleJourneyTest {
             choose(worker, ben, "outcome", "EARLY_HELP_TARGETED");
             worker.findElement(By.id("children[" + ben + "].levelOverrideReason"))
                     .sendKeys("No injury to Ben; school and health see no harm.");
-            worker.findElement(By.id("decide")).click();
+            submit(worker, By.id("decide"));
             assertEquals("Decision recorded", worker.findElement(By.className("govuk-notification-banner__heading"))
                     .getText());
             assertEquals("DECIDED", as(MANAGER).get("/api/v1/triage-items/" + amy).path("status"));
@@ -125,7 +140,7 @@ class ConsoleJourneyTest {
             signIn(manager, "dev-team-manager");
             manager.get(base() + "/approvals");
             noAccessibilityViolations(manager, "approvals");
-            manager.findElement(By.id("approve-" + items.get(1))).click();
+            submit(manager, By.id("approve-" + items.get(1)));
             assertEquals("Decision approved", manager.findElement(By.className("govuk-notification-banner__heading"))
                     .getText());
             assertEquals("DECIDED", as(MANAGER).get("/api/v1/triage-items/" + items.get(1)).path("status"));
@@ -136,11 +151,11 @@ class ConsoleJourneyTest {
             manager.get(base() + "/allocation");
             assertEquals("Cases awaiting allocation", manager.findElement(By.tagName("h1")).getText());
             noAccessibilityViolations(manager, "allocation");
-            manager.findElement(By.id("allocate-" + amysCase)).click();
+            submit(manager, By.id("allocate-" + amysCase));
             assertTrue(manager.findElement(By.id("cases[" + amysCase + "].worker-error")).getText()
                     .startsWith("Error:"), "no worker chosen: the error is by the choice");
             manager.findElement(By.id("cases[" + amysCase + "].worker")).click(); // the first worker offered
-            manager.findElement(By.id("allocate-" + amysCase)).click();
+            submit(manager, By.id("allocate-" + amysCase));
             assertEquals("Case allocated", manager.findElement(By.className("govuk-notification-banner__heading"))
                     .getText());
             assertTrue(as(MANAGER).get("/api/v1/cases/" + amysCase).path("leadWorker") != null);
@@ -183,6 +198,14 @@ class ConsoleJourneyTest {
         browser.findElement(By.id("sign-in-" + subject)).click();
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(b -> b.getCurrentUrl().startsWith(base())
                 && !b.findElements(By.tagName("h1")).isEmpty());
+    }
+
+    /** Clicks a form's button and waits for the next page (the click returns before it has loaded). */
+    private static void submit(WebDriver browser, By button) {
+        org.openqa.selenium.WebElement page = browser.findElement(By.tagName("html"));
+        browser.findElement(button).click();
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
     }
 
     private static void choose(WebDriver browser, String item, String field, String value) {
