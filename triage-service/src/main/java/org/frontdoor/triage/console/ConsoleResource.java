@@ -37,6 +37,7 @@ import org.frontdoor.support.security.Roles;
 import org.frontdoor.triage.domain.AllocateCommand;
 import org.frontdoor.triage.domain.CaseService;
 import org.frontdoor.triage.domain.CheckCommand;
+import org.frontdoor.triage.domain.CloseCommand;
 import org.frontdoor.triage.domain.DecisionCommand;
 import org.frontdoor.triage.domain.PerformanceIndicators;
 import org.frontdoor.triage.domain.Priority;
@@ -65,6 +66,10 @@ public class ConsoleResource {
         static native TemplateInstance allocation(Page page, List<ConsoleViews.Allocation> cases);
 
         static native TemplateInstance indicators(Page page, ConsoleViews.Indicators indicators);
+
+        static native TemplateInstance cases(Page page, List<ConsoleViews.CaseRow> cases);
+
+        static native TemplateInstance careCase(Page page, ConsoleViews.CaseScreen screen);
 
         static native TemplateInstance problem(Page page, String heading, String message);
     }
@@ -270,6 +275,78 @@ public class ConsoleResource {
     }
 
     @GET
+    @Path("/cases")
+    public Response myCases(@CookieParam(Csrf.COOKIE) String csrf) {
+        List<ConsoleViews.CaseRow> mine = views.caseRows(cases.mine());
+        return page(csrf, "My cases", List.of(), Map.of(), null, t -> Templates.cases(t, mine));
+    }
+
+    @GET
+    @Path("/cases/{id}")
+    public Response careCase(@CookieParam(Csrf.COOKIE) String csrf, @PathParam("id") UUID id,
+            @QueryParam("done") String done) {
+        return casePage(csrf, id, List.of(), Map.of(), "closed".equals(done) ? "Case closed"
+                : "stepped".equals(done) ? "Case stepped" : null);
+    }
+
+    @POST
+    @Path("/cases/{id}/close")
+    @RolesAllowed(Roles.TEAM_MANAGER)
+    public Response close(@CookieParam(Csrf.COOKIE) String csrf, @PathParam("id") UUID id,
+            MultivaluedMap<String, String> form) {
+        Csrf.check(csrf, form);
+        Map<String, String> values = flat(form);
+        try {
+            cases.close(id, new CloseCommand(blankToNull(values.get("reasonCode")), values.get("summary")),
+                    version(values.get("version")));
+        } catch (ProblemException e) {
+            if (e.type() == ProblemType.PRECONDITION_FAILED || e.type() == ProblemType.NOT_FOUND
+                    || e.type() == ProblemType.CONFLICT) {
+                return problem(csrf, e);
+            }
+            return casePage(csrf, id, prefixed("close.", fieldErrors(e)), values, null);
+        }
+        return Response.seeOther(URI.create("/console/cases/" + id + "?done=closed")).build();
+    }
+
+    @POST
+    @Path("/cases/{id}/step")
+    @RolesAllowed(Roles.TEAM_MANAGER)
+    public Response step(@CookieParam(Csrf.COOKIE) String csrf, @PathParam("id") UUID id,
+            MultivaluedMap<String, String> form) {
+        Csrf.check(csrf, form);
+        Map<String, String> values = flat(form);
+        List<Problem.FieldError> errors = new ArrayList<>();
+        String direction = blankToNull(values.get("direction"));
+        java.time.LocalDate panel = null;
+        if (values.get("panelDate") != null && !values.get("panelDate").isBlank()) {
+            try {
+                panel = java.time.LocalDate.parse(values.get("panelDate").strip());
+            } catch (DateTimeParseException e) {
+                errors.add(new Problem.FieldError("step.panelDate", "Enter the panel's date, for example 2026-11-20"));
+            }
+        }
+        org.frontdoor.events.codes.Pathway to = direction == null ? null : "UP".equals(direction)
+                ? org.frontdoor.events.codes.Pathway.SOCIAL_CARE : org.frontdoor.events.codes.Pathway.EARLY_HELP;
+        try {
+            if (!errors.isEmpty()) {
+                throw ProblemException.invalid(List.of());
+            }
+            cases.step(id, new org.frontdoor.triage.domain.StepCommand(direction, to, values.get("rationale"),
+                    blankToNull(values.get("partnerSummary")), panel, null, null), version(values.get("version")));
+        } catch (ProblemException e) {
+            if (e.type() == ProblemType.PRECONDITION_FAILED || e.type() == ProblemType.NOT_FOUND
+                    || e.type() == ProblemType.CONFLICT) {
+                return problem(csrf, e);
+            }
+            List<Problem.FieldError> all = new ArrayList<>(errors);
+            all.addAll(prefixed("step.", e.errors()));
+            return casePage(csrf, id, all, values, null);
+        }
+        return Response.seeOther(URI.create("/console/cases/" + id + "?done=stepped")).build();
+    }
+
+    @GET
     @Path("/indicators")
     @RolesAllowed(Roles.TEAM_MANAGER)
     public Response indicators(@CookieParam(Csrf.COOKIE) String csrf, @QueryParam("month") String month) {
@@ -304,6 +381,18 @@ public class ConsoleResource {
         }
         String notice = "check".equals(done) ? "Check recorded" : "decision".equals(done) ? "Decision recorded" : null;
         return page(csrf, view.childName() + ": screening", errors, values, notice, t -> Templates.item(t, view),
+                errors.isEmpty() ? 200 : 422);
+    }
+
+    private Response casePage(String csrf, UUID id, List<Problem.FieldError> errors, Map<String, String> values,
+            String notice) {
+        ConsoleViews.CaseScreen screen;
+        try {
+            screen = views.caseScreen(cases.view(id));
+        } catch (ProblemException e) {
+            return problem(csrf, e);
+        }
+        return page(csrf, screen.title(), errors, values, notice, t -> Templates.careCase(t, screen),
                 errors.isEmpty() ? 200 : 422);
     }
 

@@ -206,6 +206,59 @@ public class ConsoleViews {
                         .toList())).toList();
     }
 
+    // --- cases ---
+
+    public record CaseRow(UUID id, String pathway, String children, String opened) {
+    }
+
+    public record Step(String when, String direction, String to, String summary, String by) {
+    }
+
+    public record CaseScreen(UUID id, long version, String title, String pathway, String status, boolean open,
+            String leadWorker, String opened, String children, List<Step> steps, List<String> partners,
+            List<Choice> closureReasons, List<String> history) {
+    }
+
+    public List<CaseRow> caseRows(List<CareCase> cases) {
+        return cases.stream().map(c -> new CaseRow(c.id, pathway(c.pathway), childrenOf(c.id),
+                WHEN.format(c.openedAt))).toList();
+    }
+
+    @Transactional
+    public CaseScreen caseScreen(org.frontdoor.triage.domain.CaseService.Details d) {
+        CareCase c = d.careCase();
+        return new CaseScreen(c.id, c.version, pathway(c.pathway) + " case: " + childrenOf(c.id), pathway(c.pathway),
+                c.status == CareCase.Status.OPEN ? "Open" : "Closed " + WHEN.format(c.closedAt) + " ("
+                        + c.closureReasonCode + ")", c.status == CareCase.Status.OPEN,
+                c.leadWorker == null ? "awaiting allocation" : c.leadWorker, WHEN.format(c.openedAt), childrenOf(c.id),
+                d.steps().stream().map(s -> new Step(WHEN.format(s.steppedAt), s.direction.toLowerCase(Locale.UK),
+                        pathway(s.toPathway), s.partnerSummary == null ? "" : s.partnerSummary, s.steppedBy)).toList(),
+                d.partnerAgencies(),
+                Arrays.stream(org.frontdoor.events.codes.ClosureReason.values())
+                        .map(r -> new Choice(r.code(), r.code() + ": " + r.label(), "")).toList(),
+                d.history().stream().map(h -> WHEN.format(h.at) + ": " + h.action.replace('_', ' ')
+                        .toLowerCase(Locale.UK) + (h.detail == null ? "" : " - " + h.detail)).toList());
+    }
+
+    /** The names of a case's children, from the contacts that brought them. */
+    private static String childrenOf(UUID caseId) {
+        List<String> names = new ArrayList<>();
+        for (org.frontdoor.triage.domain.CaseChild cc : org.frontdoor.triage.domain.CaseChild.ofCase(caseId)) {
+            org.frontdoor.triage.domain.TriageReferral r = cc.referralId == null ? null
+                    : org.frontdoor.triage.domain.TriageReferral.findById(cc.referralId);
+            if (r != null) {
+                r.content().children().stream().filter(ch -> ch.childId().equals(cc.key.childId())).findFirst()
+                        .ifPresent(ch -> names.add(name(ch)));
+            }
+        }
+        return names.isEmpty() ? "" : String.join(", ", names);
+    }
+
+    private static String pathway(Pathway p) {
+        return p == null ? "" : p == Pathway.SOCIAL_CARE ? "Social care" : p == Pathway.EARLY_HELP ? "Early help"
+                : "No service";
+    }
+
     // --- indicators ---
 
     public record Indicator(String code, String title, String month, String yearToDate, String target, String rag,

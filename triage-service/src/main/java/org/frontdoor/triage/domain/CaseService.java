@@ -11,11 +11,11 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.frontdoor.events.EventEnvelope;
 import org.frontdoor.events.EventType;
+import org.frontdoor.events.codes.ClosureReason;
 import org.frontdoor.events.codes.Pathway;
 import org.frontdoor.events.payload.CaseEvent;
 import org.frontdoor.support.audit.AuditLog;
@@ -41,11 +41,6 @@ import org.jboss.logging.Logger;
 public class CaseService {
 
     private static final Logger LOG = Logger.getLogger(CaseService.class);
-    static final Map<String, String> CLOSURE_REASONS = Map.of(
-            "RC1", "adopted", "RC2", "died", "RC3", "child arrangements order", "RC4", "special guardianship order",
-            "RC5", "transferred to another local authority", "RC6", "transferred to adult services",
-            "RC7", "services ceased for any other reason", "RC8", "case closed after assessment, no further action",
-            "RC9", "case closed after assessment, referred to early help");
 
     @Inject
     Caseloads caseloads;
@@ -298,8 +293,9 @@ public class CaseService {
     @Transactional
     public Details close(UUID id, CloseCommand command, Long ifMatch) {
         List<FieldError> errors = new ArrayList<>();
+        // the code list is the census's (a string here, so a bad code is named with every other bad field)
         if (command != null && command.reasonCode() != null && !command.reasonCode().isBlank()
-                && !CLOSURE_REASONS.containsKey(command.reasonCode())) {
+                && ClosureReason.fromCode(command.reasonCode()).isEmpty()) {
             errors.add(new FieldError("reasonCode", "must be a CIN reason for closure RC1-RC9"));
         }
         validation.check(command, errors);
@@ -311,11 +307,12 @@ public class CaseService {
         c.status = CareCase.Status.CLOSED;
         c.closedAt = now;
         c.closedBy = actor.id();
-        c.closureReasonCode = command.reasonCode();
+        ClosureReason reason = ClosureReason.fromCode(command.reasonCode()).orElseThrow();
+        c.closureReasonCode = reason.code();
         c.closureSummary = command.summary().strip();
         c.allocationDueBy = null;
         HistoryEntry.add(c.id, now, actor.id(), "CLOSED", c.closureReasonCode + " ("
-                + CLOSURE_REASONS.get(c.closureReasonCode) + ")");
+                + reason.label().toLowerCase(java.util.Locale.UK) + ")");
         emit(EventType.CASE_CLOSED, c, null, null, null);
         audit.record("case.closed", c.referralId, "case " + id + ", " + c.closureReasonCode);
         LOG.infof("Case %s closed: %s", id, c.closureReasonCode);

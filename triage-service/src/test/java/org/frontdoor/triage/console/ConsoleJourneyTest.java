@@ -159,6 +159,22 @@ class ConsoleJourneyTest {
             assertEquals("Case allocated", manager.findElement(By.className("govuk-notification-banner__heading"))
                     .getText());
             assertTrue(as(MANAGER).get("/api/v1/cases/" + amysCase).path("leadWorker") != null);
+
+            // and, later, closes it with a reason chosen from the census's list
+            manager.get(base() + "/cases/" + amysCase);
+            noAccessibilityViolations(manager, "case");
+            manager.findElement(By.id("close.summary")).sendKeys("Assessment complete: no further action needed.");
+            submit(manager, By.id("close"));
+            assertTrue(manager.findElement(By.id("close.reasonCode-error")).getText().startsWith("Error:"));
+            assertEquals("OPEN", as(MANAGER).get("/api/v1/cases/" + amysCase).path("status"), "nothing saved");
+            new Select(manager.findElement(By.id("close.reasonCode"))).selectByValue("RC8");
+            submit(manager, By.id("close"));
+            assertEquals("Case closed", manager.findElement(By.className("govuk-notification-banner__heading"))
+                    .getText());
+            assertEquals("RC8", as(MANAGER).get("/api/v1/cases/" + amysCase).path("closureReasonCode"));
+            manager.get(base() + "/cases");
+            assertEquals("My cases", manager.findElement(By.tagName("h1")).getText());
+            noAccessibilityViolations(manager, "my cases");
             manager.get(base() + "/indicators");
             assertEquals("How the front door is doing", manager.findElement(By.tagName("h1")).getText());
             assertTrue(manager.findElement(By.id("indicator-re-referrals")).getText().contains("Re-referrals"));
