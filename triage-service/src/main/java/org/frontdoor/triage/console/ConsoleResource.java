@@ -156,7 +156,7 @@ public class ConsoleResource {
             triage.addCheck(id, new CheckCommand(blankToNull(values.get("organisation")), null,
                     values.get("contactName"), checkedAt, values.get("findings")), version(values.get("version")));
         } catch (ProblemException e) {
-            if (e.type() == ProblemType.PRECONDITION_FAILED || e.type() == ProblemType.NOT_FOUND) {
+            if (aboutThePage(e)) {
                 return problem(csrf, e);
             }
             return screening(csrf, id, prefixed("check.", fieldErrors(e)), values, null);
@@ -211,7 +211,7 @@ public class ConsoleResource {
                 }
             });
         } catch (ProblemException e) {
-            if (e.type() == ProblemType.PRECONDITION_FAILED || e.type() == ProblemType.NOT_FOUND) {
+            if (aboutThePage(e)) {
                 return problem(csrf, e);
             }
             String prefix = "children[" + deciding[0] + "].";
@@ -266,7 +266,7 @@ public class ConsoleResource {
             cases.allocate(id, new AllocateCommand(values.get("worker"), blankToNull(values.get("overrideReason"))),
                     version(values.get("version")));
         } catch (ProblemException e) {
-            if (e.type() == ProblemType.PRECONDITION_FAILED || e.type() == ProblemType.NOT_FOUND) {
+            if (aboutThePage(e)) {
                 return problem(csrf, e);
             }
             return allocationPage(csrf, prefixed("cases[" + id + "].", fieldErrors(e)), values, null);
@@ -300,8 +300,7 @@ public class ConsoleResource {
             cases.close(id, new CloseCommand(blankToNull(values.get("reasonCode")), values.get("summary")),
                     version(values.get("version")));
         } catch (ProblemException e) {
-            if (e.type() == ProblemType.PRECONDITION_FAILED || e.type() == ProblemType.NOT_FOUND
-                    || e.type() == ProblemType.CONFLICT) {
+            if (aboutThePage(e)) {
                 return problem(csrf, e);
             }
             return casePage(csrf, id, prefixed("close.", fieldErrors(e)), values, null);
@@ -335,8 +334,7 @@ public class ConsoleResource {
             cases.step(id, new org.frontdoor.triage.domain.StepCommand(direction, to, values.get("rationale"),
                     blankToNull(values.get("partnerSummary")), panel, null, null), version(values.get("version")));
         } catch (ProblemException e) {
-            if (e.type() == ProblemType.PRECONDITION_FAILED || e.type() == ProblemType.NOT_FOUND
-                    || e.type() == ProblemType.CONFLICT) {
+            if (aboutThePage(e)) {
                 return problem(csrf, e);
             }
             List<Problem.FieldError> all = new ArrayList<>(errors);
@@ -432,6 +430,15 @@ public class ConsoleResource {
             response.cookie(Csrf.cookie(token));
         }
         return response.build();
+    }
+
+    /**
+     * A refusal about the page rather than a field: the record changed since it was drawn (412), is gone (404), or
+     * can no longer be changed so (409). Shown as a page of its own, not beside a field.
+     */
+    private static boolean aboutThePage(ProblemException e) {
+        return e.type() == ProblemType.PRECONDITION_FAILED || e.type() == ProblemType.NOT_FOUND
+                || e.type() == ProblemType.CONFLICT;
     }
 
     // --- form values ---
