@@ -43,6 +43,7 @@ import org.frontdoor.triage.domain.PerformanceIndicators;
 import org.frontdoor.triage.domain.Priority;
 import org.frontdoor.triage.domain.StaffService;
 import org.frontdoor.triage.domain.TriageService;
+import org.frontdoor.triage.domain.TriageStatus;
 
 /**
  * The MASH console: server-rendered pages in the GOV.UK Design System's look, signed in with the council's identity
@@ -125,12 +126,14 @@ public class ConsoleResource {
     @GET
     @Path("/queue")
     public Response queue(@CookieParam(Csrf.COOKIE) String csrf, @QueryParam("priority") String priority,
-            @QueryParam("overdue") String overdue, @QueryParam("openCase") String openCase) {
+            @QueryParam("status") String status, @QueryParam("overdue") String overdue,
+            @QueryParam("openCase") String openCase) {
         Priority p = priority == null || priority.isBlank() ? null : enumOrNull(Priority.class, priority);
+        TriageStatus st = status == null || status.isBlank() ? null : enumOrNull(TriageStatus.class, status);
         Boolean o = "true".equals(overdue) ? Boolean.TRUE : null;
         Boolean c = "true".equals(openCase) ? Boolean.TRUE : null;
-        ConsoleViews.Queue queue = views.queue(triage.mine(0, 50), triage.list(new TriageService.Filter(null, p, null,
-                o, null, c), 0, 100), p, o != null, c != null);
+        ConsoleViews.Queue queue = views.queue(triage.mine(0, 50), triage.list(new TriageService.Filter(st, p, null,
+                o, null, c), 0, 100), p, st, o != null, c != null);
         return page(csrf, "Contacts to screen", List.of(), Map.of(), null, t -> Templates.queue(t, queue));
     }
 

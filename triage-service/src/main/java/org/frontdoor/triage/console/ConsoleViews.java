@@ -54,17 +54,23 @@ public class ConsoleViews {
             String timeLeft, boolean overdue, boolean openCase, String source, String assignedTo, String deadline) {
     }
 
-    public record Queue(List<QueueRow> mine, List<QueueRow> team, long teamTotal, Priority priority, boolean overdue,
-            boolean openCase) {
+    public record Queue(List<QueueRow> mine, List<QueueRow> team, long teamTotal, Priority priority,
+            TriageStatus status, boolean overdue, boolean openCase) {
 
         public List<Priority> priorities() {
             return List.of(Priority.values());
         }
+
+        /** The statuses of the open queue, as choices; the decided are not in it. */
+        public List<Choice> statuses() {
+            return List.of(TriageStatus.NEW, TriageStatus.IN_PROGRESS, TriageStatus.AWAITING_APPROVAL).stream()
+                    .map(s -> new Choice(s.name(), ConsoleViews.status(s), "")).toList();
+        }
     }
 
-    public Queue queue(TriageService.Page mine, TriageService.Page team, Priority priority, boolean overdue,
-            boolean openCase) {
-        return new Queue(rows(mine.rows()), rows(team.rows()), team.total(), priority, overdue, openCase);
+    public Queue queue(TriageService.Page mine, TriageService.Page team, Priority priority, TriageStatus status,
+            boolean overdue, boolean openCase) {
+        return new Queue(rows(mine.rows()), rows(team.rows()), team.total(), priority, status, overdue, openCase);
     }
 
     public List<QueueRow> rows(List<TriageService.Row> rows) {
@@ -86,10 +92,15 @@ public class ConsoleViews {
     public record Choice(String value, String label, String hint) {
     }
 
+    /** An earlier contact about the same child: when, what was decided, whether it became a referral. */
+    public record Earlier(UUID itemId, String when, String outcome, boolean referral, boolean sameDay) {
+    }
+
     /** A child of the contact, with their own item, decided or still to decide. */
     public record Child(UUID itemId, String name, String born, String status, boolean decided, String outcome,
             long version, int suggestedLevel, List<String> reasons, List<Choice> outcomes, boolean openCase,
-            String openCaseWorker, int referralsLast12Months, boolean reReferral, boolean current) {
+            String openCaseWorker, int referralsLast12Months, boolean reReferral, boolean current,
+            List<Earlier> earlier) {
 
         /** The name (and id) of one of this child's decision fields, e.g. children[id].level. */
         public String field(String name) {
@@ -123,7 +134,8 @@ public class ConsoleViews {
                     status(own.status), decided, own.outcome == null ? null : own.outcome.label(), own.version,
                     own.suggestedLevel, own.suggestionReasons.stream().map(r -> r.explanation()).toList(),
                     outcomes(own), open != null && open.status == CareCase.Status.OPEN,
-                    own.openCaseWorker, own.referralsLast12Months, own.reReferral, own.id.equals(item.id)));
+                    own.openCaseWorker, own.referralsLast12Months, own.reReferral, own.id.equals(item.id),
+                    earlier(own)));
         }
         children.sort(Comparator.comparing(c -> !c.current()));
         ReferralReceived.Referrer r = content.referrer();
@@ -148,6 +160,17 @@ public class ConsoleViews {
                 children.stream().anyMatch(c -> !c.decided()),
                 d.history().stream().map(h -> WHEN.format(h.at) + ": " + h.action.replace('_', ' ').toLowerCase(Locale.UK)
                         + (h.detail == null ? "" : " - " + h.detail)).toList());
+    }
+
+    /** The child's earlier contacts (the last ten), newest first; a contact of the same day is marked. */
+    private static List<Earlier> earlier(TriageItem item) {
+        LocalDate day = LocalDate.ofInstant(item.receivedAt, WorkingCalendar.ENGLAND);
+        return TriageItem.<TriageItem>find("childKey = ?1 and receivedAt < ?2 order by receivedAt desc",
+                item.childKey, item.receivedAt).page(0, 10).list().stream()
+                .map(e -> new Earlier(e.id, WHEN.format(e.receivedAt), e.outcome == null ? status(e.status)
+                        : e.outcome.label(), e.becameReferral,
+                        LocalDate.ofInstant(e.receivedAt, WorkingCalendar.ENGLAND).equals(day)))
+                .toList();
     }
 
     /** The outcomes the threshold rules allow, worded, with the level each needs as a hint. */
@@ -185,7 +208,8 @@ public class ConsoleViews {
 
     // --- allocation ---
 
-    public record Worker(String id, String name, long openCases, String band) {
+    /** A worker who could take a case, with a bar of their caseload against their limit. */
+    public record Worker(String id, String name, long openCases, String band, int limit, int bar, int limitMark) {
     }
 
     public record Allocation(UUID id, String pathway, String opened, String due, boolean overdue, long version,
@@ -202,7 +226,10 @@ public class ConsoleViews {
                 : "Early help", WHEN.format(c.openedAt), c.allocationDueBy == null ? "" : WHEN.format(c.allocationDueBy),
                 c.allocationDueBy != null && c.allocationDueBy.isBefore(now), c.version,
                 members.stream().filter(m -> m.staff().active && m.staff().pathway == c.pathway)
-                        .map(m -> new Worker(m.staff().id, m.staff().name, m.openCases().size(), m.caseloadBand()))
+                        .map(m -> new Worker(m.staff().id, m.staff().name, m.openCases().size(), m.caseloadBand(),
+                                m.caseloadLimit(), (int) Math.min(150, m.openCases().size() * 150L
+                                        / Math.max(1, m.caseloadLimit() + 4)),
+                                (int) (m.caseloadLimit() * 150L / Math.max(1, m.caseloadLimit() + 4))))
                         .toList())).toList();
     }
 

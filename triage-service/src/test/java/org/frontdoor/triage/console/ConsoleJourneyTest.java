@@ -138,6 +138,10 @@ class ConsoleJourneyTest {
         ChromeDriver manager = Browser.open(true); // at phone width
         try {
             signIn(manager, "dev-team-manager");
+            manager.get(base() + "/queue?status=AWAITING_APPROVAL");
+            assertTrue(texts(manager, By.cssSelector("table a")).contains("Ben Smith"), "the filter finds Ben");
+            assertTrue(manager.findElements(By.cssSelector("a[href='/console/items/" + amy + "']")).isEmpty(),
+                    "Amy is decided: not in the filtered queue");
             manager.get(base() + "/approvals");
             noAccessibilityViolations(manager, "approvals");
             submit(manager, By.id("approve-" + items.get(1)));
@@ -151,6 +155,8 @@ class ConsoleJourneyTest {
             manager.get(base() + "/allocation");
             assertEquals("Cases awaiting allocation", manager.findElement(By.tagName("h1")).getText());
             noAccessibilityViolations(manager, "allocation");
+            assertTrue(manager.findElement(By.cssSelector("svg[role=img]")).getAttribute("aria-label")
+                    .matches("\\d+ of \\d+ cases"), "each worker's caseload against their limit");
             submit(manager, By.id("allocate-" + amysCase));
             assertTrue(manager.findElement(By.id("cases[" + amysCase + "].worker-error")).getText()
                     .startsWith("Error:"), "no worker chosen: the error is by the choice");
