@@ -4,6 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.CookieParam;
@@ -148,7 +149,9 @@ public class ConsoleResource {
     @Path("/items/{id}/checks")
     public Response check(@CookieParam(Csrf.COOKIE) String csrf, @PathParam("id") UUID id,
             MultivaluedMap<String, String> form) {
-        Csrf.check(csrf, form);
+        if (!Csrf.matches(csrf, form)) {
+            return expiredForm(csrf);
+        }
         Map<String, String> values = flat(form);
         List<Problem.FieldError> errors = new ArrayList<>();
         Instant checkedAt = ukTime(values.get("checkedAt"), "checkedAt", errors);
@@ -176,7 +179,9 @@ public class ConsoleResource {
     @Path("/items/{id}/decision")
     public Response decide(@CookieParam(Csrf.COOKIE) String csrf, @PathParam("id") UUID id,
             MultivaluedMap<String, String> form) {
-        Csrf.check(csrf, form);
+        if (!Csrf.matches(csrf, form)) {
+            return expiredForm(csrf);
+        }
         Map<String, String> values = flat(form);
         List<String> children = form.getOrDefault("child", List.of());
         List<Problem.FieldError> errors = new ArrayList<>();
@@ -242,7 +247,9 @@ public class ConsoleResource {
     @RolesAllowed(Roles.TEAM_MANAGER)
     public Response approve(@CookieParam(Csrf.COOKIE) String csrf, @PathParam("id") UUID id,
             MultivaluedMap<String, String> form) {
-        Csrf.check(csrf, form);
+        if (!Csrf.matches(csrf, form)) {
+            return expiredForm(csrf);
+        }
         try {
             triage.approve(id, version(form.getFirst("version")));
         } catch (ProblemException e) {
@@ -263,7 +270,9 @@ public class ConsoleResource {
     @RolesAllowed(Roles.TEAM_MANAGER)
     public Response allocate(@CookieParam(Csrf.COOKIE) String csrf, @PathParam("id") UUID id,
             MultivaluedMap<String, String> form) {
-        Csrf.check(csrf, form);
+        if (!Csrf.matches(csrf, form)) {
+            return expiredForm(csrf);
+        }
         Map<String, String> values = flat(form);
         try {
             cases.allocate(id, new AllocateCommand(values.get("worker"), blankToNull(values.get("overrideReason"))),
@@ -297,7 +306,9 @@ public class ConsoleResource {
     @RolesAllowed(Roles.TEAM_MANAGER)
     public Response close(@CookieParam(Csrf.COOKIE) String csrf, @PathParam("id") UUID id,
             MultivaluedMap<String, String> form) {
-        Csrf.check(csrf, form);
+        if (!Csrf.matches(csrf, form)) {
+            return expiredForm(csrf);
+        }
         Map<String, String> values = flat(form);
         try {
             cases.close(id, new CloseCommand(blankToNull(values.get("reasonCode")), values.get("summary")),
@@ -316,7 +327,9 @@ public class ConsoleResource {
     @RolesAllowed(Roles.TEAM_MANAGER)
     public Response step(@CookieParam(Csrf.COOKIE) String csrf, @PathParam("id") UUID id,
             MultivaluedMap<String, String> form) {
-        Csrf.check(csrf, form);
+        if (!Csrf.matches(csrf, form)) {
+            return expiredForm(csrf);
+        }
         Map<String, String> values = flat(form);
         List<Problem.FieldError> errors = new ArrayList<>();
         String direction = blankToNull(values.get("direction"));
@@ -365,6 +378,7 @@ public class ConsoleResource {
 
     @GET
     @Path("/signed-out")
+    @PermitAll // after sign-out there is no one to check
     public String signedOut() {
         return "<!DOCTYPE html><html lang=\"en-GB\"><head><title>Signed out</title></head><body><main><h1>You have"
                 + " signed out</h1><p><a href=\"/console\">Sign in again</a></p></main></body></html>";
@@ -433,6 +447,13 @@ public class ConsoleResource {
             response.cookie(Csrf.cookie(token));
         }
         return response.build();
+    }
+
+    /** A form without its session's CSRF token changes nothing (403): a page saying so, not a bare error. */
+    private Response expiredForm(String csrf) {
+        String heading = "This form has expired";
+        String message = "Nothing was saved. Go back, reload the page and try again.";
+        return page(csrf, heading, List.of(), Map.of(), null, t -> Templates.problem(t, heading, message), 403);
     }
 
     /**

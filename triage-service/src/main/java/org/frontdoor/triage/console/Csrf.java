@@ -5,13 +5,11 @@ import jakarta.ws.rs.core.NewCookie;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
-import org.frontdoor.support.problem.ProblemException;
-import org.frontdoor.support.problem.ProblemType;
 
 /**
  * The console's protection against cross-site request forgery, on top of the session cookie's SameSite=Strict: a
  * random token in an HttpOnly cookie of the console's path, repeated in a hidden field of every form; a form whose
- * token does not match its cookie changes nothing (403).
+ * token does not match its cookie changes nothing (403, "This form has expired").
  */
 final class Csrf {
 
@@ -37,13 +35,9 @@ final class Csrf {
                 .sameSite(NewCookie.SameSite.STRICT).build();
     }
 
-    /** The form's token matches the cookie's, compared in constant time; else 403. */
-    static void check(String cookie, MultivaluedMap<String, String> form) {
+    /** Whether the form's token matches the cookie's, compared in constant time. */
+    static boolean matches(String cookie, MultivaluedMap<String, String> form) {
         String posted = form.getFirst(FIELD);
-        if (!valid(cookie) || posted == null
-                || !MessageDigest.isEqual(cookie.getBytes(), posted.getBytes())) {
-            throw new ProblemException(ProblemType.FORBIDDEN, "The form's security token is missing or out of date:"
-                    + " go back, reload the page and try again");
-        }
+        return valid(cookie) && posted != null && MessageDigest.isEqual(cookie.getBytes(), posted.getBytes());
     }
 }

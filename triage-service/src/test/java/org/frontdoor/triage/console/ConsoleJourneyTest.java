@@ -181,10 +181,28 @@ class ConsoleJourneyTest {
             manager.get(base() + "/cases");
             assertEquals("My cases", manager.findElement(By.tagName("h1")).getText());
             noAccessibilityViolations(manager, "my cases");
+
+            // a form posted without the session's token (as a forged one would be) changes nothing
+            manager.get(base() + "/approvals");
+            ((org.openqa.selenium.JavascriptExecutor) manager).executeScript("var f = document.createElement('form');"
+                    + " f.method = 'post'; f.action = '/console/items/" + amy + "/checks'; document.body.appendChild(f);"
+                    + " f.submit();");
+            new WebDriverWait(manager, Duration.ofSeconds(20)).until(b -> b.getCurrentUrl().endsWith("/checks"));
+            assertEquals("This form has expired", manager.findElement(By.tagName("h1")).getText());
+            assertEquals(1, as(MANAGER).get("/api/v1/triage-items/" + amy).jsonPath().getList("checks").size());
+
             manager.get(base() + "/indicators");
             assertEquals("How the front door is doing", manager.findElement(By.tagName("h1")).getText());
             assertTrue(manager.findElement(By.id("indicator-re-referrals")).getText().contains("Re-referrals"));
             noAccessibilityViolations(manager, "indicators");
+
+            // signing out ends the session: the console asks to sign in again
+            manager.get(base() + "/queue");
+            manager.findElement(By.linkText("Sign out (dev-team-manager)")).click();
+            new WebDriverWait(manager, Duration.ofSeconds(20)).until(b -> b.getCurrentUrl().contains("/signed-out"));
+            assertEquals("You have signed out", manager.findElement(By.tagName("h1")).getText());
+            manager.get(base() + "/queue");
+            assertTrue(manager.getCurrentUrl().contains("/frontdoor/authorize"), "signed out: " + manager.getCurrentUrl());
         } finally {
             manager.quit();
         }
