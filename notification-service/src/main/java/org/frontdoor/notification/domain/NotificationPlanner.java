@@ -78,6 +78,7 @@ public class NotificationPlanner {
             throw new MalformedEventException("referral.logged " + event.eventId() + " has no referrer or receivedAt");
         }
         UUID referralId = r.referralId() != null ? r.referralId() : event.referralId();
+        lockReferral(referralId);
         List<ReferralLogged.ChildRef> children = r.children() == null ? List.of() : r.children();
         ReferralRecord record = ReferralRecord.findById(referralId);
         if (record == null) {
@@ -162,6 +163,7 @@ public class NotificationPlanner {
         // read before anything is stored: an outcome this service cannot tell goes to the dead-letter topic
         Decision decision = Decision.of(decided);
         UUID referralId = decided.referralId() != null ? decided.referralId() : event.referralId();
+        lockReferral(referralId);
         int stored = em.createNativeQuery("insert into child_decision (child_id, referral_id, payload, event_id, received_at)"
                 + " values (?1, ?2, cast(?3 as jsonb), ?4, ?5) on conflict do nothing")
                 .setParameter(1, decided.childId()).setParameter(2, referralId)
@@ -249,6 +251,7 @@ public class NotificationPlanner {
     public void caseChanged(EventEnvelope event, CaseEvent change) {
         Kind kind = "case.closed".equals(event.type()) ? Kind.CASE_CLOSED : Kind.CASE_STEPPED;
         UUID referralId = change.referralId() != null ? change.referralId() : event.referralId();
+        lockReferral(referralId);
         Instant occurredAt = change.occurredAt() != null ? change.occurredAt() : event.occurredAt();
         // a case steps more than once (up, later down): each step is its own message; it closes once
         String occurrence = kind == Kind.CASE_CLOSED
@@ -439,4 +442,14 @@ public class NotificationPlanner {
         }
     }
 
+
+    /**
+     * One referral's events, arriving on two topics (its record on referral-notices, decisions and case changes on
+     * triage-events) and so on two consumers at once, take turns until the transaction ends: a decision never
+     * misses the record stored beside it, and the record never misses a decision parked a moment before.
+     */
+    private void lockReferral(UUID referralId) {
+        em.createNativeQuery("select 1 from (select pg_advisory_xact_lock(hashtextextended(?1, 21))) l")
+                .setParameter(1, "referral:" + referralId).getSingleResult();
+    }
 }
