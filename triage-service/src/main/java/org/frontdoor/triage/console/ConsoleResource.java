@@ -35,6 +35,7 @@ import org.frontdoor.support.problem.Problem;
 import org.frontdoor.support.problem.ProblemException;
 import org.frontdoor.support.problem.ProblemType;
 import org.frontdoor.support.security.Roles;
+import org.frontdoor.support.validation.Text;
 import org.frontdoor.triage.domain.AllocateCommand;
 import org.frontdoor.triage.domain.CaseService;
 import org.frontdoor.triage.domain.CheckCommand;
@@ -159,7 +160,7 @@ public class ConsoleResource {
             if (!errors.isEmpty()) {
                 throw ProblemException.invalid(errors);
             }
-            triage.addCheck(id, new CheckCommand(blankToNull(values.get("organisation")), null,
+            triage.addCheck(id, new CheckCommand(Text.blankToNull(values.get("organisation")), null,
                     values.get("contactName"), checkedAt, values.get("findings")), version(values.get("version")));
         } catch (ProblemException e) {
             if (aboutThePage(e)) {
@@ -198,8 +199,8 @@ public class ConsoleResource {
                 errors.add(new Problem.FieldError(prefix + "outcome", "Choose what happens next for the child"));
             }
             decisions.put(UUID.fromString(child), new DecisionCommand(level, outcome,
-                    blankToNull(values.get(prefix + "primaryNeedCode")), values.get("rationale"),
-                    values.get("referrerFeedback"), blankToNull(values.get(prefix + "levelOverrideReason")), null,
+                    Text.blankToNull(values.get(prefix + "primaryNeedCode")), values.get("rationale"),
+                    values.get("referrerFeedback"), Text.blankToNull(values.get(prefix + "levelOverrideReason")), null,
                     null));
         }
         if (children.isEmpty()) {
@@ -275,7 +276,7 @@ public class ConsoleResource {
         }
         Map<String, String> values = flat(form);
         try {
-            cases.allocate(id, new AllocateCommand(values.get("worker"), blankToNull(values.get("overrideReason"))),
+            cases.allocate(id, new AllocateCommand(values.get("worker"), Text.blankToNull(values.get("overrideReason"))),
                     version(values.get("version")));
         } catch (ProblemException e) {
             if (aboutThePage(e)) {
@@ -311,7 +312,7 @@ public class ConsoleResource {
         }
         Map<String, String> values = flat(form);
         try {
-            cases.close(id, new CloseCommand(blankToNull(values.get("reasonCode")), values.get("summary")),
+            cases.close(id, new CloseCommand(Text.blankToNull(values.get("reasonCode")), values.get("summary")),
                     version(values.get("version")));
         } catch (ProblemException e) {
             if (aboutThePage(e)) {
@@ -332,7 +333,7 @@ public class ConsoleResource {
         }
         Map<String, String> values = flat(form);
         List<Problem.FieldError> errors = new ArrayList<>();
-        String direction = blankToNull(values.get("direction"));
+        String direction = Text.blankToNull(values.get("direction"));
         java.time.LocalDate panel = null;
         if (values.get("panelDate") != null && !values.get("panelDate").isBlank()) {
             try {
@@ -348,7 +349,7 @@ public class ConsoleResource {
                 throw ProblemException.invalid(List.of());
             }
             cases.step(id, new org.frontdoor.triage.domain.StepCommand(direction, to, values.get("rationale"),
-                    blankToNull(values.get("partnerSummary")), panel, null, null), version(values.get("version")));
+                    Text.blankToNull(values.get("partnerSummary")), panel, null, null), version(values.get("version")));
         } catch (ProblemException e) {
             if (aboutThePage(e)) {
                 return problem(csrf, e);
@@ -519,7 +520,4 @@ public class ConsoleResource {
         }
     }
 
-    private static String blankToNull(String value) {
-        return org.frontdoor.support.validation.Text.blankToNull(value);
-    }
 }

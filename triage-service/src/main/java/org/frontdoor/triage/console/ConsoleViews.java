@@ -380,8 +380,4 @@ public class ConsoleViews {
     private static List<String> nonBlank(String... values) {
         return Arrays.stream(values).filter(v -> v != null && !v.isBlank()).toList();
     }
-
-    static LocalDate today(Clock clock) {
-        return LocalDate.ofInstant(clock.instant(), WorkingCalendar.ENGLAND);
-    }
 }

@@ -109,11 +109,8 @@ public class StatutoryReturns {
             throw new UncheckedIOException(e);
         }
         if (offered && schemaErrors.isEmpty()) {
-            em.createNativeQuery("insert into statutory_return (kind, period, made_at, made_by, children, rejected)"
-                    + " values ('CIN_CENSUS', ?1, ?2, ?3, ?4, ?5)").setParameter(1, String.valueOf(year))
-                    .setParameter(2, header.generatedAt()).setParameter(3, actor.id())
-                    .setParameter(4, checked.accepted().size()).setParameter(5, checked.rejected().size())
-                    .executeUpdate();
+            recordMade("CIN_CENSUS", String.valueOf(year), header.generatedAt(), actor, checked.accepted().size(),
+                    checked.rejected().size());
         }
         audit.record(offered ? "returns.cin-census" : "returns.cin-census-checked", null, "year " + year + ": "
                 + checked.accepted().size() + " children in the file, " + checked.rejected().size() + " left out"
@@ -139,7 +136,7 @@ public class StatutoryReturns {
                 join child_characteristics k on k.child_key = i.child_key
                 where (i.received_at at time zone 'Europe/London')::date between ?1 and ?2
                 order by i.received_at, i.position""", from, to)) {
-            contacts.add(new AnnexARows.Contact(child(r, children), date(r[5]), source((String) r[6])));
+            contacts.add(new AnnexARows.Contact(child(r, children), NativeRows.date(r[5]), source((String) r[6])));
         }
         List<AnnexARows.EarlyHelp> earlyHelp = new ArrayList<>();
         for (Object[] r : rows("select " + CHILD + """
@@ -151,8 +148,8 @@ public class StatutoryReturns {
                 where c.pathway = 'EARLY_HELP' and (c.opened_at at time zone 'Europe/London')::date <= ?2
                   and (c.closed_at is null or (c.closed_at at time zone 'Europe/London')::date >= ?1)
                 order by c.opened_at, k.la_child_id""", from, to)) {
-            LocalDate closed = date(r[6]);
-            earlyHelp.add(new AnnexARows.EarlyHelp(child(r, children), date(r[5]),
+            LocalDate closed = NativeRows.date(r[6]);
+            earlyHelp.add(new AnnexARows.EarlyHelp(child(r, children), NativeRows.date(r[5]),
                     closed != null && !closed.isAfter(to) ? closed : null, config.returns().earlyHelpTeam()));
         }
         List<AnnexARows.Referral> referrals = new ArrayList<>();
@@ -166,7 +163,7 @@ public class StatutoryReturns {
                 left join care_case c on c.id = i.case_id
                 where i.became_referral and i.referral_date between ?1 and ?2
                 order by i.referral_date, i.received_at""", countFrom, to)) {
-            referrals.add(new AnnexARows.Referral(child(r, children), date(r[5]), source((String) r[6]),
+            referrals.add(new AnnexARows.Referral(child(r, children), NativeRows.date(r[5]), source((String) r[6]),
                     Boolean.TRUE.equals(r[8]), config.returns().socialCareTeam(), (String) r[7]));
         }
         List<AnnexARows.Assessment> assessments = new ArrayList<>();
@@ -177,9 +174,9 @@ public class StatutoryReturns {
                 left join care_case c on c.id = i.case_id
                 where a.started_on <= ?2 and (a.authorised_on is null or a.authorised_on >= ?1)
                 order by a.started_on, a.recorded_at""", from, to)) {
-            LocalDate authorised = date(r[7]);
+            LocalDate authorised = NativeRows.date(r[7]);
             boolean done = authorised != null && !authorised.isAfter(to);
-            assessments.add(new AnnexARows.Assessment(child(r, children), date(r[5]), (Boolean) r[6],
+            assessments.add(new AnnexARows.Assessment(child(r, children), NativeRows.date(r[5]), (Boolean) r[6],
                     done ? authorised : null, done ? (Boolean) r[8] : null, config.returns().socialCareTeam(),
                     (String) r[9]));
         }
@@ -193,17 +190,14 @@ public class StatutoryReturns {
                 where e.strategy_discussion_on between ?1 and ?2
                    or (e.strategy_discussion_on < ?1 and e.icpc_on is null and not e.icpc_not_required)
                 order by e.strategy_discussion_on, e.recorded_at""", countFrom, to)) {
-            LocalDate icpc = date(r[7]);
+            LocalDate icpc = NativeRows.date(r[7]);
             boolean held = icpc != null && !icpc.isAfter(to);
-            enquiries.add(new AnnexARows.Enquiry(child(r, children), date(r[5]), (Boolean) r[6],
+            enquiries.add(new AnnexARows.Enquiry(child(r, children), NativeRows.date(r[5]), (Boolean) r[6],
                     held ? icpc : null, held ? (Boolean) r[8] : null, config.returns().socialCareTeam(),
                     (String) r[9]));
         }
         List<AnnexAList> lists = annex.lists(contacts, earlyHelp, referrals, assessments, enquiries);
-        em.createNativeQuery("insert into statutory_return (kind, period, made_at, made_by, children, rejected)"
-                + " values ('ANNEX_A', ?1, ?2, ?3, ?4, 0)").setParameter(1, from + ".." + to)
-                .setParameter(2, Instant.now(clock)).setParameter(3, actor.id()).setParameter(4, children.size())
-                .executeUpdate();
+        recordMade("ANNEX_A", from + ".." + to, Instant.now(clock), actor, children.size(), 0);
         audit.record("returns.annex-a", null, from + " to " + to + ": " + contacts.size() + " contacts, "
                 + referrals.size() + " referrals (with the 12 months before), " + children.size() + " children");
         return lists;
@@ -217,7 +211,7 @@ public class StatutoryReturns {
             // a varchar(1) column comes back as a Character
             CensusSex sex = r[1] == null ? null : CensusSex.fromCode(r[1].toString()).orElse(null);
             return new AnnexAChild(id, sex == null ? AnnexAGender.NOT_STATED : AnnexAGender.of(sex),
-                    r[2] == null ? null : Ethnicity.fromCode((String) r[2]).orElse(null), date(r[3]), disabled);
+                    r[2] == null ? null : Ethnicity.fromCode((String) r[2]).orElse(null), NativeRows.date(r[3]), disabled);
         });
     }
 
@@ -244,12 +238,12 @@ public class StatutoryReturns {
                 from assessment a join triage_item i on i.id = a.triage_item_id
                 where i.became_referral and i.referral_date <= ?1 and a.started_on <= ?1
                 order by a.started_on""", end)) {
-            LocalDate authorised = date(r[2]);
+            LocalDate authorised = NativeRows.date(r[2]);
             boolean done = authorised != null && !authorised.isAfter(end);
             List<AssessmentFactor> factors = done ? codes(r[3]).stream().map(AssessmentFactor::fromCode)
                     .flatMap(Optional::stream).toList() : List.of();
             assessments.computeIfAbsent((UUID) r[0], k -> new ArrayList<>())
-                    .add(new CensusAssessment(date(r[1]), done ? authorised : null, factors));
+                    .add(new CensusAssessment(NativeRows.date(r[1]), done ? authorised : null, factors));
         }
         Map<UUID, List<Object[]>> enquiries = new HashMap<>();
         for (Object[] r : rows("""
@@ -263,16 +257,16 @@ public class StatutoryReturns {
         // every child protection plan a child has had, to count the earlier ones (NumberOfPreviousCPP)
         Map<UUID, List<LocalDate>> plansOf = new HashMap<>();
         enquiries.values().stream().flatMap(List::stream).filter(r -> r[5] != null)
-                .forEach(r -> plansOf.computeIfAbsent((UUID) r[8], k -> new ArrayList<>()).add(date(r[5])));
+                .forEach(r -> plansOf.computeIfAbsent((UUID) r[8], k -> new ArrayList<>()).add(NativeRows.date(r[5])));
 
         Map<UUID, List<CensusEpisode>> episodesOf = new LinkedHashMap<>();
         for (Object[] r : episodeRows) {
             UUID item = (UUID) r[0];
-            LocalDate referralDate = date(r[2]);
+            LocalDate referralDate = NativeRows.date(r[2]);
             List<CensusAssessment> as = assessments.getOrDefault(item, List.of());
             List<Object[]> es = enquiries.getOrDefault(item, List.of());
-            LocalDate closedOn = "CLOSED".equals(r[5]) ? date(r[6]) : null;
-            LocalDate steppedDown = date(r[8]);
+            LocalDate closedOn = "CLOSED".equals(r[5]) ? NativeRows.date(r[6]) : null;
+            LocalDate steppedDown = NativeRows.date(r[8]);
             ClosureReason reason = closedOn == null ? null : ClosureReason.fromCode((String) r[7]).orElse(null);
             if (steppedDown != null && (closedOn == null || steppedDown.isBefore(closedOn))) {
                 // stepped down or across to early help: the child in need episode ends there
@@ -290,12 +284,12 @@ public class StatutoryReturns {
             List<Section47> s47s = new ArrayList<>();
             List<ProtectionPlan> plans = new ArrayList<>();
             for (Object[] e : es) {
-                LocalDate icpc = date(e[3]);
+                LocalDate icpc = NativeRows.date(e[3]);
                 boolean held = icpc != null && !icpc.isAfter(end);
-                s47s.add(new Section47(date(e[1]), date(e[2]), held ? icpc : null, Boolean.TRUE.equals(e[4])));
-                LocalDate planStart = date(e[5]);
+                s47s.add(new Section47(NativeRows.date(e[1]), NativeRows.date(e[2]), held ? icpc : null, Boolean.TRUE.equals(e[4])));
+                LocalDate planStart = NativeRows.date(e[5]);
                 if (planStart != null && !planStart.isAfter(end)) {
-                    LocalDate planEnd = date(e[6]);
+                    LocalDate planEnd = NativeRows.date(e[6]);
                     CategoryOfAbuse category = CategoryOfAbuse.fromCode((String) e[7]).orElse(null);
                     int previous = (int) plansOf.getOrDefault((UUID) e[8], List.of()).stream()
                             .filter(p -> p.isBefore(planStart)).count();
@@ -337,6 +331,14 @@ public class StatutoryReturns {
 
     // --- helpers ---
 
+    /** A return made: which, for what period, by whom, how many children in it and left out. */
+    private void recordMade(String kind, String period, Instant at, Actor actor, int children, int rejected) {
+        em.createNativeQuery("insert into statutory_return (kind, period, made_at, made_by, children, rejected)"
+                + " values (?1, ?2, ?3, ?4, ?5, ?6)").setParameter(1, kind).setParameter(2, period)
+                .setParameter(3, at).setParameter(4, actor.id()).setParameter(5, children).setParameter(6, rejected)
+                .executeUpdate();
+    }
+
     @SuppressWarnings("unchecked")
     private List<Object[]> rows(String sql, Object... params) {
         var query = em.createNativeQuery(sql);
@@ -344,10 +346,6 @@ public class StatutoryReturns {
             query.setParameter(i + 1, params[i]);
         }
         return query.getResultList();
-    }
-
-    private static LocalDate date(Object value) {
-        return NativeRows.date(value);
     }
 
     private static ReferralSource source(String code) {
