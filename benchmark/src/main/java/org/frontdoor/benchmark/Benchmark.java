@@ -72,7 +72,8 @@ public final class Benchmark {
         this.step = step;
         this.nationalBudget = nationalBudget;
         this.infra = readEnv(root.resolve(".local/infra.env"));
-        this.tokens = new DevTokens(DevKeys.loadOrCreate(root.resolve(".local/keys")));
+        // the local run verifies tokens of its identity provider, whose issuer the infrastructure wrote down
+        this.tokens = new DevTokens(DevKeys.loadOrCreate(root.resolve(".local/keys")), infra.get("JWT_ISSUER"));
     }
 
     public static void main(String[] args) throws Exception {

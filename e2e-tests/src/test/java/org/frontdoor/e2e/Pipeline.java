@@ -49,11 +49,15 @@ public final class Pipeline implements AutoCloseable {
         sharedDb.createDatabaseIfMissing("triage");
         sharedDb.createDatabaseIfMissing("notification");
         DevKeys keys = DevKeys.loadOrCreate(work.resolve("keys"));
-        tokens = new DevTokens(keys);
+        // the council's identity provider, a real OIDC provider in this JVM: the console signs in with it, and it
+        // is the APIs' one issuer, as in the local run (the tests' partner and ops tokens carry its iss)
+        oidc = OidcProvider.start(0, work.resolve("oidc"), keys);
+        tokens = new DevTokens(keys, oidc.issuer());
         Map<String, String> common = Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + kafkaPort,
                 "MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKeyPem().toAbsolutePath().toString(),
-                "MP_JWT_VERIFY_ISSUER", DevTokens.ISSUER,
+                "MP_JWT_VERIFY_ISSUER", oidc.issuer(),
+                "FRONTDOOR_OPENAPI_OPENID_CONNECT_URL", oidc.issuer() + "/.well-known/openid-configuration",
                 // the relay and the consumers react quickly, so the tests need not wait long
                 "FRONTDOOR_OUTBOX_POLL_INTERVAL", "200ms");
         add(root, "referral-service", common, referralDb.jdbcUrl("referral"), referralDb);
@@ -85,10 +89,9 @@ public final class Pipeline implements AutoCloseable {
         notification.put("FRONTDOOR_NOTIFICATION_DEMO_PARTNERS", "true");
         services.get("notification-service").putEnv(notification);
         // the demo staff the tests sign in as (dev-triage-worker, dev-team-manager, ...)
-        // the console signs in with the council's identity provider: a real OIDC provider in this JVM
-        oidc = OidcProvider.start(0, work.resolve("oidc"));
         services.get("triage-service").putEnv(Map.of("FRONTDOOR_TRIAGE_DEMO_STAFF", "true",
-                "QUARKUS_OIDC_CONSOLE_AUTH_SERVER_URL", oidc.issuer()));
+                "QUARKUS_OIDC_CONSOLE_AUTH_SERVER_URL", oidc.issuer(),
+                "FRONTDOOR_TRIAGE_CONSOLE_NOTIFICATION_SERVICE_URL", services.get("notification-service").url()));
         for (ServiceProcess service : services.values()) {
             service.start();
         }
@@ -152,6 +155,11 @@ public final class Pipeline implements AutoCloseable {
 
     public String token(String role, String org) {
         return tokens.token(role, org);
+    }
+
+    /** The identity provider: the console's sign-in and the APIs' issuer. */
+    public OidcProvider oidc() {
+        return oidc;
     }
 
     public DevTokens tokens() {

@@ -6,7 +6,8 @@ import java.time.Duration;
 
 /**
  * Prints one development token on stdout (and nothing else there):
- * {@code DevTokenCli [--keys DIR] ROLE [--org ORG] [--subject NAME] [--hours N]}.
+ * {@code DevTokenCli [--keys DIR] [--issuer URL] ROLE [--org ORG] [--subject NAME] [--hours N]}.
+ * The issuer defaults to {@link DevTokens#ISSUER}; the local run passes its OpenID Connect provider's.
  * Keys default to {@code .local/keys}, where the local run keeps them. Exit code 2 on bad arguments.
  */
 public final class DevTokenCli {
@@ -29,6 +30,7 @@ public final class DevTokenCli {
     /** Runs the CLI; returns the exit code. */
     static int run(String[] args, PrintStream out, PrintStream err) {
         String keys = DEFAULT_KEYS_DIR;
+        String issuer = DevTokens.ISSUER;
         String role = null;
         String org = null;
         String subject = null;
@@ -39,6 +41,7 @@ public final class DevTokenCli {
                 switch (arg) {
                     case "--keys" -> keys = value(args, ++i, arg);
                     case "--org" -> org = value(args, ++i, arg);
+                    case "--issuer" -> issuer = value(args, ++i, arg);
                     case "--subject" -> subject = value(args, ++i, arg);
                     case "--hours" -> hours = hours(value(args, ++i, arg));
                     case "-h", "--help" -> {
@@ -72,7 +75,7 @@ public final class DevTokenCli {
             return 2;
         }
         try {
-            DevTokens.Builder builder = new DevTokens(DevKeys.loadOrCreate(Path.of(keys)))
+            DevTokens.Builder builder = new DevTokens(DevKeys.loadOrCreate(Path.of(keys)), issuer)
                     .builder()
                     .role(role)
                     .lifetime(Duration.ofHours(hours));
@@ -113,9 +116,10 @@ public final class DevTokenCli {
     }
 
     private static String usage() {
-        return "usage: DevTokenCli [--keys DIR] ROLE [--org ORG] [--subject NAME] [--hours N]\n"
+        return "usage: DevTokenCli [--keys DIR] [--issuer URL] ROLE [--org ORG] [--subject NAME] [--hours N]\n"
                 + "  ROLE: " + String.join(" | ", DevTokens.ROLES) + " (partner needs --org)\n"
                 + "  --keys DIR  key pair directory (default " + DEFAULT_KEYS_DIR + ", created when missing)\n"
+                + "  --issuer URL  the iss claim (default " + DevTokens.ISSUER + ")\n"
                 + "  --hours N   lifetime in hours (default " + DevTokens.DEFAULT_LIFETIME.toHours() + ")";
     }
 }

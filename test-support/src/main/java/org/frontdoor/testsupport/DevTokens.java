@@ -28,9 +28,17 @@ public final class DevTokens {
     public static final Duration DEFAULT_LIFETIME = Duration.ofHours(8);
 
     private final DevKeys keys;
+    private final String issuer;
 
+    /** Tokens of the tests' issuer, {@link #ISSUER}. */
     public DevTokens(DevKeys keys) {
+        this(keys, ISSUER);
+    }
+
+    /** Tokens of another issuer: the local run's is its OpenID Connect provider ({@link OidcProvider#issuer()}). */
+    public DevTokens(DevKeys keys, String issuer) {
         this.keys = Objects.requireNonNull(keys, "keys");
+        this.issuer = Objects.requireNonNull(issuer, "issuer");
     }
 
     /** A token for one role, subject {@code dev-<role>}, no organisation, valid for 8 hours. */
@@ -45,7 +53,7 @@ public final class DevTokens {
 
     /** A builder for unusual tokens: several roles, expired, forged, foreign issuer, extra claims. */
     public Builder builder() {
-        return new Builder(keys.privateKey());
+        return new Builder(keys.privateKey(), issuer);
     }
 
     /** Fluent token builder; everything not set gets the defaults of {@link DevTokens#token(String)}. */
@@ -56,13 +64,14 @@ public final class DevTokens {
         private PrivateKey signingKey;
         private String org;
         private String subject;
-        private String issuer = ISSUER;
+        private String issuer;
         private Instant issuedAt;
         private Instant expiresAt;
         private Duration lifetime = DEFAULT_LIFETIME;
 
-        private Builder(PrivateKey signingKey) {
+        private Builder(PrivateKey signingKey, String issuer) {
             this.signingKey = signingKey;
+            this.issuer = issuer;
         }
 
         /** Adds a role to the {@code groups} claim. */

@@ -137,8 +137,8 @@ public final class LocalInfrastructure {
             servers.smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
             servers.smtp.start();
             // the council's identity provider for the MASH console's sign-in, with the demo staff
-            servers.oidc = OidcProvider.start(oidcPort, dataDir.resolve("oidc"));
             DevKeys keys = DevKeys.loadOrCreate(dataDir.resolve("keys"));
+            servers.oidc = OidcProvider.start(oidcPort, dataDir.resolve("oidc"), keys);
             Path envFile = writeEnv(dataDir, servers.postgres, servers.kafka, keys, smtpPort, servers.oidc);
             log.infof("PostgreSQL on localhost:%d (databases %s), Kafka on %s, JWT public key %s; settings in %s",
                     pgPort, String.join(", ", DATABASES), servers.kafka.bootstrapServers(), keys.publicKeyPem(),
@@ -213,7 +213,8 @@ public final class LocalInfrastructure {
         env.put("PG_PASSWORD", pg.password());
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         env.put("JWT_PUBLIC_KEY", keys.publicKeyPem().toString());
-        env.put("JWT_ISSUER", DevTokens.ISSUER);
+        // one issuer, as with the council's provider: the console's, Swagger UI's and ./pipeline token's tokens
+        env.put("JWT_ISSUER", oidc.issuer());
         env.put("SMTP_PORT", String.valueOf(smtpPort));
         env.put("OIDC_ISSUER", oidc.issuer());
         StringBuilder text = new StringBuilder("# written by LocalInfrastructure; development values only\n");

@@ -7,7 +7,12 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
 import java.util.List;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.OAuth2Config;
 
@@ -17,6 +22,10 @@ import no.nav.security.mock.oauth2.OAuth2Config;
  * council's identity provider (Keycloak, Microsoft Entra ID); its login page offers the demo staff, whose
  * subjects are those of the triage service's demo staff directory and whose roles travel in the {@code groups}
  * claim, as a council's provider would be configured to send them.
+ * <p>
+ * It signs with the development key ({@link DevKeys}), so that it is the one issuer of the local run: the
+ * console's sign-in, Swagger UI's Authorize and {@code ./pipeline token} all give tokens the APIs verify with one
+ * issuer and one key, as they would with the council's provider in production.
  */
 public final class OidcProvider implements AutoCloseable {
 
@@ -44,24 +53,46 @@ public final class OidcProvider implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts on 127.0.0.1:{@code port} (0: any free port); its login page is written to {@code workDir}. */
-    public static OidcProvider start(int port, Path workDir) {
+    /** The client Swagger UI's Authorize signs in as (public: the authorization code flow with PKCE). */
+    public static final String API_EXPLORER_CLIENT_ID = "frontdoor-api-explorer";
+
+    /**
+     * Starts on 127.0.0.1:{@code port} (0: any free port), signing with {@code keys}; its login page is written to
+     * {@code workDir}.
+     */
+    public static OidcProvider start(int port, Path workDir, DevKeys keys) {
         try {
             Files.createDirectories(workDir);
             Path loginPage = workDir.resolve("login.html");
             Files.writeString(loginPage, loginPage(), StandardCharsets.UTF_8);
             String config = """
                     {"interactiveLogin": true, "loginPagePath": "%s", "httpServer": "MockWebServerWrapper",
+                     "tokenProvider": {"keyProvider": {"initialKeys": %s, "algorithm": "RS256"}},
                      "tokenCallbacks": [{"issuerId": "%s", "tokenExpiry": 3600,
                        "requestMappings": [{"requestParam": "client_id", "match": "*",
                          "claims": {"aud": ["%s"]}}]}]}""".formatted(loginPage.toAbsolutePath().toString()
-                    .replace("\\", "\\\\"), ISSUER_ID, CLIENT_ID);
+                    .replace("\\", "\\\\"), jsonString(signingKey(keys)), ISSUER_ID, CLIENT_ID);
             MockOAuth2Server server = new MockOAuth2Server(OAuth2Config.Companion.fromJson(config));
             server.start(InetAddress.getByName("127.0.0.1"), port);
             return new OidcProvider(server, server.baseUrl().port());
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the OpenID Connect provider", e);
         }
+    }
+
+    /** The development key as a JWK with its private part, for the provider to sign with. */
+    private static String signingKey(DevKeys keys) {
+        return new RSAKey.Builder((RSAPublicKey) keys.publicKey())
+                .privateKey((RSAPrivateKey) keys.privateKey())
+                .keyUse(KeyUse.SIGNATURE)
+                .algorithm(JWSAlgorithm.RS256)
+                .keyID("frontdoor-local")
+                .build()
+                .toJSONString();
+    }
+
+    private static String jsonString(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     public int port() {

@@ -25,7 +25,7 @@ public class OidcProviderTestResource implements QuarkusTestResourceLifecycleMan
     /** The provider, started on first use and kept until the JVM exits. */
     public static synchronized OidcProvider provider() {
         if (provider == null) {
-            provider = OidcProvider.start(0, Path.of("target", "oidc-provider"));
+            provider = OidcProvider.start(0, Path.of("target", "oidc-provider"), DevKeys.forTests());
             Runtime.getRuntime().addShutdownHook(new Thread(provider::close));
         }
         return provider;

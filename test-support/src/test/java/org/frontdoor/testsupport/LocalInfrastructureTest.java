@@ -46,10 +46,18 @@ class LocalInfrastructureTest {
             assertEquals(String.valueOf(smtpPort), env.get("SMTP_PORT"));
             assertEquals("127.0.0.1:" + kafkaPort, env.get("KAFKA_BOOTSTRAP_SERVERS"));
             assertEquals(dataDir.resolve("keys").resolve("dev-public.pem").toString(), env.get("JWT_PUBLIC_KEY"));
-            assertEquals(DevTokens.ISSUER, env.get("JWT_ISSUER"));
-            // the console's identity provider answers discovery at its issuer
+            // the console's identity provider answers discovery at its issuer, and is the APIs' one issuer
             String issuer = env.get("OIDC_ISSUER");
             assertEquals("http://localhost:" + oidcPort + "/frontdoor", issuer);
+            assertEquals(issuer, env.get("JWT_ISSUER"));
+            // it signs with the development key the services verify with (./pipeline token signs with it too)
+            java.net.http.HttpResponse<String> jwks = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(issuer + "/jwks")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            java.security.interfaces.RSAPublicKey devKey = (java.security.interfaces.RSAPublicKey) DevKeys
+                    .loadOrCreate(dataDir.resolve("keys")).publicKey();
+            assertTrue(jwks.body().contains(java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    stripSign(devKey.getModulus().toByteArray()))), "the provider's JWKS holds the development key");
             java.net.http.HttpResponse<String> discovery = java.net.http.HttpClient.newHttpClient().send(
                     java.net.http.HttpRequest.newBuilder(java.net.URI.create(issuer
                             + "/.well-known/openid-configuration")).build(),
@@ -158,5 +166,10 @@ class LocalInfrastructureTest {
 
     private static Connection connect(int port, String db) throws Exception {
         return DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/" + db, "postgres", "postgres");
+    }
+
+    /** A JWK's modulus is unsigned: BigInteger's leading zero byte dropped. */
+    private static byte[] stripSign(byte[] bytes) {
+        return bytes.length > 1 && bytes[0] == 0 ? java.util.Arrays.copyOfRange(bytes, 1, bytes.length) : bytes;
     }
 }
