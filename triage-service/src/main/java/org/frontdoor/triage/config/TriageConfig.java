@@ -29,6 +29,8 @@ public interface TriageConfig {
 
     Returns returns();
 
+    Console console();
+
     /**
      * The partnership's indicators' targets by indicator code (e.g. {@code indicators."re-referrals".target=22}); an
      * indicator without one is reported without a RAG.
@@ -109,6 +111,20 @@ public interface TriageConfig {
 
         @WithDefault("4")
         int fromSuggestedLevel();
+    }
+
+    /** The MASH console's view of what another service owns. */
+    interface Console {
+        /**
+         * The notification service's base URL: the console shows its overdue-feedback and could-not-inform lists,
+         * and closes a task there, calling its API with the signed-in person's own access token.
+         */
+        @WithDefault("http://localhost:8083")
+        java.net.URI notificationServiceUrl();
+
+        /** How long a page waits for the notification service before saying it is not answering. */
+        @WithDefault("5s")
+        Duration notificationServiceTimeout();
     }
 
     /** The statutory returns and their timescales (issue 14; returns.md). */

@@ -74,6 +74,8 @@ public class ConsoleResource {
 
         static native TemplateInstance careCase(Page page, ConsoleViews.CaseScreen screen);
 
+        static native TemplateInstance feedback(Page page, ConsoleViews.Feedback feedback);
+
         static native TemplateInstance problem(Page page, String heading, String message);
     }
 
@@ -116,6 +118,9 @@ public class ConsoleResource {
 
     @Inject
     ConsoleViews views;
+
+    @Inject
+    NotificationServiceClient notifications;
 
     @Inject
     Clock clock;
@@ -173,7 +178,7 @@ public class ConsoleResource {
 
     /**
      * Decides the contact's undecided children at once: each child its own level, outcome and primary need, the
-     * rationale and the referrer's feedback written once and shared. All in one transaction: if one child's
+     * rationale written once and shared unless a child is given one of their own, the referrer's feedback shared. All in one transaction: if one child's
      * decision breaks a rule, none is saved, and the page shows why, next to the field.
      */
     @POST
@@ -198,8 +203,10 @@ public class ConsoleResource {
             if (outcome == null) {
                 errors.add(new Problem.FieldError(prefix + "outcome", "Choose what happens next for the child"));
             }
+            // the shared rationale, unless the worker wrote this child one of their own
+            String own = Text.blankToNull(values.get(prefix + "rationale"));
             decisions.put(UUID.fromString(child), new DecisionCommand(level, outcome,
-                    Text.blankToNull(values.get(prefix + "primaryNeedCode")), values.get("rationale"),
+                    Text.blankToNull(values.get(prefix + "primaryNeedCode")), own != null ? own : values.get("rationale"),
                     values.get("referrerFeedback"), Text.blankToNull(values.get(prefix + "levelOverrideReason")), null,
                     null));
         }
@@ -225,8 +232,9 @@ public class ConsoleResource {
             }
             String prefix = "children[" + deciding[0] + "].";
             List<Problem.FieldError> found = new ArrayList<>();
+            boolean ownRationale = Text.blankToNull(values.get(prefix + "rationale")) != null;
             for (Problem.FieldError f : fieldErrors(e)) {
-                boolean shared = f.field().equals("rationale") || f.field().equals("referrerFeedback");
+                boolean shared = (f.field().equals("rationale") && !ownRationale) || f.field().equals("referrerFeedback");
                 found.add(new Problem.FieldError(shared ? f.field() : prefix + f.field(), f.message()));
             }
             return screening(csrf, id, found, values, null);
@@ -361,6 +369,43 @@ public class ConsoleResource {
         return Response.seeOther(URI.create("/console/cases/" + id + "?done=stepped")).build();
     }
 
+    /**
+     * Feedback owed to referrers and partners, from the notification service (which owns it): the messages it could
+     * not deliver, each a task to tell the recipient by other means, and those overdue or at risk.
+     */
+    @GET
+    @Path("/feedback")
+    @RolesAllowed(Roles.TEAM_MANAGER)
+    public Response feedback(@CookieParam(Csrf.COOKIE) String csrf, @QueryParam("done") String done) {
+        return feedbackPage(csrf, List.of(), Map.of(), "informed".equals(done) ? "Recorded: they were told" : null);
+    }
+
+    @POST
+    @Path("/notifications/{id}/informed")
+    @RolesAllowed(Roles.TEAM_MANAGER)
+    public Response informed(@CookieParam(Csrf.COOKIE) String csrf, @PathParam("id") UUID id,
+            MultivaluedMap<String, String> form) {
+        if (!Csrf.matches(csrf, form)) {
+            return expiredForm(csrf);
+        }
+        Map<String, String> values = flat(form);
+        String prefix = "tasks[" + id + "].";
+        try {
+            if (Text.blankToNull(values.get("how")) == null) {
+                throw ProblemException.invalid("how", "Choose how they were told");
+            }
+            notifications.informed(id, values.get("how"), Text.blankToNull(values.get("note")));
+        } catch (NotificationServiceClient.UnavailableException e) {
+            return feedbackPage(csrf, List.of(), values, null);
+        } catch (ProblemException e) {
+            if (aboutThePage(e)) {
+                return problem(csrf, e);
+            }
+            return feedbackPage(csrf, prefixed(prefix, fieldErrors(e)), values, null);
+        }
+        return Response.seeOther(URI.create("/console/feedback?done=informed")).build();
+    }
+
     @GET
     @Path("/indicators")
     @RolesAllowed(Roles.TEAM_MANAGER)
@@ -419,9 +464,24 @@ public class ConsoleResource {
                 errors.isEmpty() ? 200 : 422);
     }
 
+    private Response feedbackPage(String csrf, List<Problem.FieldError> errors, Map<String, String> values,
+            String notice) {
+        ConsoleViews.Feedback view;
+        try {
+            view = views.feedback(notifications.couldNotInform(), notifications.overdue());
+        } catch (NotificationServiceClient.UnavailableException e) {
+            view = views.feedbackUnavailable();
+        }
+        ConsoleViews.Feedback shown = view;
+        int status = !view.available() ? 503 : errors.isEmpty() ? 200 : 422;
+        return page(csrf, "Feedback to referrers and partners", errors, values, notice,
+                t -> Templates.feedback(t, shown), status);
+    }
+
     private Response problem(String csrf, ProblemException e) {
         String heading = switch (e.type()) {
             case NOT_FOUND -> "Page not found";
+            case FORBIDDEN -> "Not allowed for your role";
             case PRECONDITION_FAILED -> "Someone else changed this first";
             case CONFLICT -> "This cannot be done now";
             default -> "There is a problem";
@@ -458,12 +518,12 @@ public class ConsoleResource {
     }
 
     /**
-     * A refusal about the page rather than a field: the record changed since it was drawn (412), is gone (404), or
-     * can no longer be changed so (409). Shown as a page of its own, not beside a field.
+     * A refusal about the page rather than a field: the record changed since it was drawn (412), is gone (404),
+     * can no longer be changed so (409), or is not the person's to change (403). Shown as a page of its own, not beside a field.
      */
     private static boolean aboutThePage(ProblemException e) {
         return e.type() == ProblemType.PRECONDITION_FAILED || e.type() == ProblemType.NOT_FOUND
-                || e.type() == ProblemType.CONFLICT;
+                || e.type() == ProblemType.CONFLICT || e.type() == ProblemType.FORBIDDEN;
     }
 
     // --- form values ---

@@ -46,6 +46,9 @@ public class ConsoleViews {
     ThresholdRules rules;
 
     @Inject
+    org.frontdoor.triage.config.TriageConfig config;
+
+    @Inject
     Clock clock;
 
     // --- the queue ---
@@ -112,7 +115,7 @@ public class ConsoleViews {
             String deadline, String timeLeft, String status, String concern, List<String> indicators, boolean immediateRisk,
             String referrer, String referrerContact, String source, List<String> household, String consent,
             List<Child> children, List<Check> checks, List<Choice> organisations, List<Choice> levels,
-            List<Choice> needs, boolean anyToDecide, List<String> history) {
+            List<Choice> needs, boolean anyToDecide, List<String> history, List<String> rules) {
     }
 
     @Transactional
@@ -159,7 +162,30 @@ public class ConsoleViews {
                 consent(content.consent()), children, checks, organisations, levels(), needs(),
                 children.stream().anyMatch(c -> !c.decided()),
                 d.history().stream().map(h -> WHEN.format(h.at) + ": " + h.action.replace('_', ' ').toLowerCase(Locale.UK)
-                        + (h.detail == null ? "" : " - " + h.detail)).toList());
+                        + (h.detail == null ? "" : " - " + h.detail)).toList(),
+                decisionRules());
+    }
+
+    /** The rules a decision is checked against, in words, from the partnership's threshold rules and settings. */
+    private List<String> decisionRules() {
+        List<String> said = new ArrayList<>();
+        for (int level = 1; level <= 4; level++) {
+            List<String> allowed = rules.outcomesFor(level).stream().sorted()
+                    .filter(o -> o != Outcome.PASSED_TO_ALLOCATED_WORKER).map(o -> o.label().toLowerCase(Locale.UK))
+                    .toList();
+            said.add("At level " + level + ": " + String.join("; ", allowed) + ".");
+        }
+        said.add("A level other than the suggested one needs a reason.");
+        said.add("A referral to children's social care needs the child's primary need.");
+        said.add("Passing to the allocated worker is only for a child with an open case.");
+        List<String> approval = new ArrayList<>();
+        if (config.approval().onImmediateRisk()) {
+            approval.add("a child at immediate risk");
+        }
+        approval.add("a suggested level of " + config.approval().fromSuggestedLevel() + " or more");
+        said.add("An outcome below social care for " + String.join(" or ", approval)
+                + " waits for a team manager's approval, by someone other than you.");
+        return said;
     }
 
     /** The child's earlier contacts (the last ten), newest first; a contact of the same day is marked. */
@@ -323,6 +349,100 @@ public class ConsoleViews {
 
     private static String trim(double d) {
         return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
+    }
+
+    // --- feedback to referrers and partners (the notification service's lists) ---
+
+    /** A could-not-inform task: who to tell, how to reach them, why the service could not. */
+    public record Task(UUID id, String kind, String recipient, String contactName, String email,
+            List<String> contactEmails, String reference, String reason, String due, String deadline,
+            String deadlineTag) {
+
+        public String field(String name) {
+            return "tasks[" + id + "]." + name;
+        }
+    }
+
+    /** An undelivered message past its due time or at risk of it. */
+    public record Late(String kind, String recipient, String status, String due, String deadline, String deadlineTag,
+            int attempts, String lastError) {
+    }
+
+    /** The page: {@code available} false when the notification service did not answer. */
+    public record Feedback(boolean available, List<Task> tasks, List<Late> late, long overdue, long atRisk,
+            List<Choice> hows) {
+    }
+
+    public Feedback feedback(com.fasterxml.jackson.databind.JsonNode tasks,
+            com.fasterxml.jackson.databind.JsonNode overdue) {
+        List<Task> open = new ArrayList<>();
+        for (var t : tasks.path("items")) {
+            var r = t.path("recipient");
+            List<String> emails = new ArrayList<>();
+            r.path("contactEmails").forEach(e -> emails.add(e.asText()));
+            open.add(new Task(UUID.fromString(t.path("notificationId").asText()), kind(t.path("kind").asText()),
+                    text(r, "organisationName") != null ? text(r, "organisationName") : text(r, "organisationId"),
+                    text(r, "contactName"), text(r, "email"), emails, text(r, "externalReference"),
+                    text(t, "reasonText"), when(text(t, "dueBy")), deadline(text(t, "deadline")),
+                    deadlineTag(text(t, "deadline"))));
+        }
+        List<Late> late = new ArrayList<>();
+        for (var n : overdue.path("items")) {
+            late.add(new Late(kind(n.path("kind").asText()), text(n, "recipientOrganisation"),
+                    text(n, "status"), when(text(n, "dueBy")), deadline(text(n, "deadline")),
+                    deadlineTag(text(n, "deadline")), n.path("attempts").asInt(), text(n, "lastError")));
+        }
+        return new Feedback(true, open, late, overdue.path("overdue").asLong(), overdue.path("atRisk").asLong(),
+                informedHows());
+    }
+
+    public Feedback feedbackUnavailable() {
+        return new Feedback(false, List.of(), List.of(), 0, 0, informedHows());
+    }
+
+    private static List<Choice> informedHows() {
+        return List.of(new Choice("PHONE", "By phone", null), new Choice("SECURE_EMAIL", "By secure email", null),
+                new Choice("LETTER", "By letter", null), new Choice("IN_PERSON", "In person", null));
+    }
+
+    private static String text(com.fasterxml.jackson.databind.JsonNode node, String field) {
+        var v = node.path(field);
+        return v.isMissingNode() || v.isNull() ? null : v.asText();
+    }
+
+    private static String when(String instant) {
+        return instant == null ? "" : WHEN.format(Instant.parse(instant));
+    }
+
+    private static String kind(String kind) {
+        return switch (kind) {
+            case "ACKNOWLEDGEMENT" -> "Acknowledgement of the referral";
+            case "OUTCOME" -> "Outcome for a child";
+            case "CASE_STEPPED" -> "Case stepped up or down";
+            case "CASE_CLOSED" -> "Case closed";
+            default -> kind;
+        };
+    }
+
+    private static String deadline(String state) {
+        return state == null ? "" : switch (state) {
+            case "OVERDUE" -> "Overdue";
+            case "AT_RISK" -> "At risk";
+            case "ON_TRACK" -> "On track";
+            case "MISSED" -> "Missed";
+            case "MET" -> "Met";
+            case "WITHHELD" -> "Withheld";
+            default -> state;
+        };
+    }
+
+    private static String deadlineTag(String state) {
+        return state == null ? "govuk-tag--grey" : switch (state) {
+            case "OVERDUE", "MISSED" -> "govuk-tag--red";
+            case "AT_RISK" -> "govuk-tag--orange";
+            case "ON_TRACK", "MET" -> "govuk-tag--green";
+            default -> "govuk-tag--grey";
+        };
     }
 
     // --- words ---

@@ -125,11 +125,21 @@ class ConsoleJourneyTest {
             choose(worker, ben, "outcome", "EARLY_HELP_TARGETED");
             worker.findElement(By.id("children[" + ben + "].levelOverrideReason"))
                     .sendKeys("No injury to Ben; school and health see no harm.");
+            // the consistency rules are on the page, and Ben gets a rationale of his own instead of the shared one
+            assertTrue(worker.findElement(By.id("decision-rules")).getText()
+                    .contains("A level other than the suggested one needs a reason."));
+            worker.findElement(By.xpath("//summary[contains(., 'Give Ben Smith a rationale of their own')]")).click();
+            worker.findElement(By.id("children[" + ben + "].rationale"))
+                    .sendKeys("Ben is safe with his father; targeted early help for the family.");
             submit(worker, By.id("decide"));
             assertEquals("Decision recorded", worker.findElement(By.className("govuk-notification-banner__heading"))
                     .getText());
             assertEquals("DECIDED", as(MANAGER).get("/api/v1/triage-items/" + amy).path("status"));
             assertEquals("AWAITING_APPROVAL", as(MANAGER).get("/api/v1/triage-items/" + ben).path("status"));
+            assertEquals("Injury to Amy seen by school; Ben is her brother.",
+                    as(MANAGER).get("/api/v1/triage-items/" + amy).path("decision.rationale"), "the shared rationale");
+            assertEquals("Ben is safe with his father; targeted early help for the family.",
+                    as(MANAGER).get("/api/v1/triage-items/" + ben).path("decision.rationale"), "Ben's own");
             assertEquals(1, as(MANAGER).get("/api/v1/triage-items/" + amy).jsonPath().getList("checks").size());
         } finally {
             worker.quit();
@@ -195,6 +205,14 @@ class ConsoleJourneyTest {
             assertEquals("How the front door is doing", manager.findElement(By.tagName("h1")).getText());
             assertTrue(manager.findElement(By.id("indicator-re-referrals")).getText().contains("Re-referrals"));
             noAccessibilityViolations(manager, "indicators");
+
+            // the feedback lists are the notification service's (not running here): the page says it is not
+            // answering rather than failing (e2e ConsoleFeedbackIT shows them with the real service)
+            manager.get(base() + "/feedback");
+            assertEquals("Feedback to referrers and partners", manager.findElement(By.tagName("h1")).getText());
+            assertTrue(manager.findElement(By.className("govuk-warning-text")).getText()
+                    .contains("The notification service is not answering just now"));
+            noAccessibilityViolations(manager, "feedback");
 
             // signing out ends the session: the console asks to sign in again
             manager.get(base() + "/queue");
