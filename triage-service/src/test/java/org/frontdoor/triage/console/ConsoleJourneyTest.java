@@ -260,10 +260,15 @@ class ConsoleJourneyTest {
 
     /** Clicks a form's button and waits for the next page (the click returns before it has loaded). */
     private static void submit(WebDriver browser, By button) {
-        org.openqa.selenium.WebElement page = browser.findElement(By.tagName("html"));
+        // a mark on the old page's window: gone once the next page has loaded. (Waiting for the old html element
+        // to go stale made chromedriver fail now and then with "Node with given id does not belong to the
+        // document" while the page was being replaced.)
+        org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) browser;
+        js.executeScript("window.fdOldPage = true");
         browser.findElement(button).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(b -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) b).executeScript(
+                        "return window.fdOldPage === undefined && document.readyState === 'complete'")));
     }
 
     private static void choose(WebDriver browser, String item, String field, String value) {
