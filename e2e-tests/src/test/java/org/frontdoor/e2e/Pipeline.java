@@ -157,6 +157,11 @@ public final class Pipeline implements AutoCloseable {
         return tokens.token(role, org);
     }
 
+    /** The PostgreSQL server holding a service's database. */
+    public PostgresServer database(String service) {
+        return service.equals("referral-service") ? referralDb : sharedDb;
+    }
+
     /** The identity provider: the console's sign-in and the APIs' issuer. */
     public OidcProvider oidc() {
         return oidc;

@@ -127,7 +127,7 @@ public final class LocalInfrastructure {
         Servers servers = new Servers();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> servers.stop(log), "local-infrastructure-shutdown"));
         try {
-            servers.postgres = PostgresServer.start(dataDir.resolve("postgres"), pgPort, true);
+            servers.postgres = PostgresServer.start(dataDir.resolve("postgres"), pgPort, true, true);
             for (String database : DATABASES) {
                 servers.postgres.createDatabaseIfMissing(database);
             }

@@ -80,7 +80,7 @@ public final class PostgresServer implements AutoCloseable {
             String prefix = "data-";
             Support.deleteStaleSiblings(base, prefix);
             Path dataDir = base.resolve(prefix + ProcessHandle.current().pid());
-            PostgresServer server = launch(dataDir, base.resolve("runtime"), Support.freePort(), false);
+            PostgresServer server = launch(dataDir, base.resolve("runtime"), Support.freePort(), false, false);
             Runtime.getRuntime().addShutdownHook(new Thread(server::close, "embedded-postgres-shutdown"));
             System.setProperty(SHARED_PORT_PROPERTY, String.valueOf(server.port()));
             shared = server;
@@ -95,15 +95,25 @@ public final class PostgresServer implements AutoCloseable {
      * @throws PortInUseException if {@code port} is taken
      */
     public static PostgresServer start(Path dataDir, int port, boolean keepData) {
+        return start(dataDir, port, keepData, false);
+    }
+
+    /**
+     * As {@link #start(Path, int, boolean)}; {@code durable} turns the embedded server's speed settings back to
+     * PostgreSQL's safe defaults (fsync, synchronous commit, full page writes), so that a committed transaction, a
+     * referral answered 201, survives a power cut. The local run is durable; tests need not be.
+     */
+    public static PostgresServer start(Path dataDir, int port, boolean keepData, boolean durable) {
         Path data = dataDir.toAbsolutePath().normalize();
         if (!Support.portFree(port)) {
             throw new PortInUseException(port, "PostgreSQL wanted it; is another local run or PostgreSQL running?");
         }
         Path parent = data.getParent() != null ? data.getParent() : Support.userDirTarget("");
-        return launch(data, parent.resolve("postgres-runtime"), port, keepData);
+        return launch(data, parent.resolve("postgres-runtime"), port, keepData, durable);
     }
 
-    private static PostgresServer launch(Path dataDir, Path workingDir, int port, boolean keepData) {
+    private static PostgresServer launch(Path dataDir, Path workingDir, int port, boolean keepData,
+            boolean durable) {
         Support.quietServerLogs();
         initZonkyWithoutTempLitter();
         boolean existing = keepData && Files.exists(dataDir.resolve("PG_VERSION"));
@@ -121,7 +131,7 @@ public final class PostgresServer implements AutoCloseable {
             Files.createDirectories(dataDir.getParent());
             Files.deleteIfExists(logFile);
             ProcessBuilder.Redirect toLog = ProcessBuilder.Redirect.appendTo(logFile.toFile());
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setOverrideWorkingDirectory(workingDir.toFile())
                     .setPgBinaryResolver(BINARIES)
                     .setDataDirectory(dataDir)
@@ -132,9 +142,24 @@ public final class PostgresServer implements AutoCloseable {
                     // no Unix socket: nothing in the shared /tmp, TCP on localhost only
                     .setServerConfig("unix_socket_directories", "")
                     .setServerConfig("listen_addresses", "localhost")
+                    // statements and commits per referral, for the statement budget test and the benchmark
+                    .setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                    .setServerConfig("pg_stat_statements.track", "top")
                     .setOutputRedirector(toLog)
-                    .setErrorRedirector(toLog)
-                    .start();
+                    .setErrorRedirector(toLog);
+            if (durable) {
+                // zonky starts the server with -F (fsync off) and synchronous_commit off; these come after it
+                builder.setServerConfig("fsync", "on")
+                        .setServerConfig("synchronous_commit", "on")
+                        .setServerConfig("full_page_writes", "on");
+            }
+            EmbeddedPostgres postgres = builder.start();
+            try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
+                // the view, in the postgres database, shows every database's statements
+                st.execute("create extension if not exists pg_stat_statements");
+            } catch (SQLException e) {
+                throw new IllegalStateException("pg_stat_statements: " + e.getMessage(), e);
+            }
             LOG.infof("PostgreSQL started on port %d in %d ms (%s data in %s)", port,
                     Duration.ofNanos(System.nanoTime() - started).toMillis(), existing ? "existing" : "new", dataDir);
             return new PostgresServer(postgres, port, dataDir, keepData);

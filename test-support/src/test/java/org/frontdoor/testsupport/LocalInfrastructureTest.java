@@ -67,6 +67,13 @@ class LocalInfrastructureTest {
             try (Connection c = connect(pgPort, "referral"); Statement s = c.createStatement()) {
                 s.execute("create table kept (id int)");
                 s.execute("insert into kept values (7)");
+                // durable: an answered 201 survives a power cut (the embedded server's defaults would not)
+                for (String setting : List.of("fsync", "synchronous_commit", "full_page_writes")) {
+                    try (java.sql.ResultSet rs = s.executeQuery("show " + setting)) {
+                        rs.next();
+                        assertEquals("on", rs.getString(1), setting);
+                    }
+                }
             }
             KafkaServerTest.send(env.get("KAFKA_BOOTSTRAP_SERVERS"), "referral-events", "r-1", "received");
         } finally {
