@@ -1,0 +1,105 @@
+package org.frontdoor.support.security;
+
+import io.smallrye.jwt.auth.principal.DefaultJWTParser;
+import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
+import jakarta.inject.Inject;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.crypto.SecretKey;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Verifies a bearer token once, then trusts the same token until it expires. A partner system sends one token with
+ * thousands of referrals, and verifying its RSA signature each time was a third of intake's request CPU. A token
+ * cannot change (any change breaks its signature) and its validity depends only on the time, so a token verified
+ * once is valid until its {@code exp}: an entry is served only before then, checked on every use. Only the default
+ * {@link #parse(String)}, which every request goes through, is cached; the rest is smallrye-jwt's own.
+ */
+@Alternative
+@Priority(1)
+@ApplicationScoped
+public class CachingJwtParser implements JWTParser {
+
+    /** Tokens held at most; when full, expired ones go, and if none has, the cache starts afresh. */
+    static final int MAX_ENTRIES = 5_000;
+
+    private record Verified(JsonWebToken token, long expiresAtSeconds) {
+    }
+
+    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+
+    @Inject
+    DefaultJWTParser verifier;
+
+    @Override
+    public JsonWebToken parse(String token) throws ParseException {
+        long now = System.currentTimeMillis() / 1000;
+        Verified cached = verified.get(token);
+        if (cached != null && now < cached.expiresAtSeconds()) {
+            return cached.token();
+        }
+        JsonWebToken jwt = verifier.parse(token); // throws for a bad signature, issuer or expiry: never cached
+        if (jwt.getExpirationTime() > now) {
+            if (verified.size() >= MAX_ENTRIES) {
+                verified.values().removeIf(v -> v.expiresAtSeconds() <= now);
+                if (verified.size() >= MAX_ENTRIES) {
+                    verified.clear();
+                }
+            }
+            verified.put(token, new Verified(jwt, jwt.getExpirationTime()));
+        }
+        return jwt;
+    }
+
+    /** How many verified tokens are held (for tests). */
+    int size() {
+        return verified.size();
+    }
+
+    @Override
+    public JsonWebToken parse(String token, JWTAuthContextInfo context) throws ParseException {
+        return verifier.parse(token, context);
+    }
+
+    @Override
+    public JsonWebToken verify(String token, PublicKey key) throws ParseException {
+        return verifier.verify(token, key);
+    }
+
+    @Override
+    public JsonWebToken verify(String token, SecretKey key) throws ParseException {
+        return verifier.verify(token, key);
+    }
+
+    @Override
+    public JsonWebToken verify(String token, String secret) throws ParseException {
+        return verifier.verify(token, secret);
+    }
+
+    @Override
+    public JsonWebToken decrypt(String token, PrivateKey key) throws ParseException {
+        return verifier.decrypt(token, key);
+    }
+
+    @Override
+    public JsonWebToken decrypt(String token, SecretKey key) throws ParseException {
+        return verifier.decrypt(token, key);
+    }
+
+    @Override
+    public JsonWebToken decrypt(String token, String secret) throws ParseException {
+        return verifier.decrypt(token, secret);
+    }
+
+    @Override
+    public JsonWebToken parseOnly(String token) throws ParseException {
+        return verifier.parseOnly(token);
+    }
+}
