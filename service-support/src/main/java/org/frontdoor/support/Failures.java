@@ -25,6 +25,24 @@ public final class Failures {
         return false;
     }
 
+    /**
+     * True when the same work may well succeed if simply tried again: an outage ({@link #isUnavailable}), or a
+     * transaction PostgreSQL gave up to let another go first (a deadlock, a serialization failure, a lock wait that
+     * timed out). Never a reason to dead-letter an event.
+     */
+    public static boolean isRetryable(Throwable error) {
+        if (isUnavailable(error)) {
+            return true;
+        }
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && ("40001".equals(sql.getSQLState())
+                    || "40P01".equals(sql.getSQLState()) || "55P03".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static Throwable rootCause(Throwable error) {
         Throwable t = error;
         while (t.getCause() != null && t.getCause() != t) {

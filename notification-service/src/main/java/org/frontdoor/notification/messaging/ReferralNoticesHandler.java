@@ -1,5 +1,9 @@
 package org.frontdoor.notification.messaging;
 
+import java.util.concurrent.CompletionStage;
+import org.frontdoor.events.EventType;
+import java.util.Map;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -32,17 +36,11 @@ public class ReferralNoticesHandler {
 
     @Incoming("referral-notices")
     @Blocking
-    public void onMessage(String message) {
-        processor.process(CONSUMER, message, event -> {
-            switch (event.type()) {
-                case "referral.logged" -> planner.received(event, event.payloadAs(ReferralLogged.class));
-                case "referral.consent-recorded" -> planner.consentRecorded(event,
-                        event.payloadAs(SharingConsentRecorded.class));
-                case "referral.erased" -> erasure.erased(event.payloadAs(ReferralErased.class));
-                default -> {
-                    // nothing else on this topic is owed to anyone
-                }
-            }
-        });
+    public CompletionStage<Void> onMessages(KafkaRecordBatch<String, String> batch) {
+        return processor.process(CONSUMER, batch, Map.of(
+                EventType.REFERRAL_LOGGED.wireName(), e -> planner.received(e, e.payloadAs(ReferralLogged.class)),
+                EventType.REFERRAL_CONSENT_RECORDED.wireName(),
+                e -> planner.consentRecorded(e, e.payloadAs(SharingConsentRecorded.class)),
+                EventType.REFERRAL_ERASED.wireName(), e -> erasure.erased(e.payloadAs(ReferralErased.class))));
     }
 }

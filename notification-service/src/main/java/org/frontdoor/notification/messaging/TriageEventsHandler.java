@@ -1,5 +1,9 @@
 package org.frontdoor.notification.messaging;
 
+import java.util.concurrent.CompletionStage;
+import org.frontdoor.events.EventType;
+import java.util.Map;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,15 +27,11 @@ public class TriageEventsHandler {
 
     @Incoming("triage-events")
     @Blocking
-    public void onMessage(String message) {
-        processor.process(CONSUMER, message, event -> {
-            switch (event.type()) {
-                case "triage.decided" -> planner.decided(event, event.payloadAs(TriageDecided.class));
-                case "case.stepped", "case.closed" -> planner.caseChanged(event, event.payloadAs(CaseEvent.class));
-                default -> {
-                    // triage.queued, case.opened, case.allocated: nothing to tell the referrer
-                }
-            }
-        });
+    public CompletionStage<Void> onMessages(KafkaRecordBatch<String, String> batch) {
+        // triage.queued, case.opened, case.allocated: nothing to tell the referrer, skipped before any SQL
+        return processor.process(CONSUMER, batch, Map.of(
+                EventType.TRIAGE_DECIDED.wireName(), e -> planner.decided(e, e.payloadAs(TriageDecided.class)),
+                EventType.CASE_STEPPED.wireName(), e -> planner.caseChanged(e, e.payloadAs(CaseEvent.class)),
+                EventType.CASE_CLOSED.wireName(), e -> planner.caseChanged(e, e.payloadAs(CaseEvent.class))));
     }
 }

@@ -1,5 +1,9 @@
 package org.frontdoor.referral.messaging;
 
+import java.util.concurrent.CompletionStage;
+import org.frontdoor.events.EventType;
+import java.util.Map;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,11 +26,10 @@ public class NotificationEventsHandler {
 
     @Incoming("notification-events")
     @Blocking
-    public void onMessage(String message) {
-        processor.process(CONSUMER, message, event -> {
-            if (event.type().startsWith("notification.")) {
-                status.notified(event, event.payloadAs(NotificationOutcome.class));
-            }
-        });
+    public CompletionStage<Void> onMessages(KafkaRecordBatch<String, String> batch) {
+        return processor.process(CONSUMER, batch, Map.of(
+                EventType.NOTIFICATION_SENT.wireName(), e -> status.notified(e, e.payloadAs(NotificationOutcome.class)),
+                EventType.NOTIFICATION_FAILED.wireName(),
+                e -> status.notified(e, e.payloadAs(NotificationOutcome.class))));
     }
 }

@@ -1,5 +1,9 @@
 package org.frontdoor.referral.messaging;
 
+import java.util.concurrent.CompletionStage;
+import org.frontdoor.events.EventType;
+import java.util.Map;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,17 +28,14 @@ public class TriageEventsHandler {
 
     @Incoming("triage-events")
     @Blocking
-    public void onMessage(String message) {
-        processor.process(CONSUMER, message, event -> {
-            switch (event.type()) {
-                case "triage.queued" -> status.queued(event, event.payloadAs(TriageQueued.class));
-                case "triage.decided" -> status.decided(event, event.payloadAs(TriageDecided.class));
-                case "case.opened", "case.allocated", "case.stepped", "case.closed" ->
-                        status.caseChanged(event, event.payloadAs(CaseEvent.class));
-                default -> {
-                    // a type this version does not know yet: nothing to show the referrer
-                }
-            }
-        });
+    public CompletionStage<Void> onMessages(KafkaRecordBatch<String, String> batch) {
+        // a type this version does not know yet: nothing to show the referrer
+        return processor.process(CONSUMER, batch, Map.of(
+                EventType.TRIAGE_QUEUED.wireName(), e -> status.queued(e, e.payloadAs(TriageQueued.class)),
+                EventType.TRIAGE_DECIDED.wireName(), e -> status.decided(e, e.payloadAs(TriageDecided.class)),
+                EventType.CASE_OPENED.wireName(), e -> status.caseChanged(e, e.payloadAs(CaseEvent.class)),
+                EventType.CASE_ALLOCATED.wireName(), e -> status.caseChanged(e, e.payloadAs(CaseEvent.class)),
+                EventType.CASE_STEPPED.wireName(), e -> status.caseChanged(e, e.payloadAs(CaseEvent.class)),
+                EventType.CASE_CLOSED.wireName(), e -> status.caseChanged(e, e.payloadAs(CaseEvent.class))));
     }
 }

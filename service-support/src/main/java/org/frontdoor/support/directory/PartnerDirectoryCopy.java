@@ -1,5 +1,8 @@
 package org.frontdoor.support.directory;
 
+import java.util.concurrent.CompletionStage;
+import java.util.Map;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -38,15 +41,12 @@ public class PartnerDirectoryCopy {
     InboxProcessor processor;
 
     /**
-     * A record of partner-events, through the inbox like any consumer's (a database outage is waited out, a
+     * A batch of partner-events, through the inbox like any consumer's (a database outage is waited out, a
      * malformed record dead-lettered); other event types are skipped.
      */
-    public void receive(String message) {
-        processor.process(CONSUMER, message, event -> {
-            if (EventType.PARTNER_CHANGED.wireName().equals(event.type())) {
-                apply(event.payloadAs(PartnerChanged.class));
-            }
-        });
+    public CompletionStage<Void> receive(KafkaRecordBatch<String, String> batch) {
+        return processor.process(CONSUMER, batch, Map.of(EventType.PARTNER_CHANGED.wireName(),
+                e -> apply(e.payloadAs(PartnerChanged.class))));
     }
 
     /** Stores the organisation as it now stands, unless a later version is stored already. */

@@ -1,9 +1,16 @@
 package org.frontdoor.support.inbox;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import org.frontdoor.events.EventEnvelope;
 import org.frontdoor.events.EventJson;
@@ -11,11 +18,14 @@ import org.frontdoor.support.Failures;
 import org.jboss.logging.Logger;
 
 /**
- * How every consumer handles a message: read the envelope, then in one transaction record it
- * in the inbox and apply its effect. A message that is not an event, or whose effect fails
- * for good, is thrown back so the connector sends it to the dead-letter topic with the
- * reason. An unreachable database is waited out with backoff instead: dead-lettering an event
- * because of an outage would drop its effect.
+ * How every consumer handles what one poll of the broker brought: read the envelopes, skip the event types the
+ * consumer does not handle (before any SQL), then in one transaction record the rest in the inbox (one statement)
+ * and apply their effects, in the order they came. A redelivered event finds its mark and is skipped.
+ * <p>
+ * A message that is not an event goes to the dead-letter topic alone ({@link DeadLetters}). If an effect fails for
+ * good, the batch's transaction is rolled back and its events are applied one transaction each, so only the event
+ * that fails is dead-lettered, with the reason. An unreachable database, a deadlock or a serialization failure is
+ * retried with backoff instead: dead-lettering an event because of them would drop its effect.
  */
 @ApplicationScoped
 public class InboxProcessor {
@@ -26,23 +36,90 @@ public class InboxProcessor {
     @Inject
     Inbox inbox;
 
-    public void process(String consumer, String message, Consumer<EventEnvelope> effect) {
-        EventEnvelope event = EventJson.read(message);
+    @Inject
+    DeadLetters deadLetters;
+
+    private record Delivery(KafkaRecord<String, String> record, EventEnvelope event) {
+    }
+
+    /**
+     * Handles a batch for {@code consumer}: {@code effects} says what to do with each event type it handles; any
+     * other type is not its business. Returns the batch's acknowledgement once all is done; if even a dead letter
+     * cannot be written, the batch's refusal (the channel's failure strategy: the last resort).
+     */
+    public CompletionStage<Void> process(String consumer, KafkaRecordBatch<String, String> batch,
+            Map<String, Consumer<EventEnvelope>> effects) {
+        try {
+            handle(consumer, batch, effects);
+            return batch.ack();
+        } catch (RuntimeException e) {
+            LOG.errorf("%s: a batch of %d message(s) could not be handled (%s)", consumer, batch.getRecords().size(),
+                    e.getClass().getName());
+            return batch.nack(e);
+        }
+    }
+
+    private void handle(String consumer, KafkaRecordBatch<String, String> batch,
+            Map<String, Consumer<EventEnvelope>> effects) {
+        List<Delivery> wanted = new ArrayList<>();
+        for (KafkaRecord<String, String> record : batch.getRecords()) {
+            EventEnvelope event;
+            try {
+                event = EventJson.read(record.getPayload());
+            } catch (RuntimeException e) {
+                deadLetters.send(record, e);
+                continue;
+            }
+            if (effects.containsKey(event.type())) {
+                wanted.add(new Delivery(record, event));
+            }
+        }
+        if (wanted.isEmpty()) {
+            return;
+        }
+        try {
+            retrying(consumer, wanted.size() + " event(s)", () -> apply(consumer, wanted, effects));
+        } catch (RuntimeException e) {
+            // one of them fails for good: each on its own, so that only it is dead-lettered
+            LOG.warnf("%s: a batch of %d event(s) failed (%s); applying them one by one", consumer, wanted.size(),
+                    e.getClass().getSimpleName());
+            for (Delivery d : wanted) {
+                try {
+                    retrying(consumer, d.event().type() + " " + d.event().eventId(),
+                            () -> apply(consumer, List.of(d), effects));
+                } catch (RuntimeException single) {
+                    deadLetters.send(d.record(), single);
+                }
+            }
+        }
+    }
+
+    private void apply(String consumer, List<Delivery> deliveries, Map<String, Consumer<EventEnvelope>> effects) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Set<java.util.UUID> fresh = inbox.firstDeliveries(consumer,
+                    deliveries.stream().map(Delivery::event).toList());
+            for (Delivery d : deliveries) {
+                // remove: an event twice in one batch is applied once
+                if (fresh.remove(d.event().eventId())) {
+                    effects.get(d.event().type()).accept(d.event());
+                }
+            }
+        });
+    }
+
+    /** Runs {@code work}, again and again with backoff while it fails for a passing reason; throws otherwise. */
+    private static void retrying(String consumer, String what, Runnable work) {
         long backoff = 200;
         while (true) {
             try {
-                QuarkusTransaction.requiringNew().run(() -> {
-                    if (inbox.firstDelivery(consumer, event)) {
-                        effect.accept(event);
-                    }
-                });
+                work.run();
                 return;
             } catch (RuntimeException e) {
-                if (!Failures.isUnavailable(e)) {
+                if (!Failures.isRetryable(e)) {
                     throw e;
                 }
-                LOG.warnf("%s: database unavailable while handling event %s (%s); retrying in %d ms", consumer,
-                        event.eventId(), event.type(), backoff);
+                LOG.warnf("%s: %s failed for a passing reason (%s); retrying in %d ms", consumer, what,
+                        Failures.rootCause(e).getClass().getSimpleName(), backoff);
                 try {
                     Thread.sleep(backoff);
                 } catch (InterruptedException ie) {

@@ -13,23 +13,20 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.errors.InvalidTopicException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.frontdoor.support.Failures;
+import org.frontdoor.support.kafka.KafkaProducers;
 import org.frontdoor.support.worker.WorkerThread;
 import org.jboss.logging.Logger;
 
@@ -216,24 +213,7 @@ public class OutboxRelay {
 
     private synchronized Producer<String, String> producer() {
         if (producer == null) {
-            Map<String, Object> props = new HashMap<>();
-            // Inherit bootstrap servers and any security settings (SASL/TLS on Strimzi) from kafka.*
-            kafkaConfig.forEach((k, v) -> {
-                if (!k.startsWith("health") && !k.startsWith("devservices") && !k.startsWith("snappy")) {
-                    props.put(k, v);
-                }
-            });
-            props.put(ProducerConfig.ACKS_CONFIG, "all");
-            props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-            props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
-            props.put(ProducerConfig.LINGER_MS_CONFIG, 1);
-            props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
-            props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
-            props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.max(20_000, config.sendTimeout().toMillis()));
-            props.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
-            props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-            props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-            producer = new KafkaProducer<>(props);
+            producer = KafkaProducers.create(kafkaConfig, "outbox-relay", config.sendTimeout().toMillis());
         }
         return producer;
     }

@@ -52,23 +52,25 @@ class InboxTest {
 
     @Test
     void theMarkCommitsOrRollsBackWithTheEffect() {
-        UUID eventId = UUID.randomUUID();
+        EventEnvelope event = EventEnvelope.of(EventType.CASE_OPENED, UUID.randomUUID(), Map.of());
+        // twice in one batch counts once
+        List<EventEnvelope> batch = List.of(event, event);
 
         // the handler fails after marking: the mark goes with it, so a redelivery is processed
         try {
             QuarkusTransaction.requiringNew().run(() -> {
-                assertTrue(inbox.firstDelivery("rollback-test", eventId, "case.opened"));
+                assertTrue(inbox.firstDeliveries("rollback-test", batch).contains(event.eventId()));
                 throw new IllegalStateException("effect failed");
             });
         } catch (IllegalStateException expected) {
             // as intended
         }
         boolean redelivery = QuarkusTransaction.requiringNew()
-                .call(() -> inbox.firstDelivery("rollback-test", eventId, "case.opened"));
+                .call(() -> inbox.firstDeliveries("rollback-test", batch).contains(event.eventId()));
         boolean thirdTime = QuarkusTransaction.requiringNew()
-                .call(() -> inbox.firstDelivery("rollback-test", eventId, "case.opened"));
+                .call(() -> inbox.firstDeliveries("rollback-test", batch).contains(event.eventId()));
         boolean otherConsumer = QuarkusTransaction.requiringNew()
-                .call(() -> inbox.firstDelivery("another-consumer", eventId, "case.opened"));
+                .call(() -> inbox.firstDeliveries("another-consumer", batch).contains(event.eventId()));
 
         assertTrue(redelivery, "processed after the failed attempt");
         assertEquals(false, thirdTime, "then skipped");
@@ -90,6 +92,51 @@ class InboxTest {
         assertEquals("{this is not an event", dead.value());
         String reason = new String(dead.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8);
         assertTrue(reason.contains("not a JSON event envelope"), reason);
+    }
+
+    @Test
+    void anEventThatCanNeverBeAppliedIsDeadLetteredAloneAndTheOthersOfItsBatchAreApplied() throws Exception {
+        UUID referralId = UUID.randomUUID();
+        EventEnvelope before = EventEnvelope.of(EventType.REFERRAL_RECEIVED, referralId, Map.of());
+        EventEnvelope poison = EventEnvelope.of(EventType.REFERRAL_RECEIVED, referralId, Map.of("test", "fail"));
+        EventEnvelope after = EventEnvelope.of(EventType.REFERRAL_RECEIVED, referralId, Map.of());
+        // one partition, sent back to back: the consumer's poll takes them together
+        KafkaProbe.send(TOPIC, referralId.toString(), EventJson.write(before));
+        KafkaProbe.send(TOPIC, referralId.toString(), EventJson.write(poison));
+        KafkaProbe.send(TOPIC, referralId.toString(), EventJson.write(after));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> effects(after.eventId()) == 1);
+        assertEquals(1, effects(before.eventId()), "the event before it is applied");
+        await().atMost(Duration.ofSeconds(30)).until(() -> deadLetters(referralId).size() == 1);
+        ConsumerRecord<String, String> dead = deadLetters(referralId).get(0);
+        assertEquals(EventJson.write(poison), dead.value(), "the poison event alone, as it came");
+        assertEquals(0, effects(poison.eventId()));
+        String reason = new String(dead.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8);
+        assertEquals("this event can never be applied", reason);
+        // and it is not marked as seen: replayed from the dead-letter topic after a fix, it would be applied
+        assertEquals(0, inboxMarks(poison.eventId()));
+    }
+
+    @Test
+    void aDeadlockIsRetriedNotDeadLettered() throws Exception {
+        UUID referralId = UUID.randomUUID();
+        EventEnvelope event = EventEnvelope.of(EventType.REFERRAL_RECEIVED, referralId, Map.of("test", "deadlock-once"));
+        KafkaProbe.send(TOPIC, referralId.toString(), EventJson.write(event));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> effects(event.eventId()) == 1);
+        Thread.sleep(1_000); // a dead letter, were one written, would be on its way by now
+        assertEquals(0, deadLetters(referralId).size(), "a deadlock passes: not a dead letter");
+    }
+
+    private int inboxMarks(UUID eventId) throws Exception {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("select count(*) from inbox_event where event_id = ?")) {
+            ps.setObject(1, eventId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
     }
 
     private static List<ConsumerRecord<String, String>> deadLetters(UUID referralId) {

@@ -1,5 +1,8 @@
 package org.frontdoor.support.inbox;
 
+import java.util.concurrent.CompletionStage;
+import java.util.Map;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.agroal.api.AgroalDataSource;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +20,7 @@ public class TestEventHandler {
     static final String CONSUMER = "inbox-test";
 
     private final AtomicInteger deliveries = new AtomicInteger();
+    private final java.util.Set<java.util.UUID> deadlocked = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     @Inject
     InboxProcessor processor;
@@ -31,9 +35,17 @@ public class TestEventHandler {
 
     @Incoming("inbox-test")
     @Blocking
-    public void onEvent(String message) {
-        deliveries.incrementAndGet();
-        processor.process(CONSUMER, message, event -> {
+    public CompletionStage<Void> onEvents(KafkaRecordBatch<String, String> batch) {
+        deliveries.addAndGet(batch.getRecords().size());
+        return processor.process(CONSUMER, batch, Map.of("referral.received", event -> {
+            String behaviour = event.payload().path("test").asText("");
+            if ("fail".equals(behaviour)) {
+                throw new IllegalArgumentException("this event can never be applied");
+            }
+            if ("deadlock-once".equals(behaviour) && deadlocked.add(event.eventId())) {
+                // what PostgreSQL answers the transaction it chose to break a deadlock
+                throw new IllegalStateException(new java.sql.SQLException("deadlock detected", "40P01"));
+            }
             try (Connection c = dataSource.getConnection();
                     PreparedStatement ps = c.prepareStatement("insert into test_effect (event_id) values (?)")) {
                 ps.setObject(1, event.eventId());
@@ -41,6 +53,6 @@ public class TestEventHandler {
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
-        });
+        }));
     }
 }

@@ -1,5 +1,9 @@
 package org.frontdoor.triage.messaging;
 
+import java.util.concurrent.CompletionStage;
+import org.frontdoor.events.EventType;
+import java.util.Map;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
@@ -24,15 +28,11 @@ public class NotificationEventsHandler {
     @Incoming("notification-events")
     @Blocking
     @ActivateRequestContext
-    public void onMessage(String message) {
-        processor.process(CONSUMER, message, event -> {
-            switch (event.type()) {
-                case "notification.sent" -> deliveries.reported(event.payloadAs(NotificationOutcome.class), true);
-                case "notification.failed" -> deliveries.reported(event.payloadAs(NotificationOutcome.class), false);
-                default -> {
-                    // nothing else on this topic is triage's business
-                }
-            }
-        });
+    public CompletionStage<Void> onMessages(KafkaRecordBatch<String, String> batch) {
+        return processor.process(CONSUMER, batch, Map.of(
+                EventType.NOTIFICATION_SENT.wireName(),
+                e -> deliveries.reported(e.payloadAs(NotificationOutcome.class), true),
+                EventType.NOTIFICATION_FAILED.wireName(),
+                e -> deliveries.reported(e.payloadAs(NotificationOutcome.class), false)));
     }
 }

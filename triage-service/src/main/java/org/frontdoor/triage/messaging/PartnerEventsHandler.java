@@ -1,5 +1,7 @@
 package org.frontdoor.triage.messaging;
 
+import java.util.concurrent.CompletionStage;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,7 +17,7 @@ public class PartnerEventsHandler {
 
     @Incoming("partner-events")
     @Blocking
-    public void onMessage(String message) {
-        directory.receive(message);
+    public CompletionStage<Void> onMessages(KafkaRecordBatch<String, String> batch) {
+        return directory.receive(batch);
     }
 }

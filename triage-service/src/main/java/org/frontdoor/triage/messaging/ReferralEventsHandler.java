@@ -1,5 +1,9 @@
 package org.frontdoor.triage.messaging;
 
+import java.util.concurrent.CompletionStage;
+import org.frontdoor.events.EventType;
+import java.util.Map;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
@@ -32,15 +36,9 @@ public class ReferralEventsHandler {
     @Incoming("referral-events")
     @Blocking
     @ActivateRequestContext
-    public void onMessage(String message) {
-        processor.process(CONSUMER, message, event -> {
-            switch (event.type()) {
-                case "referral.received" -> intake.received(event.payloadAs(ReferralReceived.class));
-                case "referral.erased" -> erasure.erased(event.payloadAs(ReferralErased.class));
-                default -> {
-                    // other types on this topic are not triage's business
-                }
-            }
-        });
+    public CompletionStage<Void> onMessages(KafkaRecordBatch<String, String> batch) {
+        return processor.process(CONSUMER, batch, Map.of(
+                EventType.REFERRAL_RECEIVED.wireName(), e -> intake.received(e.payloadAs(ReferralReceived.class)),
+                EventType.REFERRAL_ERASED.wireName(), e -> erasure.erased(e.payloadAs(ReferralErased.class))));
     }
 }

@@ -40,6 +40,7 @@ import org.frontdoor.events.EventEnvelope;
 import org.frontdoor.events.EventJson;
 import org.frontdoor.events.EventType;
 import org.frontdoor.events.Topics;
+import org.frontdoor.events.payload.ReferralErased;
 import org.frontdoor.events.payload.ReferralReceived;
 import org.frontdoor.events.payload.TriageQueued;
 import org.frontdoor.testsupport.KafkaProbe;
@@ -103,9 +104,12 @@ class TriageIntakeTest {
 
         send(event);                                                          // the broker redelivers
         send(EventEnvelope.of(EventType.REFERRAL_RECEIVED, referral.referralId(), referral)); // a replay, new event id
-        EventEnvelope marker = new EventEnvelope(UUID.randomUUID(), "referral.noted", 1, Instant.now(),
-                referral.referralId(), EventJson.mapper().valueToTree(Map.of()));
-        send(marker);                                                         // same key, so handled after them
+        // a marker behind them on the same key (so handled after them): the erasure of a contact triage never had,
+        // which changes nothing (an event type triage does not handle would be skipped before the inbox)
+        EventEnvelope marker = new EventEnvelope(UUID.randomUUID(), EventType.REFERRAL_ERASED.wireName(), 1,
+                Instant.now(), referral.referralId(), EventJson.mapper().valueToTree(new ReferralErased(
+                        UUID.randomUUID(), List.of(), "contacts", Instant.now())));
+        send(marker);
         await().atMost(Duration.ofSeconds(30)).until(() -> inboxHas(marker.eventId()));
 
         assertEquals(1, itemIds(referral.referralId(), "NEW", 1).size());
