@@ -243,6 +243,9 @@ public class Dispatcher {
      * claims no more than {@code dispatcher.per-recipient} less what this instance has in flight for it.
      */
     @SuppressWarnings("unchecked")
+    /** How many of the oldest due rows a claim looks at (see claimDue). */
+    static final int SCAN_DEPTH = 1_000;
+
     public List<Claim> claimDue(Instant now, int limit) {
         int perRecipient = config.dispatcher().perRecipient();
         Map<String, Integer> busy = inFlight.snapshot();
@@ -250,17 +253,23 @@ public class Dispatcher {
                 .map(Map.Entry::getKey).toList();
         return QuarkusTransaction.requiringNew().call(() -> {
             // the oldest due rows, at most perRecipient of each recipient (the window cannot take FOR UPDATE,
-            // so the rows are locked, and checked again, one level up)
+            // so the rows are locked, and checked again, one level up). The window runs over the oldest due rows
+            // only (an index scan, SCAN_DEPTH of them), not over every due row: with a backlog of thousands it
+            // was read whole on every claim, and was most of the database's work under load. Recipients at their
+            // limit are left out before the scan, so they cannot fill it.
             Query candidates = em.createNativeQuery("select n.id, n.recipient_key from notification n"
-                    + " where n.id in (select c.id from (select id, next_attempt_at, row_number() over"
-                    + " (partition by recipient_key order by next_attempt_at, id) as nth from notification"
+                    + " where n.id in (select c.id from (select d.id, d.next_attempt_at, row_number() over"
+                    + " (partition by d.recipient_key order by d.next_attempt_at, d.id) as nth from (select id,"
+                    + " next_attempt_at, recipient_key from notification"
                     + " where status = 'PENDING' and next_attempt_at <= :now"
                     + (full.isEmpty() ? "" : " and recipient_key not in (:full)")
-                    + ") c where c.nth <= :perRecipient order by c.next_attempt_at limit :candidates)"
+                    + " order by next_attempt_at, id limit :scan) d) c where c.nth <= :perRecipient"
+                    + " order by c.next_attempt_at limit :candidates)"
                     + " and n.status = 'PENDING' and n.next_attempt_at <= :now"
                     + " order by n.next_attempt_at for update skip locked")
                     .setParameter("now", now)
                     .setParameter("perRecipient", perRecipient)
+                    .setParameter("scan", Math.max(SCAN_DEPTH, limit * perRecipient))
                     // room for the rows of recipients with some in flight, which may not all be taken
                     .setParameter("candidates", limit + perRecipient * busy.size());
             if (!full.isEmpty()) {

@@ -8,5 +8,9 @@ public enum RecordType {
     /** A request for help or information about the child; no statutory decision (yet). */
     CONTACT,
     /** The child's contact became a referral: s17 assessment, or strategy discussion (s47). */
-    REFERRAL
+    REFERRAL;
+
+    public static RecordType of(boolean becameReferral) {
+        return becameReferral ? REFERRAL : CONTACT;
+    }
 }

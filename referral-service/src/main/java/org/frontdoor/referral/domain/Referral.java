@@ -99,11 +99,17 @@ public class Referral extends PanacheEntityBase {
     public record HouseholdMember(String name, String relationship) {
     }
 
-    /** Overall status, derived from the children's: the least advanced child sets it. */
-    public void refreshStatus() {
-        status = children.stream()
-                .map(c -> c.status.referralStatus())
-                .min(Enum::compareTo)
-                .orElse(ReferralStatus.RECEIVED);
-    }
+    /**
+     * Overall status, derived from the children's: the least advanced child sets it. One statement, set in place
+     * (parameter 1: the referral's id), written from {@link ChildStatus#referralStatus()} so the rule stays there.
+     */
+    static final String REFRESH_STATUS_SQL = "update referral r set status = coalesce((select (array["
+            + java.util.Arrays.stream(ReferralStatus.values()).map(s -> "'" + s.name() + "'")
+                    .collect(java.util.stream.Collectors.joining(", "))
+            + "])[min(case c.status "
+            + java.util.Arrays.stream(ChildStatus.values())
+                    .map(c -> "when '" + c.name() + "' then " + c.referralStatus().ordinal())
+                    .collect(java.util.stream.Collectors.joining(" "))
+            + " end) + 1] from referral_child c where c.referral_id = r.id), '" + ReferralStatus.RECEIVED.name()
+            + "') where r.id = ?1";
 }

@@ -150,6 +150,6 @@ public class ReferralChild extends PanacheEntityBase {
     }
 
     public RecordType recordType() {
-        return becameReferral ? RecordType.REFERRAL : RecordType.CONTACT;
+        return RecordType.of(becameReferral);
     }
 }
