@@ -35,6 +35,7 @@ const MODELS = {
   "postgresql.cnpg.io/v1/Cluster": "@kubernetes-models/cloudnative-pg/postgresql.cnpg.io/v1/Cluster",
   "postgresql.cnpg.io/v1/Database": "@kubernetes-models/cloudnative-pg/postgresql.cnpg.io/v1/Database",
   "monitoring.coreos.com/v1/ServiceMonitor": "@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/ServiceMonitor",
+  "monitoring.coreos.com/v1/PrometheusRule": "@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PrometheusRule",
 };
 
 async function schemaErrors(doc) {
@@ -65,6 +66,7 @@ function houseRuleErrors(doc, overlay) {
         if (!c[probe]?.httpGet?.path?.startsWith("/q/health")) errors.push(`${c.name}: ${probe} on /q/health is missing`);
       }
       if (!c.resources?.requests || !c.resources?.limits) errors.push(`${c.name}: resource requests and limits are required`);
+      if (!c.lifecycle?.preStop) errors.push(`${c.name}: a preStop pause is required (graceful shutdown)`);
       if (c.securityContext?.readOnlyRootFilesystem !== true) errors.push(`${c.name}: root filesystem must be read-only`);
       if (c.securityContext?.allowPrivilegeEscalation !== false) errors.push(`${c.name}: privilege escalation must be off`);
       for (const e of c.env ?? []) {

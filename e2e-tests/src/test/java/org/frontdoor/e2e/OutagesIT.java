@@ -37,6 +37,18 @@ class OutagesIT {
                 accepted.add(reply.json().get("referralId").asText());
                 ServiceProcess.sleep(2000);
             }
+            // every pod stays in its Service (readiness is the database's, not the broker's), and the outage shows
+            // where ops look: the outbox gauges the alerts watch
+            for (String service : List.of("referral-service", "triage-service", "notification-service")) {
+                Http.Reply ready = Http.get(pipeline.service(service).url() + "/q/health/ready", null);
+                assertEquals(200, ready.status(), service + " ready through the outage: " + ready.body());
+            }
+            String metrics = Http.get(pipeline.referral() + "/q/metrics", null).body();
+            double pending = gauge(metrics, "frontdoor_outbox_pending");
+            double oldest = gauge(metrics, "frontdoor_outbox_oldest_pending_seconds");
+            System.out.printf("kafka outage: outbox pending %.0f, oldest %.0f s, intake ready%n", pending, oldest);
+            assertTrue(pending >= 2 * accepted.size(), "two events a contact wait: " + pending);
+            assertTrue(oldest >= 20, "the oldest has waited most of the outage: " + oldest);
         } finally {
             pipeline.startKafka();
         }
@@ -55,6 +67,13 @@ class OutagesIT {
                     + " where published_at is not null and event_type = '" + type + "' and message_key in ('" + ids
                     + "')"), "every " + type + " reached the broker");
         }
+    }
+
+    /** A gauge's value in a Prometheus text exposition (the line without labels). */
+    static double gauge(String metrics, String name) {
+        return metrics.lines().filter(l -> l.startsWith(name + " ")).mapToDouble(l -> Double.parseDouble(
+                l.substring(name.length() + 1).trim())).findFirst()
+                .orElseThrow(() -> new AssertionError("no gauge " + name));
     }
 
     @Test

@@ -58,8 +58,11 @@ public final class Pipeline implements AutoCloseable {
                 "MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKeyPem().toAbsolutePath().toString(),
                 "MP_JWT_VERIFY_ISSUER", oidc.issuer(),
                 "FRONTDOOR_OPENAPI_OPENID_CONNECT_URL", oidc.issuer() + "/.well-known/openid-configuration",
-                // the relay and the consumers react quickly, so the tests need not wait long
-                "FRONTDOOR_OUTBOX_POLL_INTERVAL", "200ms");
+                // the relay and the consumers react quickly, so the tests need not wait long; a service killed with
+                // its relay's lease holds its restarted self up for 6 s at most
+                "FRONTDOOR_OUTBOX_POLL_INTERVAL", "200ms",
+                "FRONTDOOR_OUTBOX_LEASE", "6s",
+                "FRONTDOOR_OUTBOX_SEND_TIMEOUT", "5s");
         add(root, "referral-service", common, referralDb.jdbcUrl("referral"), referralDb);
         add(root, "triage-service", common, sharedDb.jdbcUrl("triage"), sharedDb);
         add(root, "notification-service", common, sharedDb.jdbcUrl("notification"), sharedDb);

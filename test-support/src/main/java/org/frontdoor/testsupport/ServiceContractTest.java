@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What every service promises ops and clients alike, checked the same way in each: readiness
- * that depends on its database and broker, metrics, OpenAPI with the bearer scheme, Swagger
+ * that depends on its database (not the broker), metrics, OpenAPI with the bearer scheme, Swagger
  * UI, and problem details for missing tokens, wrong roles and unknown paths. A service's test
  * extends this with {@code @QuarkusTest} and its API title.
  */
@@ -25,12 +26,18 @@ public abstract class ServiceContractTest {
         this.apiTitle = apiTitle;
     }
 
+    /**
+     * Readiness is for what the pod cannot serve without: its database. Not the broker: through a Kafka outage
+     * intake goes on answering (the outbox holds the events) and the queue reads the database, so an outage must
+     * not take every pod out of its Service; it shows in the outbox gauges and alerts instead (e2e OutagesIT).
+     */
     @Test
-    void readinessChecksTheDatabaseAndTheBroker() {
+    void readinessChecksTheDatabaseButNotTheBroker() {
         given().when().get("/q/health/ready")
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", hasItems("Database connections health check", "Kafka connection health check"));
+                .body("checks.name", hasItems("Database connections health check"))
+                .body("checks.name", not(hasItems("Kafka connection health check")));
         given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
     }
 
@@ -39,6 +46,9 @@ public abstract class ServiceContractTest {
         given().when().get("/q/metrics")
                 .then().statusCode(200)
                 .body(containsString("frontdoor_outbox_published_total"))
+                .body(containsString("frontdoor_outbox_pending "))
+                .body(containsString("frontdoor_outbox_oldest_pending_seconds "))
+                .body(containsString("frontdoor_outbox_dead "))
                 .body(containsString("jvm_memory_used_bytes"));
     }
 
@@ -72,6 +82,12 @@ public abstract class ServiceContractTest {
         given().auth().oauth2(DevJwtTestResource.tokens().token("ops"))
                 .when().get("/api/v1/no-such-thing")
                 .then().statusCode(404).contentType(PROBLEM);
+        // under /api, nobody learns which paths exist without a valid token
+        given().when().get("/api/v1/no-such-thing")
+                .then().statusCode(401).contentType(PROBLEM).header("WWW-Authenticate", startsWith("Bearer"));
+        given().auth().oauth2(DevJwtTestResource.tokens().builder().role("ops").signedWithAnotherKey().build())
+                .when().post("/api/v2/admin")
+                .then().statusCode(401).contentType(PROBLEM);
         given().when().get("/nothing/here")
                 .then().statusCode(404).contentType(PROBLEM).body("status", equalTo(404));
     }

@@ -2,6 +2,7 @@ package org.frontdoor.support.inbox;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.kafka.IncomingKafkaRecord;
@@ -37,6 +38,9 @@ public class DeadLetters {
     @Identifier("default-kafka-broker")
     Map<String, Object> kafkaConfig;
 
+    @Inject
+    MeterRegistry meters;
+
     private Producer<String, String> producer;
 
     public void send(KafkaRecord<String, String> record, Throwable reason) {
@@ -61,6 +65,8 @@ public class DeadLetters {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while dead-lettering", e);
         }
+        // ops alert on it (PrometheusRule FrontDoorDeadLetters) and replay from the topic once the cause is fixed
+        meters.counter("frontdoor.dead.letters", "topic", record.getTopic()).increment();
         // where, and the kind of failure: never the message or its text, which may quote a child's details
         LOG.errorf("Dead-lettered %s/%d@%d to %s: %s", record.getTopic(), record.getPartition(), offset,
                 topic, reason.getClass().getName());

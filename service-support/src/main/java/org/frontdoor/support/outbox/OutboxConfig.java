@@ -27,8 +27,15 @@ public interface OutboxConfig {
     Duration maxBackoff();
 
     /** How long to wait for the broker's acknowledgement of a batch. */
-    @WithDefault("30s")
+    @WithDefault("10s")
     Duration sendTimeout();
+
+    /**
+     * How long the relay's lease lasts unless renewed (each pass renews it). An instance that dies mid-publish holds
+     * the others up this long at most; it must exceed the send timeout, or a slow broker could let two publish.
+     */
+    @WithDefault("20s")
+    Duration lease();
 
     /** Published rows are kept this long for tracing, then deleted. */
     @WithDefault("P7D")

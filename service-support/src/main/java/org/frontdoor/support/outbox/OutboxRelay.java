@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -33,11 +34,11 @@ import org.jboss.logging.Logger;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 /**
- * Moves outbox rows to Kafka. A row is marked published only after the broker has
- * acknowledged it (acks=all), in the same transaction that locked it: a crash between send
- * and mark leaves the row unpublished, so the event is sent again (consumers de-duplicate on
- * the event id) and never lost. A PostgreSQL advisory lock lets any number of instances run
- * the relay while only one publishes at a time, keeping each referral's events in order.
+ * Moves outbox rows to Kafka. A row is marked published only after the broker has acknowledged it (acks=all): a
+ * crash between send and mark leaves the row unpublished, so the event is sent again (consumers de-duplicate on the
+ * event id) and never lost. One relay publishes at a time across all instances, keeping each referral's events in
+ * order: the holder of a lease with an expiry, renewed on every pass. No lock or transaction is held while the
+ * broker is waited for, so an instance that dies mid-publish holds the others up only until its lease runs out.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -61,12 +62,26 @@ public class OutboxRelay {
     TransactionSynchronizationRegistry transactions;
 
     private final WorkerThread worker = new WorkerThread("outbox-relay");
+    /**
+     * Who holds the lease: this process on this host. In Kubernetes a restarted container is the same pod and pid 1,
+     * so it takes its predecessor's lease over at once; another pod waits for the lease to run out.
+     */
+    private final String holder = hostName() + "/" + ProcessHandle.current().pid();
+    /** One pass at a time in this instance too (the lease is per instance). */
+    private final ReentrantLock passing = new ReentrantLock();
+    /** What the last pass sent, to be recorded by the next (guarded by {@link #passing}). */
+    private Sent unrecorded;
     private Producer<String, String> producer;
     private Counter published;
     private Counter failures;
     private Instant nextPrune = Instant.EPOCH;
 
     void onStart(@Observes StartupEvent event) {
+        if (config.lease().compareTo(config.sendTimeout()) <= 0) {
+            throw new IllegalStateException("frontdoor.outbox.lease (" + config.lease() + ") must be longer than"
+                    + " frontdoor.outbox.send-timeout (" + config.sendTimeout() + "): a pass waiting on a slow broker"
+                    + " would outlive its lease and another instance could publish at the same time");
+        }
         published = meters.counter("frontdoor.outbox.published");
         failures = meters.counter("frontdoor.outbox.failures");
         if (config.relayEnabled()) {
@@ -84,6 +99,25 @@ public class OutboxRelay {
 
     public synchronized void stop() {
         worker.stop(Duration.ofSeconds(10));
+        try {
+            // what the last pass sent is recorded, and another instance takes over at once rather than when the
+            // lease runs out
+            passing.lock();
+            try {
+                Sent last = unrecorded;
+                QuarkusTransaction.requiringNew().run(() -> {
+                    if (last != null) {
+                        record(last);
+                    }
+                    repository.releaseLease(holder);
+                });
+                unrecorded = null;
+            } finally {
+                passing.unlock();
+            }
+        } catch (RuntimeException e) {
+            LOG.debugf("outbox relay lease not released (%s); it runs out by itself", e.getClass().getSimpleName());
+        }
         if (producer != null) {
             producer.close(Duration.ofSeconds(5));
             producer = null;
@@ -134,27 +168,49 @@ public class OutboxRelay {
     }
 
     /**
-     * Publishes the oldest pending rows once, in one transaction. Returns how many were
-     * published and how many failed. Does nothing when another instance holds the relay lock.
+     * Publishes the oldest pending rows once. One short transaction records what the broker made of the previous
+     * pass, takes or renews the lease and reads the rows; then they are sent and the broker waited for in no
+     * transaction. Their outcome is recorded by the next pass's transaction (at most a poll interval later; a crash
+     * in between sends them again, as a crash between send and record always could), so a busy relay spends one
+     * transaction a pass. Returns how many were published and how many failed. Sends nothing when another instance
+     * holds the lease.
      */
     public Batch relayOnce() {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            if (!repository.tryRelayLock()) {
-                return new Batch(0, 0);
-            }
-            List<OutboxRow> rows = repository.lockPending(config.batchSize());
+        if (!passing.tryLock()) {
+            return new Batch(0, 0); // this instance is in a pass already
+        }
+        try {
+            Sent previous = unrecorded;
+            List<OutboxRow> rows = QuarkusTransaction.requiringNew().call(() -> {
+                if (previous != null) {
+                    record(previous);
+                }
+                return repository.holdLease(holder, config.lease()) ? repository.pending(config.batchSize())
+                        : List.<OutboxRow>of();
+            });
+            unrecorded = null;
             if (rows.isEmpty()) {
                 return new Batch(0, 0);
             }
-            return publish(rows);
-        });
+            Sent sent = send(rows);
+            unrecorded = sent;
+            published.increment(sent.acknowledged().size());
+            failures.increment(sent.retry().size() + sent.dead().size());
+            return new Batch(sent.acknowledged().size(), sent.retry().size() + sent.dead().size());
+        } finally {
+            passing.unlock();
+        }
+    }
+
+    /** What the broker made of a batch: acknowledged, to retry, refused for good. */
+    public record Sent(List<Long> acknowledged, List<Long> retry, List<Long> dead, String lastError) {
     }
 
     /**
-     * Sends rows to the broker, waits for every acknowledgement, then records the outcome of
-     * each row in the current transaction. Exposed so tests can stop between send and commit.
+     * Sends rows to the broker and waits for every acknowledgement, in no transaction. Exposed so tests can stop
+     * between send and record.
      */
-    public Batch publish(List<OutboxRow> rows) {
+    public Sent send(List<OutboxRow> rows) {
         Producer<String, String> kafka = producer();
         List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
         for (OutboxRow row : rows) {
@@ -197,18 +253,20 @@ public class OutboxRelay {
                 retry.add(row.id());
             }
         }
-        repository.markPublished(sent);
-        if (!retry.isEmpty()) {
-            repository.recordFailure(retry, lastError);
-            LOG.warnf("Outbox relay: %d of %d events not acknowledged (%s); will retry", retry.size(), rows.size(),
-                    lastError);
+        return new Sent(sent, retry, dead, lastError);
+    }
+
+    /** Records what the broker made of a batch, in the current transaction. */
+    public void record(Sent sent) {
+        repository.markPublished(sent.acknowledged());
+        if (!sent.retry().isEmpty()) {
+            repository.recordFailure(sent.retry(), sent.lastError());
+            LOG.warnf("Outbox relay: %d events not acknowledged (%s); will retry", sent.retry().size(),
+                    sent.lastError());
         }
-        if (!dead.isEmpty()) {
-            repository.markDead(dead, lastError);
+        if (!sent.dead().isEmpty()) {
+            repository.markDead(sent.dead(), sent.lastError());
         }
-        published.increment(sent.size());
-        failures.increment(retry.size() + dead.size());
-        return new Batch(sent.size(), retry.size() + dead.size());
     }
 
     private synchronized Producer<String, String> producer() {
@@ -216,6 +274,11 @@ public class OutboxRelay {
             producer = KafkaProducers.create(kafkaConfig, "outbox-relay", config.sendTimeout().toMillis());
         }
         return producer;
+    }
+
+    private static String hostName() {
+        String name = System.getenv("HOSTNAME");
+        return name == null || name.isBlank() ? "local" : name;
     }
 
     private static boolean failedAlready(Future<RecordMetadata> ack) {

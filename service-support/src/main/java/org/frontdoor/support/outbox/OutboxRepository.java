@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,9 +22,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class OutboxRepository {
-
-    /** Arbitrary but fixed: the advisory lock that makes one relay publish at a time. */
-    static final long RELAY_LOCK_KEY = 0x0_F0_0D_D0_0AL;
 
     @Inject
     AgroalDataSource dataSource;
@@ -43,26 +41,41 @@ public class OutboxRepository {
     }
 
     /**
-     * Takes the relay lock for the current transaction. Only one relay publishes at a time
-     * across all instances, which keeps each key's events in the order they were written.
+     * Takes or renews the relay's lease for {@code holder}: true when it holds it for {@code ttl} from now. Another
+     * holder's lease is taken only once it has expired, so one relay publishes at a time across all instances,
+     * which keeps each key's events in the order they were written.
      */
-    public boolean tryRelayLock() {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("select pg_try_advisory_xact_lock(?)")) {
-            ps.setLong(1, RELAY_LOCK_KEY);
+    public boolean holdLease(String holder, Duration ttl) {
+        String sql = "insert into outbox_relay_lease (id, holder, expires_at) values (1, ?, now() + make_interval(secs"
+                + " => ?)) on conflict (id) do update set holder = excluded.holder, expires_at = excluded.expires_at"
+                + " where outbox_relay_lease.holder = excluded.holder or outbox_relay_lease.expires_at < now()"
+                + " returning holder";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, holder);
+            ps.setDouble(2, ttl.toMillis() / 1000.0);
             try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getBoolean(1);
+                return rs.next();
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("could not take the outbox relay lock", e);
+            throw new IllegalStateException("could not take the outbox relay's lease", e);
         }
     }
 
-    /** The oldest unpublished rows, locked for the current transaction. */
-    public List<OutboxRow> lockPending(int limit) {
+    /** Gives the lease up (a graceful stop), so that another instance publishes at once. */
+    public void releaseLease(String holder) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("delete from outbox_relay_lease where holder = ?")) {
+            ps.setString(1, holder);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not release the outbox relay's lease", e);
+        }
+    }
+
+    /** The oldest unpublished rows, in the order written (no row locks: only the lease holder publishes). */
+    public List<OutboxRow> pending(int limit) {
         String sql = "select id, event_id, topic, message_key, event_type, payload from outbox_event"
-                + " where published_at is null and dead_at is null order by id limit ? for update skip locked";
+                + " where published_at is null and dead_at is null order by id limit ?";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setInt(1, limit);
             List<OutboxRow> rows = new ArrayList<>();
@@ -113,6 +126,24 @@ public class OutboxRepository {
             return ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("could not prune the outbox", e);
+        }
+    }
+
+    /** Pending and dead events and the oldest pending one's age, in one statement: what the gauges show. */
+    public record Backlog(long pending, double oldestAgeSeconds, long dead) {
+    }
+
+    public Backlog backlog() {
+        String sql = "select count(*) filter (where published_at is null and dead_at is null),"
+                + " coalesce(extract(epoch from now() - min(created_at) filter (where published_at is null"
+                + " and dead_at is null)), 0), count(*) filter (where dead_at is not null) from outbox_event"
+                + " where published_at is null";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql);
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return new Backlog(rs.getLong(1), rs.getDouble(2), rs.getLong(3));
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the outbox backlog", e);
         }
     }
 

@@ -11,6 +11,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -20,6 +21,9 @@ import java.util.List;
 import java.util.UUID;
 import org.frontdoor.support.Failures;
 import org.jboss.logging.Logger;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
@@ -27,6 +31,10 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  * internal message: a server error carries only an id that is also in the log.
  */
 public class ProblemMappers {
+
+    @Inject
+    CurrentIdentityAssociation identities;
+
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
@@ -76,6 +84,19 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
         return respond(ProblemType.FORBIDDEN, "Your role does not allow this request", uri, List.of(), null);
+    }
+
+    /**
+     * A path no resource serves: 404, except under {@code /api} without a valid token, which is 401 as for every API
+     * path, so that nobody maps which paths exist without one.
+     */
+    @ServerExceptionMapper
+    public Uni<Response> nothingHere(NotFoundException e, UriInfo uri) {
+        if (!uri.getPath().startsWith("/api/")) {
+            return Uni.createFrom().item(http(e, uri));
+        }
+        return identities.getDeferredIdentity().onItemOrFailure().transform((who, failure) ->
+                failure != null || who == null || who.isAnonymous() ? unauthorized(e, uri) : http(e, uri));
     }
 
     @ServerExceptionMapper

@@ -41,6 +41,31 @@ public class MetricsService {
         return figures;
     }
 
+    /** Contacts still to decide, by priority: how many are past their deadline, and how many reach it before {@code soon}. */
+    public record Breaches(Map<Priority, Long> overdue, Map<Priority, Long> dueSoon) {
+    }
+
+    /** Unaudited: counts for ops' alerts, no one's record. */
+    @Transactional
+    public Breaches breaches(Instant now, Instant soon) {
+        Map<Priority, Long> overdue = new java.util.EnumMap<>(Priority.class);
+        Map<Priority, Long> dueSoon = new java.util.EnumMap<>(Priority.class);
+        for (Priority p : Priority.values()) {
+            overdue.put(p, 0L);
+            dueSoon.put(p, 0L);
+        }
+        em.createQuery("select i.priority, sum(case when i.deadline < :now then 1 else 0 end),"
+                + " sum(case when i.deadline >= :now and i.deadline < :soon then 1 else 0 end) from TriageItem i"
+                + " where i.status in (org.frontdoor.triage.domain.TriageStatus.NEW,"
+                + " org.frontdoor.triage.domain.TriageStatus.IN_PROGRESS) group by i.priority", Object[].class)
+                .setParameter("now", now).setParameter("soon", soon)
+                .getResultList().forEach(row -> {
+                    overdue.put((Priority) row[0], ((Number) row[1]).longValue());
+                    dueSoon.put((Priority) row[0], ((Number) row[2]).longValue());
+                });
+        return new Breaches(overdue, dueSoon);
+    }
+
     /** The figures, unaudited: for the partnership's indicators, which carry no one's record. */
     @Transactional
     Indicators figures(Instant from, Instant to) {
