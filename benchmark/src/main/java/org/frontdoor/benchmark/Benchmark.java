@@ -154,8 +154,8 @@ public final class Benchmark {
         line("");
         line("Targets: ready in < 3 s, RSS < 300 MB. Each service is stopped and started on its own (`./pipeline stop`"
                 + " / `start`) while the others and the embedded servers keep running, as a pod restarts: launch to ready"
-                + " is from the `java` command to `/q/health/ready` answering 200 (Flyway validation, Kafka consumers"
-                + " joined). The referral service is restarted before the warm-up, the other two at the end, with the"
+                + " is from the `java` command to `/q/health/ready` answering 200 (Flyway validated, the database"
+                + " reachable; readiness does not wait for Kafka). The referral service is restarted before the warm-up, the other two at the end, with the"
                 + " pipeline idle. JVM options: `" + serviceJavaOptions() + "`. RSS is the OS's resident set of each"
                 + " JVM: when ready after the restart, at its peak over the run, and idle once the run's work was done.");
         line("");

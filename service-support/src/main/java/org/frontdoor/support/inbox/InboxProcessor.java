@@ -4,7 +4,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +40,10 @@ public class InboxProcessor {
 
     @Inject
     DeadLetters deadLetters;
+
+    /** The service's Hibernate session, where it has one. */
+    @Inject
+    Instance<EntityManager> entityManagers;
 
     private record Delivery(KafkaRecord<String, String> record, EventEnvelope event) {
     }
@@ -102,6 +108,14 @@ public class InboxProcessor {
                 // remove: an event twice in one batch is applied once
                 if (fresh.remove(d.event().eventId())) {
                     effects.get(d.event().type()).accept(d.event());
+                    // each event's changes go to the database now and leave the persistence context: kept, it grew
+                    // with the batch and Hibernate checked all of it before every query (a batch of 500 ran past
+                    // the transaction timeout)
+                    if (entityManagers.isResolvable()) {
+                        EntityManager em = entityManagers.get();
+                        em.flush();
+                        em.clear();
+                    }
                 }
             }
         });
