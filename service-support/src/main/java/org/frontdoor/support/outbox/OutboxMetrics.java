@@ -35,7 +35,8 @@ public class OutboxMetrics {
     void onStart(@Observes StartupEvent event) {
         Gauge.builder("frontdoor.outbox.pending", this, m -> m.value(b -> (double) b.pending()))
                 .description("Events written but not yet acknowledged by the broker").register(meters);
-        Gauge.builder("frontdoor.outbox.oldest.pending", this, m -> m.value(OutboxRepository.Backlog::oldestAgeSeconds))
+        Gauge.builder("frontdoor.outbox.oldest.pending", this, m -> m.value(b -> b.oldestPendingAt() == null ? 0.0
+                : Duration.between(b.oldestPendingAt(), Instant.now()).toMillis() / 1000.0))
                 .baseUnit("seconds").description("How long the oldest unpublished event has waited (0 when none)")
                 .register(meters);
         Gauge.builder("frontdoor.outbox.dead", this, m -> m.value(b -> (double) b.dead()))

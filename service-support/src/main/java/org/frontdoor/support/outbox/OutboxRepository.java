@@ -129,54 +129,41 @@ public class OutboxRepository {
         }
     }
 
-    /** Pending and dead events and the oldest pending one's age, in one statement: what the gauges show. */
-    public record Backlog(long pending, double oldestAgeSeconds, long dead) {
+    /** Pending and dead events and when the oldest pending one was written (null when none), in one statement. */
+    public record Backlog(long pending, Instant oldestPendingAt, long dead) {
     }
 
     public Backlog backlog() {
-        String sql = "select count(*) filter (where published_at is null and dead_at is null),"
-                + " coalesce(extract(epoch from now() - min(created_at) filter (where published_at is null"
-                + " and dead_at is null)), 0), count(*) filter (where dead_at is not null) from outbox_event"
-                + " where published_at is null";
+        String sql = "select count(*) filter (where dead_at is null), min(created_at) filter (where dead_at is null),"
+                + " count(*) filter (where dead_at is not null) from outbox_event where published_at is null";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql);
                 ResultSet rs = ps.executeQuery()) {
             rs.next();
-            return new Backlog(rs.getLong(1), rs.getDouble(2), rs.getLong(3));
+            return new Backlog(rs.getLong(1), Optional.ofNullable(rs.getTimestamp(2)).map(Timestamp::toInstant)
+                    .orElse(null), rs.getLong(3));
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the outbox backlog", e);
         }
     }
 
+    /** The backlog, and the latest dead events for ops to look at. */
     public OutboxStatus status() {
-        try (Connection c = dataSource.getConnection()) {
-            long pending;
-            Instant oldest;
-            long dead;
-            try (PreparedStatement ps = c.prepareStatement("select count(*), min(created_at) from outbox_event"
-                    + " where published_at is null and dead_at is null"); ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                pending = rs.getLong(1);
-                oldest = Optional.ofNullable(rs.getTimestamp(2)).map(Timestamp::toInstant).orElse(null);
+        Backlog backlog = backlog();
+        List<OutboxStatus.DeadEvent> deadEvents = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("select event_id, event_type, topic, created_at, dead_at,"
+                        + " attempts, last_error from outbox_event where dead_at is not null order by dead_at desc"
+                        + " limit 50");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                deadEvents.add(new OutboxStatus.DeadEvent(rs.getObject(1, UUID.class), rs.getString(2),
+                        rs.getString(3), rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant(),
+                        rs.getInt(6), rs.getString(7)));
             }
-            List<OutboxStatus.DeadEvent> deadEvents = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("select count(*) from outbox_event where dead_at is not null");
-                    ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                dead = rs.getLong(1);
-            }
-            try (PreparedStatement ps = c.prepareStatement("select event_id, event_type, topic, created_at, dead_at,"
-                    + " attempts, last_error from outbox_event where dead_at is not null order by dead_at desc limit 50");
-                    ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    deadEvents.add(new OutboxStatus.DeadEvent(rs.getObject(1, UUID.class), rs.getString(2),
-                            rs.getString(3), rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant(),
-                            rs.getInt(6), rs.getString(7)));
-                }
-            }
-            return new OutboxStatus(pending, oldest, dead, deadEvents);
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the outbox status", e);
         }
+        return new OutboxStatus(backlog.pending(), backlog.oldestPendingAt(), backlog.dead(), deadEvents);
     }
 
     private void update(String sql, List<Long> ids, String error) {
