@@ -128,17 +128,6 @@ class InboxTest {
         assertEquals(0, deadLetters(referralId).size(), "a deadlock passes: not a dead letter");
     }
 
-    private int inboxMarks(UUID eventId) throws Exception {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("select count(*) from inbox_event where event_id = ?")) {
-            ps.setObject(1, eventId);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        }
-    }
-
     private static List<ConsumerRecord<String, String>> deadLetters(UUID referralId) {
         return KafkaProbe.readAll(TOPIC + ".dlq").stream()
                 .filter(r -> referralId.toString().equals(r.key()))
@@ -146,8 +135,16 @@ class InboxTest {
     }
 
     private int effects(UUID eventId) throws Exception {
+        return rowsAbout("test_effect", eventId);
+    }
+
+    private int inboxMarks(UUID eventId) throws Exception {
+        return rowsAbout("inbox_event", eventId);
+    }
+
+    private int rowsAbout(String table, UUID eventId) throws Exception {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("select count(*) from test_effect where event_id = ?")) {
+                PreparedStatement ps = c.prepareStatement("select count(*) from " + table + " where event_id = ?")) {
             ps.setObject(1, eventId);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();

@@ -168,10 +168,7 @@ public class ConsoleResource {
             triage.addCheck(id, new CheckCommand(Text.blankToNull(values.get("organisation")), null,
                     values.get("contactName"), checkedAt, values.get("findings")), version(values.get("version")));
         } catch (ProblemException e) {
-            if (aboutThePage(e)) {
-                return problem(csrf, e);
-            }
-            return screening(csrf, id, prefixed("check.", fieldErrors(e)), values, null);
+            return refused(csrf, e, "check.", found -> screening(csrf, id, found, values, null));
         }
         return Response.seeOther(URI.create("/console/items/" + id + "?done=check")).build();
     }
@@ -287,10 +284,7 @@ public class ConsoleResource {
             cases.allocate(id, new AllocateCommand(values.get("worker"), Text.blankToNull(values.get("overrideReason"))),
                     version(values.get("version")));
         } catch (ProblemException e) {
-            if (aboutThePage(e)) {
-                return problem(csrf, e);
-            }
-            return allocationPage(csrf, prefixed("cases[" + id + "].", fieldErrors(e)), values, null);
+            return refused(csrf, e, "cases[" + id + "].", found -> allocationPage(csrf, found, values, null));
         }
         return Response.seeOther(URI.create("/console/allocation?done=allocated")).build();
     }
@@ -323,10 +317,7 @@ public class ConsoleResource {
             cases.close(id, new CloseCommand(Text.blankToNull(values.get("reasonCode")), values.get("summary")),
                     version(values.get("version")));
         } catch (ProblemException e) {
-            if (aboutThePage(e)) {
-                return problem(csrf, e);
-            }
-            return casePage(csrf, id, prefixed("close.", fieldErrors(e)), values, null);
+            return refused(csrf, e, "close.", found -> casePage(csrf, id, found, values, null));
         }
         return Response.seeOther(URI.create("/console/cases/" + id + "?done=closed")).build();
     }
@@ -389,7 +380,6 @@ public class ConsoleResource {
             return expiredForm(csrf);
         }
         Map<String, String> values = flat(form);
-        String prefix = "tasks[" + id + "].";
         try {
             if (Text.blankToNull(values.get("how")) == null) {
                 throw ProblemException.invalid("how", "Choose how they were told");
@@ -398,10 +388,7 @@ public class ConsoleResource {
         } catch (NotificationServiceClient.UnavailableException e) {
             return feedbackPage(csrf, List.of(), values, null);
         } catch (ProblemException e) {
-            if (aboutThePage(e)) {
-                return problem(csrf, e);
-            }
-            return feedbackPage(csrf, prefixed(prefix, fieldErrors(e)), values, null);
+            return refused(csrf, e, "tasks[" + id + "].", found -> feedbackPage(csrf, found, values, null));
         }
         return Response.seeOther(URI.create("/console/feedback?done=informed")).build();
     }
@@ -515,6 +502,15 @@ public class ConsoleResource {
         String heading = "This form has expired";
         String message = "Nothing was saved. Go back, reload the page and try again.";
         return page(csrf, heading, List.of(), Map.of(), null, t -> Templates.problem(t, heading, message), 403);
+    }
+
+    /**
+     * A form refused: a refusal about the page gets a page of its own; one about fields draws the form again with
+     * each error beside its field (named with {@code prefix}, as the form names it).
+     */
+    private Response refused(String csrf, ProblemException e, String prefix,
+            java.util.function.Function<List<Problem.FieldError>, Response> redraw) {
+        return aboutThePage(e) ? problem(csrf, e) : redraw.apply(prefixed(prefix, fieldErrors(e)));
     }
 
     /**
