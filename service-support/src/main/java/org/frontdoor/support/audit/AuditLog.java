@@ -42,10 +42,18 @@ public class AuditLog {
         write(action, referralId, detail);
     }
 
+    /** Who acts: the signed-in user, or "system" for background work (a consumer, the retention job). */
+    public String actor() {
+        return person() ? identity.getPrincipal().getName() : "system";
+    }
+
+    private boolean person() {
+        return Arc.container().requestContext().isActive() && !identity.isAnonymous();
+    }
+
     private void write(String action, UUID referralId, String detail) {
-        // background work (a consumer, the retention job) runs outside any request: the system acts
-        boolean person = Arc.container().requestContext().isActive() && !identity.isAnonymous();
-        String actor = person ? identity.getPrincipal().getName() : "system";
+        boolean person = person();
+        String actor = actor();
         String roles = person ? String.join(",", new TreeSet<>(identity.getRoles())) : "";
         String organisation = null;
         if (person && identity.getPrincipal() instanceof JsonWebToken jwt) {

@@ -15,12 +15,14 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.frontdoor.events.Topics;
 import org.frontdoor.support.Failures;
-import org.frontdoor.support.kafka.KafkaProducers;
+import org.frontdoor.support.kafka.KafkaClients;
 import org.jboss.logging.Logger;
 
 /**
@@ -40,6 +42,8 @@ public class DeadLetters {
 
     @Inject
     MeterRegistry meters;
+
+    static final String DEAD_LETTER_HEADER_PREFIX = "dead-letter-";
 
     private Producer<String, String> producer;
 
@@ -72,6 +76,35 @@ public class DeadLetters {
                 topic, reason.getClass().getName());
     }
 
+    /**
+     * Sends a dead letter back to the topic it came from, as it first came (without the dead-letter headers), and
+     * waits for the broker: ops replay it once the cause is fixed. The consumer's inbox applies it once, however
+     * many times it arrives.
+     */
+    public void sendBack(ConsumerRecord<String, String> dead, String topic) {
+        ProducerRecord<String, String> again = new ProducerRecord<>(topic, dead.key(), dead.value());
+        for (Header h : dead.headers()) {
+            if (!h.key().startsWith(DEAD_LETTER_HEADER_PREFIX)) {
+                again.headers().add(h);
+            }
+        }
+        try {
+            producer().send(again).get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not send the dead letter back to " + topic, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while sending a dead letter back", e);
+        }
+        meters.counter("frontdoor.dead.letters.replayed", "topic", topic).increment();
+    }
+
+    /** A header this class wrote, or null. */
+    static String header(ConsumerRecord<String, String> record, String name) {
+        Header h = record.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), UTF_8);
+    }
+
     private static void header(ProducerRecord<String, String> record, String name, String value) {
         if (value != null) {
             record.headers().remove(name);
@@ -81,7 +114,7 @@ public class DeadLetters {
 
     private synchronized Producer<String, String> producer() {
         if (producer == null) {
-            producer = KafkaProducers.create(kafkaConfig, "dead-letters", 30_000);
+            producer = KafkaClients.producer(kafkaConfig, "dead-letters", 30_000);
         }
         return producer;
     }

@@ -27,7 +27,7 @@ import org.apache.kafka.common.errors.InvalidTopicException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.frontdoor.support.Failures;
-import org.frontdoor.support.kafka.KafkaProducers;
+import org.frontdoor.support.kafka.KafkaClients;
 import org.frontdoor.support.worker.WorkerThread;
 import org.jboss.logging.Logger;
 
@@ -271,7 +271,7 @@ public class OutboxRelay {
 
     private synchronized Producer<String, String> producer() {
         if (producer == null) {
-            producer = KafkaProducers.create(kafkaConfig, "outbox-relay", config.sendTimeout().toMillis());
+            producer = KafkaClients.producer(kafkaConfig, "outbox-relay", config.sendTimeout().toMillis());
         }
         return producer;
     }

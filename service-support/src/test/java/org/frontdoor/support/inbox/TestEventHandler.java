@@ -28,6 +28,13 @@ public class TestEventHandler {
     @Inject
     AgroalDataSource dataSource;
 
+    /** Events that fail until the test says their fault is fixed, as ops would after a deployment. */
+    private final java.util.Set<java.util.UUID> fixed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    public void fix(java.util.UUID eventId) {
+        fixed.add(eventId);
+    }
+
     /** A method, not the field: the test holds a client proxy, whose own fields are not the bean's. */
     public int deliveries() {
         return deliveries.get();
@@ -41,6 +48,9 @@ public class TestEventHandler {
             String behaviour = event.payload().path("test").asText("");
             if ("fail".equals(behaviour)) {
                 throw new IllegalArgumentException("this event can never be applied");
+            }
+            if ("broken-until-fixed".equals(behaviour) && !fixed.contains(event.eventId())) {
+                throw new IllegalArgumentException("the fault is not fixed yet");
             }
             if ("deadlock-once".equals(behaviour) && deadlocked.add(event.eventId())) {
                 // what PostgreSQL answers the transaction it chose to break a deadlock
