@@ -49,7 +49,15 @@ class ProblemDetailsTest {
                 .signedWithAnotherKey().build();
         String expired = DevJwtTestResource.tokens().builder().role("partner").org("hillside-primary")
                 .expiresAt(java.time.Instant.now().minusSeconds(3600)).build();
-        for (String bad : new String[] { forged, expired, "not-a-jwt" }) {
+        // a token for another API, and one issued longer ago than the 12 hours the services accept
+        String otherApi = DevJwtTestResource.tokens().builder().role("partner").org("hillside-primary")
+                .audiences("frontdoor-notifications").build();
+        String noAudience = DevJwtTestResource.tokens().builder().role("partner").org("hillside-primary")
+                .audiences().build();
+        String tooOld = DevJwtTestResource.tokens().builder().role("partner").org("hillside-primary")
+                .issuedAt(java.time.Instant.now().minus(java.time.Duration.ofHours(13)))
+                .expiresAt(java.time.Instant.now().plus(java.time.Duration.ofHours(1))).build();
+        for (String bad : new String[] { forged, expired, "not-a-jwt", otherApi, noAudience, tooOld }) {
             given().auth().oauth2(bad).contentType("application/json").body(VALID)
                     .when().post("/api/v1/probe")
                     .then().statusCode(401).contentType(PROBLEM).body("status", equalTo(401));
