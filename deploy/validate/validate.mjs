@@ -368,8 +368,9 @@ function connectionBudgets(docs) {
 /**
  * A service's KafkaUser against what its application.properties consumes: Read on every topic of an incoming channel
  * and on its consumer group; Read and Write on the channel's dead-letter topic (its consumers write it, ops list it
- * through service-support's DeadLetterService); Write on every consumed topic (a dead letter is sent back to the topic
- * it came from); and Read on nothing else (a service that must not see a topic's personal data is never given it).
+ * through service-support's DeadLetterService); no Write on a consumed topic (ops replay a dead letter through the
+ * consumer itself, so no service ever writes events of the types it reads); and Read on nothing else (a service that
+ * must not see a topic's personal data is never given it).
  * What it publishes is in Java (EventType), not checked here.
  */
 function kafkaUserCodeErrors(user) {
@@ -386,7 +387,7 @@ function kafkaUserCodeErrors(user) {
   const errors = [];
   for (const t of consumed) {
     if (!allows("topic", t, "Read")) errors.push(`consumes ${t} (application.properties) but may not read it`);
-    if (!allows("topic", t, "Write")) errors.push(`may not write ${t}, so ops cannot send its dead letters back`);
+    if (allows("topic", t, "Write")) errors.push(`may write ${t}, which it consumes: it could forge the events it reads`);
   }
   for (const g of groups) if (!allows("group", g, "Read")) errors.push(`consumes in group ${g} but may not use it (Read on the group)`);
   for (const t of deadLetters) {

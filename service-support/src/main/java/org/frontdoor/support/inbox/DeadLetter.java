@@ -25,6 +25,7 @@ public record DeadLetter(
                 maxLength = 1000) String reason,
         @Schema(description = "The kind of failure", example = "java.lang.IllegalArgumentException",
                 maxLength = 300) String failure,
-        @Schema(description = "When ops sent it back to its topic; absent until then") Instant replayedAt,
-        @Schema(description = "Who sent it back", maxLength = 200) String replayedBy) {
+        @Schema(description = "When ops replayed it through its consumer; absent until then") Instant replayedAt,
+        @Schema(description = "Who replayed it", maxLength = 200) String replayedBy,
+        @Schema(description = "What the replay did") InboxProcessor.ReplayOutcome replayOutcome) {
 }

@@ -52,13 +52,14 @@ public class DeadLetterResource {
 
     @POST
     @Path("/{topic}/{partition}/{offset}/replay")
-    @Operation(operationId = "replayDeadLetter", summary = "Send a dead letter back",
-            description = "Once the cause is fixed: sends the message back to the topic it came from, where its"
-                    + " consumer applies it once. Each dead letter is sent back once; the replay is audited.")
-    @APIResponse(responseCode = "200", description = "Sent back; the dead letter with its replay")
+    @Operation(operationId = "replayDeadLetter", summary = "Replay a dead letter",
+            description = "Once the cause is fixed: applies the event through the consumer of the topic it came"
+                    + " from, as a redelivery would: once, whatever happened before (its inbox). Each dead letter"
+                    + " is replayed once; the replay is audited.")
+    @APIResponse(responseCode = "200", description = "Replayed; the dead letter with its replay and outcome")
     @APIResponse(responseCode = "404", description = "No dead letter of this service lies there")
-    @APIResponse(responseCode = "409", description = "It was already sent back")
-    @APIResponse(responseCode = "503", description = "The broker did not take it; nothing was recorded")
+    @APIResponse(responseCode = "409", description = "Already replayed, not an event, or it still fails (the"
+            + " reason is given; nothing was recorded)")
     public DeadLetter replay(@PathParam("topic") @Pattern(regexp = "[a-z0-9.-]{1,249}") String topic,
             @PathParam("partition") @Min(0) @Max(10_000) int partition,
             @PathParam("offset") @Min(0) long offset) {

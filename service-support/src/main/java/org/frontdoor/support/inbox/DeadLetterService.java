@@ -2,8 +2,11 @@ package org.frontdoor.support.inbox;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -26,6 +29,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.Config;
 import org.frontdoor.events.EventEnvelope;
 import org.frontdoor.events.EventJson;
+import org.frontdoor.events.MalformedEventException;
 import org.frontdoor.events.Topics;
 import org.frontdoor.support.audit.AuditLog;
 import org.frontdoor.support.kafka.KafkaClients;
@@ -33,9 +37,10 @@ import org.frontdoor.support.problem.ProblemException;
 import org.frontdoor.support.problem.ProblemType;
 
 /**
- * Lets ops list this service's dead letters and send one back to its topic once the cause is fixed. The dead letters
- * stay where the consumers put them, on the dead-letter topics of the topics this service reads; only the replays
- * are recorded here, one per dead letter, in the same transaction as the send's audit entry.
+ * Lets ops list this service's dead letters and replay one through its consumer once the cause is fixed. The dead
+ * letters stay where the consumers put them, on the dead-letter topics of the topics this service reads; only the
+ * replays are recorded here, one per dead letter, with their audit entry. A replay writes nothing to Kafka, so a
+ * service's login never needs to write the topics it reads.
  */
 @ApplicationScoped
 public class DeadLetterService {
@@ -53,7 +58,15 @@ public class DeadLetterService {
     AgroalDataSource dataSource;
 
     @Inject
-    DeadLetters deadLetters;
+    InboxProcessor processor;
+
+    /** The service's consumers, one per topic it reads. */
+    @Inject
+    @Any
+    Instance<EventConsumer> consumers;
+
+    @Inject
+    MeterRegistry meters;
 
     @Inject
     AuditLog audit;
@@ -108,34 +121,47 @@ public class DeadLetterService {
     }
 
     /**
-     * Sends the dead letter back to its topic and records that it was, both or neither: a second replay of the same
-     * dead letter is refused (409), and were the message to arrive twice, the consumer's inbox applies it once.
+     * Applies the dead letter through the consumer of the topic it came from, as a redelivery would, and records the
+     * replay: the consumer's inbox applies an event once however often it is replayed, and a second replay of the
+     * same dead letter is refused (409). One that still fails is refused with its reason, and nothing is recorded.
      */
     public DeadLetter replay(String topic, int partition, long offset) {
         ConsumerRecord<String, String> record = read(topic, partition, offset);
         DeadLetter letter = view(record, null);
-        String target = letter.originalTopic();
-        if (!consumedTopics().contains(target)) {
-            throw new ProblemException(ProblemType.CONFLICT, "This dead letter came from " + target
-                    + ", which this service does not read");
+        EventConsumer consumer = consumers.stream()
+                .filter(c -> c.topic().equals(letter.originalTopic()) && consumedTopics().contains(c.topic()))
+                .findFirst()
+                .orElseThrow(() -> new ProblemException(ProblemType.CONFLICT, "This dead letter came from "
+                        + letter.originalTopic() + ", which no consumer of this service reads"));
+        Replay earlier = replays().get(id(topic, partition, offset));
+        if (earlier != null) {
+            throw alreadyReplayed(earlier);
+        }
+        InboxProcessor.ReplayOutcome outcome;
+        try {
+            outcome = processor.replay(consumer, record.value());
+        } catch (MalformedEventException e) {
+            throw new ProblemException(ProblemType.CONFLICT, "This message is not an event; it can never be applied");
+        } catch (RuntimeException e) {
+            // the kind of failure, as the dead letter's own reason shows it: never the event's data
+            throw new ProblemException(ProblemType.CONFLICT, "It still fails (" + e.getClass().getName() + "): "
+                    + DeadLetters.reason(e));
         }
         QuarkusTransaction.requiringNew().run(() -> {
-            if (!recordReplay(topic, partition, offset, letter.eventId())) {
-                Replay earlier = replays().get(id(topic, partition, offset));
-                throw new ProblemException(ProblemType.CONFLICT, "This dead letter was already sent back"
-                        + (earlier == null ? "" : ", at " + earlier.at() + " by " + earlier.by()));
+            if (!recordReplay(topic, partition, offset, letter.eventId(), outcome)) {
+                throw alreadyReplayed(replays().get(id(topic, partition, offset)));
             }
-            audit.record("DEAD_LETTER_REPLAYED", letter.referralId(),
-                    topic + "/" + partition + "@" + offset + " to " + target);
-            // within the transaction: if the broker does not take it, the replay is not recorded and can be tried again
-            try {
-                deadLetters.sendBack(record, target);
-            } catch (IllegalStateException e) {
-                throw new ProblemException(ProblemType.SERVICE_UNAVAILABLE,
-                        "The broker did not take the message back; nothing was recorded, try again");
-            }
+            audit.record("dead-letter.replayed", letter.referralId(),
+                    topic + "/" + partition + "@" + offset + " through " + consumer.name() + ": " + outcome);
         });
+        meters.counter("frontdoor.dead.letters.replayed", "topic", letter.originalTopic(), "outcome", outcome.name())
+                .increment();
         return get(topic, partition, offset);
+    }
+
+    private static ProblemException alreadyReplayed(Replay earlier) {
+        return new ProblemException(ProblemType.CONFLICT, "This dead letter was already replayed"
+                + (earlier == null ? "" : ", at " + earlier.at() + " by " + earlier.by() + ": " + earlier.outcome()));
     }
 
     private ConsumerRecord<String, String> read(String topic, int partition, long offset) {
@@ -193,10 +219,11 @@ public class DeadLetterService {
                 Instant.ofEpochMilli(record.timestamp()), from, record.key(), eventId, type, referralId,
                 DeadLetters.header(record, "dead-letter-reason"),
                 DeadLetters.header(record, "dead-letter-exception-class-name"),
-                replay == null ? null : replay.at(), replay == null ? null : replay.by());
+                replay == null ? null : replay.at(), replay == null ? null : replay.by(),
+                replay == null ? null : replay.outcome());
     }
 
-    private record Replay(Instant at, String by) {
+    private record Replay(Instant at, String by, InboxProcessor.ReplayOutcome outcome) {
     }
 
     private static String id(String topic, int partition, long offset) {
@@ -207,11 +234,12 @@ public class DeadLetterService {
         Map<String, Replay> replays = new HashMap<>();
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(
-                        "select topic, partition, \"offset\", replayed_at, replayed_by from dead_letter_replay");
+                        "select topic, partition, \"offset\", replayed_at, replayed_by, outcome from dead_letter_replay");
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 replays.put(id(rs.getString(1), rs.getInt(2), rs.getLong(3)),
-                        new Replay(rs.getTimestamp(4).toInstant(), rs.getString(5)));
+                        new Replay(rs.getTimestamp(4).toInstant(), rs.getString(5),
+                                InboxProcessor.ReplayOutcome.valueOf(rs.getString(6))));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the dead-letter replays", e);
@@ -220,15 +248,17 @@ public class DeadLetterService {
     }
 
     /** True if this is the dead letter's first replay. */
-    private boolean recordReplay(String topic, int partition, long offset, UUID eventId) {
-        String sql = "insert into dead_letter_replay (topic, partition, \"offset\", event_id, replayed_by)"
-                + " values (?, ?, ?, ?, ?) on conflict do nothing";
+    private boolean recordReplay(String topic, int partition, long offset, UUID eventId,
+            InboxProcessor.ReplayOutcome outcome) {
+        String sql = "insert into dead_letter_replay (topic, partition, \"offset\", event_id, replayed_by, outcome)"
+                + " values (?, ?, ?, ?, ?, ?) on conflict do nothing";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, topic);
             ps.setInt(2, partition);
             ps.setLong(3, offset);
             ps.setObject(4, eventId);
             ps.setString(5, audit.actor());
+            ps.setString(6, outcome.name());
             return ps.executeUpdate() == 1;
         } catch (SQLException e) {
             throw new IllegalStateException("could not record the replay", e);

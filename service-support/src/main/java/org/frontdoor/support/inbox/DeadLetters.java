@@ -18,7 +18,6 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.frontdoor.events.Topics;
 import org.frontdoor.support.Failures;
@@ -43,8 +42,6 @@ public class DeadLetters {
     @Inject
     MeterRegistry meters;
 
-    static final String DEAD_LETTER_HEADER_PREFIX = "dead-letter-";
-
     private Producer<String, String> producer;
 
     public void send(KafkaRecord<String, String> record, Throwable reason) {
@@ -53,7 +50,7 @@ public class DeadLetters {
         ProducerRecord<String, String> dead = new ProducerRecord<>(topic, record.getKey(), record.getPayload());
         record.getHeaders().forEach(h -> dead.headers().add(h));
         Throwable root = Failures.rootCause(reason);
-        header(dead, "dead-letter-reason", String.valueOf(reason.getMessage()));
+        header(dead, "dead-letter-reason", reason(reason));
         header(dead, "dead-letter-cause", root == reason ? null : String.valueOf(root.getMessage()));
         header(dead, "dead-letter-exception-class-name", reason.getClass().getName());
         header(dead, "dead-letter-topic", record.getTopic());
@@ -69,39 +66,21 @@ public class DeadLetters {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while dead-lettering", e);
         }
-        // ops alert on it (PrometheusRule FrontDoorDeadLetters) and replay from the topic once the cause is fixed
+        // ops alert on it (PrometheusRule FrontDoorDeadLetters) and replay it once the cause is fixed (DeadLetterService)
         meters.counter("frontdoor.dead.letters", "topic", record.getTopic()).increment();
         // where, and the kind of failure: never the message or its text, which may quote a child's details
         LOG.errorf("Dead-lettered %s/%d@%d to %s: %s", record.getTopic(), record.getPartition(), offset,
                 topic, reason.getClass().getName());
     }
 
-    /**
-     * Sends a dead letter back to the topic it came from, as it first came (without the dead-letter headers), and
-     * waits for the broker: ops replay it once the cause is fixed. The consumer's inbox applies it once, however
-     * many times it arrives.
-     */
-    public void sendBack(ConsumerRecord<String, String> dead, String topic) {
-        ProducerRecord<String, String> again = new ProducerRecord<>(topic, dead.key(), dead.value());
-        for (Header h : dead.headers()) {
-            if (!h.key().startsWith(DEAD_LETTER_HEADER_PREFIX)) {
-                again.headers().add(h);
-            }
-        }
-        try {
-            producer().send(again).get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("could not send the dead letter back to " + topic, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while sending a dead letter back", e);
-        }
-        meters.counter("frontdoor.dead.letters.replayed", "topic", topic).increment();
+    /** Why a message failed, as its dead letter says it. */
+    static String reason(Throwable failure) {
+        return String.valueOf(failure.getMessage());
     }
 
     /** A header this class wrote, or null. */
     static String header(ConsumerRecord<String, String> record, String name) {
-        Header h = record.headers().lastHeader(name);
+        org.apache.kafka.common.header.Header h = record.headers().lastHeader(name);
         return h == null ? null : new String(h.value(), UTF_8);
     }
 

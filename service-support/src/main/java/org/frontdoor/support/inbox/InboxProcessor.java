@@ -45,24 +45,50 @@ public class InboxProcessor {
     @Inject
     Instance<EntityManager> entityManagers;
 
+    /** An event and the record it came in (none for a replay). */
     private record Delivery(KafkaRecord<String, String> record, EventEnvelope event) {
     }
 
     /**
-     * Handles a batch for {@code consumer}: {@code effects} says what to do with each event type it handles; any
-     * other type is not its business. Returns the batch's acknowledgement once all is done; if even a dead letter
-     * cannot be written, the batch's refusal (the channel's failure strategy: the last resort).
+     * Handles a batch for {@code consumer}. Returns the batch's acknowledgement once all is done; if even a dead
+     * letter cannot be written, the batch's refusal (the channel's failure strategy: the last resort).
      */
-    public CompletionStage<Void> process(String consumer, KafkaRecordBatch<String, String> batch,
-            Map<String, Consumer<EventEnvelope>> effects) {
+    public CompletionStage<Void> process(EventConsumer consumer, KafkaRecordBatch<String, String> batch) {
         try {
-            handle(consumer, batch, effects);
+            handle(consumer.name(), batch, consumer.effects());
             return batch.ack();
         } catch (RuntimeException e) {
-            LOG.errorf("%s: a batch of %d message(s) could not be handled (%s)", consumer, batch.getRecords().size(),
-                    e.getClass().getName());
+            LOG.errorf("%s: a batch of %d message(s) could not be handled (%s)", consumer.name(),
+                    batch.getRecords().size(), e.getClass().getName());
             return batch.nack(e);
         }
+    }
+
+    /** What came of sending a dead letter back through its consumer. */
+    public enum ReplayOutcome {
+        /** Applied now. */
+        APPLIED,
+        /** Its consumer had applied it already (the inbox has its mark): nothing done again. */
+        ALREADY_APPLIED,
+        /** Its consumer does not handle its type (any more): nothing to do. */
+        NOT_HANDLED
+    }
+
+    /**
+     * Applies one event that was dead-lettered, through its consumer and the inbox, as a redelivery would: once,
+     * however often it is replayed. Throws what the effect throws if it still fails, and
+     * {@link org.frontdoor.events.MalformedEventException} for a message that is not an event (it never will be).
+     */
+    public ReplayOutcome replay(EventConsumer consumer, String payload) {
+        EventEnvelope event = EventJson.read(payload);
+        Map<String, Consumer<EventEnvelope>> effects = consumer.effects();
+        if (!effects.containsKey(event.type())) {
+            return ReplayOutcome.NOT_HANDLED;
+        }
+        int[] applied = new int[1];
+        retrying(consumer.name(), "replay of " + event.type() + " " + event.eventId(),
+                () -> applied[0] = apply(consumer.name(), List.of(new Delivery(null, event)), effects));
+        return applied[0] == 1 ? ReplayOutcome.APPLIED : ReplayOutcome.ALREADY_APPLIED;
     }
 
     private void handle(String consumer, KafkaRecordBatch<String, String> batch,
@@ -100,14 +126,17 @@ public class InboxProcessor {
         }
     }
 
-    private void apply(String consumer, List<Delivery> deliveries, Map<String, Consumer<EventEnvelope>> effects) {
-        QuarkusTransaction.requiringNew().run(() -> {
+    /** Applies the events not applied before, in one transaction; returns how many were. */
+    private int apply(String consumer, List<Delivery> deliveries, Map<String, Consumer<EventEnvelope>> effects) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            int applied = 0;
             Set<java.util.UUID> fresh = inbox.firstDeliveries(consumer,
                     deliveries.stream().map(Delivery::event).toList());
             for (Delivery d : deliveries) {
                 // remove: an event twice in one batch is applied once
                 if (fresh.remove(d.event().eventId())) {
                     effects.get(d.event().type()).accept(d.event());
+                    applied++;
                     // each event's changes go to the database now and leave the persistence context: kept, it grew
                     // with the batch and Hibernate checked all of it before every query (a batch of 500 ran past
                     // the transaction timeout)
@@ -118,6 +147,7 @@ public class InboxProcessor {
                     }
                 }
             }
+            return applied;
         });
     }
 

@@ -64,19 +64,26 @@ class DeadLetterResourceTest {
                 .body(org.hamcrest.Matchers.not(containsString("Amy")));
         assertEquals(0, effects(event.eventId()));
 
+        // replayed before the fault is fixed: refused with the reason, and nothing recorded
+        given().auth().oauth2(token("ops")).post(path + "/replay").then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("detail", containsString("the fault is not fixed yet"));
+        assertEquals(0, effects(event.eventId()));
+
         handler.fix(event.eventId());
         given().auth().oauth2(token("ops")).post(path + "/replay").then().statusCode(200)
                 .body("replayedBy", equalTo("dev-ops"))
+                .body("replayOutcome", equalTo("APPLIED"))
                 .body("replayedAt", org.hamcrest.Matchers.notNullValue());
-        await().atMost(Duration.ofSeconds(30)).until(() -> effects(event.eventId()) == 1);
+        assertEquals(1, effects(event.eventId()), "applied by the replay itself");
 
         // a second replay is refused, and the event stays applied once
         given().auth().oauth2(token("ops")).post(path + "/replay").then().statusCode(409)
                 .contentType("application/problem+json")
-                .body("detail", containsString("already sent back"));
+                .body("detail", containsString("already replayed"));
         Thread.sleep(1_000);
         assertEquals(1, effects(event.eventId()), "applied once");
-        assertEquals(1, audited("DEAD_LETTER_REPLAYED", referralId), "the replay is audited");
+        assertEquals(1, audited("dead-letter.replayed", referralId), "the replay is audited");
     }
 
     @Test

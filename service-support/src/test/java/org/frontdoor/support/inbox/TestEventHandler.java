@@ -15,7 +15,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** A consumer built the way the services build theirs: inbox mark and effect in one transaction. */
 @ApplicationScoped
-public class TestEventHandler {
+public class TestEventHandler implements EventConsumer {
 
     static final String CONSUMER = "inbox-test";
 
@@ -44,7 +44,22 @@ public class TestEventHandler {
     @Blocking
     public CompletionStage<Void> onEvents(KafkaRecordBatch<String, String> batch) {
         deliveries.addAndGet(batch.getRecords().size());
-        return processor.process(CONSUMER, batch, Map.of("referral.received", event -> {
+        return processor.process(this, batch);
+    }
+
+    @Override
+    public String name() {
+        return CONSUMER;
+    }
+
+    @Override
+    public String topic() {
+        return "inbox-test-events";
+    }
+
+    @Override
+    public Map<String, java.util.function.Consumer<org.frontdoor.events.EventEnvelope>> effects() {
+        return Map.of("referral.received", event -> {
             String behaviour = event.payload().path("test").asText("");
             if ("fail".equals(behaviour)) {
                 throw new IllegalArgumentException("this event can never be applied");
@@ -63,6 +78,6 @@ public class TestEventHandler {
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
-        }));
+        });
     }
 }
