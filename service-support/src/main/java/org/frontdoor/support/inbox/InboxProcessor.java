@@ -1,5 +1,11 @@
 package org.frontdoor.support.inbox;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
@@ -17,6 +23,9 @@ import java.util.function.Consumer;
 import org.frontdoor.events.EventEnvelope;
 import org.frontdoor.events.EventJson;
 import org.frontdoor.support.Failures;
+import org.frontdoor.support.tracing.LogFields;
+import org.frontdoor.support.tracing.TraceContext;
+import org.jboss.logging.MDC;
 import org.jboss.logging.Logger;
 
 /**
@@ -40,6 +49,9 @@ public class InboxProcessor {
 
     @Inject
     DeadLetters deadLetters;
+
+    @Inject
+    Tracer tracer;
 
     /** The service's Hibernate session, where it has one. */
     @Inject
@@ -135,7 +147,7 @@ public class InboxProcessor {
             for (Delivery d : deliveries) {
                 // remove: an event twice in one batch is applied once
                 if (fresh.remove(d.event().eventId())) {
-                    effects.get(d.event().type()).accept(d.event());
+                    applyTraced(consumer, d, effects.get(d.event().type()));
                     applied++;
                     // each event's changes go to the database now and leave the persistence context: kept, it grew
                     // with the batch and Hibernate checked all of it before every query (a batch of 500 ran past
@@ -149,6 +161,37 @@ public class InboxProcessor {
             }
             return applied;
         });
+    }
+
+    /**
+     * Applies one event in a span of its own that continues the trace of whatever wrote it (the {@code traceparent}
+     * the outbox relay put on the record), with the event's ids in the log context: every log line and every event
+     * this effect writes in turn belongs to the same trace.
+     */
+    private void applyTraced(String consumer, Delivery d, Consumer<EventEnvelope> effect) {
+        Context parent = d.record() == null ? Context.current()
+                : TraceContext.fromTraceparent(TraceContext.traceparentOf(d.record().getHeaders()));
+        Span span = tracer.spanBuilder(consumer + " " + d.event().type())
+                .setSpanKind(SpanKind.CONSUMER)
+                .setParent(parent)
+                .setAttribute("messaging.message.id", d.event().eventId().toString())
+                .startSpan();
+        try (Scope scope = span.makeCurrent()) {
+            MDC.put(LogFields.EVENT_ID, d.event().eventId().toString());
+            MDC.put(LogFields.EVENT_TYPE, d.event().type());
+            if (d.event().referralId() != null) {
+                MDC.put(LogFields.REFERRAL_ID, d.event().referralId().toString());
+            }
+            effect.accept(d.event());
+        } catch (RuntimeException e) {
+            span.setStatus(StatusCode.ERROR, e.getClass().getName());
+            throw e;
+        } finally {
+            MDC.remove(LogFields.EVENT_ID);
+            MDC.remove(LogFields.EVENT_TYPE);
+            MDC.remove(LogFields.REFERRAL_ID);
+            span.end();
+        }
     }
 
     /** Runs {@code work}, again and again with backoff while it fails for a passing reason; throws otherwise. */

@@ -35,6 +35,13 @@ public class TestEventHandler implements EventConsumer {
         fixed.add(eventId);
     }
 
+    /** The trace id each event's effect ran in, and the event id its log lines carried. */
+    private final Map<java.util.UUID, String> traces = new java.util.concurrent.ConcurrentHashMap<>();
+
+    public String traceOf(java.util.UUID eventId) {
+        return traces.get(eventId);
+    }
+
     /** A method, not the field: the test holds a client proxy, whose own fields are not the bean's. */
     public int deliveries() {
         return deliveries.get();
@@ -60,6 +67,8 @@ public class TestEventHandler implements EventConsumer {
     @Override
     public Map<String, java.util.function.Consumer<org.frontdoor.events.EventEnvelope>> effects() {
         return Map.of("referral.received", event -> {
+            traces.put(event.eventId(), io.opentelemetry.api.trace.Span.current().getSpanContext().getTraceId() + " "
+                    + org.jboss.logging.MDC.get("eventId"));
             String behaviour = event.payload().path("test").asText("");
             if ("fail".equals(behaviour)) {
                 throw new IllegalArgumentException("this event can never be applied");
