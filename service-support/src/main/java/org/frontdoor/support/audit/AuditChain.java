@@ -19,7 +19,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.frontdoor.support.worker.WorkerThread;
 import org.jboss.logging.Logger;
@@ -100,27 +102,35 @@ public class AuditChain {
                         prev = rs.getString(2);
                     }
                 }
-                int sealed = 0;
+                List<Long> ids = new ArrayList<>();
+                List<Long> seqs = new ArrayList<>();
+                List<String> prevs = new ArrayList<>();
+                List<String> hashes = new ArrayList<>();
                 try (PreparedStatement open = c.prepareStatement("select " + COLUMNS
                         + " from audit_entry where hash is null order by id limit " + BATCH);
-                        PreparedStatement update = c.prepareStatement(
-                                "update audit_entry set seal_seq = ?, prev_hash = ?, hash = ? where id = ?");
                         ResultSet rs = open.executeQuery()) {
                     while (rs.next()) {
                         String hash = hash(prev, rs);
-                        update.setLong(1, ++seq);
-                        update.setString(2, prev);
-                        update.setString(3, hash);
-                        update.setLong(4, rs.getLong("id"));
-                        update.addBatch();
+                        ids.add(rs.getLong("id"));
+                        seqs.add(++seq);
+                        prevs.add(prev);
+                        hashes.add(hash);
                         prev = hash;
-                        sealed++;
-                    }
-                    if (sealed > 0) {
-                        update.executeBatch();
                     }
                 }
-                return sealed;
+                if (!ids.isEmpty()) {
+                    // one statement for the whole batch, not one a row
+                    try (PreparedStatement update = c.prepareStatement("update audit_entry a set seal_seq = v.seq,"
+                            + " prev_hash = v.prev, hash = v.hash from unnest(?, ?, ?, ?) as v(id, seq, prev, hash)"
+                            + " where a.id = v.id")) {
+                        update.setArray(1, c.createArrayOf("bigint", ids.toArray()));
+                        update.setArray(2, c.createArrayOf("bigint", seqs.toArray()));
+                        update.setArray(3, c.createArrayOf("text", prevs.toArray()));
+                        update.setArray(4, c.createArrayOf("text", hashes.toArray()));
+                        update.executeUpdate();
+                    }
+                }
+                return ids.size();
             }
         });
     }
