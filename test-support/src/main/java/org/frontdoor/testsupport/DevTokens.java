@@ -24,7 +24,8 @@ public final class DevTokens {
 
     public static final String ISSUER = "https://idp.frontdoor.local/dev";
     /** The roles the services know, in the order the CLI lists them. */
-    public static final List<String> ROLES = List.of("partner", "front-door", "triage-worker", "team-manager", "ops");
+    public static final List<String> ROLES = List.of("partner", "front-door", "triage-worker", "team-manager", "ops",
+            "information-governance");
     public static final Duration DEFAULT_LIFETIME = Duration.ofHours(8);
     /**
      * Each API's audience: a service accepts only a token naming it in {@code aud} (its

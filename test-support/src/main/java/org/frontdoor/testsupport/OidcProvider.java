@@ -57,13 +57,13 @@ public final class OidcProvider implements AutoCloseable {
     public static final String API_EXPLORER_CLIENT_ID = "frontdoor-api-explorer";
 
     /**
-     * Who a console sign-in's tokens are for: the console itself, the triage API, and the notification API, which
-     * the console calls with the signed-in user's token. As a council's provider does with an audience mapper.
+     * Who this provider's tokens are for: its two clients and the three APIs. The console calls the notification API
+     * with the signed-in person's token, and Swagger UI calls all three. One list for every client: the console's
+     * token request names its client only in its Basic authorization, which the provider's request mappings do not
+     * read; a council's provider gives each client its own list (docs/deployment.md, "Logs, traces and tokens").
      */
-    static final List<String> CONSOLE_AUDIENCES = List.of(CLIENT_ID, "frontdoor-triage", "frontdoor-notifications");
-    /** Swagger UI's sign-in: every API. */
-    static final List<String> API_EXPLORER_AUDIENCES = java.util.stream.Stream.concat(
-            java.util.stream.Stream.of(API_EXPLORER_CLIENT_ID), DevTokens.AUDIENCES.stream()).toList();
+    static final List<String> AUDIENCES = java.util.stream.Stream.concat(
+            java.util.stream.Stream.of(CLIENT_ID, API_EXPLORER_CLIENT_ID), DevTokens.AUDIENCES.stream()).toList();
 
     /**
      * Starts on 127.0.0.1:{@code port} (0: any free port), signing with {@code keys}; its login page is written to
@@ -79,10 +79,9 @@ public final class OidcProvider implements AutoCloseable {
                      "tokenProvider": {"keyProvider": {"initialKeys": %s, "algorithm": "RS256"}},
                      "tokenCallbacks": [{"issuerId": "%s", "tokenExpiry": 3600,
                        "requestMappings": [
-                         {"requestParam": "client_id", "match": "%s", "claims": {"aud": %s}},
-                         {"requestParam": "client_id", "match": "*", "claims": {"aud": %s}}]}]}""".formatted(
+                         {"requestParam": "grant_type", "match": "*", "claims": {"aud": %s}}]}]}""".formatted(
                     loginPage.toAbsolutePath().toString().replace("\\", "\\\\"), jsonString(signingKey(keys)),
-                    ISSUER_ID, CLIENT_ID, jsonArray(CONSOLE_AUDIENCES), jsonArray(API_EXPLORER_AUDIENCES));
+                    ISSUER_ID, jsonArray(AUDIENCES));
             MockOAuth2Server server = new MockOAuth2Server(OAuth2Config.Companion.fromJson(config));
             server.start(InetAddress.getByName("127.0.0.1"), port);
             return new OidcProvider(server, server.baseUrl().port());
