@@ -21,7 +21,9 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..", "..");
 const SERVICES = { "referral-service": 8081, "triage-service": 8082, "notification-service": 8083 };
 // Read from the environment only, never written in application.properties.
-const SECRET_ENV = new Set(["QUARKUS_DATASOURCE_PASSWORD", "QUARKUS_MAILER_USERNAME", "QUARKUS_MAILER_PASSWORD"]);
+// (Flyway migrates as the database's owner, the service runs as its own role: QUARKUS_FLYWAY_* are Quarkus properties no
+// application.properties line needs to name)
+const SECRET_ENV = new Set(["QUARKUS_DATASOURCE_PASSWORD", "QUARKUS_FLYWAY_USERNAME", "QUARKUS_FLYWAY_PASSWORD", "QUARKUS_MAILER_USERNAME", "QUARKUS_MAILER_PASSWORD"]);
 // Kafka client settings a service takes from the environment although no application.properties line names them:
 // the Kafka extension (KafkaRuntimeConfigProducer) gives every Kafka client of the service each config property
 // or environment variable that starts with "kafka", without the prefix, lower-cased, "_" read as "."

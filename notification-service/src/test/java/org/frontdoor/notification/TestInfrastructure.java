@@ -10,7 +10,9 @@ import org.frontdoor.testsupport.PostgresTestResource;
 
 /** The real servers every test of this service runs against: PostgreSQL, a Kafka broker, an SMTP server, a dev JWT key. */
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL,
-        initArgs = @ResourceArg(name = "database", value = "notification"))
+        initArgs = { @ResourceArg(name = "database", value = "notification"),
+                // as in production: the service runs as its own role, Flyway as the owner
+                @ResourceArg(name = "appRole", value = "notification_app") })
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = DevJwtTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = GreenMailTestResource.class, scope = TestResourceScope.GLOBAL)

@@ -285,6 +285,23 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
+    /** Creates a login role unless it exists (its grants are the migrations' business); safe from concurrent JVMs. */
+    public synchronized void createRoleIfMissing(String role, String password) {
+        if (!DATABASE_NAME.matcher(role).matches()) {
+            throw new IllegalArgumentException("not a plain lower-case role name: " + role);
+        }
+        try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), USER, PASSWORD);
+                Statement create = c.createStatement()) {
+            create.execute("do $$ begin if not exists (select 1 from pg_roles where rolname = '" + role + "') then"
+                    + " create role " + role + " login password '" + password.replace("'", "''") + "'; end if; end $$");
+        } catch (SQLException e) {
+            // 23505/42710: two creators raced
+            if (!"23505".equals(e.getSQLState()) && !"42710".equals(e.getSQLState())) {
+                throw new IllegalStateException("could not create role " + role + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
     /** Stops the server (a fast shutdown); a no-op for an attached handle or when already stopped. */
     @Override
     public synchronized void close() {

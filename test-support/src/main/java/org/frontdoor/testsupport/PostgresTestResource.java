@@ -11,15 +11,19 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * <pre>
  * &#64;WithTestResource(value = PostgresTestResource.class, initArgs = &#64;ResourceArg(name = "database", value = "referral"))
  * </pre>
+ * With the init arg {@code appRole}, the service connects as that role (a login made when missing) and Flyway as
+ * the server's owner, as in production, so the tests run with only the privileges the migrations grant.
  */
 public class PostgresTestResource implements QuarkusTestResourceLifecycleManager {
 
     public static final String OUTSIDE_URL_ENV = "QUARKUS_DATASOURCE_JDBC_URL";
 
     private String database;
+    private String appRole;
 
     @Override
     public void init(Map<String, String> initArgs) {
+        appRole = initArgs.get("appRole");
         database = initArgs.get("database");
         if (database == null || database.isBlank()) {
             throw new IllegalArgumentException(
@@ -34,10 +38,22 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
         }
         PostgresServer pg = PostgresServer.shared();
         pg.createDatabaseIfMissing(database);
+        if (appRole == null) {
+            return Map.of(
+                    "quarkus.datasource.jdbc.url", pg.jdbcUrl(database),
+                    "quarkus.datasource.username", pg.username(),
+                    "quarkus.datasource.password", pg.password());
+        }
+        // as in production: Flyway migrates as the owner, the service runs as a role of its own with only the
+        // grants the migrations give it (db/support V0_8)
+        pg.createRoleIfMissing(appRole, appRole + "-password");
         return Map.of(
                 "quarkus.datasource.jdbc.url", pg.jdbcUrl(database),
-                "quarkus.datasource.username", pg.username(),
-                "quarkus.datasource.password", pg.password());
+                "quarkus.datasource.username", appRole,
+                "quarkus.datasource.password", appRole + "-password",
+                "quarkus.flyway.username", pg.username(),
+                "quarkus.flyway.password", pg.password(),
+                "frontdoor.db.app-role", appRole);
     }
 
     @Override

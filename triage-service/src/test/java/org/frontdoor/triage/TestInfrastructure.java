@@ -13,7 +13,9 @@ import org.frontdoor.testsupport.PostgresTestResource;
  * OpenID Connect provider the console signs in with.
  */
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL,
-        initArgs = @ResourceArg(name = "database", value = "triage"))
+        initArgs = { @ResourceArg(name = "database", value = "triage"),
+                // as in production: the service runs as its own role, Flyway as the owner
+                @ResourceArg(name = "appRole", value = "triage_app") })
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = DevJwtTestResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = OidcProviderTestResource.class, scope = TestResourceScope.GLOBAL)

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.frontdoor.support.audit.AuditLog;
 
 /**
  * What the front door searches contacts by. A body, not a query string: a child's surname, date of birth and
@@ -36,18 +37,7 @@ public record ReferralSearch(
 
     /** The criteria as the audit trail keeps them: who searched for whom is what an IG officer asks. */
     public String describe() {
-        StringBuilder s = new StringBuilder();
-        append(s, "surname", surname);
-        append(s, "dateOfBirth", dateOfBirth);
-        append(s, "postcode", postcode);
-        append(s, "from", from);
-        append(s, "to", to);
-        return s.isEmpty() ? "no criteria" : s.toString();
-    }
-
-    private static void append(StringBuilder s, String name, Object value) {
-        if (value != null && !value.toString().isBlank()) {
-            s.append(s.isEmpty() ? "" : ", ").append(name).append('=').append(value);
-        }
+        return AuditLog.criteria("surname", surname, "dateOfBirth", dateOfBirth, "postcode", postcode, "from", from,
+                "to", to);
     }
 }

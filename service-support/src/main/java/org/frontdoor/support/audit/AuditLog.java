@@ -55,6 +55,21 @@ public class AuditLog {
         write(who == null || who.isAnonymous() ? null : who, "access.refused", null, detail);
     }
 
+    /**
+     * A search's criteria as its audit entry keeps them, from name and value pairs: {@code surname=Smith,
+     * dateOfBirth=2016-04-02}, leaving out those not given; who searched for whom is what an IG officer asks.
+     */
+    public static String criteria(Object... namesAndValues) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+            Object value = namesAndValues[i + 1];
+            if (value != null && !value.toString().isBlank()) {
+                s.append(s.isEmpty() ? "" : ", ").append(namesAndValues[i]).append('=').append(value);
+            }
+        }
+        return s.isEmpty() ? "no criteria" : s.toString();
+    }
+
     /** Who acts: the signed-in user, or "system" for background work (a consumer, the retention job). */
     public String actor() {
         return person() ? identity.getPrincipal().getName() : "system";

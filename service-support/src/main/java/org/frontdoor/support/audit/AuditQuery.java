@@ -38,13 +38,6 @@ public record AuditQuery(
 
     /** The criteria, as the audit of the search keeps them. */
     public String describe() {
-        StringBuilder s = new StringBuilder();
-        for (Object[] c : new Object[][] { { "referralId", referralId }, { "actor", actor }, { "action", action },
-                { "from", from }, { "to", to } }) {
-            if (c[1] != null && !c[1].toString().isBlank()) {
-                s.append(s.isEmpty() ? "" : ", ").append(c[0]).append('=').append(c[1]);
-            }
-        }
-        return s.isEmpty() ? "no criteria" : s.toString();
+        return AuditLog.criteria("referralId", referralId, "actor", actor, "action", action, "from", from, "to", to);
     }
 }

@@ -45,8 +45,12 @@ class AuditTrailTest {
                 "update audit_entry set detail = 'nothing happened' where referral_id = '" + referralId + "'",
                 "update audit_entry set actor = 'someone else' where referral_id = '" + referralId + "'",
                 "delete from audit_entry where referral_id = '" + referralId + "'",
-                "truncate audit_entry" }) {
-            // the service's own connection, as its code or anyone with its credentials would use it
+                "truncate audit_entry",
+                // nor switch the rule off: only the owner may alter the table
+                "alter table audit_entry disable trigger audit_entry_append_only",
+                // nor prune it closer to now than six years
+                "select prune_audit_entries(now())" }) {
+            // the service's own connection (its role, not the owner), as its code or anyone with its credentials would
             SQLException refused = assertThrows(SQLException.class, () -> execute(sql), sql);
             assertEquals("42501", refused.getSQLState(), sql + ": " + refused.getMessage());
         }
@@ -136,7 +140,11 @@ class AuditTrailTest {
     }
 
     private void tamper(String sql) throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+        try (Connection c = java.sql.DriverManager.getConnection(
+                org.frontdoor.testsupport.PostgresTestResource.jdbcUrl("support"),
+                org.frontdoor.testsupport.PostgresTestResource.username(),
+                org.frontdoor.testsupport.PostgresTestResource.password());
+                Statement st = c.createStatement()) {
             st.execute("set session_replication_role = replica");
             try {
                 st.execute(sql);
