@@ -24,7 +24,7 @@ public class IndicatorResource {
 
     @GET
     @RolesAllowed({ Roles.PARTNER, Roles.FRONT_DOOR, Roles.TRIAGE_WORKER, Roles.TEAM_MANAGER, Roles.OPS })
-    @Operation(summary = "The indicator catalogue",
+    @Operation(operationId = "listIndicatorCatalogue", summary = "The indicator catalogue",
             description = "The codes a referral's concerns may carry, each with a plain description, the level of"
                     + " the continuum of need it usually points to (a guide, not a verdict) and the DfE CIN"
                     + " assessment factor it maps to.")

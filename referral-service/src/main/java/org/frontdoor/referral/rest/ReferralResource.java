@@ -132,7 +132,7 @@ public class ReferralResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.PARTNER, Roles.FRONT_DOOR })
-    @Operation(summary = "Submit a concern about one or more children (a contact)",
+    @Operation(operationId = "submitReferral", summary = "Submit a concern about one or more children (a contact)",
             description = "A partner system posts the concerns its staff raised; the front door keys in those"
                     + " that came by phone or the web form. Every submission is recorded as a contact, and each"
                     + " child named in it is screened and gets a decision of its own. A child's contact becomes a"
@@ -182,7 +182,7 @@ public class ReferralResource {
     @Path("/{referralId}")
     @RolesAllowed({ Roles.PARTNER, Roles.FRONT_DOOR, Roles.TRIAGE_WORKER, Roles.TEAM_MANAGER })
     @Transactional
-    @Operation(summary = "A contact and its timeline",
+    @Operation(operationId = "getReferral", summary = "A contact and its timeline",
             description = "Where each child stands and what the referrer was told and when. Each child's part is a"
                     + " CONTACT until a statutory decision (s17 assessment, or strategy discussion and s47) makes it"
                     + " a REFERRAL, with its CIN referral date. The status says what the referrer may know: in"

@@ -50,7 +50,7 @@ public class ChildResource {
 
     @GET
     @RolesAllowed({ Roles.TRIAGE_WORKER, Roles.TEAM_MANAGER })
-    @Operation(summary = "A child's characteristics", description = "As the census will report them. Audited.")
+    @Operation(operationId = "getChildCharacteristics", summary = "A child's characteristics", description = "As the census will report them. Audited.")
     @APIResponse(responseCode = "200", description = "The characteristics", headers = @Header(name = "ETag"),
             content = @Content(schema = @Schema(implementation = CharacteristicsView.class)))
     @APIResponse(responseCode = "404", description = "No such child",
@@ -62,7 +62,7 @@ public class ChildResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.TRIAGE_WORKER, Roles.TEAM_MANAGER })
-    @Operation(summary = "Record a child's characteristics", description = "The whole record, with the DfE's codes;"
+    @Operation(operationId = "putChildCharacteristics", summary = "Record a child's characteristics", description = "The whole record, with the DfE's codes;"
             + " the census's rules are checked here (a valid UPN; a date of birth or an expected one, not both;"
             + " U for an unborn child; NONE alone), so what the census would refuse is refused now. Audited.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,

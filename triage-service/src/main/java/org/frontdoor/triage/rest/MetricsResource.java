@@ -46,7 +46,7 @@ public class MetricsResource {
     @GET
     @Path("/metrics")
     @RolesAllowed(Roles.TEAM_MANAGER)
-    @Operation(summary = "Front door performance", description = "For [from, to): contacts by source (every child of"
+    @Operation(operationId = "getPerformanceMetrics", summary = "Front door performance", description = "For [from, to): contacts by source (every child of"
             + " every submission), referrals by source (contacts whose decision was statutory, by their CIN referral"
             + " date), outcomes of decisions that took effect, share decided on time, share of early help cases that"
             + " went to social care, re-referral rate among referrals; decisions awaiting approval and cases awaiting"
@@ -79,7 +79,7 @@ public class MetricsResource {
     @GET
     @Path("/indicators")
     @RolesAllowed(Roles.TEAM_MANAGER)
-    @Operation(summary = "The partnership's indicators, with targets", description = "For a month (default: this"
+    @Operation(operationId = "listPartnershipIndicators", summary = "The partnership's indicators, with targets", description = "For a month (default: this"
             + " month, to today) and its year to date from 1 April: contacts and referrals by source, early help"
             + " stepping up to social care, contacts decided within 1 working day, referrers told the outcome within"
             + " target, re-referrals within 12 months, open early help plans, assessments within 45 working days,"

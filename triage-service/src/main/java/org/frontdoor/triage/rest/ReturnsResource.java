@@ -50,7 +50,7 @@ public class ReturnsResource {
     @Path("/cin-census")
     @Produces(MediaType.APPLICATION_XML)
     @RolesAllowed(Roles.TEAM_MANAGER)
-    @Operation(summary = "The CIN census file", description = "For the collection year that ends on 31 March of"
+    @Operation(operationId = "getCinCensus", summary = "The CIN census file", description = "For the collection year that ends on 31 March of"
             + " `year` (2027: 1 April 2026 to 31 March 2027): every child with a referral in the year or a child in"
             + " need episode open in it, in the DfE's XML. Checked against the DfE's rules and schema first: a child"
             + " who breaks a rule is left out of the file and listed by GET /api/v1/returns/cin-census/errors; fix"
@@ -81,7 +81,7 @@ public class ReturnsResource {
     @Path("/cin-census/errors")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.TEAM_MANAGER)
-    @Operation(summary = "What the CIN census would leave out, and why", description = "The same check as the file:"
+    @Operation(operationId = "getCinCensusErrors", summary = "What the CIN census would leave out, and why", description = "The same check as the file:"
             + " every error (the child is left out) and query (the DfE asks why; the child stays), per child with the"
             + " DfE rule, the field and the child's key to fix it.")
     @APIResponse(responseCode = "200", description = "The report",
@@ -98,7 +98,7 @@ public class ReturnsResource {
     @Path("/annex-a")
     @Produces(XLSX)
     @RolesAllowed(Roles.TEAM_MANAGER)
-    @Operation(summary = "Ofsted Annex A, lists 1-5, as a workbook", description = "Contacts, early help, referrals,"
+    @Operation(operationId = "getAnnexAWorkbook", summary = "Ofsted Annex A, lists 1-5, as a workbook", description = "Contacts, early help, referrals,"
             + " assessments and s47 enquiries / initial conferences, one sheet per list with Ofsted's columns, order"
             + " and dd/mm/yyyy dates. Defaults to the six months to today.")
     @APIResponse(responseCode = "200", description = "The workbook",
@@ -118,7 +118,7 @@ public class ReturnsResource {
     @Path("/annex-a/lists/{list}")
     @Produces(CSV)
     @RolesAllowed(Roles.TEAM_MANAGER)
-    @Operation(summary = "One Ofsted Annex A list as CSV", description = "List 1 (contacts) to 5 (s47 enquiries),"
+    @Operation(operationId = "getAnnexAList", summary = "One Ofsted Annex A list as CSV", description = "List 1 (contacts) to 5 (s47 enquiries),"
             + " with the workbook's columns; UTF-8 with a byte order mark, so Excel reads it as such.")
     @APIResponse(responseCode = "200", description = "The list",
             content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)))

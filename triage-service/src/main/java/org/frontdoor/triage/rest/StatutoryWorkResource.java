@@ -63,7 +63,7 @@ public class StatutoryWorkResource {
     @Path("/assessments/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.TRIAGE_WORKER, Roles.TEAM_MANAGER })
-    @Operation(summary = "Change or authorise an s17 assessment", description = "The whole record. Authorised not"
+    @Operation(operationId = "updateAssessment", summary = "Change or authorise an s17 assessment", description = "The whole record. Authorised not"
             + " before it started (DfE 8608); the factors identified at its end only with the authorisation (8614),"
             + " 21 alone (8898), none twice; 18A and 19A are no longer used.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -85,7 +85,7 @@ public class StatutoryWorkResource {
     @Path("/section47-enquiries/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.TRIAGE_WORKER, Roles.TEAM_MANAGER })
-    @Operation(summary = "Record an s47 enquiry's conference and plan", description = "The whole record. The"
+    @Operation(operationId = "updateSection47Enquiry", summary = "Record an s47 enquiry's conference and plan", description = "The whole record. The"
             + " conference on a working day, not before the enquiry (8615, 8870), or that none was needed (not"
             + " both, 8868); a child protection plan starts on the conference's date (2885) with its category.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -106,7 +106,7 @@ public class StatutoryWorkResource {
     @GET
     @Path("/timescales")
     @RolesAllowed({ Roles.TRIAGE_WORKER, Roles.TEAM_MANAGER })
-    @Operation(summary = "Statutory timescales due and overdue", description = "Assessments of open referrals not"
+    @Operation(operationId = "listTimescales", summary = "Statutory timescales due and overdue", description = "Assessments of open referrals not"
             + " yet authorised (due 45 working days after the referral) and initial conferences not yet held (due 15"
             + " working days after the strategy discussion), the earliest due first; overdue=true keeps those past"
             + " their date.")

@@ -111,7 +111,7 @@ public class TriageItemResource {
 
     @GET
     @RolesAllowed({ Roles.TRIAGE_WORKER, Roles.TEAM_MANAGER })
-    @Operation(summary = "The triage queue",
+    @Operation(operationId = "listTriageItems", summary = "The triage queue",
             description = "Items RED first, then by deadline (soonest first), paged. Without a status, the open"
                     + " queue: NEW, IN_PROGRESS and AWAITING_APPROVAL. A contact about a child with an open case is"
                     + " in the queue like any other (openCase=true lists them), with the case's pathway and lead"
@@ -150,7 +150,7 @@ public class TriageItemResource {
     @GET
     @Path("/awaiting-approval")
     @RolesAllowed(Roles.TEAM_MANAGER)
-    @Operation(summary = "Decisions awaiting approval", description = "Outcomes below social care on a contact with"
+    @Operation(operationId = "listDecisionsAwaitingApproval", summary = "Decisions awaiting approval", description = "Outcomes below social care on a contact with"
             + " immediate risk or a suggested level 4, the longest waiting first. Approve or send back each; the"
             + " approver is never the decider.")
     @APIResponse(responseCode = "200", description = "The items",
@@ -162,7 +162,7 @@ public class TriageItemResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.TRIAGE_WORKER, Roles.TEAM_MANAGER })
-    @Operation(summary = "One child's triage item",
+    @Operation(operationId = "getTriageItem", summary = "One child's triage item",
             description = "The contact, the suggested level with the rules and indicators that drove it, prior"
                     + " involvement (earlier referrals, same-day contacts), the child's open case with its pathway and"
                     + " lead worker, partner agency checks, the decision once made (and whether it awaits approval),"
@@ -178,7 +178,7 @@ public class TriageItemResource {
     @POST
     @Path("/{id}/claim")
     @RolesAllowed(Roles.TRIAGE_WORKER)
-    @Operation(summary = "Claim an item", description = "The signed-in triage worker (linked to the staff directory"
+    @Operation(operationId = "claimTriageItem", summary = "Claim an item", description = "The signed-in triage worker (linked to the staff directory"
             + " by their sign-in) takes the item: it becomes IN_PROGRESS and assigned to them. Claiming your own"
             + " item again changes nothing.")
     @APIResponse(responseCode = "200", description = "The item, now yours",
@@ -200,7 +200,7 @@ public class TriageItemResource {
     @Path("/{id}/assign")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.TEAM_MANAGER)
-    @Operation(summary = "Assign an item to a triage worker", description = "A team manager gives (or moves) an"
+    @Operation(operationId = "assignTriageItem", summary = "Assign an item to a triage worker", description = "A team manager gives (or moves) an"
             + " undecided item to an active member of staff.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = AssignCommand.class),
@@ -222,7 +222,7 @@ public class TriageItemResource {
     @Path("/{id}/checks")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.TRIAGE_WORKER, Roles.TEAM_MANAGER })
-    @Operation(summary = "Record a partner agency check", description = "Which organisation of the partner"
+    @Operation(operationId = "addPartnerCheck", summary = "Record a partner agency check", description = "Which organisation of the partner"
             + " directory was asked (by its id), who there, when, what was found. The organisation is informed when"
             + " the child's case closes; an id the directory does not hold, or holds as inactive, is a 422.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -246,7 +246,7 @@ public class TriageItemResource {
     @Path("/{id}/decision")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.TRIAGE_WORKER, Roles.TEAM_MANAGER })
-    @Operation(summary = "Decide for this child",
+    @Operation(operationId = "decideForChild", summary = "Decide for this child",
             description = "Level 1-4 and an outcome the level allows: level 1 NO_FURTHER_ACTION or"
                     + " INFORMATION_AND_ADVICE; level 2 EARLY_HELP_SINGLE_AGENCY (or NO_FURTHER_ACTION /"
                     + " INFORMATION_AND_ADVICE, with the rationale saying why); level 3 EARLY_HELP_TARGETED; level 4"
@@ -297,7 +297,7 @@ public class TriageItemResource {
     @POST
     @Path("/{id}/approve")
     @RolesAllowed(Roles.TEAM_MANAGER)
-    @Operation(summary = "Approve a decision awaiting approval", description = "The decision takes effect: the case"
+    @Operation(operationId = "approveDecision", summary = "Approve a decision awaiting approval", description = "The decision takes effect: the case"
             + " is opened, joined or passed to, triage.decided goes out and the referrer is told. The approver is"
             + " never the decider (403).")
     @APIResponse(responseCode = "200", description = "Approved and in effect",
@@ -320,7 +320,7 @@ public class TriageItemResource {
     @Path("/{id}/send-back")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.TEAM_MANAGER)
-    @Operation(summary = "Send a decision back", description = "The decision awaiting approval is withdrawn and the"
+    @Operation(operationId = "sendBackDecision", summary = "Send a decision back", description = "The decision awaiting approval is withdrawn and the"
             + " item returns IN_PROGRESS to its decider, who is told, with the reason. Nothing reaches the referrer.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = SendBackCommand.class),
@@ -352,7 +352,7 @@ public class TriageItemResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.TRIAGE_WORKER, Roles.TEAM_MANAGER })
     @Tag(name = "Assessments and s47 enquiries")
-    @Operation(summary = "Start a child's s17 assessment", description = "On the triage item of a contact that became"
+    @Operation(operationId = "startAssessment", summary = "Start a child's s17 assessment", description = "On the triage item of a contact that became"
             + " a referral; one not yet authorised at a time. Not before the referral, not in the future.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = AssessmentCommand.class),
@@ -374,7 +374,7 @@ public class TriageItemResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.TRIAGE_WORKER, Roles.TEAM_MANAGER })
     @Tag(name = "Assessments and s47 enquiries")
-    @Operation(summary = "Start a child's s47 enquiry", description = "From the strategy discussion that started it,"
+    @Operation(operationId = "startSection47Enquiry", summary = "Start a child's s47 enquiry", description = "From the strategy discussion that started it,"
             + " on the triage item of a contact that became a referral; the initial conference is then due 15"
             + " working days later.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
