@@ -140,15 +140,18 @@ public class NotificationResource {
                     example = "6b1f0e5e-2b7a-4a43-9a36-0d2b5d4f6a11") @QueryParam("referralId") String referralId,
             @Parameter(description = "AWAITING_DECISION, PENDING, SENT, FAILED (could not inform),"
                     + " INFORMED_OTHERWISE (told by the front door by other means) or WITHHELD_NO_CONSENT (held back"
-                    + " for a young adult's consent, with its withheldReason)", example = "FAILED")
+                    + " for a young adult's consent, with its withheldReason)", example = "FAILED",
+                    schema = @Schema(implementation = NotificationStatus.class))
             @QueryParam("status") String status,
             @Parameter(description = "true: only undelivered past due; false: only those not overdue",
                     schema = @Schema(type = SchemaType.BOOLEAN), example = "true") @QueryParam("overdue") String overdue,
             @Parameter(description = "Judge deadlines as of this time (default now)", schema = @Schema(
                     type = SchemaType.STRING, format = "date-time"), example = "2026-12-01T12:00:00Z")
             @QueryParam("asOf") String asOf,
-            @Parameter(example = "0") @QueryParam("page") @DefaultValue("0") String page,
-            @Parameter(example = "20") @QueryParam("size") @DefaultValue("20") String size) {
+            @Parameter(example = "0", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "0", maximum = "100000", defaultValue = "0"))
+            @QueryParam("page") @DefaultValue("0") String page,
+            @Parameter(example = "20", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "100", defaultValue = "20"))
+            @QueryParam("size") @DefaultValue("20") String size) {
         // Parsed here, not by JAX-RS, so that a bad value is a 422 naming the parameter.
         List<Problem.FieldError> errors = new ArrayList<>();
         UUID referral = QueryParams.uuid(referralId, "referralId", errors);
@@ -197,7 +200,7 @@ public class NotificationResource {
         Instant horizon = queries.horizon(now);
         List<NotificationView> items = queries.overdueOrAtRisk(now, referral).stream()
                 .map(n -> NotificationView.of(n, now, horizon)).toList();
-        long overdueCount = items.stream().filter(i -> i.deadline().equals(DeadlineState.OVERDUE.name())).count();
+        long overdueCount = items.stream().filter(i -> i.deadline() == DeadlineState.OVERDUE).count();
         audit.record("notification.overdue", referral, items.size() + " result(s)");
         return new NotificationView.Overdue(now, horizon, overdueCount, items.size() - overdueCount,
                 queries.couldNotInformCount(referral), items);

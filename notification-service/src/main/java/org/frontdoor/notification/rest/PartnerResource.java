@@ -104,7 +104,7 @@ public class PartnerResource {
                     examples = @ExampleObject(name = "school", value = VIEW_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No such organisation in the directory",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response get(@PathParam("id") String id) {
+    public Response get(@Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 100, pattern = "^" + PartnerCommand.ID_PATTERN + "$")) @PathParam("id") String id) {
         return view(PartnerView.of(directory.get(id)));
     }
 
@@ -153,8 +153,9 @@ public class PartnerResource {
     @APIResponse(responseCode = "422", description = "Invalid fields, each listed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "invalid", value = INVALID_EXAMPLE)))
-    public Response update(@PathParam("id") String id, PartnerCommand command,
-            @Parameter(description = "The record's ETag as last read") @HeaderParam("If-Match") String ifMatch) {
+    public Response update(@Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 100, pattern = "^" + PartnerCommand.ID_PATTERN + "$")) @PathParam("id") String id, PartnerCommand command,
+            @Parameter(description = "The record's ETag as last read", schema = @Schema(type = SchemaType.STRING, maxLength = IfMatch.MAX_LENGTH))
+            @HeaderParam("If-Match") String ifMatch) {
         return view(PartnerView.of(directory.update(id, command, IfMatch.parse(ifMatch), Caller.of(token).subject())));
     }
 
@@ -172,8 +173,9 @@ public class PartnerResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "The record changed since you read it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response deactivate(@PathParam("id") String id,
-            @Parameter(description = "The record's ETag as last read") @HeaderParam("If-Match") String ifMatch) {
+    public Response deactivate(@Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 100, pattern = "^" + PartnerCommand.ID_PATTERN + "$")) @PathParam("id") String id,
+            @Parameter(description = "The record's ETag as last read", schema = @Schema(type = SchemaType.STRING, maxLength = IfMatch.MAX_LENGTH))
+            @HeaderParam("If-Match") String ifMatch) {
         return view(PartnerView.of(directory.deactivate(id, IfMatch.parse(ifMatch), Caller.of(token).subject())));
     }
 
