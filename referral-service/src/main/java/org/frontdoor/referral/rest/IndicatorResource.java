@@ -19,7 +19,7 @@ import org.frontdoor.support.security.Roles;
 public class IndicatorResource {
 
     @Schema(name = "IndicatorCatalogue")
-    public record Catalogue(List<Indicator> indicators) {
+    public record Catalogue(@Schema(description = "The whole catalogue (31 codes today)", maxItems = 100) List<Indicator> indicators) {
     }
 
     @GET

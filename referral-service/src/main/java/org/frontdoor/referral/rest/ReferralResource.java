@@ -162,7 +162,9 @@ public class ReferralResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response submit(
             @Parameter(description = "Unique per referral, the same on every retry; required for partner systems",
-                    example = "HPS-2026-0042-1") @HeaderParam("Idempotency-Key") String idempotencyKey,
+                    example = "HPS-2026-0042-1",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 200, pattern = "^[\\x21-\\x7E]+$"))
+            @HeaderParam("Idempotency-Key") String idempotencyKey,
             ReferralRequest request, UriInfo uri) {
         if (request == null) {
             throw ProblemException.invalid("body", "a referral is required");
