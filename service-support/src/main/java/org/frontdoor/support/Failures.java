@@ -50,4 +50,31 @@ public final class Failures {
         }
         return t;
     }
+
+    /**
+     * The failure as a log may show it: each cause's class (and SQLState) and stack frames, none of its messages. A
+     * database error quotes the row it refused and a parser the text it choked on, either of which may hold a child's
+     * name or the concern.
+     */
+    public static Throwable withoutMessages(Throwable error) {
+        Throwable cause = error.getCause() == null || error.getCause() == error ? null
+                : withoutMessages(error.getCause());
+        String what = error.getClass().getName()
+                + (error instanceof SQLException sql && sql.getSQLState() != null ? " (SQLState " + sql.getSQLState() + ")" : "");
+        Redacted copy = new Redacted(what, cause);
+        copy.setStackTrace(error.getStackTrace());
+        return copy;
+    }
+
+    /** A failure's class and frames without its message ({@link #withoutMessages}). */
+    static final class Redacted extends RuntimeException {
+        Redacted(String what, Throwable cause) {
+            super(what, cause, false, true);
+        }
+
+        @Override
+        public String toString() {
+            return getMessage();
+        }
+    }
 }

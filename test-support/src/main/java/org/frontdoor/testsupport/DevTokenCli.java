@@ -13,7 +13,8 @@ import java.time.Duration;
 public final class DevTokenCli {
 
     static final String DEFAULT_KEYS_DIR = ".local/keys";
-    private static final int MAX_HOURS = 24 * 30;
+    /** The services accept tokens issued at most 12 hours ago (mp.jwt.verify.token.age). */
+    private static final int MAX_HOURS = 12;
 
     private DevTokenCli() {
     }

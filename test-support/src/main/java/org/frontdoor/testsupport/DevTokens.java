@@ -17,8 +17,8 @@ import io.smallrye.jwt.build.JwtClaimsBuilder;
 
 /**
  * Issues development JWTs signed RS256 with {@link DevKeys}, shaped like the identity provider's: {@code iss},
- * {@code sub}, {@code upn}, {@code groups} (the roles), {@code org} (a partner's organisation), {@code iat},
- * {@code exp}, {@code jti}. For local runs and tests only.
+ * {@code sub}, {@code upn}, {@code aud} (the APIs), {@code groups} (the roles), {@code org} (a partner's
+ * organisation), {@code iat}, {@code exp}, {@code jti}. For local runs and tests only.
  */
 public final class DevTokens {
 
@@ -26,6 +26,12 @@ public final class DevTokens {
     /** The roles the services know, in the order the CLI lists them. */
     public static final List<String> ROLES = List.of("partner", "front-door", "triage-worker", "team-manager", "ops");
     public static final Duration DEFAULT_LIFETIME = Duration.ofHours(8);
+    /**
+     * Each API's audience: a service accepts only a token naming it in {@code aud} (its
+     * {@code mp.jwt.verify.audiences}). Development tokens name all three, as a local identity provider's would.
+     */
+    public static final List<String> AUDIENCES = List.of("frontdoor-referrals", "frontdoor-triage",
+            "frontdoor-notifications");
 
     private final DevKeys keys;
     private final String issuer;
@@ -68,6 +74,7 @@ public final class DevTokens {
         private Instant issuedAt;
         private Instant expiresAt;
         private Duration lifetime = DEFAULT_LIFETIME;
+        private List<String> audiences = AUDIENCES;
 
         private Builder(PrivateKey signingKey, String issuer) {
             this.signingKey = signingKey;
@@ -118,6 +125,12 @@ public final class DevTokens {
             return this;
         }
 
+        /** The {@code aud} claim; by default every API's ({@link DevTokens#AUDIENCES}). */
+        public Builder audiences(String... audiences) {
+            this.audiences = List.of(audiences);
+            return this;
+        }
+
         /** Signs with another key, e.g. {@link DevKeys#randomPrivateKey()}, to make a forged token. */
         public Builder signedWith(PrivateKey key) {
             this.signingKey = Objects.requireNonNull(key, "key");
@@ -150,6 +163,9 @@ public final class DevTokens {
                     .issuedAt(iat)
                     .expiresAt(exp)
                     .claim("jti", UUID.randomUUID().toString());
+            if (!audiences.isEmpty()) {
+                claims.audience(new LinkedHashSet<>(audiences));
+            }
             if (org != null) {
                 claims.claim("org", org);
             }

@@ -57,6 +57,15 @@ public final class OidcProvider implements AutoCloseable {
     public static final String API_EXPLORER_CLIENT_ID = "frontdoor-api-explorer";
 
     /**
+     * Who a console sign-in's tokens are for: the console itself, the triage API, and the notification API, which
+     * the console calls with the signed-in user's token. As a council's provider does with an audience mapper.
+     */
+    static final List<String> CONSOLE_AUDIENCES = List.of(CLIENT_ID, "frontdoor-triage", "frontdoor-notifications");
+    /** Swagger UI's sign-in: every API. */
+    static final List<String> API_EXPLORER_AUDIENCES = java.util.stream.Stream.concat(
+            java.util.stream.Stream.of(API_EXPLORER_CLIENT_ID), DevTokens.AUDIENCES.stream()).toList();
+
+    /**
      * Starts on 127.0.0.1:{@code port} (0: any free port), signing with {@code keys}; its login page is written to
      * {@code workDir}.
      */
@@ -69,9 +78,11 @@ public final class OidcProvider implements AutoCloseable {
                     {"interactiveLogin": true, "loginPagePath": "%s", "httpServer": "MockWebServerWrapper",
                      "tokenProvider": {"keyProvider": {"initialKeys": %s, "algorithm": "RS256"}},
                      "tokenCallbacks": [{"issuerId": "%s", "tokenExpiry": 3600,
-                       "requestMappings": [{"requestParam": "client_id", "match": "*",
-                         "claims": {"aud": ["%s"]}}]}]}""".formatted(loginPage.toAbsolutePath().toString()
-                    .replace("\\", "\\\\"), jsonString(signingKey(keys)), ISSUER_ID, CLIENT_ID);
+                       "requestMappings": [
+                         {"requestParam": "client_id", "match": "%s", "claims": {"aud": %s}},
+                         {"requestParam": "client_id", "match": "*", "claims": {"aud": %s}}]}]}""".formatted(
+                    loginPage.toAbsolutePath().toString().replace("\\", "\\\\"), jsonString(signingKey(keys)),
+                    ISSUER_ID, CLIENT_ID, jsonArray(CONSOLE_AUDIENCES), jsonArray(API_EXPLORER_AUDIENCES));
             MockOAuth2Server server = new MockOAuth2Server(OAuth2Config.Companion.fromJson(config));
             server.start(InetAddress.getByName("127.0.0.1"), port);
             return new OidcProvider(server, server.baseUrl().port());
@@ -89,6 +100,10 @@ public final class OidcProvider implements AutoCloseable {
                 .keyID("frontdoor-local")
                 .build()
                 .toJSONString();
+    }
+
+    private static String jsonArray(List<String> values) {
+        return values.stream().map(OidcProvider::jsonString).collect(java.util.stream.Collectors.joining(", ", "[", "]"));
     }
 
     private static String jsonString(String text) {

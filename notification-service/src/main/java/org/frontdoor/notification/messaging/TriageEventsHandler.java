@@ -1,21 +1,25 @@
 package org.frontdoor.notification.messaging;
 
-import java.util.concurrent.CompletionStage;
-import org.frontdoor.events.EventType;
-import java.util.Map;
-import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.frontdoor.events.EventEnvelope;
+import org.frontdoor.events.EventType;
+import org.frontdoor.events.Topics;
 import org.frontdoor.events.payload.CaseEvent;
 import org.frontdoor.events.payload.TriageDecided;
 import org.frontdoor.notification.domain.NotificationPlanner;
+import org.frontdoor.support.inbox.EventConsumer;
 import org.frontdoor.support.inbox.InboxProcessor;
 
 /** Decisions and case changes: what the referrer and the partner agencies involved are told. */
 @ApplicationScoped
-public class TriageEventsHandler {
+public class TriageEventsHandler implements EventConsumer {
 
     static final String CONSUMER = "notification-service.triage-events";
 
@@ -28,10 +32,25 @@ public class TriageEventsHandler {
     @Incoming("triage-events")
     @Blocking
     public CompletionStage<Void> onMessages(KafkaRecordBatch<String, String> batch) {
+        return processor.process(this, batch);
+    }
+
+    @Override
+    public String name() {
+        return CONSUMER;
+    }
+
+    @Override
+    public String topic() {
+        return Topics.TRIAGE_EVENTS;
+    }
+
+    @Override
+    public Map<String, Consumer<EventEnvelope>> effects() {
         // triage.queued, case.opened, case.allocated: nothing to tell the referrer, skipped before any SQL
-        return processor.process(CONSUMER, batch, Map.of(
+        return Map.of(
                 EventType.TRIAGE_DECIDED.wireName(), e -> planner.decided(e, e.payloadAs(TriageDecided.class)),
                 EventType.CASE_STEPPED.wireName(), e -> planner.caseChanged(e, e.payloadAs(CaseEvent.class)),
-                EventType.CASE_CLOSED.wireName(), e -> planner.caseChanged(e, e.payloadAs(CaseEvent.class))));
+                EventType.CASE_CLOSED.wireName(), e -> planner.caseChanged(e, e.payloadAs(CaseEvent.class)));
     }
 }

@@ -3,29 +3,23 @@ package org.frontdoor.referral.rest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Size;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -41,7 +35,6 @@ import org.frontdoor.referral.domain.TimelineEntry;
 import org.frontdoor.support.audit.AuditLog;
 import org.frontdoor.support.problem.Problem;
 import org.frontdoor.support.problem.ProblemException;
-import org.frontdoor.support.problem.QueryParams;
 import org.frontdoor.support.security.Roles;
 import org.frontdoor.support.validation.Text;
 
@@ -213,39 +206,30 @@ public class ReferralResource {
                 caller.isStaff());
     }
 
-    @GET
+    @POST
+    @Path("/searches")
+    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.FRONT_DOOR, Roles.TRIAGE_WORKER, Roles.TEAM_MANAGER })
     @Transactional
     @Operation(summary = "Find contacts",
             description = "Contacts naming a child with this surname, date of birth and postcode (each optional),"
                     + " received in [from, to), newest first; each child says whether its contact became a"
-                    + " referral.")
+                    + " referral. The criteria travel in the body, never in the URL, and the audit trail keeps"
+                    + " them with the contacts found.")
     @APIResponse(responseCode = "200", description = "A page of contacts",
             content = @Content(schema = @Schema(implementation = ReferralSummary.Page.class)))
-    public ReferralSummary.Page search(
-            @Parameter(example = "Smith") @QueryParam("surname") @Size(max = 100) String surname,
-            @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"), example = "2016-04-02")
-            @QueryParam("dateOfBirth") String dateOfBirth,
-            @Parameter(example = "DN1 1AA") @QueryParam("postcode") @Size(max = 10) String postcode,
-            @Parameter(description = "Received at or after", schema = @Schema(type = SchemaType.STRING,
-                    format = "date-time"), example = "2026-11-01T00:00:00Z") @QueryParam("from") String from,
-            @Parameter(description = "Received before", schema = @Schema(type = SchemaType.STRING,
-                    format = "date-time"), example = "2026-12-01T00:00:00Z") @QueryParam("to") String to,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        // Parsed here, not by JAX-RS, so that a bad value is a 422 naming the parameter rather than a 404.
-        List<Problem.FieldError> errors = new ArrayList<>();
-        LocalDate dob = QueryParams.date(dateOfBirth, "dateOfBirth", errors);
-        Instant fromInstant = QueryParams.instant(from, "from", errors);
-        Instant toInstant = QueryParams.instant(to, "to", errors);
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
-        }
+    @APIResponse(responseCode = "422", description = "A criterion is not valid; each is named",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ReferralSummary.Page search(@NotNull @Valid ReferralSearch search) {
+        int page = search.pageOrFirst();
+        int size = search.sizeOrDefault();
         ReferralRepository.Page found = repository.search(
-                new ReferralRepository.Criteria(Text.blankToNull(surname), dob, Text.blankToNull(postcode), fromInstant,
-                        toInstant),
+                new ReferralRepository.Criteria(Text.blankToNull(search.surname()), search.dateOfBirth(),
+                        Text.blankToNull(search.postcode()), search.from(), search.to()),
                 page, size);
-        audit.record("referral.search", null, found.items().size() + " result(s)");
+        audit.record("referral.search", null, search.describe() + "; page " + page + ": " + found.items().size()
+                + " of " + found.total() + " result(s)"
+                + found.items().stream().map(r -> r.id.toString()).collect(Collectors.joining(", ", " ", "")));
         return new ReferralSummary.Page(page, size, found.total(),
                 found.items().stream().map(ReferralSummary::of).toList());
     }

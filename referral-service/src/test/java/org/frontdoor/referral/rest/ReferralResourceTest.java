@@ -277,27 +277,36 @@ class ReferralResourceTest {
         String surname = uniqueSurname();
         String id = submitAsPartner(schoolReferral(surname, null)).then().statusCode(201).extract().path("referralId");
 
-        given().auth().oauth2(token("front-door"))
-                .queryParam("surname", surname.toUpperCase()).queryParam("dateOfBirth", "2016-04-02")
-                .queryParam("postcode", "dn11aa")
-                .when().get("/api/v1/referrals")
+        String criteria = """
+                {"surname": "%s", "dateOfBirth": "2016-04-02", "postcode": "dn11aa"}""".formatted(surname.toUpperCase());
+        given().auth().oauth2(token("front-door")).contentType("application/json").body(criteria)
+                .when().post("/api/v1/referrals/searches")
                 .then().statusCode(200)
                 .body("total", equalTo(1))
                 .body("items[0].referralId", equalTo(id))
                 .body("items[0].children[0].lastName", equalTo(surname));
-        given().auth().oauth2(token("front-door"))
-                .queryParam("surname", surname).queryParam("dateOfBirth", "2016-04-03")
-                .when().get("/api/v1/referrals")
+        // the audit trail keeps who searched for whom, and what they found
+        assertEquals(1, countWhere("audit_entry", "action = 'referral.search' and actor = 'dev-front-door'"
+                + " and detail like '%surname=" + surname.toUpperCase() + ", dateOfBirth=2016-04-02, postcode=dn11aa;"
+                + " page 0: 1 of 1 result(s) " + id + "'"), "the criteria and the contacts found are audited");
+        given().auth().oauth2(token("front-door")).contentType("application/json")
+                .body("{\"surname\": \"" + surname + "\", \"dateOfBirth\": \"2016-04-03\"}")
+                .when().post("/api/v1/referrals/searches")
                 .then().statusCode(200).body("total", equalTo(0));
-        given().auth().oauth2(token("partner")).queryParam("surname", surname)
-                .when().get("/api/v1/referrals")
+        given().auth().oauth2(token("partner")).contentType("application/json").body(criteria)
+                .when().post("/api/v1/referrals/searches")
                 .then().statusCode(403);
-        given().auth().oauth2(token("front-door")).queryParam("size", 1000)
+        // criteria in a URL are not taken
+        given().auth().oauth2(token("front-door")).queryParam("surname", surname)
                 .when().get("/api/v1/referrals")
+                .then().statusCode(405);
+        given().auth().oauth2(token("front-door")).contentType("application/json").body("{\"size\": 1000}")
+                .when().post("/api/v1/referrals/searches")
                 .then().statusCode(422).body("errors[0].field", equalTo("size"));
-        given().auth().oauth2(token("front-door")).queryParam("dateOfBirth", "02/04/2016").queryParam("from", "today")
-                .when().get("/api/v1/referrals")
-                .then().statusCode(422).body("errors.field", containsInAnyOrder("dateOfBirth", "from"));
+        given().auth().oauth2(token("front-door")).contentType("application/json")
+                .body("{\"dateOfBirth\": \"02/04/2016\"}")
+                .when().post("/api/v1/referrals/searches")
+                .then().statusCode(422).body("errors.field", containsInAnyOrder("dateOfBirth"));
     }
 
     @Test

@@ -8,7 +8,11 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -42,10 +46,18 @@ public class AuditLog {
         write(action, referralId, detail);
     }
 
+    /** Who acts: the signed-in user, or "system" for background work (a consumer, the retention job). */
+    public String actor() {
+        return person() ? identity.getPrincipal().getName() : "system";
+    }
+
+    private boolean person() {
+        return Arc.container().requestContext().isActive() && !identity.isAnonymous();
+    }
+
     private void write(String action, UUID referralId, String detail) {
-        // background work (a consumer, the retention job) runs outside any request: the system acts
-        boolean person = Arc.container().requestContext().isActive() && !identity.isAnonymous();
-        String actor = person ? identity.getPrincipal().getName() : "system";
+        boolean person = person();
+        String actor = actor();
         String roles = person ? String.join(",", new TreeSet<>(identity.getRoles())) : "";
         String organisation = null;
         if (person && identity.getPrincipal() instanceof JsonWebToken jwt) {
@@ -59,10 +71,70 @@ public class AuditLog {
             ps.setString(3, truncate(organisation, 200));
             ps.setString(4, action);
             ps.setObject(5, referralId);
-            ps.setString(6, truncate(detail, 1000));
+            ps.setString(6, truncate(detail, 8000));
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("could not write the audit entry", e);
+        }
+    }
+
+    /** The entries fitting the query, oldest first, a page at a time. */
+    public AuditEntry.Page search(AuditQuery query) {
+        StringBuilder where = new StringBuilder(" where true");
+        List<Object> params = new ArrayList<>();
+        if (query.referralId() != null) {
+            where.append(" and referral_id = ?");
+            params.add(query.referralId());
+        }
+        if (query.actor() != null && !query.actor().isBlank()) {
+            where.append(" and actor = ?");
+            params.add(query.actor());
+        }
+        if (query.action() != null && !query.action().isBlank()) {
+            where.append(" and action = ?");
+            params.add(query.action());
+        }
+        if (query.from() != null) {
+            where.append(" and at >= ?");
+            params.add(Timestamp.from(query.from()));
+        }
+        if (query.to() != null) {
+            where.append(" and at < ?");
+            params.add(Timestamp.from(query.to()));
+        }
+        int size = query.sizeOrDefault();
+        int page = query.pageOrFirst();
+        try (Connection c = dataSource.getConnection()) {
+            long total;
+            try (PreparedStatement ps = c.prepareStatement("select count(*) from audit_entry" + where)) {
+                bind(ps, params);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    total = rs.getLong(1);
+                }
+            }
+            List<AuditEntry> items = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("select id, at, actor, roles, organisation, action,"
+                    + " referral_id, detail, seal_seq from audit_entry" + where + " order by at, id limit " + size
+                    + " offset " + ((long) page * size))) {
+                bind(ps, params);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        items.add(new AuditEntry(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
+                                rs.getString(4), rs.getString(5), rs.getString(6), rs.getObject(7, UUID.class),
+                                rs.getString(8), (Long) rs.getObject(9)));
+                    }
+                }
+            }
+            return new AuditEntry.Page(page, size, total, items);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not search the audit trail", e);
+        }
+    }
+
+    private static void bind(PreparedStatement ps, List<Object> params) throws SQLException {
+        for (int i = 0; i < params.size(); i++) {
+            ps.setObject(i + 1, params.get(i));
         }
     }
 

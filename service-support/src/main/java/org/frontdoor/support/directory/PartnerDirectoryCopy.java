@@ -1,9 +1,7 @@
 package org.frontdoor.support.directory;
 
-import java.util.concurrent.CompletionStage;
-import java.util.Map;
-import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.agroal.api.AgroalDataSource;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -11,10 +9,16 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
+import org.frontdoor.events.EventEnvelope;
 import org.frontdoor.events.EventType;
+import org.frontdoor.events.Topics;
 import org.frontdoor.events.codes.AgencyType;
 import org.frontdoor.events.payload.PartnerChanged;
+import org.frontdoor.support.inbox.EventConsumer;
 import org.frontdoor.support.inbox.InboxProcessor;
 import org.frontdoor.support.problem.Problem.FieldError;
 
@@ -26,7 +30,7 @@ import org.frontdoor.support.problem.Problem.FieldError;
  * Its table comes from the Flyway location {@code db/partner-copy}, which only the services with a copy list.
  */
 @ApplicationScoped
-public class PartnerDirectoryCopy {
+public class PartnerDirectoryCopy implements EventConsumer {
 
     /** An organisation as the copy knows it. */
     public record Partner(String id, String name, AgencyType agencyType, String cinSourceCode, boolean active) {
@@ -45,8 +49,23 @@ public class PartnerDirectoryCopy {
      * malformed record dead-lettered); other event types are skipped.
      */
     public CompletionStage<Void> receive(KafkaRecordBatch<String, String> batch) {
-        return processor.process(CONSUMER, batch, Map.of(EventType.PARTNER_CHANGED.wireName(),
-                e -> apply(e.payloadAs(PartnerChanged.class))));
+        return processor.process(this, batch);
+    }
+
+    @Override
+    public String name() {
+        return CONSUMER;
+    }
+
+    @Override
+    public String topic() {
+        return Topics.PARTNER_EVENTS;
+    }
+
+    @Override
+    public Map<String, Consumer<EventEnvelope>> effects() {
+        return Map.of(EventType.PARTNER_CHANGED.wireName(),
+                e -> apply(e.payloadAs(PartnerChanged.class)));
     }
 
     /** Stores the organisation as it now stands, unless a later version is stored already. */

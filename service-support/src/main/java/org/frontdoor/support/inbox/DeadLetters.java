@@ -15,12 +15,13 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.frontdoor.events.Topics;
 import org.frontdoor.support.Failures;
-import org.frontdoor.support.kafka.KafkaProducers;
+import org.frontdoor.support.kafka.KafkaClients;
 import org.jboss.logging.Logger;
 
 /**
@@ -49,7 +50,7 @@ public class DeadLetters {
         ProducerRecord<String, String> dead = new ProducerRecord<>(topic, record.getKey(), record.getPayload());
         record.getHeaders().forEach(h -> dead.headers().add(h));
         Throwable root = Failures.rootCause(reason);
-        header(dead, "dead-letter-reason", String.valueOf(reason.getMessage()));
+        header(dead, "dead-letter-reason", reason(reason));
         header(dead, "dead-letter-cause", root == reason ? null : String.valueOf(root.getMessage()));
         header(dead, "dead-letter-exception-class-name", reason.getClass().getName());
         header(dead, "dead-letter-topic", record.getTopic());
@@ -65,11 +66,22 @@ public class DeadLetters {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while dead-lettering", e);
         }
-        // ops alert on it (PrometheusRule FrontDoorDeadLetters) and replay from the topic once the cause is fixed
+        // ops alert on it (PrometheusRule FrontDoorDeadLetters) and replay it once the cause is fixed (DeadLetterService)
         meters.counter("frontdoor.dead.letters", "topic", record.getTopic()).increment();
         // where, and the kind of failure: never the message or its text, which may quote a child's details
         LOG.errorf("Dead-lettered %s/%d@%d to %s: %s", record.getTopic(), record.getPartition(), offset,
                 topic, reason.getClass().getName());
+    }
+
+    /** Why a message failed, as its dead letter says it. */
+    static String reason(Throwable failure) {
+        return String.valueOf(failure.getMessage());
+    }
+
+    /** A header this class wrote, or null. */
+    static String header(ConsumerRecord<String, String> record, String name) {
+        org.apache.kafka.common.header.Header h = record.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), UTF_8);
     }
 
     private static void header(ProducerRecord<String, String> record, String name, String value) {
@@ -81,7 +93,7 @@ public class DeadLetters {
 
     private synchronized Producer<String, String> producer() {
         if (producer == null) {
-            producer = KafkaProducers.create(kafkaConfig, "dead-letters", 30_000);
+            producer = KafkaClients.producer(kafkaConfig, "dead-letters", 30_000);
         }
         return producer;
     }

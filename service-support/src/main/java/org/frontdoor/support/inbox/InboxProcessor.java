@@ -1,5 +1,11 @@
 package org.frontdoor.support.inbox;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
@@ -17,6 +23,9 @@ import java.util.function.Consumer;
 import org.frontdoor.events.EventEnvelope;
 import org.frontdoor.events.EventJson;
 import org.frontdoor.support.Failures;
+import org.frontdoor.support.tracing.LogFields;
+import org.frontdoor.support.tracing.TraceContext;
+import org.jboss.logging.MDC;
 import org.jboss.logging.Logger;
 
 /**
@@ -41,28 +50,57 @@ public class InboxProcessor {
     @Inject
     DeadLetters deadLetters;
 
+    @Inject
+    Tracer tracer;
+
     /** The service's Hibernate session, where it has one. */
     @Inject
     Instance<EntityManager> entityManagers;
 
+    /** An event and the record it came in (none for a replay). */
     private record Delivery(KafkaRecord<String, String> record, EventEnvelope event) {
     }
 
     /**
-     * Handles a batch for {@code consumer}: {@code effects} says what to do with each event type it handles; any
-     * other type is not its business. Returns the batch's acknowledgement once all is done; if even a dead letter
-     * cannot be written, the batch's refusal (the channel's failure strategy: the last resort).
+     * Handles a batch for {@code consumer}. Returns the batch's acknowledgement once all is done; if even a dead
+     * letter cannot be written, the batch's refusal (the channel's failure strategy: the last resort).
      */
-    public CompletionStage<Void> process(String consumer, KafkaRecordBatch<String, String> batch,
-            Map<String, Consumer<EventEnvelope>> effects) {
+    public CompletionStage<Void> process(EventConsumer consumer, KafkaRecordBatch<String, String> batch) {
         try {
-            handle(consumer, batch, effects);
+            handle(consumer.name(), batch, consumer.effects());
             return batch.ack();
         } catch (RuntimeException e) {
-            LOG.errorf("%s: a batch of %d message(s) could not be handled (%s)", consumer, batch.getRecords().size(),
-                    e.getClass().getName());
+            LOG.errorf("%s: a batch of %d message(s) could not be handled (%s)", consumer.name(),
+                    batch.getRecords().size(), e.getClass().getName());
             return batch.nack(e);
         }
+    }
+
+    /** What came of sending a dead letter back through its consumer. */
+    public enum ReplayOutcome {
+        /** Applied now. */
+        APPLIED,
+        /** Its consumer had applied it already (the inbox has its mark): nothing done again. */
+        ALREADY_APPLIED,
+        /** Its consumer does not handle its type (any more): nothing to do. */
+        NOT_HANDLED
+    }
+
+    /**
+     * Applies one event that was dead-lettered, through its consumer and the inbox, as a redelivery would: once,
+     * however often it is replayed. Throws what the effect throws if it still fails, and
+     * {@link org.frontdoor.events.MalformedEventException} for a message that is not an event (it never will be).
+     */
+    public ReplayOutcome replay(EventConsumer consumer, String payload) {
+        EventEnvelope event = EventJson.read(payload);
+        Map<String, Consumer<EventEnvelope>> effects = consumer.effects();
+        if (!effects.containsKey(event.type())) {
+            return ReplayOutcome.NOT_HANDLED;
+        }
+        int[] applied = new int[1];
+        retrying(consumer.name(), "replay of " + event.type() + " " + event.eventId(),
+                () -> applied[0] = apply(consumer.name(), List.of(new Delivery(null, event)), effects));
+        return applied[0] == 1 ? ReplayOutcome.APPLIED : ReplayOutcome.ALREADY_APPLIED;
     }
 
     private void handle(String consumer, KafkaRecordBatch<String, String> batch,
@@ -100,14 +138,17 @@ public class InboxProcessor {
         }
     }
 
-    private void apply(String consumer, List<Delivery> deliveries, Map<String, Consumer<EventEnvelope>> effects) {
-        QuarkusTransaction.requiringNew().run(() -> {
+    /** Applies the events not applied before, in one transaction; returns how many were. */
+    private int apply(String consumer, List<Delivery> deliveries, Map<String, Consumer<EventEnvelope>> effects) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            int applied = 0;
             Set<java.util.UUID> fresh = inbox.firstDeliveries(consumer,
                     deliveries.stream().map(Delivery::event).toList());
             for (Delivery d : deliveries) {
                 // remove: an event twice in one batch is applied once
                 if (fresh.remove(d.event().eventId())) {
-                    effects.get(d.event().type()).accept(d.event());
+                    applyTraced(consumer, d, effects.get(d.event().type()));
+                    applied++;
                     // each event's changes go to the database now and leave the persistence context: kept, it grew
                     // with the batch and Hibernate checked all of it before every query (a batch of 500 ran past
                     // the transaction timeout)
@@ -118,7 +159,39 @@ public class InboxProcessor {
                     }
                 }
             }
+            return applied;
         });
+    }
+
+    /**
+     * Applies one event in a span of its own that continues the trace of whatever wrote it (the {@code traceparent}
+     * the outbox relay put on the record), with the event's ids in the log context: every log line and every event
+     * this effect writes in turn belongs to the same trace.
+     */
+    private void applyTraced(String consumer, Delivery d, Consumer<EventEnvelope> effect) {
+        Context parent = d.record() == null ? Context.current()
+                : TraceContext.fromTraceparent(TraceContext.traceparentOf(d.record().getHeaders()));
+        Span span = tracer.spanBuilder(consumer + " " + d.event().type())
+                .setSpanKind(SpanKind.CONSUMER)
+                .setParent(parent)
+                .setAttribute("messaging.message.id", d.event().eventId().toString())
+                .startSpan();
+        try (Scope scope = span.makeCurrent()) {
+            MDC.put(LogFields.EVENT_ID, d.event().eventId().toString());
+            MDC.put(LogFields.EVENT_TYPE, d.event().type());
+            if (d.event().referralId() != null) {
+                MDC.put(LogFields.REFERRAL_ID, d.event().referralId().toString());
+            }
+            effect.accept(d.event());
+        } catch (RuntimeException e) {
+            span.setStatus(StatusCode.ERROR, e.getClass().getName());
+            throw e;
+        } finally {
+            MDC.remove(LogFields.EVENT_ID);
+            MDC.remove(LogFields.EVENT_TYPE);
+            MDC.remove(LogFields.REFERRAL_ID);
+            span.end();
+        }
     }
 
     /** Runs {@code work}, again and again with backoff while it fails for a passing reason; throws otherwise. */

@@ -27,7 +27,8 @@ import org.apache.kafka.common.errors.InvalidTopicException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.frontdoor.support.Failures;
-import org.frontdoor.support.kafka.KafkaProducers;
+import org.frontdoor.support.kafka.KafkaClients;
+import org.frontdoor.support.tracing.TraceContext;
 import org.frontdoor.support.worker.WorkerThread;
 import org.jboss.logging.Logger;
 
@@ -217,6 +218,9 @@ public class OutboxRelay {
             ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
             record.headers().add(new RecordHeader("event-type", row.type().getBytes(UTF_8)));
             record.headers().add(new RecordHeader("event-id", row.eventId().toString().getBytes(UTF_8)));
+            if (row.traceParent() != null) {
+                record.headers().add(new RecordHeader(TraceContext.HEADER, row.traceParent().getBytes(UTF_8)));
+            }
             Future<RecordMetadata> ack = kafka.send(record);
             acks.add(ack);
             if (ack.isDone() && failedAlready(ack)) {
@@ -271,7 +275,7 @@ public class OutboxRelay {
 
     private synchronized Producer<String, String> producer() {
         if (producer == null) {
-            producer = KafkaProducers.create(kafkaConfig, "outbox-relay", config.sendTimeout().toMillis());
+            producer = KafkaClients.producer(kafkaConfig, "outbox-relay", config.sendTimeout().toMillis());
         }
         return producer;
     }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.frontdoor.support.tracing.TraceContext;
 
 /**
  * Plain JDBC on the service's datasource. Inside a JTA transaction Agroal hands out the
@@ -27,13 +28,15 @@ public class OutboxRepository {
     AgroalDataSource dataSource;
 
     public void insert(UUID eventId, String topic, String key, String type, String payload) {
-        String sql = "insert into outbox_event (event_id, topic, message_key, event_type, payload) values (?, ?, ?, ?, ?)";
+        String sql = "insert into outbox_event (event_id, topic, message_key, event_type, payload, trace_parent)"
+                + " values (?, ?, ?, ?, ?, ?)";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setObject(1, eventId);
             ps.setString(2, topic);
             ps.setString(3, key);
             ps.setString(4, type);
             ps.setString(5, payload);
+            ps.setString(6, TraceContext.current());
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("could not write event " + eventId + " to the outbox", e);
@@ -74,7 +77,7 @@ public class OutboxRepository {
 
     /** The oldest unpublished rows, in the order written (no row locks: only the lease holder publishes). */
     public List<OutboxRow> pending(int limit) {
-        String sql = "select id, event_id, topic, message_key, event_type, payload from outbox_event"
+        String sql = "select id, event_id, topic, message_key, event_type, payload, trace_parent from outbox_event"
                 + " where published_at is null and dead_at is null order by id limit ?";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setInt(1, limit);
@@ -82,7 +85,7 @@ public class OutboxRepository {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     rows.add(new OutboxRow(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3),
-                            rs.getString(4), rs.getString(5), rs.getString(6)));
+                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)));
                 }
             }
             return rows;

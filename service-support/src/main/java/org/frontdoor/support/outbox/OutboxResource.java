@@ -21,7 +21,7 @@ import org.frontdoor.support.security.Roles;
 @Path("/api/v1/ops/outbox")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.OPS)
-@Tag(name = "Operations", description = "For ops: the outbox of events waiting for the broker")
+@Tag(name = "Operations", description = "For ops: the outbox of events waiting for the broker, and dead letters")
 @SecurityRequirement(name = "bearer")
 public class OutboxResource {
 

@@ -20,7 +20,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import org.frontdoor.support.Failures;
+import org.frontdoor.support.tracing.LogFields;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
@@ -135,8 +137,13 @@ public class ProblemMappers {
                     "The service cannot reach its database or broker just now; please retry shortly", uri, List.of(),
                     errorId)).header("Retry-After", "5").build();
         }
-        // Log the type and stack, never the request body: it may hold a child's details.
-        LOG.errorf(e, "[%s] unexpected error on %s", errorId, uri.getPath());
+        // The type and stack, never a message or the request body: either may hold a child's details.
+        MDC.put(LogFields.ERROR_ID, errorId);
+        try {
+            LOG.errorf(Failures.withoutMessages(e), "[%s] unexpected error on %s", errorId, uri.getPath());
+        } finally {
+            MDC.remove(LogFields.ERROR_ID);
+        }
         return respond(ProblemType.INTERNAL, "Something went wrong on our side; quote the errorId to support", uri,
                 List.of(), errorId);
     }

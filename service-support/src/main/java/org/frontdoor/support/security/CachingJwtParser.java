@@ -11,15 +11,17 @@ import jakarta.inject.Inject;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.SecretKey;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Verifies a bearer token once, then trusts the same token until it expires. A partner system sends one token with
  * thousands of referrals, and verifying its RSA signature each time was a third of intake's request CPU. A token
  * cannot change (any change breaks its signature) and its validity depends only on the time, so a token verified
- * once is valid until its {@code exp}: an entry is served only before then, checked on every use. Only the default
+ * once is valid until its {@code exp} (or until it is older than the maximum age): an entry is served only before then, checked on every use. Only the default
  * {@link #parse(String)}, which every request goes through, is cached; the rest is smallrye-jwt's own.
  */
 @Alternative
@@ -38,6 +40,10 @@ public class CachingJwtParser implements JWTParser {
     @Inject
     DefaultJWTParser verifier;
 
+    /** A token older than this is refused even before it expires, so it is served from the cache only until then. */
+    @ConfigProperty(name = "mp.jwt.verify.token.age")
+    Optional<Long> maxAgeSeconds;
+
     @Override
     public JsonWebToken parse(String token) throws ParseException {
         long now = System.currentTimeMillis() / 1000;
@@ -46,14 +52,16 @@ public class CachingJwtParser implements JWTParser {
             return cached.token();
         }
         JsonWebToken jwt = verifier.parse(token); // throws for a bad signature, issuer or expiry: never cached
-        if (jwt.getExpirationTime() > now) {
+        long until = maxAgeSeconds.map(age -> Math.min(jwt.getExpirationTime(), jwt.getIssuedAtTime() + age))
+                .orElse(jwt.getExpirationTime());
+        if (until > now) {
             if (verified.size() >= MAX_ENTRIES) {
                 verified.values().removeIf(v -> v.expiresAtSeconds() <= now);
                 if (verified.size() >= MAX_ENTRIES) {
                     verified.clear();
                 }
             }
-            verified.put(token, new Verified(jwt, jwt.getExpirationTime()));
+            verified.put(token, new Verified(jwt, until));
         }
         return jwt;
     }

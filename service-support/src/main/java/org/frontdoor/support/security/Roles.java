@@ -11,6 +11,8 @@ public final class Roles {
     public static final String TEAM_MANAGER = "team-manager";
     /** Operations: dead letters, outbox, replays. */
     public static final String OPS = "ops";
+    /** Information governance: the audit trail, subject access requests. */
+    public static final String INFORMATION_GOVERNANCE = "information-governance";
 
     /** The claim that names a partner's organisation. */
     public static final String ORG_CLAIM = "org";

@@ -15,7 +15,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** A consumer built the way the services build theirs: inbox mark and effect in one transaction. */
 @ApplicationScoped
-public class TestEventHandler {
+public class TestEventHandler implements EventConsumer {
 
     static final String CONSUMER = "inbox-test";
 
@@ -28,6 +28,20 @@ public class TestEventHandler {
     @Inject
     AgroalDataSource dataSource;
 
+    /** Events that fail until the test says their fault is fixed, as ops would after a deployment. */
+    private final java.util.Set<java.util.UUID> fixed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    public void fix(java.util.UUID eventId) {
+        fixed.add(eventId);
+    }
+
+    /** The trace id each event's effect ran in, and the event id its log lines carried. */
+    private final Map<java.util.UUID, String> traces = new java.util.concurrent.ConcurrentHashMap<>();
+
+    public String traceOf(java.util.UUID eventId) {
+        return traces.get(eventId);
+    }
+
     /** A method, not the field: the test holds a client proxy, whose own fields are not the bean's. */
     public int deliveries() {
         return deliveries.get();
@@ -37,10 +51,30 @@ public class TestEventHandler {
     @Blocking
     public CompletionStage<Void> onEvents(KafkaRecordBatch<String, String> batch) {
         deliveries.addAndGet(batch.getRecords().size());
-        return processor.process(CONSUMER, batch, Map.of("referral.received", event -> {
+        return processor.process(this, batch);
+    }
+
+    @Override
+    public String name() {
+        return CONSUMER;
+    }
+
+    @Override
+    public String topic() {
+        return "inbox-test-events";
+    }
+
+    @Override
+    public Map<String, java.util.function.Consumer<org.frontdoor.events.EventEnvelope>> effects() {
+        return Map.of("referral.received", event -> {
+            traces.put(event.eventId(), io.opentelemetry.api.trace.Span.current().getSpanContext().getTraceId() + " "
+                    + org.jboss.logging.MDC.get("eventId"));
             String behaviour = event.payload().path("test").asText("");
             if ("fail".equals(behaviour)) {
                 throw new IllegalArgumentException("this event can never be applied");
+            }
+            if ("broken-until-fixed".equals(behaviour) && !fixed.contains(event.eventId())) {
+                throw new IllegalArgumentException("the fault is not fixed yet");
             }
             if ("deadlock-once".equals(behaviour) && deadlocked.add(event.eventId())) {
                 // what PostgreSQL answers the transaction it chose to break a deadlock
@@ -53,6 +87,6 @@ public class TestEventHandler {
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
-        }));
+        });
     }
 }

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
@@ -49,11 +50,31 @@ class ProblemDetailsTest {
                 .signedWithAnotherKey().build();
         String expired = DevJwtTestResource.tokens().builder().role("partner").org("hillside-primary")
                 .expiresAt(java.time.Instant.now().minusSeconds(3600)).build();
-        for (String bad : new String[] { forged, expired, "not-a-jwt" }) {
+        // a token for another API, and one issued longer ago than the 12 hours the services accept
+        String otherApi = DevJwtTestResource.tokens().builder().role("partner").org("hillside-primary")
+                .audiences("frontdoor-notifications").build();
+        String noAudience = DevJwtTestResource.tokens().builder().role("partner").org("hillside-primary")
+                .audiences().build();
+        String tooOld = DevJwtTestResource.tokens().builder().role("partner").org("hillside-primary")
+                .issuedAt(java.time.Instant.now().minus(java.time.Duration.ofHours(13)))
+                .expiresAt(java.time.Instant.now().plus(java.time.Duration.ofHours(1))).build();
+        for (String bad : new String[] { forged, expired, "not-a-jwt", otherApi, noAudience, tooOld }) {
             given().auth().oauth2(bad).contentType("application/json").body(VALID)
                     .when().post("/api/v1/probe")
                     .then().statusCode(401).contentType(PROBLEM).body("status", equalTo(401));
         }
+    }
+
+    @Test
+    void fieldsThisApiDoesNotHaveAreEachNamedIn422AndNothingIsTaken() {
+        String body = """
+                {"sourceCode":"2A","colour":"red","children":[{"firstName":"Amy","dateOfBirth":"2016-04-02"},
+                 {"firstName":"Ben","dateofBirth":"2018-01-01","pets":{"dog":1}}],"level":2}""";
+        given().auth().oauth2(token("partner")).contentType("application/json").body(body)
+                .when().post("/api/v1/probe")
+                .then().statusCode(422).contentType(PROBLEM)
+                .body("errors.field", containsInAnyOrder("colour", "children[1].dateofBirth", "children[1].pets"))
+                .body("errors.message", everyItem(equalTo("is not a field of this request")));
     }
 
     @Test
@@ -135,12 +156,45 @@ class ProblemDetailsTest {
 
     @Test
     void aServerErrorLeaksNothingButAnErrorId() {
-        given().auth().oauth2(token("ops"))
-                .when().get("/api/v1/probe/boom")
-                .then().statusCode(500).contentType(PROBLEM)
-                .body("errorId", notNullValue())
-                .body(not(containsString("Amy")))
-                .body(not(containsString("IllegalStateException")));
+        java.util.List<java.util.logging.LogRecord> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                logged.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger mappers = java.util.logging.Logger.getLogger(ProblemMappers.class.getName());
+        mappers.addHandler(capture);
+        String errorId;
+        try {
+            errorId = given().auth().oauth2(token("ops"))
+                    .when().get("/api/v1/probe/boom")
+                    .then().statusCode(500).contentType(PROBLEM)
+                    .body("errorId", notNullValue())
+                    .body(not(containsString("Amy")))
+                    .body(not(containsString("IllegalStateException")))
+                    .extract().path("errorId");
+        } finally {
+            mappers.removeHandler(capture);
+        }
+        // the log says where and what kind, with the error id to find it by, and never the message's child
+        java.util.logging.LogRecord record = logged.stream()
+                .filter(r -> r.getThrown() != null).findFirst().orElseThrow();
+        java.io.StringWriter trace = new java.io.StringWriter();
+        record.getThrown().printStackTrace(new java.io.PrintWriter(trace));
+        org.junit.jupiter.api.Assertions.assertTrue(trace.toString().contains("java.lang.IllegalStateException"), trace.toString());
+        org.junit.jupiter.api.Assertions.assertFalse(trace.toString().contains("Amy"), trace.toString());
+        String message = record instanceof org.jboss.logmanager.ExtLogRecord ext ? ext.getFormattedMessage()
+                : record.getMessage();
+        org.junit.jupiter.api.Assertions.assertTrue(message.contains(errorId), message);
     }
 
     @Test

@@ -61,14 +61,17 @@ class RetentionJobTest {
         worker.start();
         worker.join();
         assertEquals(1, count("audit_entry where detail = '" + tag + "' and actor = 'system'"), "the system acted");
-        update("update audit_entry set at = now() - interval '6 years' - interval '3 days' where detail = '" + tag
-                + "'");
+        // an entry written six years ago (the trail refuses to have its dates changed)
+        String old = UUID.randomUUID().toString();
+        update("insert into audit_entry (at, actor, roles, action, detail) values (now() - interval '6 years'"
+                + " - interval '3 days', 'system', '', 'retention.test', '" + old + "')");
         String recent = UUID.randomUUID().toString();
         audit.record("retention.test", null, recent);
 
         job.runOnce(now);
 
-        assertEquals(0, count("audit_entry where detail = '" + tag + "'"), "past six years");
+        assertEquals(0, count("audit_entry where detail = '" + old + "'"), "past six years");
+        assertEquals(1, count("audit_entry where detail = '" + tag + "'"), "within six years");
         assertEquals(1, count("audit_entry where detail = '" + recent + "'"));
     }
 

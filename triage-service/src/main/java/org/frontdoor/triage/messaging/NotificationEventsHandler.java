@@ -1,21 +1,25 @@
 package org.frontdoor.triage.messaging;
 
-import java.util.concurrent.CompletionStage;
-import org.frontdoor.events.EventType;
-import java.util.Map;
-import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.frontdoor.events.EventEnvelope;
+import org.frontdoor.events.EventType;
+import org.frontdoor.events.Topics;
 import org.frontdoor.events.payload.NotificationOutcome;
+import org.frontdoor.support.inbox.EventConsumer;
 import org.frontdoor.support.inbox.InboxProcessor;
 import org.frontdoor.triage.domain.FeedbackDelivery;
 
 /** What referrers were told and when, for the indicator "referrers told the outcome within target". */
 @ApplicationScoped
-public class NotificationEventsHandler {
+public class NotificationEventsHandler implements EventConsumer {
 
     static final String CONSUMER = "triage-service.notification-events";
 
@@ -29,10 +33,25 @@ public class NotificationEventsHandler {
     @Blocking
     @ActivateRequestContext
     public CompletionStage<Void> onMessages(KafkaRecordBatch<String, String> batch) {
-        return processor.process(CONSUMER, batch, Map.of(
+        return processor.process(this, batch);
+    }
+
+    @Override
+    public String name() {
+        return CONSUMER;
+    }
+
+    @Override
+    public String topic() {
+        return Topics.NOTIFICATION_EVENTS;
+    }
+
+    @Override
+    public Map<String, Consumer<EventEnvelope>> effects() {
+        return Map.of(
                 EventType.NOTIFICATION_SENT.wireName(),
                 e -> deliveries.reported(e.payloadAs(NotificationOutcome.class), true),
                 EventType.NOTIFICATION_FAILED.wireName(),
-                e -> deliveries.reported(e.payloadAs(NotificationOutcome.class), false)));
+                e -> deliveries.reported(e.payloadAs(NotificationOutcome.class), false));
     }
 }

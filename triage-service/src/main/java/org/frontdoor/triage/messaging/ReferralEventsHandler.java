@@ -1,16 +1,20 @@
 package org.frontdoor.triage.messaging;
 
-import java.util.concurrent.CompletionStage;
-import org.frontdoor.events.EventType;
-import java.util.Map;
-import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.frontdoor.events.EventEnvelope;
+import org.frontdoor.events.EventType;
+import org.frontdoor.events.Topics;
 import org.frontdoor.events.payload.ReferralErased;
 import org.frontdoor.events.payload.ReferralReceived;
+import org.frontdoor.support.inbox.EventConsumer;
 import org.frontdoor.support.inbox.InboxProcessor;
 import org.frontdoor.triage.domain.RecordErasure;
 import org.frontdoor.triage.domain.TriageIntake;
@@ -20,7 +24,7 @@ import org.frontdoor.triage.domain.TriageIntake;
  * (retention) is deleted.
  */
 @ApplicationScoped
-public class ReferralEventsHandler {
+public class ReferralEventsHandler implements EventConsumer {
 
     static final String CONSUMER = "triage-service.referral-events";
 
@@ -37,8 +41,23 @@ public class ReferralEventsHandler {
     @Blocking
     @ActivateRequestContext
     public CompletionStage<Void> onMessages(KafkaRecordBatch<String, String> batch) {
-        return processor.process(CONSUMER, batch, Map.of(
+        return processor.process(this, batch);
+    }
+
+    @Override
+    public String name() {
+        return CONSUMER;
+    }
+
+    @Override
+    public String topic() {
+        return Topics.REFERRAL_EVENTS;
+    }
+
+    @Override
+    public Map<String, Consumer<EventEnvelope>> effects() {
+        return Map.of(
                 EventType.REFERRAL_RECEIVED.wireName(), e -> intake.received(e.payloadAs(ReferralReceived.class)),
-                EventType.REFERRAL_ERASED.wireName(), e -> erasure.erased(e.payloadAs(ReferralErased.class))));
+                EventType.REFERRAL_ERASED.wireName(), e -> erasure.erased(e.payloadAs(ReferralErased.class)));
     }
 }

@@ -7,6 +7,7 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.frontdoor.support.csv.Csv;
 
 /**
  * Writes an Annex A list as CSV (RFC 4180): UTF-8, a header row, CRLF line ends, a field quoted when it
@@ -47,20 +48,8 @@ public final class AnnexACsvWriter {
             if (i > 0) {
                 writer.write(',');
             }
-            writer.write(field(fields.get(i)));
+            writer.write(Csv.field(fields.get(i)));
         }
         writer.write("\r\n");
-    }
-
-    /** One field, defused and quoted as needed. */
-    static String field(String value) {
-        String text = value == null ? "" : value;
-        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-            text = "'" + text;
-        }
-        if (text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
-            return '"' + text.replace("\"", "\"\"") + '"';
-        }
-        return text;
     }
 }

@@ -35,7 +35,7 @@ import org.xml.sax.SAXParseException;
  * <li>{@link #validateSchema}: the written bytes against the 2025-26 schema ({@code returns/CIN_schema_2026.xsd},
  * a community copy of the DfE specification, MIT, see the licence beside it).</li>
  * <li>{@link #validate} and {@link #partition}: the DfE validation rules a front door can trip (docs:
- * returns.md section 2, after data-to-insight/csc-validator-be-cin), on the model before it is written.</li>
+ * docs/returns.md, "The DfE's validation rules", after data-to-insight/csc-validator-be-cin), on the model before it is written.</li>
  * </ol>
  *
  * <p>Rules that cannot fail on this model are not checked: 8568 (ReferralNFA present: a boolean here),

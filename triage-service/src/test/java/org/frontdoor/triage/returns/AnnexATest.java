@@ -232,13 +232,13 @@ class AnnexATest {
 
     @Test
     void csvDefusesFormulasAndQuotesLineBreaks() {
-        assertEquals("'=SUM(A1)", AnnexACsvWriter.field("=SUM(A1)"));
-        assertEquals("'+44", AnnexACsvWriter.field("+44"));
-        assertEquals("'-1", AnnexACsvWriter.field("-1"));
-        assertEquals("'@x", AnnexACsvWriter.field("@x"));
-        assertEquals("\"a\nb\"", AnnexACsvWriter.field("a\nb"));
-        assertEquals("a=b", AnnexACsvWriter.field("a=b"));
-        assertEquals("", AnnexACsvWriter.field(null));
+        assertEquals("'=SUM(A1)", org.frontdoor.support.csv.Csv.field("=SUM(A1)"));
+        assertEquals("'+44", org.frontdoor.support.csv.Csv.field("+44"));
+        assertEquals("'-1", org.frontdoor.support.csv.Csv.field("-1"));
+        assertEquals("'@x", org.frontdoor.support.csv.Csv.field("@x"));
+        assertEquals("\"a\nb\"", org.frontdoor.support.csv.Csv.field("a\nb"));
+        assertEquals("a=b", org.frontdoor.support.csv.Csv.field("a=b"));
+        assertEquals("", org.frontdoor.support.csv.Csv.field(null));
     }
 
     // ---------------------------------------------------------------- xlsx
