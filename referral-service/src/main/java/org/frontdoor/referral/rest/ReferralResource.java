@@ -20,9 +20,9 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -212,7 +212,7 @@ public class ReferralResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.FRONT_DOOR, Roles.TRIAGE_WORKER, Roles.TEAM_MANAGER })
     @Transactional
-    @Operation(summary = "Find contacts",
+    @Operation(operationId = "searchReferrals", summary = "Find contacts",
             description = "Contacts naming a child with this surname, date of birth and postcode (each optional),"
                     + " received in [from, to), newest first; each child says whether its contact became a"
                     + " referral. The criteria travel in the body, never in the URL, and the audit trail keeps"

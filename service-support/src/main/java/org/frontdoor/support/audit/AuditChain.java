@@ -21,6 +21,8 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.frontdoor.support.openapi.Bounds;
 import org.frontdoor.support.worker.WorkerThread;
 import org.jboss.logging.Logger;
 
@@ -49,7 +51,10 @@ public class AuditChain {
     private final WorkerThread worker = new WorkerThread("audit-sealer");
 
     /** What a check of the chain found. */
-    public record Verification(long sealed, long unsealed, boolean intact, Long brokenAtSeq, Long brokenAtEntryId,
+    public record Verification(@Schema(minimum = "0", maximum = Bounds.LONG_MAX) long sealed,
+            @Schema(minimum = "0", maximum = Bounds.LONG_MAX) long unsealed, boolean intact,
+            @Schema(minimum = "0", maximum = Bounds.LONG_MAX) Long brokenAtSeq,
+            @Schema(minimum = "1", maximum = Bounds.LONG_MAX) Long brokenAtEntryId,
             Instant checkedAt) {
     }
 
