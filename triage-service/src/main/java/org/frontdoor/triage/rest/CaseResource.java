@@ -2,6 +2,7 @@ package org.frontdoor.triage.rest;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -80,7 +81,7 @@ public class CaseResource {
     @Operation(operationId = "getCase", summary = "A case", description = "Pathway, lead worker (or when it is due to have one), the children"
             + " (of every contact) it covers, steps, the partner agencies involved, closure and history. The ETag"
             + " header is the case's version, for If-Match.")
-    @APIResponse(responseCode = "200", description = "The case", headers = @Header(name = "ETag",
+    @APIResponse(responseCode = "200", description = "The case", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING, maxLength = IfMatch.MAX_LENGTH),
             description = "The case's version"), content = @Content(schema = @Schema(implementation = CaseView.class)))
     @APIResponse(responseCode = "404", description = "No such case",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -108,7 +109,7 @@ public class CaseResource {
             + " the limit without a reason",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response allocate(@PathParam("id") UUID id, AllocateCommand command,
-            @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
+            @Parameter(description = IF_MATCH) @HeaderParam("If-Match") @Size(max = IfMatch.MAX_LENGTH) String ifMatch) {
         return view(cases.allocate(id, command, IfMatch.parse(ifMatch)));
     }
 
@@ -137,7 +138,7 @@ public class CaseResource {
     @APIResponse(responseCode = "404", description = "No such case",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response step(@PathParam("id") UUID id, StepCommand command,
-            @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
+            @Parameter(description = IF_MATCH) @HeaderParam("If-Match") @Size(max = IfMatch.MAX_LENGTH) String ifMatch) {
         return view(cases.step(id, command, IfMatch.parse(ifMatch)));
     }
 
@@ -162,7 +163,7 @@ public class CaseResource {
     @APIResponse(responseCode = "404", description = "No such case",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response close(@PathParam("id") UUID id, CloseCommand command,
-            @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
+            @Parameter(description = IF_MATCH) @HeaderParam("If-Match") @Size(max = IfMatch.MAX_LENGTH) String ifMatch) {
         return view(cases.close(id, command, IfMatch.parse(ifMatch)));
     }
 

@@ -62,7 +62,7 @@ public class MeResource {
             + " approval), RED first, then by deadline.")
     @APIResponse(responseCode = "200", description = "A page of items",
             content = @Content(schema = @Schema(implementation = TriageItemSummary.Page.class)))
-    public TriageItemSummary.Page items(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+    public TriageItemSummary.Page items(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         return TriageItemSummary.Page.of(triage.mine(page, size), Instant.now(clock));
     }
@@ -84,7 +84,8 @@ public class MeResource {
     @Operation(operationId = "listMyAlerts", summary = "My alerts", description = "What I was told at once, newest first: a contact about a child of"
             + " my case, a contact passed to me, a case allocated to or moved from me, a decision sent back.")
     @APIResponse(responseCode = "200", description = "The alerts",
-            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = StaffView.Alert.class)))
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = StaffView.Alert.class,
+                    maxItems = 200)))
     public List<StaffView.Alert> alerts(@QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         return staff.myAlerts(size).stream().map(StaffView.Alert::of).toList();
     }
@@ -97,7 +98,7 @@ public class MeResource {
             content = @Content(schema = @Schema(implementation = StaffView.Alert.class)))
     @APIResponse(responseCode = "404", description = "No such alert of mine",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public StaffView.Alert read(@PathParam("id") long id) {
+    public StaffView.Alert read(@PathParam("id") @Min(1) @Max(Long.MAX_VALUE) long id) {
         return StaffView.Alert.of(staff.readAlert(id));
     }
 }

@@ -10,9 +10,9 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -90,7 +90,7 @@ public class MetricsResource {
             content = @Content(schema = @Schema(implementation = PerformanceReport.class)))
     @APIResponse(responseCode = "422", description = "month is not a month (yyyy-MM)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public PerformanceReport indicators(@Parameter(schema = @Schema(type = SchemaType.STRING, pattern =
+    public PerformanceReport indicators(@Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 7, pattern =
             "^\\d{4}-\\d{2}$"), example = "2026-11") @QueryParam("month") String month) {
         YearMonth chosen;
         try {

@@ -2,6 +2,7 @@ package org.frontdoor.triage.rest;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -75,7 +76,7 @@ public class StaffResource {
             content = @Content(schema = @Schema(implementation = StaffView.class)))
     @APIResponse(responseCode = "404", description = "No such member of staff",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response get(@PathParam("id") String id) {
+    public Response get(@PathParam("id") @Size(max = 100) String id) {
         return view(StaffView.of(staff.get(id)));
     }
 
@@ -117,8 +118,8 @@ public class StaffResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such member of staff",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response update(@PathParam("id") String id, StaffCommand command,
-            @Parameter(description = "The record's ETag as last read") @HeaderParam("If-Match") String ifMatch) {
+    public Response update(@PathParam("id") @Size(max = 100) String id, StaffCommand command,
+            @Parameter(description = "The record's ETag as last read") @HeaderParam("If-Match") @Size(max = IfMatch.MAX_LENGTH) String ifMatch) {
         return view(StaffView.of(staff.update(id, command, IfMatch.parse(ifMatch))));
     }
 
@@ -134,8 +135,8 @@ public class StaffResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such member of staff",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public StaffView.Deactivated deactivate(@PathParam("id") String id,
-            @Parameter(description = "The record's ETag as last read") @HeaderParam("If-Match") String ifMatch) {
+    public StaffView.Deactivated deactivate(@PathParam("id") @Size(max = 100) String id,
+            @Parameter(description = "The record's ETag as last read") @HeaderParam("If-Match") @Size(max = IfMatch.MAX_LENGTH) String ifMatch) {
         return StaffView.Deactivated.of(staff.deactivate(id, IfMatch.parse(ifMatch)));
     }
 

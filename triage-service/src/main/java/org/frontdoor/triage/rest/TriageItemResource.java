@@ -36,13 +36,13 @@ import org.frontdoor.support.problem.Problem;
 import org.frontdoor.support.problem.ProblemException;
 import org.frontdoor.support.problem.QueryParams;
 import org.frontdoor.support.security.Roles;
-import org.frontdoor.triage.domain.Section47Command;
-import org.frontdoor.triage.domain.AssessmentService;
 import org.frontdoor.triage.domain.AssessmentCommand;
+import org.frontdoor.triage.domain.AssessmentService;
 import org.frontdoor.triage.domain.AssignCommand;
 import org.frontdoor.triage.domain.CheckCommand;
 import org.frontdoor.triage.domain.DecisionCommand;
 import org.frontdoor.triage.domain.Priority;
+import org.frontdoor.triage.domain.Section47Command;
 import org.frontdoor.triage.domain.SendBackCommand;
 import org.frontdoor.triage.domain.TriageService;
 import org.frontdoor.triage.domain.TriageStatus;
@@ -131,7 +131,7 @@ public class TriageItemResource {
                     schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("openCase") String openCase,
             @Parameter(description = "Only this contact's children", schema = @Schema(type = SchemaType.STRING,
                     format = "uuid")) @QueryParam("referralId") String referralId,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         // Parsed here, not by JAX-RS, so that a bad value is a 422 naming the parameter.
         List<Problem.FieldError> errors = new ArrayList<>();
@@ -167,7 +167,7 @@ public class TriageItemResource {
                     + " involvement (earlier referrals, same-day contacts), the child's open case with its pathway and"
                     + " lead worker, partner agency checks, the decision once made (and whether it awaits approval),"
                     + " and the item's history. The ETag header is the item's version, for If-Match.")
-    @APIResponse(responseCode = "200", description = "The item", headers = @Header(name = "ETag",
+    @APIResponse(responseCode = "200", description = "The item", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING, maxLength = IfMatch.MAX_LENGTH),
             description = "The item's version"), content = @Content(schema = @Schema(implementation = TriageItemView.class)))
     @APIResponse(responseCode = "404", description = "No such item",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -192,7 +192,7 @@ public class TriageItemResource {
     @APIResponse(responseCode = "404", description = "No such item",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response claim(@PathParam("id") UUID id,
-            @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
+            @Parameter(description = IF_MATCH) @HeaderParam("If-Match") @Size(max = IfMatch.MAX_LENGTH) String ifMatch) {
         return item(triage.claim(id, IfMatch.parse(ifMatch)));
     }
 
@@ -214,7 +214,7 @@ public class TriageItemResource {
     @APIResponse(responseCode = "422", description = "Invalid fields, each listed; e.g. an unknown or inactive worker",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response assign(@PathParam("id") UUID id, AssignCommand command,
-            @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
+            @Parameter(description = IF_MATCH) @HeaderParam("If-Match") @Size(max = IfMatch.MAX_LENGTH) String ifMatch) {
         return item(triage.assign(id, command, IfMatch.parse(ifMatch)));
     }
 
@@ -237,7 +237,7 @@ public class TriageItemResource {
     @APIResponse(responseCode = "404", description = "No such item",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response addCheck(@PathParam("id") UUID id, CheckCommand command,
-            @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
+            @Parameter(description = IF_MATCH) @HeaderParam("If-Match") @Size(max = IfMatch.MAX_LENGTH) String ifMatch) {
         return Response.status(Response.Status.CREATED)
                 .entity(TriageItemView.Check.of(triage.addCheck(id, command, IfMatch.parse(ifMatch)))).build();
     }
@@ -289,7 +289,7 @@ public class TriageItemResource {
     @APIResponse(responseCode = "404", description = "No such item",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response decide(@PathParam("id") UUID id, DecisionCommand command,
-            @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
+            @Parameter(description = IF_MATCH) @HeaderParam("If-Match") @Size(max = IfMatch.MAX_LENGTH) String ifMatch) {
         DecisionResult result = DecisionResult.of(triage.decide(id, command, IfMatch.parse(ifMatch)));
         return Response.ok(result).header("ETag", IfMatch.etag(result.version())).build();
     }
@@ -311,7 +311,7 @@ public class TriageItemResource {
     @APIResponse(responseCode = "404", description = "No such item",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response approve(@PathParam("id") UUID id,
-            @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
+            @Parameter(description = IF_MATCH) @HeaderParam("If-Match") @Size(max = IfMatch.MAX_LENGTH) String ifMatch) {
         DecisionResult result = DecisionResult.of(triage.approve(id, IfMatch.parse(ifMatch)));
         return Response.ok(result).header("ETag", IfMatch.etag(result.version())).build();
     }
@@ -334,7 +334,7 @@ public class TriageItemResource {
     @APIResponse(responseCode = "422", description = "No reason given",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response sendBack(@PathParam("id") UUID id, SendBackCommand command,
-            @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
+            @Parameter(description = IF_MATCH) @HeaderParam("If-Match") @Size(max = IfMatch.MAX_LENGTH) String ifMatch) {
         return item(triage.sendBack(id, command, IfMatch.parse(ifMatch)));
     }
 
@@ -357,7 +357,7 @@ public class TriageItemResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = AssessmentCommand.class),
             examples = @ExampleObject(name = "started", value = StatutoryWorkResource.START_EXAMPLE)))
-    @APIResponse(responseCode = "201", description = "Started", headers = @Header(name = "ETag"),
+    @APIResponse(responseCode = "201", description = "Started", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING, maxLength = IfMatch.MAX_LENGTH)),
             content = @Content(schema = @Schema(implementation = AssessmentView.S17.class)))
     @APIResponse(responseCode = "409", description = "Not a referral, or an assessment is still open",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -380,7 +380,7 @@ public class TriageItemResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = Section47Command.class),
             examples = @ExampleObject(name = "strategy discussion", value = StatutoryWorkResource.S47_EXAMPLE)))
-    @APIResponse(responseCode = "201", description = "Started", headers = @Header(name = "ETag"),
+    @APIResponse(responseCode = "201", description = "Started", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING, maxLength = IfMatch.MAX_LENGTH)),
             content = @Content(schema = @Schema(implementation = AssessmentView.S47.class)))
     @APIResponse(responseCode = "409", description = "Not a referral, or an enquiry still awaits its conference",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
