@@ -34,7 +34,7 @@ public class AuditLog {
 
     @Transactional
     public void record(String action, UUID referralId, String detail) {
-        write(action, referralId, detail);
+        write(caller(), action, referralId, detail);
     }
 
     /**
@@ -43,7 +43,16 @@ public class AuditLog {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void recordRefused(String action, UUID referralId, String detail) {
-        write(action, referralId, detail);
+        write(caller(), action, referralId, detail);
+    }
+
+    /**
+     * A request refused for the caller's role (a 403), by whoever it was: written in a transaction of its own, from
+     * wherever the refusal is answered (the identity is passed, as no request context may be active there).
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void recordRefusedAccess(SecurityIdentity who, String detail) {
+        write(who == null || who.isAnonymous() ? null : who, "access.refused", null, detail);
     }
 
     /** Who acts: the signed-in user, or "system" for background work (a consumer, the retention job). */
@@ -55,12 +64,16 @@ public class AuditLog {
         return Arc.container().requestContext().isActive() && !identity.isAnonymous();
     }
 
-    private void write(String action, UUID referralId, String detail) {
-        boolean person = person();
-        String actor = actor();
-        String roles = person ? String.join(",", new TreeSet<>(identity.getRoles())) : "";
+    /** The signed-in person of the current request, or null for background work. */
+    private SecurityIdentity caller() {
+        return person() ? identity : null;
+    }
+
+    private void write(SecurityIdentity who, String action, UUID referralId, String detail) {
+        String actor = who == null ? "system" : who.getPrincipal().getName();
+        String roles = who == null ? "" : String.join(",", new TreeSet<>(who.getRoles()));
         String organisation = null;
-        if (person && identity.getPrincipal() instanceof JsonWebToken jwt) {
+        if (who != null && who.getPrincipal() instanceof JsonWebToken jwt) {
             organisation = jwt.getClaim(Roles.ORG_CLAIM);
         }
         String sql = "insert into audit_entry (actor, roles, organisation, action, referral_id, detail)"

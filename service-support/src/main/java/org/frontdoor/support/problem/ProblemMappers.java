@@ -25,6 +25,9 @@ import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import org.frontdoor.support.audit.AuditLog;
 import jakarta.inject.Inject;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -36,6 +39,9 @@ public class ProblemMappers {
 
     @Inject
     CurrentIdentityAssociation identities;
+
+    @Inject
+    AuditLog audit;
 
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
@@ -83,9 +89,25 @@ public class ProblemMappers {
                 .build();
     }
 
+    /** Refused for the caller's role: answered 403, and the attempt goes to the audit trail (who, what, where). */
     @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return respond(ProblemType.FORBIDDEN, "Your role does not allow this request", uri, List.of(), null);
+    public Uni<Response> forbidden(ForbiddenException e, UriInfo uri, ContainerRequestContext request) {
+        Response refused = respond(ProblemType.FORBIDDEN, "Your role does not allow this request", uri, List.of(),
+                null);
+        String detail = request.getMethod() + " " + uri.getPath();
+        return identities.getDeferredIdentity().onItemOrFailure().transformToUni((who, failure) -> Uni.createFrom()
+                .item(() -> {
+                    try {
+                        audit.recordRefusedAccess(failure == null ? who : null, detail);
+                    } catch (RuntimeException auditFailed) {
+                        // the refusal stands; the audit's own failure is for ops
+                        LOG.errorf("Could not audit a refused access to %s (%s)", uri.getPath(),
+                                auditFailed.getClass().getName());
+                    }
+                    return refused;
+                })
+                // JDBC: never on the event loop, where a security check may answer
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()));
     }
 
     /**

@@ -17,6 +17,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ProblemDetailsTest {
 
+    @jakarta.inject.Inject
+    io.agroal.api.AgroalDataSource dataSource;
+
     private static final String PROBLEM = "application/problem+json";
     private static final String VALID = """
             {"sourceCode":"2A","children":[{"firstName":"Amy","dateOfBirth":"2016-04-02"}],"level":2}""";
@@ -78,11 +81,23 @@ class ProblemDetailsTest {
     }
 
     @Test
-    void theWrongRoleIs403Problem() {
-        given().auth().oauth2(token("triage-worker")).contentType("application/json").body(VALID)
+    void theWrongRoleIs403ProblemAndTheAttemptIsAudited() throws Exception {
+        String who = "refused-" + java.util.UUID.randomUUID();
+        String refusedToken = DevJwtTestResource.tokens().builder().role("triage-worker").subject(who).build();
+        given().auth().oauth2(refusedToken).contentType("application/json").body(VALID)
                 .when().post("/api/v1/probe")
                 .then().statusCode(403).contentType(PROBLEM)
                 .body("type", equalTo("urn:frontdoor:problem:forbidden"));
+        try (java.sql.Connection c = dataSource.getConnection(); java.sql.PreparedStatement ps = c.prepareStatement(
+                "select action, roles, detail from audit_entry where actor = ?")) {
+            ps.setString(1, who);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                org.junit.jupiter.api.Assertions.assertTrue(rs.next(), "the refused attempt is in the audit trail");
+                org.junit.jupiter.api.Assertions.assertEquals("access.refused", rs.getString(1));
+                org.junit.jupiter.api.Assertions.assertEquals("triage-worker", rs.getString(2));
+                org.junit.jupiter.api.Assertions.assertEquals("POST /api/v1/probe", rs.getString(3));
+            }
+        }
     }
 
     @Test
