@@ -20,7 +20,7 @@ public record PartnerCommand(
         @Schema(example = "Hillside Primary School") @NotBlank @Size(max = 200) @PlainText String name,
         @Schema(example = "SCHOOL") @NotNull AgencyType agencyType,
         @Schema(description = "CIN census referral source code, professional kinds only: 2A, 2B, 3A-3F, 4, 5A-5D,"
-                + " 6, 7 or 8", example = "2A") @NotBlank String cinSourceCode,
+                + " 6, 7 or 8", example = "2A", pattern = "^(2[AB]|3[A-F]|4|5[A-D]|6|7|8)$") @NotBlank @Size(max = 2) String cinSourceCode,
         @Schema(description = "Addresses for secure email, first the one to use; all get each message that goes by"
                 + " email. Empty: no email (messages go by webhook, else become could-not-inform tasks)",
                 example = "[\"safeguarding@hillside-primary.example\"]")

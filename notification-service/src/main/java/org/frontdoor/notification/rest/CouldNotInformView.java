@@ -3,6 +3,7 @@ package org.frontdoor.notification.rest;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.frontdoor.events.codes.AgencyType;
 import org.frontdoor.notification.domain.DeadlineState;
@@ -23,12 +24,12 @@ public record CouldNotInformView(
         Recipient recipient,
         FollowUpReason reason,
         @Schema(description = "The reason as a person reads it",
-                example = "failed past its retry window: HTTP 500 from the partner's endpoint") String reasonText,
-        @Schema(example = "HTTP 500 from the partner's endpoint") String lastError,
+                example = "failed past its retry window: HTTP 500 from the partner's endpoint", maxLength = 1100) String reasonText,
+        @Schema(example = "HTTP 500 from the partner's endpoint", maxLength = 1000) String lastError,
         @Schema(description = "When a failing webhook fell back to email, why",
                 example = "the webhook failed 8 time(s), last: HTTP 500 from the partner's endpoint; sent by email"
-                        + " instead") String fallbackReason,
-        @Schema(description = "Delivery attempts made", example = "0") int attempts,
+                        + " instead", maxLength = 600) String fallbackReason,
+        @Schema(description = "Delivery attempts made", example = "0", minimum = "0", maximum = "2147483647") int attempts,
         @Schema(description = "When the service gave up") Instant gaveUpAt,
         Instant dueBy,
         @Schema(description = "Against its due time, as of asOf", example = "OVERDUE") DeadlineState deadline) {
@@ -39,23 +40,23 @@ public record CouldNotInformView(
 
     @Schema(name = "CouldNotInformRecipient", description = "Who should have been told, and how to reach them")
     public record Recipient(
-            @Schema(description = "The partner organisation's id", example = "cafcass-north") String organisationId,
+            @Schema(description = "The partner organisation's id", example = "cafcass-north", maxLength = 100) String organisationId,
             @Schema(description = "The organisation's name: the partner directory's, else the referral record's (the"
-                    + " referrer's)", example = "Hillside Primary School") String organisationName,
+                    + " referrer's)", example = "Hillside Primary School", maxLength = 200) String organisationName,
             @Schema(description = "True when the recipient is the referrer") boolean referrer,
-            @Schema(description = "The referrer's name, for a referrer", example = "J. Patel") String contactName,
-            @Schema(description = "The email address held for them", example = "dsl@hillside.example") String email,
-            @Schema(description = "The referrer's own reference", example = "HPS-2291") String externalReference,
+            @Schema(description = "The referrer's name, for a referrer", example = "J. Patel", maxLength = 200) String contactName,
+            @Schema(description = "The email address held for them", example = "dsl@hillside.example", maxLength = 320) String email,
+            @Schema(description = "The referrer's own reference", example = "HPS-2291", maxLength = 100) String externalReference,
             @Schema(description = "True when the organisation is in the partner directory") boolean inDirectory,
             @Schema(description = "The directory's agency type") AgencyType agencyType,
             @Schema(description = "The directory's contact emails for secure email (may be empty)",
-                    example = "[\"safeguarding@hillside-primary.example\"]") List<String> contactEmails,
+                    example = "[\"safeguarding@hillside-primary.example\"]", maxItems = 10) List<@Size(max = 320) String> contactEmails,
             @Schema(description = "Whether the organisation is active in the directory; absent when not in it")
             Boolean active) {
     }
 
     @Schema(name = "CouldNotInformList")
-    public record Page(Instant asOf, long total, List<CouldNotInformView> items) {
+    public record Page(Instant asOf, @Schema(minimum = "0", maximum = "9223372036854775807") long total, List<CouldNotInformView> items) {
     }
 
     static CouldNotInformView of(NotificationQueries.Task task, Instant now, Instant horizon) {

@@ -124,7 +124,7 @@ public class NotificationResource {
     @GET
     @RolesAllowed({ Roles.OPS, Roles.TEAM_MANAGER })
     @Transactional
-    @Operation(summary = "Find notifications", description = "By referral, status (e.g. FAILED, or WITHHELD_NO_CONSENT:"
+    @Operation(operationId = "searchNotifications", summary = "Find notifications", description = "By referral, status (e.g. FAILED, or WITHHELD_NO_CONSENT:"
             + " held back for a young adult's consent) and whether they"
             + " are overdue (undelivered past their due time), soonest due first. Each item says where it stands"
             + " against its deadline as of `asOf` (default now). The message text is never shown.")
@@ -140,15 +140,18 @@ public class NotificationResource {
                     example = "6b1f0e5e-2b7a-4a43-9a36-0d2b5d4f6a11") @QueryParam("referralId") String referralId,
             @Parameter(description = "AWAITING_DECISION, PENDING, SENT, FAILED (could not inform),"
                     + " INFORMED_OTHERWISE (told by the front door by other means) or WITHHELD_NO_CONSENT (held back"
-                    + " for a young adult's consent, with its withheldReason)", example = "FAILED")
+                    + " for a young adult's consent, with its withheldReason)", example = "FAILED",
+                    schema = @Schema(implementation = NotificationStatus.class))
             @QueryParam("status") String status,
             @Parameter(description = "true: only undelivered past due; false: only those not overdue",
                     schema = @Schema(type = SchemaType.BOOLEAN), example = "true") @QueryParam("overdue") String overdue,
             @Parameter(description = "Judge deadlines as of this time (default now)", schema = @Schema(
                     type = SchemaType.STRING, format = "date-time"), example = "2026-12-01T12:00:00Z")
             @QueryParam("asOf") String asOf,
-            @Parameter(example = "0") @QueryParam("page") @DefaultValue("0") String page,
-            @Parameter(example = "20") @QueryParam("size") @DefaultValue("20") String size) {
+            @Parameter(example = "0", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "0", maximum = "100000", defaultValue = "0"))
+            @QueryParam("page") @DefaultValue("0") String page,
+            @Parameter(example = "20", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "100", defaultValue = "20"))
+            @QueryParam("size") @DefaultValue("20") String size) {
         // Parsed here, not by JAX-RS, so that a bad value is a 422 naming the parameter.
         List<Problem.FieldError> errors = new ArrayList<>();
         UUID referral = QueryParams.uuid(referralId, "referralId", errors);
@@ -172,7 +175,7 @@ public class NotificationResource {
     @Path("/overdue")
     @RolesAllowed({ Roles.OPS, Roles.TEAM_MANAGER })
     @Transactional
-    @Operation(summary = "Overdue and at-risk notifications", description = "Undelivered messages past their due"
+    @Operation(operationId = "listOverdueNotifications", summary = "Overdue and at-risk notifications", description = "Undelivered messages past their due"
             + " time (OVERDUE) or due within the at-risk window, 1 working day by default (AT_RISK), soonest due"
             + " first. Outcomes still waiting for a triage decision are included: they show as at risk before they"
             + " are late. Working days exclude weekends and English bank holidays.")
@@ -197,7 +200,7 @@ public class NotificationResource {
         Instant horizon = queries.horizon(now);
         List<NotificationView> items = queries.overdueOrAtRisk(now, referral).stream()
                 .map(n -> NotificationView.of(n, now, horizon)).toList();
-        long overdueCount = items.stream().filter(i -> i.deadline().equals(DeadlineState.OVERDUE.name())).count();
+        long overdueCount = items.stream().filter(i -> i.deadline() == DeadlineState.OVERDUE).count();
         audit.record("notification.overdue", referral, items.size() + " result(s)");
         return new NotificationView.Overdue(now, horizon, overdueCount, items.size() - overdueCount,
                 queries.couldNotInformCount(referral), items);
@@ -207,7 +210,7 @@ public class NotificationResource {
     @Path("/could-not-inform")
     @RolesAllowed({ Roles.FRONT_DOOR, Roles.TEAM_MANAGER, Roles.OPS })
     @Transactional
-    @Operation(summary = "Could not inform", description = "Messages the service could not deliver: no channel (no"
+    @Operation(operationId = "listCouldNotInform", summary = "Could not inform", description = "Messages the service could not deliver: no channel (no"
             + " webhook subscription and no email address for the recipient) or every attempt failed within the retry"
             + " window (after falling back to email where an address is known), or the recipient organisation is"
             + " inactive in the partner directory (nothing was sent). Each is a task for the front door:"
@@ -244,7 +247,7 @@ public class NotificationResource {
     @Path("/{id}/informed")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.FRONT_DOOR, Roles.TEAM_MANAGER, Roles.OPS })
-    @Operation(summary = "The recipient was told by other means", description = "Closes a could-not-inform task:"
+    @Operation(operationId = "recordInformedOtherwise", summary = "The recipient was told by other means", description = "Closes a could-not-inform task:"
             + " the front door told the recipient by phone, secure email, letter or in person. The notification becomes"
             + " INFORMED_OTHERWISE (never sent afterwards), leaves the list, and records how, who and when; audited."
             + " Its deadline is judged by when they were told.")
@@ -271,7 +274,7 @@ public class NotificationResource {
     @Path("/{id}")
     @RolesAllowed({ Roles.OPS, Roles.TEAM_MANAGER })
     @Transactional
-    @Operation(summary = "One notification", description = "Its delivery attempts, last error and deadline.")
+    @Operation(operationId = "getNotification", summary = "One notification", description = "Its delivery attempts, last error and deadline.")
     @APIResponse(responseCode = "200", description = "The notification",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = NotificationView.class),
@@ -288,7 +291,7 @@ public class NotificationResource {
     @POST
     @Path("/{id}/retry")
     @RolesAllowed({ Roles.OPS, Roles.TEAM_MANAGER })
-    @Operation(summary = "Retry a failed notification", description = "Puts a FAILED notification back in the"
+    @Operation(operationId = "retryNotification", summary = "Retry a failed notification", description = "Puts a FAILED notification back in the"
             + " queue with a fresh retry window (e.g. once the partner has fixed its endpoint). It keeps its"
             + " webhook-id, so the partner can tell it from a new message. It leaves the could-not-inform list until"
             + " it fails again; it is tried by webhook first again, even if it had fallen back to email.")

@@ -71,7 +71,7 @@ public class PartnerResource {
 
     @GET
     @RolesAllowed({ Roles.FRONT_DOOR, Roles.OPS, Roles.TRIAGE_WORKER, Roles.TEAM_MANAGER })
-    @Operation(summary = "The partner directory", description = "Every organisation, by id, optionally only active"
+    @Operation(operationId = "listPartners", summary = "The partner directory", description = "Every organisation, by id, optionally only active"
             + " or inactive ones, or of one agency type.")
     @APIResponse(responseCode = "200", description = "The organisations, by id",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -96,7 +96,7 @@ public class PartnerResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.FRONT_DOOR, Roles.OPS, Roles.TRIAGE_WORKER, Roles.TEAM_MANAGER })
-    @Operation(summary = "A partner organisation", description = "The ETag header is the record's version, for"
+    @Operation(operationId = "getPartner", summary = "A partner organisation", description = "The ETag header is the record's version, for"
             + " If-Match on PUT and deactivate.")
     @APIResponse(responseCode = "200", description = "The organisation; ETag is its version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -104,14 +104,14 @@ public class PartnerResource {
                     examples = @ExampleObject(name = "school", value = VIEW_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No such organisation in the directory",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response get(@PathParam("id") String id) {
+    public Response get(@Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 100, pattern = "^" + PartnerCommand.ID_PATTERN + "$")) @PathParam("id") String id) {
         return view(PartnerView.of(directory.get(id)));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.FRONT_DOOR, Roles.OPS })
-    @Operation(summary = "Add a partner organisation", description = "Its id is the org claim its system's tokens"
+    @Operation(operationId = "createPartner", summary = "Add a partner organisation", description = "Its id is the org claim its system's tokens"
             + " carry, and the id triage names it by; it cannot change later. Every invalid field is listed in one"
             + " 422. Its webhook is not set here: the organisation sets it itself (PUT /api/v1/subscriptions).")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -136,7 +136,7 @@ public class PartnerResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.FRONT_DOOR, Roles.OPS })
-    @Operation(summary = "Change a partner organisation", description = "Replaces the record; the id stays (give it"
+    @Operation(operationId = "updatePartner", summary = "Change a partner organisation", description = "Replaces the record; the id stays (give it"
             + " or leave it out). Send If-Match with the ETag you read: a change made since is not overwritten (412)."
             + " A change applies to messages still waiting to be sent.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -153,15 +153,16 @@ public class PartnerResource {
     @APIResponse(responseCode = "422", description = "Invalid fields, each listed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "invalid", value = INVALID_EXAMPLE)))
-    public Response update(@PathParam("id") String id, PartnerCommand command,
-            @Parameter(description = "The record's ETag as last read") @HeaderParam("If-Match") String ifMatch) {
+    public Response update(@Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 100, pattern = "^" + PartnerCommand.ID_PATTERN + "$")) @PathParam("id") String id, PartnerCommand command,
+            @Parameter(description = "The record's ETag as last read", schema = @Schema(type = SchemaType.STRING, maxLength = IfMatch.MAX_LENGTH))
+            @HeaderParam("If-Match") String ifMatch) {
         return view(PartnerView.of(directory.update(id, command, IfMatch.parse(ifMatch), Caller.of(token).subject())));
     }
 
     @POST
     @Path("/{id}/deactivate")
     @RolesAllowed({ Roles.FRONT_DOOR, Roles.OPS })
-    @Operation(summary = "Deactivate a partner organisation", description = "Nothing more is sent to it, by webhook"
+    @Operation(operationId = "deactivatePartner", summary = "Deactivate a partner organisation", description = "Nothing more is sent to it, by webhook"
             + " or email: its messages, including those still waiting, become could-not-inform tasks"
             + " (INACTIVE_RECIPIENT) for the front door. Reactivate with PUT and active true. It stays in the"
             + " directory, so old records still name it.")
@@ -172,8 +173,9 @@ public class PartnerResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "The record changed since you read it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response deactivate(@PathParam("id") String id,
-            @Parameter(description = "The record's ETag as last read") @HeaderParam("If-Match") String ifMatch) {
+    public Response deactivate(@Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 100, pattern = "^" + PartnerCommand.ID_PATTERN + "$")) @PathParam("id") String id,
+            @Parameter(description = "The record's ETag as last read", schema = @Schema(type = SchemaType.STRING, maxLength = IfMatch.MAX_LENGTH))
+            @HeaderParam("If-Match") String ifMatch) {
         return view(PartnerView.of(directory.deactivate(id, IfMatch.parse(ifMatch), Caller.of(token).subject())));
     }
 

@@ -108,7 +108,7 @@ public class SubscriptionResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PARTNER)
-    @Operation(summary = "Set your organisation's webhook", description = "Creates or replaces the webhook of the"
+    @Operation(operationId = "putSubscription", summary = "Set your organisation's webhook", description = "Creates or replaces the webhook of the"
             + " organisation in your token's org claim. Every invalid field is listed in one 422.\n\n"
             + DELIVERY_DESCRIPTION)
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -143,7 +143,7 @@ public class SubscriptionResource {
 
     @GET
     @RolesAllowed(Roles.PARTNER)
-    @Operation(summary = "Your organisation's webhook", description = "Where messages are sent; the secret is never"
+    @Operation(operationId = "getSubscription", summary = "Your organisation's webhook", description = "Where messages are sent; the secret is never"
             + " returned.")
     @APIResponse(responseCode = "200", description = "The subscription",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -159,7 +159,7 @@ public class SubscriptionResource {
 
     @DELETE
     @RolesAllowed(Roles.PARTNER)
-    @Operation(summary = "Remove your organisation's webhook", description = "Later messages go by email to the"
+    @Operation(operationId = "deleteSubscription", summary = "Remove your organisation's webhook", description = "Later messages go by email to the"
             + " address on each referral, else to the organisation's contact emails in the partner directory.")
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "404", description = "There was none",

@@ -127,7 +127,7 @@ public class ReferralService {
         }
         TimelineEntry.of(referralId, null, "RECEIVED", now, "Contact received", null, null).persist();
 
-        ReferralCreated created = new ReferralCreated(referralId, now, referral.status.name(),
+        ReferralCreated created = new ReferralCreated(referralId, now, referral.status,
                 referral.acknowledgementDueBy, referral.externalReference,
                 referral.children.stream().map(c -> new ReferralCreated.ChildRef(c.position, c.id)).toList());
         if (keyed) {

@@ -19,12 +19,12 @@ import org.frontdoor.support.security.Roles;
 public class IndicatorResource {
 
     @Schema(name = "IndicatorCatalogue")
-    public record Catalogue(List<Indicator> indicators) {
+    public record Catalogue(@Schema(description = "The whole catalogue (31 codes today)", maxItems = 100) List<Indicator> indicators) {
     }
 
     @GET
     @RolesAllowed({ Roles.PARTNER, Roles.FRONT_DOOR, Roles.TRIAGE_WORKER, Roles.TEAM_MANAGER, Roles.OPS })
-    @Operation(summary = "The indicator catalogue",
+    @Operation(operationId = "listIndicatorCatalogue", summary = "The indicator catalogue",
             description = "The codes a referral's concerns may carry, each with a plain description, the level of"
                     + " the continuum of need it usually points to (a guide, not a verdict) and the DfE CIN"
                     + " assessment factor it maps to.")

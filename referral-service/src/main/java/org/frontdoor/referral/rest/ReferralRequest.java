@@ -3,6 +3,7 @@ package org.frontdoor.referral.rest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -15,7 +16,7 @@ import org.frontdoor.support.validation.PlainText;
 @Schema(name = "ReferralRequest", description = "A concern about one or more children")
 public record ReferralRequest(
         @NotNull @Valid Referrer referrer,
-        @NotNull @Size(min = 1, message = "must name at least one child") List<@NotNull @Valid Child> children,
+        @NotEmpty(message = "must name at least one child") @Size(max = 20) List<@NotNull @Valid Child> children,
         @Size(max = 20) List<@NotNull @Valid HouseholdMember> householdMembers,
         @NotNull @Valid Concerns concerns,
         @NotNull @Valid Consent consent) {
@@ -24,7 +25,8 @@ public record ReferralRequest(
             + " carries no identity; for a partner token the organisation is the token's org claim.")
     public record Referrer(
             @Schema(description = "Referral source, a DfE CIN census code: 1A-1D individuals, 2A-8 professionals,"
-                    + " 9 anonymous, 10 unknown", example = "2A") @NotBlank String sourceCode,
+                    + " 9 anonymous, 10 unknown", example = "2A",
+                    pattern = "^(1[A-D]|2[AB]|3[A-F]|4|5[A-D]|6|7|8|9|10)$") @NotBlank @Size(max = 2) String sourceCode,
             @Schema(example = "Hillside Primary School") @Size(max = 200) @PlainText String organisationName,
             @Schema(description = "A professional's organisation keyed in by the front door (sources 2A-8): its id in"
                     + " the partner directory (GET /api/v1/partners on the notification service), required there;"
@@ -34,7 +36,7 @@ public record ReferralRequest(
             @Schema(example = "Designated Safeguarding Lead") @Size(max = 200) @PlainText String role,
             @Schema(example = "dsl@hillside.example") @Size(max = 320) @Email String email,
             @Schema(example = "01632 960000") @Pattern(regexp = "^[+0-9 ()-]{6,25}$",
-                    message = "must be a telephone number") String phone,
+                    message = "must be a telephone number") @Size(max = 25) String phone,
             @Schema(description = "The referrer's own case reference, echoed back in feedback",
                     example = "HPS-2026-0042") @Size(max = 100) @PlainText String externalReference) {
     }
@@ -47,8 +49,8 @@ public record ReferralRequest(
             @Schema(example = "2016-04-02") LocalDate dateOfBirth,
             @Schema(description = "For an unborn child", example = "2027-03-01") LocalDate expectedDateOfBirth,
             @Schema(description = "F, M, X (indeterminate) or U (not known)", example = "F")
-            @NotBlank @Pattern(regexp = "^[FMXU]$", message = "must be F, M, X or U") String gender,
-            @Schema(description = "10 digits, with a valid check digit", example = "9434765919") String nhsNumber,
+            @NotBlank @Size(max = 1) @Pattern(regexp = "^[FMXU]$", message = "must be F, M, X or U") String gender,
+            @Schema(description = "10 digits, with a valid check digit", example = "9434765919") @Size(max = 20) String nhsNumber,
             @Valid Address address,
             @Schema(example = "Hillside Primary School") @Size(max = 200) @PlainText String school,
             @Schema(description = "The young person is a care leaver. Required (true) for anyone 18 or over on the"
@@ -79,7 +81,7 @@ public record ReferralRequest(
             @Schema(description = "What the referrer saw or was told", example = "Amy has arrived hungry most days"
                     + " this term ...") @NotBlank @Size(max = 20000) @PlainText(multiline = true) String summary,
             @Schema(description = "Codes from GET /api/v1/indicators", example = "[\"POOR_ATTENDANCE\", \"SIGNS_OF_NEGLECT\"]")
-            @Size(max = 40) List<@NotNull String> indicators,
+            @Size(max = 40) List<@NotNull @Size(max = 60) String> indicators,
             @Schema(description = "Any immediate risk to the child: the referral becomes urgent (red)")
             @NotNull Boolean immediateRisk) {
     }

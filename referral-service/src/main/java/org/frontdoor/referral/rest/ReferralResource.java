@@ -20,6 +20,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -125,7 +126,7 @@ public class ReferralResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.PARTNER, Roles.FRONT_DOOR })
-    @Operation(summary = "Submit a concern about one or more children (a contact)",
+    @Operation(operationId = "submitReferral", summary = "Submit a concern about one or more children (a contact)",
             description = "A partner system posts the concerns its staff raised; the front door keys in those"
                     + " that came by phone or the web form. Every submission is recorded as a contact, and each"
                     + " child named in it is screened and gets a decision of its own. A child's contact becomes a"
@@ -155,7 +156,9 @@ public class ReferralResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response submit(
             @Parameter(description = "Unique per referral, the same on every retry; required for partner systems",
-                    example = "HPS-2026-0042-1") @HeaderParam("Idempotency-Key") String idempotencyKey,
+                    example = "HPS-2026-0042-1",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 200, pattern = "^[\\x21-\\x7E]+$"))
+            @HeaderParam("Idempotency-Key") String idempotencyKey,
             ReferralRequest request, UriInfo uri) {
         if (request == null) {
             throw ProblemException.invalid("body", "a referral is required");
@@ -175,7 +178,7 @@ public class ReferralResource {
     @Path("/{referralId}")
     @RolesAllowed({ Roles.PARTNER, Roles.FRONT_DOOR, Roles.TRIAGE_WORKER, Roles.TEAM_MANAGER })
     @Transactional
-    @Operation(summary = "A contact and its timeline",
+    @Operation(operationId = "getReferral", summary = "A contact and its timeline",
             description = "Where each child stands and what the referrer was told and when. Each child's part is a"
                     + " CONTACT until a statutory decision (s17 assessment, or strategy discussion and s47) makes it"
                     + " a REFERRAL, with its CIN referral date. The status says what the referrer may know: in"
@@ -209,7 +212,7 @@ public class ReferralResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.FRONT_DOOR, Roles.TRIAGE_WORKER, Roles.TEAM_MANAGER })
     @Transactional
-    @Operation(summary = "Find contacts",
+    @Operation(operationId = "searchReferrals", summary = "Find contacts",
             description = "Contacts naming a child with this surname, date of birth and postcode (each optional),"
                     + " received in [from, to), newest first; each child says whether its contact became a"
                     + " referral. The criteria travel in the body, never in the URL, and the audit trail keeps"

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.frontdoor.events.codes.Outcome;
 import org.frontdoor.events.codes.Pathway;
@@ -32,18 +33,20 @@ public record ReferralView(
                 example = "IN_TRIAGE") ReferralStatus status,
         Instant acknowledgementDueBy,
         Referrer referrer,
-        List<Child> children,
+        @Schema(maxItems = 20) List<Child> children,
         Concerns concerns,
         @Schema(description = "What happened, oldest first: received, in triage, decided, became a referral, case"
                 + " opened, stepped or closed, and each message sent to the referrer") List<Event> timeline) {
 
     @Schema(name = "ReferralReferrer")
-    public record Referrer(String sourceCode, String organisationName, String name, String role,
-            String externalReference) {
+    public record Referrer(@Schema(maxLength = 2) String sourceCode, @Schema(maxLength = 200) String organisationName,
+            @Schema(maxLength = 200) String name, @Schema(maxLength = 200) String role,
+            @Schema(maxLength = 100) String externalReference) {
     }
 
     @Schema(name = "ReferralChild")
-    public record Child(UUID childId, int position, String firstName, String lastName, LocalDate dateOfBirth,
+    public record Child(UUID childId, @Schema(minimum = "0", maximum = "19") int position,
+            @Schema(maxLength = 100) String firstName, @Schema(maxLength = 100) String lastName, LocalDate dateOfBirth,
             LocalDate expectedDateOfBirth,
             @Schema(description = "What the referrer may know: RECEIVED; IN_TRIAGE (every contact is screened, also"
                     + " one about a child with an open case); DECIDED (no further action, information and advice, or"
@@ -55,10 +58,10 @@ public record ReferralView(
             RecordType recordType,
             @Schema(description = "The CIN referral date (the contact's date), when it became a referral",
                     example = "2026-11-23") LocalDate referralDate,
-            @Schema(description = "Level of need decided (1-4), once decided") Integer level,
+            @Schema(description = "Level of need decided (1-4), once decided", minimum = "1", maximum = "4") Integer level,
             @Schema(description = "The decided response, once decided", example = "SOCIAL_CARE_ASSESSMENT")
             Outcome outcome,
-            @Schema(description = "What the worker wrote for the referrer") String referrerFeedback,
+            @Schema(description = "What the worker wrote for the referrer", maxLength = 5000) String referrerFeedback,
             Instant decidedAt, Instant caseClosedAt,
             @Schema(description = "Staff only: what the front door knew of the child when the contact arrived")
             PriorInvolvement priorInvolvement,
@@ -73,7 +76,7 @@ public record ReferralView(
     @Schema(name = "SharingConsentView")
     public record ConsentView(
             @Schema(example = "GIVEN") SharingConsentStatus status,
-            @Schema(description = "Staff only", example = "S. Lee, front door") String recordedBy,
+            @Schema(description = "Staff only", example = "S. Lee, front door", maxLength = 200) String recordedBy,
             @Schema(description = "Staff only") Instant recordedAt) {
 
         static ConsentView of(ReferralChild c, boolean staff) {
@@ -85,23 +88,25 @@ public record ReferralView(
     @Schema(name = "PriorInvolvement")
     public record PriorInvolvement(
             @Schema(description = "Earlier referrals (contacts that became referrals), on earlier days, within 12"
-                    + " months") int referralsInLast12Months,
+                    + " months", minimum = "0", maximum = "2147483647") int referralsInLast12Months,
             @Schema(description = "There was an earlier referral within 12 months: should this contact become a"
                     + " referral, it is a re-referral") boolean reReferral,
             @Schema(description = "The first contact of the same day, when this is a later one") UUID sameDayFirstReferralId,
             @Schema(description = "The child's open case, if any: its lead worker is told, and the contact is"
                     + " screened all the same") UUID openCaseId,
             @Schema(description = "Earlier contacts about the child, whatever their outcome, on earlier days, within"
-                    + " 12 months") int contactsInLast12Months,
+                    + " 12 months", minimum = "0", maximum = "2147483647") int contactsInLast12Months,
             @Schema(description = "The open case's pathway, once triage has queued the contact") Pathway openCasePathway) {
     }
 
     @Schema(name = "ReferralConcerns")
-    public record Concerns(String summary, List<String> indicators, boolean immediateRisk) {
+    public record Concerns(@Schema(maxLength = 20000) String summary,
+            @Schema(maxItems = 40) List<@Size(max = 60) String> indicators, boolean immediateRisk) {
     }
 
     @Schema(name = "TimelineEvent")
-    public record Event(Instant at, @Schema(example = "BECAME_REFERRAL") String kind, UUID childId, String summary,
+    public record Event(Instant at, @Schema(example = "BECAME_REFERRAL", maxLength = 40) String kind, UUID childId,
+            @Schema(maxLength = 500) String summary,
             Map<String, Object> detail) {
     }
 

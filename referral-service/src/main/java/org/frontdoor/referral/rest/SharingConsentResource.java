@@ -61,7 +61,7 @@ public class SharingConsentResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.FRONT_DOOR, Roles.TEAM_MANAGER })
-    @Operation(summary = "Record a young adult's consent to share",
+    @Operation(operationId = "recordSharingConsent", summary = "Record a young adult's consent to share",
             description = "For a child who was 18 or over on the contact's date (a care leaver): their explicit"
                     + " consent, given or refused, to share anything about them with partner agencies. Until it is"
                     + " GIVEN the referrer hears only that the contact was received; once GIVEN, the outcome and"

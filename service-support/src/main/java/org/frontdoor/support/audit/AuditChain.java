@@ -23,6 +23,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.frontdoor.support.openapi.Bounds;
 import org.frontdoor.support.worker.WorkerThread;
 import org.jboss.logging.Logger;
 
@@ -51,7 +53,10 @@ public class AuditChain {
     private final WorkerThread worker = new WorkerThread("audit-sealer");
 
     /** What a check of the chain found. */
-    public record Verification(long sealed, long unsealed, boolean intact, Long brokenAtSeq, Long brokenAtEntryId,
+    public record Verification(@Schema(minimum = "0", maximum = Bounds.LONG_MAX) long sealed,
+            @Schema(minimum = "0", maximum = Bounds.LONG_MAX) long unsealed, boolean intact,
+            @Schema(minimum = "0", maximum = Bounds.LONG_MAX) Long brokenAtSeq,
+            @Schema(minimum = "1", maximum = Bounds.LONG_MAX) Long brokenAtEntryId,
             Instant checkedAt) {
     }
 

@@ -10,6 +10,9 @@ import org.frontdoor.support.problem.ProblemType;
  */
 public final class IfMatch {
 
+    /** The longest ETag this gives, weak form included ({@code W/"-9223372036854775808"}); anything longer cannot match. */
+    public static final int MAX_LENGTH = 24;
+
     private IfMatch() {
     }
 

@@ -3,6 +3,7 @@ package org.frontdoor.support.inbox;
 import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.frontdoor.support.openapi.Bounds;
 
 /**
  * A message one of this service's consumers could never process, as ops see it: where it lies, where it came from,
@@ -12,7 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record DeadLetter(
         @Schema(description = "The dead-letter topic it lies on", example = "referral-events.dlq", maxLength = 249) String topic,
         @Schema(description = "Its partition there", example = "0", minimum = "0", maximum = "10000") int partition,
-        @Schema(description = "Its offset there", example = "17", minimum = "0") long offset,
+        @Schema(description = "Its offset there", example = "17", minimum = "0", maximum = Bounds.LONG_MAX) long offset,
         @Schema(description = "When it was dead-lettered") Instant deadLetteredAt,
         @Schema(description = "The topic it came from, where a replay sends it", example = "referral-events",
                 maxLength = 249) String originalTopic,

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -44,9 +45,9 @@ public class DeadLetterResource {
     @Operation(operationId = "getDeadLetter", summary = "One dead letter")
     @APIResponse(responseCode = "200", description = "The dead letter")
     @APIResponse(responseCode = "404", description = "No dead letter of this service lies there")
-    public DeadLetter get(@PathParam("topic") @Pattern(regexp = "[a-z0-9.-]{1,249}") String topic,
+    public DeadLetter get(@PathParam("topic") @Size(max = 249) @Pattern(regexp = "^[a-z0-9.-]{1,249}$") String topic,
             @PathParam("partition") @Min(0) @Max(10_000) int partition,
-            @PathParam("offset") @Min(0) long offset) {
+            @PathParam("offset") @Min(0) @Max(Long.MAX_VALUE) long offset) {
         return service.get(topic, partition, offset);
     }
 
@@ -60,9 +61,9 @@ public class DeadLetterResource {
     @APIResponse(responseCode = "404", description = "No dead letter of this service lies there")
     @APIResponse(responseCode = "409", description = "Already replayed, not an event, or it still fails (the"
             + " reason is given; nothing was recorded)")
-    public DeadLetter replay(@PathParam("topic") @Pattern(regexp = "[a-z0-9.-]{1,249}") String topic,
+    public DeadLetter replay(@PathParam("topic") @Size(max = 249) @Pattern(regexp = "^[a-z0-9.-]{1,249}$") String topic,
             @PathParam("partition") @Min(0) @Max(10_000) int partition,
-            @PathParam("offset") @Min(0) long offset) {
+            @PathParam("offset") @Min(0) @Max(Long.MAX_VALUE) long offset) {
         return service.replay(topic, partition, offset);
     }
 }

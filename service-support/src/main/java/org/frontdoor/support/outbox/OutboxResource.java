@@ -32,7 +32,7 @@ public class OutboxResource {
     OutboxRelay relay;
 
     @GET
-    @Operation(summary = "Outbox status", description = "How many events wait for the broker, since when, and the"
+    @Operation(operationId = "getOutboxStatus", summary = "Outbox status", description = "How many events wait for the broker, since when, and the"
             + " events the broker refused for good.")
     @APIResponse(responseCode = "200", description = "The outbox status")
     public OutboxStatus status() {
@@ -41,7 +41,7 @@ public class OutboxResource {
 
     @POST
     @Path("/{eventId}/retry")
-    @Operation(summary = "Retry a dead event", description = "Puts an event the broker refused back in line.")
+    @Operation(operationId = "retryDeadEvent", summary = "Retry a dead event", description = "Puts an event the broker refused back in line.")
     @APIResponse(responseCode = "202", description = "The event is back in line")
     @APIResponse(responseCode = "404", description = "No dead event has that id")
     public Response retry(@PathParam("eventId") UUID eventId) {

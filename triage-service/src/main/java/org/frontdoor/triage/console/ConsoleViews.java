@@ -252,7 +252,7 @@ public class ConsoleViews {
                 : "Early help", WHEN.format(c.openedAt), c.allocationDueBy == null ? "" : WHEN.format(c.allocationDueBy),
                 c.allocationDueBy != null && c.allocationDueBy.isBefore(now), c.version,
                 members.stream().filter(m -> m.staff().active && m.staff().pathway == c.pathway)
-                        .map(m -> new Worker(m.staff().id, m.staff().name, m.openCases().size(), m.caseloadBand(),
+                        .map(m -> new Worker(m.staff().id, m.staff().name, m.openCases().size(), m.caseloadBand().name(),
                                 m.caseloadLimit(), (int) Math.min(150, m.openCases().size() * 150L
                                         / Math.max(1, m.caseloadLimit() + 4)),
                                 (int) (m.caseloadLimit() * 150L / Math.max(1, m.caseloadLimit() + 4))))

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -245,7 +246,8 @@ public class CaseService {
         List<FieldError> errors = new ArrayList<>();
         if (command != null) {
             String direction = command.direction();
-            boolean knownDirection = direction != null && List.of("UP", "DOWN", "ACROSS").contains(direction);
+            boolean knownDirection = direction != null
+                    && Arrays.stream(CaseStep.Direction.values()).anyMatch(d -> d.name().equals(direction));
             if (direction != null && !direction.isBlank() && !knownDirection) {
                 errors.add(new FieldError("direction", "must be UP, DOWN or ACROSS"));
             }

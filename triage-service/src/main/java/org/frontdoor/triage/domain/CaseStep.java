@@ -1,7 +1,5 @@
 package org.frontdoor.triage.domain;
 
-import org.frontdoor.events.codes.Outcome;
-import org.frontdoor.events.codes.Pathway;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -14,11 +12,20 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.frontdoor.events.codes.Outcome;
+import org.frontdoor.events.codes.Pathway;
 
 /** A step up to social care, or down or across to early help, with its (internal) rationale and what partners are told. */
 @Entity
 @Table(name = "case_step")
 public class CaseStep extends PanacheEntityBase {
+
+    /** Which way a case moved: up to social care, down to the LA's early help, across to a partner's early help. */
+    @Schema(name = "StepDirection")
+    public enum Direction {
+        UP, DOWN, ACROSS
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.frontdoor.events.codes.Pathway;
 import org.frontdoor.support.problem.Problem.FieldError;
 import org.frontdoor.triage.config.TriageConfig;
@@ -32,11 +33,17 @@ public class Caseloads {
     @Inject
     TriageConfig config;
 
-    public String band(long openCases, Integer ownLimit) {
+    /** Where a worker's open cases stand: under the band, within it (allocation warns), or over their limit. */
+    @Schema(name = "CaseloadBand")
+    public enum Band {
+        UNDER, WITHIN, OVER
+    }
+
+    public Band band(long openCases, Integer ownLimit) {
         if (openCases > limit(ownLimit)) {
-            return "OVER";
+            return Band.OVER;
         }
-        return openCases >= config.caseload().warnFrom() ? "WITHIN" : "UNDER";
+        return openCases >= config.caseload().warnFrom() ? Band.WITHIN : Band.UNDER;
     }
 
     public int limit(Integer ownLimit) {

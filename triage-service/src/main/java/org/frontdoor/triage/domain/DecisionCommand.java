@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.frontdoor.events.codes.Outcome;
 import org.frontdoor.support.validation.PlainText;
@@ -17,7 +18,9 @@ public record DecisionCommand(
                 + " STRATEGY_DISCUSSION (s47), which make the contact a referral. PASSED_TO_ALLOCATED_WORKER only for"
                 + " a child with an open case, at any level, with the reason in the rationale",
                 example = "EARLY_HELP_TARGETED") @NotNull Outcome outcome,
-        @Schema(description = "CIN primary need N0-N9; required for social care outcomes", example = "N1")
+        @Schema(description = "CIN primary need N0-N9; required for social care outcomes", example = "N1",
+                type = SchemaType.STRING,
+                enumeration = { "N0", "N1", "N2", "N3", "N4", "N5", "N6", "N7", "N8", "N9" })
         String primaryNeedCode,
         @Schema(description = "Why: the worker's reasoning, for the record (stays internal; for"
                 + " PASSED_TO_ALLOCATED_WORKER, the reason it goes to the allocated worker)", example = "Neglect indicators confirmed by"

@@ -45,7 +45,7 @@ public class StaffService {
     Clock clock;
 
     /** A member of staff with the cases they lead now and their caseload band. */
-    public record Member(StaffMember staff, List<CareCase> openCases, int caseloadLimit, String caseloadBand) {
+    public record Member(StaffMember staff, List<CareCase> openCases, int caseloadLimit, Caseloads.Band caseloadBand) {
     }
 
     /** A deactivated member of staff: their open cases, for reallocation, and the items put back in the queue. */

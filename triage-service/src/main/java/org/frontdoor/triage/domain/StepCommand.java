@@ -4,6 +4,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.frontdoor.events.codes.Pathway;
 import org.frontdoor.support.validation.PlainText;
@@ -11,7 +12,8 @@ import org.frontdoor.support.validation.PlainText;
 @Schema(name = "StepRequest", description = "Step a case up to social care, or down or across to early help")
 public record StepCommand(
         @Schema(description = "UP (early help to social care), DOWN (social care to LA early help) or ACROSS"
-                + " (social care to early help led by a partner agency)", example = "DOWN") @NotBlank String direction,
+                + " (social care to early help led by a partner agency)", example = "DOWN",
+                type = SchemaType.STRING, enumeration = { "UP", "DOWN", "ACROSS" }) @NotBlank String direction,
         @Schema(description = "The pathway after the step: SOCIAL_CARE for UP, EARLY_HELP for DOWN and ACROSS",
                 example = "EARLY_HELP") @NotNull Pathway pathway,
         @Schema(description = "Why: the manager's internal reasoning, kept in triage and never sent to partners", example = "Assessment complete; risks reduced; parents engaging. Panel agreed"

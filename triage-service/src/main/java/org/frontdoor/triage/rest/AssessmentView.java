@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.frontdoor.events.codes.AssessmentFactor;
 import org.frontdoor.events.codes.CategoryOfAbuse;
+import org.frontdoor.support.openapi.Bounds;
 import org.frontdoor.triage.domain.Assessment;
 import org.frontdoor.triage.domain.Section47Enquiry;
 
@@ -19,8 +20,8 @@ public final class AssessmentView {
     @Schema(name = "Assessment", description = "A child's s17 assessment")
     public record S17(UUID id, UUID triageItemId, LocalDate startedOn,
             @Schema(description = "Due: 45 working days (configurable) after the referral") LocalDate dueOn,
-            Boolean childSeen, LocalDate authorisedOn, List<AssessmentFactor> factors, Boolean requiresSupport,
-            long version) {
+            Boolean childSeen, LocalDate authorisedOn, @Schema(maxItems = 40) List<AssessmentFactor> factors,
+            Boolean requiresSupport, @Schema(minimum = "0", maximum = Bounds.LONG_MAX) long version) {
 
         public static S17 of(Assessment a) {
             return new S17(a.id, a.triageItemId, a.startedOn, a.dueOn, a.childSeen, a.authorisedOn,
@@ -34,7 +35,7 @@ public final class AssessmentView {
             @Schema(description = "The initial conference is due: 15 working days (configurable) after the strategy"
                     + " discussion") LocalDate icpcDueOn,
             LocalDate icpcOn, boolean icpcNotRequired, LocalDate planStartedOn, CategoryOfAbuse planCategory,
-            LocalDate planEndedOn, long version) {
+            LocalDate planEndedOn, @Schema(minimum = "0", maximum = Bounds.LONG_MAX) long version) {
 
         public static S47 of(Section47Enquiry e) {
             return new S47(e.id, e.triageItemId, e.strategyDiscussionOn, e.startedOn, e.icpcDueOn, e.icpcOn,

@@ -2,6 +2,7 @@ package org.frontdoor.triage.rest;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -65,7 +66,7 @@ public class CaseResource {
     @GET
     @Path("/awaiting-allocation")
     @RolesAllowed(Roles.TEAM_MANAGER)
-    @Operation(summary = "Cases awaiting allocation", description = "Open cases no worker of their pathway had room"
+    @Operation(operationId = "listCasesAwaitingAllocation", summary = "Cases awaiting allocation", description = "Open cases no worker of their pathway had room"
             + " for (or whose named worker was over their limit), the soonest due first: allocate each.")
     @APIResponse(responseCode = "200", description = "The cases",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = CaseView.Summary.class)))
@@ -77,10 +78,10 @@ public class CaseResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.TRIAGE_WORKER, Roles.TEAM_MANAGER })
-    @Operation(summary = "A case", description = "Pathway, lead worker (or when it is due to have one), the children"
+    @Operation(operationId = "getCase", summary = "A case", description = "Pathway, lead worker (or when it is due to have one), the children"
             + " (of every contact) it covers, steps, the partner agencies involved, closure and history. The ETag"
             + " header is the case's version, for If-Match.")
-    @APIResponse(responseCode = "200", description = "The case", headers = @Header(name = "ETag",
+    @APIResponse(responseCode = "200", description = "The case", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING, maxLength = IfMatch.MAX_LENGTH),
             description = "The case's version"), content = @Content(schema = @Schema(implementation = CaseView.class)))
     @APIResponse(responseCode = "404", description = "No such case",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -92,7 +93,7 @@ public class CaseResource {
     @Path("/{id}/allocate")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.TEAM_MANAGER)
-    @Operation(summary = "Allocate or reallocate a case", description = "Gives the case to an active lead worker of"
+    @Operation(operationId = "allocateCase", summary = "Allocate or reallocate a case", description = "Gives the case to an active lead worker of"
             + " its pathway. Warns inside the 13-16 band; above the worker's limit only with the manager's reason."
             + " The old and the new lead worker are told. Publishes case.allocated.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -108,7 +109,7 @@ public class CaseResource {
             + " the limit without a reason",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response allocate(@PathParam("id") UUID id, AllocateCommand command,
-            @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
+            @Parameter(description = IF_MATCH) @HeaderParam("If-Match") @Size(max = IfMatch.MAX_LENGTH) String ifMatch) {
         return view(cases.allocate(id, command, IfMatch.parse(ifMatch)));
     }
 
@@ -116,7 +117,7 @@ public class CaseResource {
     @Path("/{id}/step")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.TEAM_MANAGER)
-    @Operation(summary = "Step a case up, down or across",
+    @Operation(operationId = "stepCase", summary = "Step a case up, down or across",
             description = "UP: early help to social care. DOWN: social care to early help; ACROSS: social care to"
                     + " early help led by a partner agency. DOWN and ACROSS need the panel's date. The case gets a"
                     + " lead worker of the new pathway: the one named, else the least loaded with room, else it waits"
@@ -137,7 +138,7 @@ public class CaseResource {
     @APIResponse(responseCode = "404", description = "No such case",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response step(@PathParam("id") UUID id, StepCommand command,
-            @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
+            @Parameter(description = IF_MATCH) @HeaderParam("If-Match") @Size(max = IfMatch.MAX_LENGTH) String ifMatch) {
         return view(cases.step(id, command, IfMatch.parse(ifMatch)));
     }
 
@@ -145,7 +146,7 @@ public class CaseResource {
     @Path("/{id}/close")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.TEAM_MANAGER)
-    @Operation(summary = "Close a case", description = "With a CIN reason for closure RC1-RC9 and a summary."
+    @Operation(operationId = "closeCase", summary = "Close a case", description = "With a CIN reason for closure RC1-RC9 and a summary."
             + " Publishes case.closed listing every partner agency involved (professional referrers of the case's"
             + " contacts and agencies checked), so all are informed.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -162,7 +163,7 @@ public class CaseResource {
     @APIResponse(responseCode = "404", description = "No such case",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response close(@PathParam("id") UUID id, CloseCommand command,
-            @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
+            @Parameter(description = IF_MATCH) @HeaderParam("If-Match") @Size(max = IfMatch.MAX_LENGTH) String ifMatch) {
         return view(cases.close(id, command, IfMatch.parse(ifMatch)));
     }
 

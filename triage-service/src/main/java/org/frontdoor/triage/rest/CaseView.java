@@ -1,11 +1,14 @@
 package org.frontdoor.triage.rest;
 
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.frontdoor.events.codes.ClosureReason;
 import org.frontdoor.events.codes.Pathway;
+import org.frontdoor.support.openapi.Bounds;
 import org.frontdoor.triage.domain.CareCase;
 import org.frontdoor.triage.domain.CaseChild;
 import org.frontdoor.triage.domain.CaseService;
@@ -16,17 +19,24 @@ public record CaseView(UUID id, UUID referralId,
         CareCase.Status status,
         Pathway pathway,
         @Schema(description = "Staff id of the lead worker; absent while the case awaits a manager's allocation",
-                example = "eh-dana-price") String leadWorker,
+                example = "eh-dana-price", maxLength = 100) String leadWorker,
         @Schema(description = "While awaiting allocation: by when a team manager should allocate it")
         Instant allocationDueBy,
-        Instant openedAt, String openedBy, List<Child> children, List<Step> steps,
-        @Schema(description = "Every partner agency involved: professional referrers and agencies checked")
-        List<String> partnerAgencies,
-        Instant closedAt, String closureReasonCode, String closureSummary,
+        Instant openedAt, @Schema(description = "Staff id", maxLength = 200) String openedBy,
+        @Schema(description = "The children the case is about (a record's own list: not paged)") List<Child> children,
+        @Schema(description = "Every step up, down or across (a record's own history: not paged)") List<Step> steps,
+        @Schema(description = "Every partner agency involved: professional referrers and agencies checked (a record's"
+                + " own list: not paged)")
+        List<@Size(max = 200) String> partnerAgencies,
+        Instant closedAt, @Schema(description = "CIN reason for closure") ClosureReason closureReasonCode,
+        @Schema(maxLength = 10000) String closureSummary,
+        @Schema(description = "What happened to the case, oldest first (a record's own history: not paged)")
         List<TriageItemView.History> history,
-        @Schema(description = "After a change: what the manager should know, e.g. the new lead worker's caseload")
-        List<String> warnings,
-        @Schema(description = "Version of the case: send it back in If-Match to change it") long version) {
+        @Schema(description = "After a change: what the manager should know, e.g. the new lead worker's caseload",
+                maxItems = 10)
+        List<@Size(max = 500) String> warnings,
+        @Schema(description = "Version of the case: send it back in If-Match to change it", minimum = "0",
+                maximum = Bounds.LONG_MAX) long version) {
 
     @Schema(name = "CaseChild")
     public record Child(UUID childId, UUID referralId, UUID triageItemId, Instant joinedAt) {
@@ -37,20 +47,24 @@ public record CaseView(UUID id, UUID referralId,
     }
 
     @Schema(name = "CaseStep")
-    public record Step(@Schema(example = "UP") String direction, Pathway fromPathway, Pathway toPathway,
-            @Schema(description = "Internal: never sent to partners") String rationale,
-            @Schema(description = "What the referrer and partner agencies were told") String partnerSummary,
-            LocalDate panelDate, String steppedBy, Instant steppedAt) {
+    public record Step(@Schema(example = "UP") CaseStep.Direction direction, Pathway fromPathway, Pathway toPathway,
+            @Schema(description = "Internal: never sent to partners", maxLength = 10000) String rationale,
+            @Schema(description = "What the referrer and partner agencies were told", maxLength = 5000)
+            String partnerSummary,
+            LocalDate panelDate, @Schema(description = "Staff id", maxLength = 200) String steppedBy,
+            Instant steppedAt) {
 
         public static Step of(CaseStep s) {
-            return new Step(s.direction, s.fromPathway, s.toPathway, s.rationale, s.partnerSummary, s.panelDate,
+            return new Step(CaseStep.Direction.valueOf(s.direction), s.fromPathway, s.toPathway, s.rationale, s.partnerSummary, s.panelDate,
                     s.steppedBy, s.steppedAt);
         }
     }
 
     /** A case in a list: awaiting allocation, or a worker's own. */
     @Schema(name = "CaseSummary")
-    public record Summary(UUID id, UUID referralId, Pathway pathway, String leadWorker, Instant openedAt,
+    public record Summary(UUID id, UUID referralId, Pathway pathway,
+            @Schema(description = "Staff id; absent while awaiting allocation", maxLength = 100) String leadWorker,
+            Instant openedAt,
             Instant allocationDueBy, @Schema(description = "Past its allocation deadline") boolean allocationOverdue) {
 
         public static Summary of(CareCase c, Instant now) {
@@ -63,7 +77,7 @@ public record CaseView(UUID id, UUID referralId,
         CareCase c = d.careCase();
         return new CaseView(c.id, c.referralId, c.status, c.pathway, c.leadWorker, c.allocationDueBy, c.openedAt,
                 c.openedBy, d.children().stream().map(Child::of).toList(), d.steps().stream().map(Step::of).toList(),
-                d.partnerAgencies(), c.closedAt, c.closureReasonCode, c.closureSummary,
+                d.partnerAgencies(), c.closedAt, ClosureReason.fromCode(c.closureReasonCode).orElse(null), c.closureSummary,
                 d.history().stream().map(TriageItemView.History::of).toList(), d.warnings(), c.version);
     }
 }

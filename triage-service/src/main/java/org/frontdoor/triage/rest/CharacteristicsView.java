@@ -10,14 +10,17 @@ import org.frontdoor.events.codes.CensusSex;
 import org.frontdoor.events.codes.Disability;
 import org.frontdoor.events.codes.Ethnicity;
 import org.frontdoor.events.codes.UpnUnknownReason;
+import org.frontdoor.support.openapi.Bounds;
 import org.frontdoor.triage.domain.ChildCharacteristics;
 
 @Schema(name = "Characteristics", description = "A child's characteristics as the CIN census and Annex A record them")
 public record CharacteristicsView(UUID childKey,
-        @Schema(description = "The census LAchildID", example = "FD0000000042") String laChildId,
-        CensusSex sex, Ethnicity ethnicity, List<Disability> disabilities, String upn, String formerUpn,
+        @Schema(description = "The census LAchildID", example = "FD0000000042", maxLength = 20) String laChildId,
+        CensusSex sex, Ethnicity ethnicity, @Schema(maxItems = 13) List<Disability> disabilities,
+        @Schema(maxLength = 13) String upn, @Schema(maxLength = 13) String formerUpn,
         UpnUnknownReason upnUnknown, LocalDate birthDate, LocalDate expectedBirthDate, LocalDate deathDate,
-        Instant updatedAt, String updatedBy, long version) {
+        Instant updatedAt, @Schema(description = "Staff id", maxLength = 100) String updatedBy,
+        @Schema(minimum = "0", maximum = Bounds.LONG_MAX) long version) {
 
     public static CharacteristicsView of(ChildCharacteristics c) {
         return new CharacteristicsView(c.childKey, c.laChildId, code(CensusSex.fromCode(c.sex)),

@@ -2,6 +2,7 @@ package org.frontdoor.triage.rest;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -50,8 +51,8 @@ public class ChildResource {
 
     @GET
     @RolesAllowed({ Roles.TRIAGE_WORKER, Roles.TEAM_MANAGER })
-    @Operation(summary = "A child's characteristics", description = "As the census will report them. Audited.")
-    @APIResponse(responseCode = "200", description = "The characteristics", headers = @Header(name = "ETag"),
+    @Operation(operationId = "getChildCharacteristics", summary = "A child's characteristics", description = "As the census will report them. Audited.")
+    @APIResponse(responseCode = "200", description = "The characteristics", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING, maxLength = IfMatch.MAX_LENGTH)),
             content = @Content(schema = @Schema(implementation = CharacteristicsView.class)))
     @APIResponse(responseCode = "404", description = "No such child",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -62,20 +63,20 @@ public class ChildResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.TRIAGE_WORKER, Roles.TEAM_MANAGER })
-    @Operation(summary = "Record a child's characteristics", description = "The whole record, with the DfE's codes;"
+    @Operation(operationId = "putChildCharacteristics", summary = "Record a child's characteristics", description = "The whole record, with the DfE's codes;"
             + " the census's rules are checked here (a valid UPN; a date of birth or an expected one, not both;"
             + " U for an unborn child; NONE alone), so what the census would refuse is refused now. Audited.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = CharacteristicsCommand.class),
             examples = @ExampleObject(name = "school-age child", value = EXAMPLE)))
-    @APIResponse(responseCode = "200", description = "Recorded", headers = @Header(name = "ETag"),
+    @APIResponse(responseCode = "200", description = "Recorded", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING, maxLength = IfMatch.MAX_LENGTH)),
             content = @Content(schema = @Schema(implementation = CharacteristicsView.class)))
     @APIResponse(responseCode = "412", description = "Changed since you read it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Every field that breaks a rule, named",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response put(@PathParam("childKey") UUID childKey, CharacteristicsCommand command,
-            @Parameter(description = "The ETag as last read; optional") @HeaderParam("If-Match") String ifMatch) {
+            @Parameter(description = "The ETag as last read; optional") @HeaderParam("If-Match") @Size(max = IfMatch.MAX_LENGTH) String ifMatch) {
         return view(characteristics.update(childKey, command, IfMatch.parse(ifMatch)));
     }
 

@@ -46,7 +46,7 @@ public class MeResource {
 
     @GET
     @RolesAllowed({ Roles.TRIAGE_WORKER, Roles.TEAM_MANAGER })
-    @Operation(summary = "Who I am", description = "The staff record the token's subject is linked to.")
+    @Operation(operationId = "getMe", summary = "Who I am", description = "The staff record the token's subject is linked to.")
     @APIResponse(responseCode = "200", description = "My staff record",
             content = @Content(schema = @Schema(implementation = StaffView.class)))
     @APIResponse(responseCode = "403", description = "The sign-in is not linked to an active member of staff",
@@ -58,11 +58,11 @@ public class MeResource {
     @GET
     @Path("/items")
     @RolesAllowed({ Roles.TRIAGE_WORKER, Roles.TEAM_MANAGER })
-    @Operation(summary = "My items", description = "Undecided triage items assigned to me (including those awaiting"
+    @Operation(operationId = "listMyItems", summary = "My items", description = "Undecided triage items assigned to me (including those awaiting"
             + " approval), RED first, then by deadline.")
     @APIResponse(responseCode = "200", description = "A page of items",
             content = @Content(schema = @Schema(implementation = TriageItemSummary.Page.class)))
-    public TriageItemSummary.Page items(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+    public TriageItemSummary.Page items(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         return TriageItemSummary.Page.of(triage.mine(page, size), Instant.now(clock));
     }
@@ -70,7 +70,7 @@ public class MeResource {
     @GET
     @Path("/cases")
     @RolesAllowed({ Roles.TRIAGE_WORKER, Roles.TEAM_MANAGER })
-    @Operation(summary = "My cases", description = "The open cases I lead.")
+    @Operation(operationId = "listMyCases", summary = "My cases", description = "The open cases I lead.")
     @APIResponse(responseCode = "200", description = "The cases",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = CaseView.Summary.class)))
     public List<CaseView.Summary> cases() {
@@ -81,10 +81,11 @@ public class MeResource {
     @GET
     @Path("/alerts")
     @RolesAllowed({ Roles.TRIAGE_WORKER, Roles.TEAM_MANAGER })
-    @Operation(summary = "My alerts", description = "What I was told at once, newest first: a contact about a child of"
+    @Operation(operationId = "listMyAlerts", summary = "My alerts", description = "What I was told at once, newest first: a contact about a child of"
             + " my case, a contact passed to me, a case allocated to or moved from me, a decision sent back.")
     @APIResponse(responseCode = "200", description = "The alerts",
-            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = StaffView.Alert.class)))
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = StaffView.Alert.class,
+                    maxItems = 200)))
     public List<StaffView.Alert> alerts(@QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         return staff.myAlerts(size).stream().map(StaffView.Alert::of).toList();
     }
@@ -92,12 +93,12 @@ public class MeResource {
     @POST
     @Path("/alerts/{id}/read")
     @RolesAllowed({ Roles.TRIAGE_WORKER, Roles.TEAM_MANAGER })
-    @Operation(summary = "Mark an alert read", description = "Records when I read it; it stays in my list.")
+    @Operation(operationId = "markAlertRead", summary = "Mark an alert read", description = "Records when I read it; it stays in my list.")
     @APIResponse(responseCode = "200", description = "The alert",
             content = @Content(schema = @Schema(implementation = StaffView.Alert.class)))
     @APIResponse(responseCode = "404", description = "No such alert of mine",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public StaffView.Alert read(@PathParam("id") long id) {
+    public StaffView.Alert read(@PathParam("id") @Min(1) @Max(Long.MAX_VALUE) long id) {
         return StaffView.Alert.of(staff.readAlert(id));
     }
 }

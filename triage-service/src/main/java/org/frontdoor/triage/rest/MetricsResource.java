@@ -10,9 +10,9 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -46,7 +46,7 @@ public class MetricsResource {
     @GET
     @Path("/metrics")
     @RolesAllowed(Roles.TEAM_MANAGER)
-    @Operation(summary = "Front door performance", description = "For [from, to): contacts by source (every child of"
+    @Operation(operationId = "getPerformanceMetrics", summary = "Front door performance", description = "For [from, to): contacts by source (every child of"
             + " every submission), referrals by source (contacts whose decision was statutory, by their CIN referral"
             + " date), outcomes of decisions that took effect, share decided on time, share of early help cases that"
             + " went to social care, re-referral rate among referrals; decisions awaiting approval and cases awaiting"
@@ -79,7 +79,7 @@ public class MetricsResource {
     @GET
     @Path("/indicators")
     @RolesAllowed(Roles.TEAM_MANAGER)
-    @Operation(summary = "The partnership's indicators, with targets", description = "For a month (default: this"
+    @Operation(operationId = "listPartnershipIndicators", summary = "The partnership's indicators, with targets", description = "For a month (default: this"
             + " month, to today) and its year to date from 1 April: contacts and referrals by source, early help"
             + " stepping up to social care, contacts decided within 1 working day, referrers told the outcome within"
             + " target, re-referrals within 12 months, open early help plans, assessments within 45 working days,"
@@ -90,7 +90,7 @@ public class MetricsResource {
             content = @Content(schema = @Schema(implementation = PerformanceReport.class)))
     @APIResponse(responseCode = "422", description = "month is not a month (yyyy-MM)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public PerformanceReport indicators(@Parameter(schema = @Schema(type = SchemaType.STRING, pattern =
+    public PerformanceReport indicators(@Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 7, pattern =
             "^\\d{4}-\\d{2}$"), example = "2026-11") @QueryParam("month") String month) {
         YearMonth chosen;
         try {

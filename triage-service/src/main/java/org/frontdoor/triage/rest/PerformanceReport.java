@@ -1,11 +1,14 @@
 package org.frontdoor.triage.rest;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.frontdoor.support.openapi.Bounds;
 import org.frontdoor.triage.domain.PerformanceIndicator;
 import org.frontdoor.triage.domain.PerformanceIndicators;
 import org.frontdoor.triage.domain.Rag;
@@ -15,10 +18,11 @@ import org.frontdoor.triage.domain.Rag;
 public record PerformanceReport(@Schema(type = SchemaType.STRING, example = "2026-11") YearMonth month,
         LocalDate monthFrom, @Schema(description = "The month's last day counted: today, for this month")
         LocalDate monthTo, @Schema(description = "1 April of the year the month is in") LocalDate yearFrom,
-        List<Indicator> indicators) {
+        @Schema(description = "One each indicator", maxItems = 10) List<Indicator> indicators) {
 
     @Schema(name = "PerformanceIndicator")
-    public record Indicator(PerformanceIndicator code, String title, PerformanceIndicator.Unit unit,
+    public record Indicator(PerformanceIndicator code, @Schema(maxLength = 200) String title,
+            PerformanceIndicator.Unit unit,
             PerformanceIndicator.Direction direction,
             @Schema(description = "The configured target in the indicator's unit; none: reported without a RAG")
             Double target,
@@ -30,10 +34,13 @@ public record PerformanceReport(@Schema(type = SchemaType.STRING, example = "202
     public record Figure(
             @Schema(description = "A share in percent (one decimal), a count or a number; empty when nothing to"
                     + " count", example = "21.4") Double value,
-            @Schema(description = "For a share: how many met it (for a caseload: the open cases)") long count,
-            @Schema(description = "For a share: out of how many (for a caseload: the workers)") long of,
+            @Schema(description = "For a share: how many met it (for a caseload: the open cases)", minimum = "0",
+                    maximum = Bounds.LONG_MAX) long count,
+            @Schema(description = "For a share: out of how many (for a caseload: the workers)", minimum = "0",
+                    maximum = Bounds.LONG_MAX) long of,
             Rag rag,
-            @Schema(description = "Contacts and referrals: by CIN referral source code") Map<String, Long> bySource) {
+            @Schema(description = "Contacts and referrals: by CIN referral source code")
+            Map<String, @Min(0) @Max(Long.MAX_VALUE) Long> bySource) {
     }
 
     public static PerformanceReport of(PerformanceIndicators.Report r) {

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.frontdoor.support.calendar.WorkingCalendar;
+import org.frontdoor.support.openapi.Bounds;
 import org.frontdoor.support.problem.Problem;
 import org.frontdoor.support.problem.ProblemException;
 import org.frontdoor.support.problem.QueryParams;
@@ -50,18 +51,23 @@ public class ReturnsResource {
     @Path("/cin-census")
     @Produces(MediaType.APPLICATION_XML)
     @RolesAllowed(Roles.TEAM_MANAGER)
-    @Operation(summary = "The CIN census file", description = "For the collection year that ends on 31 March of"
+    @Operation(operationId = "getCinCensus", summary = "The CIN census file", description = "For the collection year that ends on 31 March of"
             + " `year` (2027: 1 April 2026 to 31 March 2027): every child with a referral in the year or a child in"
             + " need episode open in it, in the DfE's XML. Checked against the DfE's rules and schema first: a child"
             + " who breaks a rule is left out of the file and listed by GET /api/v1/returns/cin-census/errors; fix"
             + " the data and make the file again (each file made gets the next serial number).")
     @APIResponse(responseCode = "200", description = "The file, valid against the DfE schema",
-            headers = { @Header(name = "X-Census-Children", description = "Children in the file"),
-                    @Header(name = "X-Census-Left-Out", description = "Children left out for an error") },
+            headers = { @Header(name = "X-Census-Children", description = "Children in the file",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "0",
+                            maximum = Bounds.INT_MAX)),
+                    @Header(name = "X-Census-Left-Out", description = "Children left out for an error",
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "0",
+                                    maximum = Bounds.INT_MAX)) },
             content = @Content(mediaType = MediaType.APPLICATION_XML, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "422", description = "year is missing or not a year",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response census(@Parameter(description = "The year holding the census's 31 March", example = "2027")
+    public Response census(@Parameter(description = "The year holding the census's 31 March", example = "2027",
+            schema = @Schema(type = SchemaType.STRING, maxLength = 4, pattern = "^20\\d\\d$"))
             @QueryParam("year") String year) {
         StatutoryReturns.Census census = returns.census(year(year), true);
         if (!census.schemaErrors().isEmpty()) {
@@ -81,14 +87,15 @@ public class ReturnsResource {
     @Path("/cin-census/errors")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.TEAM_MANAGER)
-    @Operation(summary = "What the CIN census would leave out, and why", description = "The same check as the file:"
+    @Operation(operationId = "getCinCensusErrors", summary = "What the CIN census would leave out, and why", description = "The same check as the file:"
             + " every error (the child is left out) and query (the DfE asks why; the child stays), per child with the"
             + " DfE rule, the field and the child's key to fix it.")
     @APIResponse(responseCode = "200", description = "The report",
             content = @Content(schema = @Schema(implementation = CensusReport.class)))
     @APIResponse(responseCode = "422", description = "year is missing or not a year",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response censusErrors(@Parameter(description = "The year holding the census's 31 March", example = "2027")
+    public Response censusErrors(@Parameter(description = "The year holding the census's 31 March", example = "2027",
+            schema = @Schema(type = SchemaType.STRING, maxLength = 4, pattern = "^20\\d\\d$"))
             @QueryParam("year") String year) {
         return Response.ok(CensusReport.of(returns.census(year(year), false))).header("Cache-Control", "no-store")
                 .build();
@@ -98,15 +105,17 @@ public class ReturnsResource {
     @Path("/annex-a")
     @Produces(XLSX)
     @RolesAllowed(Roles.TEAM_MANAGER)
-    @Operation(summary = "Ofsted Annex A, lists 1-5, as a workbook", description = "Contacts, early help, referrals,"
+    @Operation(operationId = "getAnnexAWorkbook", summary = "Ofsted Annex A, lists 1-5, as a workbook", description = "Contacts, early help, referrals,"
             + " assessments and s47 enquiries / initial conferences, one sheet per list with Ofsted's columns, order"
             + " and dd/mm/yyyy dates. Defaults to the six months to today.")
     @APIResponse(responseCode = "200", description = "The workbook",
             content = @Content(mediaType = XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "422", description = "from or to is not a date, or from is after to",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response annexA(@Parameter(example = "2026-06-02") @QueryParam("from") String from,
-            @Parameter(example = "2026-12-01") @QueryParam("to") String to) {
+    public Response annexA(@Parameter(example = "2026-06-02", schema = @Schema(type = SchemaType.STRING, format = "date"))
+            @QueryParam("from") String from,
+            @Parameter(example = "2026-12-01", schema = @Schema(type = SchemaType.STRING, format = "date"))
+            @QueryParam("to") String to) {
         LocalDate[] window = window(from, to);
         List<AnnexAList> lists = returns.annexA(window[0], window[1]);
         StreamingOutput body = out -> new AnnexAXlsxWriter().write(lists, out);
@@ -118,7 +127,7 @@ public class ReturnsResource {
     @Path("/annex-a/lists/{list}")
     @Produces(CSV)
     @RolesAllowed(Roles.TEAM_MANAGER)
-    @Operation(summary = "One Ofsted Annex A list as CSV", description = "List 1 (contacts) to 5 (s47 enquiries),"
+    @Operation(operationId = "getAnnexAList", summary = "One Ofsted Annex A list as CSV", description = "List 1 (contacts) to 5 (s47 enquiries),"
             + " with the workbook's columns; UTF-8 with a byte order mark, so Excel reads it as such.")
     @APIResponse(responseCode = "200", description = "The list",
             content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)))
@@ -126,9 +135,13 @@ public class ReturnsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "from or to is not a date, or from is after to",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response annexAList(@Parameter(description = "1 to 5", example = "1") @PathParam("list") int list,
-            @Parameter(example = "2026-06-02") @QueryParam("from") String from,
-            @Parameter(example = "2026-12-01") @QueryParam("to") String to) {
+    public Response annexAList(@Parameter(description = "1 to 5; another is 404", example = "1",
+            schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "5"))
+            @PathParam("list") int list,
+            @Parameter(example = "2026-06-02", schema = @Schema(type = SchemaType.STRING, format = "date"))
+            @QueryParam("from") String from,
+            @Parameter(example = "2026-12-01", schema = @Schema(type = SchemaType.STRING, format = "date"))
+            @QueryParam("to") String to) {
         if (list < 1 || list > 5) {
             throw ProblemException.notFound("Annex A list " + list);
         }

@@ -2,6 +2,7 @@ package org.frontdoor.triage.rest;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -46,7 +47,7 @@ public class StaffResource {
     @GET
     @Path("/staff")
     @RolesAllowed({ Roles.TRIAGE_WORKER, Roles.TEAM_MANAGER })
-    @Operation(summary = "The staff directory", description = "Everyone, active or not, with the cases they lead"
+    @Operation(operationId = "listStaff", summary = "The staff directory", description = "Everyone, active or not, with the cases they lead"
             + " and their caseload band.")
     @APIResponse(responseCode = "200", description = "The staff",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = StaffView.class)))
@@ -57,7 +58,7 @@ public class StaffResource {
     @GET
     @Path("/workers")
     @RolesAllowed({ Roles.TRIAGE_WORKER, Roles.TEAM_MANAGER })
-    @Operation(summary = "Lead workers and their caseloads", description = "Staff who lead early help or social care"
+    @Operation(operationId = "listWorkers", summary = "Lead workers and their caseloads", description = "Staff who lead early help or social care"
             + " cases: each one's open cases and band. UNDER, WITHIN the 13-16 band (allocation warns), OVER their"
             + " limit (only a team manager allocates more, with a reason).")
     @APIResponse(responseCode = "200", description = "The lead workers",
@@ -69,13 +70,13 @@ public class StaffResource {
     @GET
     @Path("/staff/{id}")
     @RolesAllowed({ Roles.TRIAGE_WORKER, Roles.TEAM_MANAGER })
-    @Operation(summary = "A member of staff", description = "Their record, the cases they lead and their caseload"
+    @Operation(operationId = "getStaffMember", summary = "A member of staff", description = "Their record, the cases they lead and their caseload"
             + " band. The ETag header is the record's version, for If-Match on PUT.")
     @APIResponse(responseCode = "200", description = "The member of staff; ETag is the record's version",
             content = @Content(schema = @Schema(implementation = StaffView.class)))
     @APIResponse(responseCode = "404", description = "No such member of staff",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response get(@PathParam("id") String id) {
+    public Response get(@PathParam("id") @Size(max = 100) String id) {
         return view(StaffView.of(staff.get(id)));
     }
 
@@ -83,7 +84,7 @@ public class StaffResource {
     @Path("/staff")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.TEAM_MANAGER)
-    @Operation(summary = "Add a member of staff", description = "Their subject links their sign-in: without it they"
+    @Operation(operationId = "createStaffMember", summary = "Add a member of staff", description = "Their subject links their sign-in: without it they"
             + " can be allocated cases but cannot work the queue.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = StaffCommand.class),
@@ -104,7 +105,7 @@ public class StaffResource {
     @Path("/staff/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.TEAM_MANAGER)
-    @Operation(summary = "Change a member of staff", description = "Replaces the record; the id stays. A pathway"
+    @Operation(operationId = "updateStaffMember", summary = "Change a member of staff", description = "Replaces the record; the id stays. A pathway"
             + " change, or deactivation, while they lead open cases is refused: reallocate first, or deactivate.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = StaffCommand.class),
@@ -117,15 +118,15 @@ public class StaffResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such member of staff",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response update(@PathParam("id") String id, StaffCommand command,
-            @Parameter(description = "The record's ETag as last read") @HeaderParam("If-Match") String ifMatch) {
+    public Response update(@PathParam("id") @Size(max = 100) String id, StaffCommand command,
+            @Parameter(description = "The record's ETag as last read") @HeaderParam("If-Match") @Size(max = IfMatch.MAX_LENGTH) String ifMatch) {
         return view(StaffView.of(staff.update(id, command, IfMatch.parse(ifMatch))));
     }
 
     @POST
     @Path("/staff/{id}/deactivate")
     @RolesAllowed(Roles.TEAM_MANAGER)
-    @Operation(summary = "Deactivate a member of staff", description = "They can no longer sign in to work items or"
+    @Operation(operationId = "deactivateStaffMember", summary = "Deactivate a member of staff", description = "They can no longer sign in to work items or"
             + " be allocated cases. Their undecided triage items return to the queue; the answer lists their open"
             + " cases, to reallocate with POST /api/v1/cases/{id}/allocate.")
     @APIResponse(responseCode = "200", description = "Deactivated, with their open cases",
@@ -134,8 +135,8 @@ public class StaffResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such member of staff",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public StaffView.Deactivated deactivate(@PathParam("id") String id,
-            @Parameter(description = "The record's ETag as last read") @HeaderParam("If-Match") String ifMatch) {
+    public StaffView.Deactivated deactivate(@PathParam("id") @Size(max = 100) String id,
+            @Parameter(description = "The record's ETag as last read") @HeaderParam("If-Match") @Size(max = IfMatch.MAX_LENGTH) String ifMatch) {
         return StaffView.Deactivated.of(staff.deactivate(id, IfMatch.parse(ifMatch)));
     }
 

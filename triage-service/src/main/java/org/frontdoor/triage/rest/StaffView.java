@@ -5,25 +5,31 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.frontdoor.events.codes.Pathway;
+import org.frontdoor.support.openapi.Bounds;
+import org.frontdoor.triage.domain.Caseloads;
 import org.frontdoor.triage.domain.StaffAlert;
 import org.frontdoor.triage.domain.StaffMember;
 import org.frontdoor.triage.domain.StaffRole;
 import org.frontdoor.triage.domain.StaffService;
 
 @Schema(name = "StaffMember", description = "A member of staff, their open cases and caseload band")
-public record StaffView(@Schema(example = "sw-ali-khan") String id,
-        @Schema(description = "The identity provider's subject of their sign-in") String subject,
-        @Schema(example = "Ali Khan") String name, String email,
-        @Schema(example = "Assessment team 1") String team,
+public record StaffView(@Schema(example = "sw-ali-khan", maxLength = 100) String id,
+        @Schema(description = "The identity provider's subject of their sign-in", maxLength = 200) String subject,
+        @Schema(example = "Ali Khan", maxLength = 200) String name, @Schema(maxLength = 320) String email,
+        @Schema(example = "Assessment team 1", maxLength = 200) String team,
         @Schema(description = "The pathway whose cases they lead; absent for staff who hold none") Pathway pathway,
         StaffRole role, boolean active,
-        @Schema(description = "Their caseload limit (their own, or the configured maximum)", example = "16")
+        @Schema(description = "Their caseload limit (their own, or the configured maximum)", example = "16",
+                minimum = "0", maximum = Bounds.INT_MAX)
         int caseloadLimit,
-        @Schema(example = "14") long openCaseCount,
+        @Schema(example = "14", minimum = "0", maximum = Bounds.LONG_MAX) long openCaseCount,
         @Schema(description = "UNDER the band, WITHIN the 13-16 band (allocation warns), OVER their limit",
-                example = "WITHIN") String caseloadBand,
+                example = "WITHIN") Caseloads.Band caseloadBand,
+        @Schema(description = "Their open cases (a caseload: 13-16 is the band, above a limit only by a manager's"
+                + " override; not paged)")
         List<OpenCase> openCases,
-        @Schema(description = "Version: send it back in If-Match to change the record") long version) {
+        @Schema(description = "Version: send it back in If-Match to change the record", minimum = "0",
+                maximum = Bounds.LONG_MAX) long version) {
 
     @Schema(name = "StaffOpenCase")
     public record OpenCase(UUID caseId, Pathway pathway, Instant openedAt) {
@@ -38,7 +44,7 @@ public record StaffView(@Schema(example = "sw-ali-khan") String id,
 
     @Schema(name = "Deactivated", description = "A deactivated member of staff: their open cases need reallocating")
     public record Deactivated(StaffView staff,
-            @Schema(description = "Undecided triage items that were theirs, now back in the queue")
+            @Schema(description = "Undecided triage items that were theirs, now back in the queue (not paged)")
             List<UUID> itemsReturnedToQueue) {
 
         public static Deactivated of(StaffService.Deactivated d) {
@@ -47,8 +53,8 @@ public record StaffView(@Schema(example = "sw-ali-khan") String id,
     }
 
     @Schema(name = "StaffAlert", description = "Something a member of staff was told at once")
-    public record Alert(long id, Instant at, StaffAlert.Kind kind, UUID caseId, UUID triageItemId, UUID referralId,
-            String message, Instant readAt) {
+    public record Alert(@Schema(minimum = "1", maximum = Bounds.LONG_MAX) long id, Instant at, StaffAlert.Kind kind,
+            UUID caseId, UUID triageItemId, UUID referralId, @Schema(maxLength = 500) String message, Instant readAt) {
 
         public static Alert of(StaffAlert a) {
             return new Alert(a.id, a.at, a.kind, a.caseId, a.triageItemId, a.referralId, a.message, a.readAt);

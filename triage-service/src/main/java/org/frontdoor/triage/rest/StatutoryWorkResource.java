@@ -2,6 +2,7 @@ package org.frontdoor.triage.rest;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -63,20 +64,20 @@ public class StatutoryWorkResource {
     @Path("/assessments/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.TRIAGE_WORKER, Roles.TEAM_MANAGER })
-    @Operation(summary = "Change or authorise an s17 assessment", description = "The whole record. Authorised not"
+    @Operation(operationId = "updateAssessment", summary = "Change or authorise an s17 assessment", description = "The whole record. Authorised not"
             + " before it started (DfE 8608); the factors identified at its end only with the authorisation (8614),"
             + " 21 alone (8898), none twice; 18A and 19A are no longer used.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = AssessmentCommand.class),
             examples = @ExampleObject(name = "authorised", value = AUTHORISE_EXAMPLE)))
-    @APIResponse(responseCode = "200", description = "Recorded", headers = @Header(name = "ETag"),
+    @APIResponse(responseCode = "200", description = "Recorded", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING, maxLength = IfMatch.MAX_LENGTH)),
             content = @Content(schema = @Schema(implementation = AssessmentView.S17.class)))
     @APIResponse(responseCode = "412", description = "Changed since you read it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Every field that breaks a rule, named",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response updateAssessment(@PathParam("id") UUID id, AssessmentCommand command,
-            @Parameter(description = "The ETag as last read; optional") @HeaderParam("If-Match") String ifMatch) {
+            @Parameter(description = "The ETag as last read; optional") @HeaderParam("If-Match") @Size(max = IfMatch.MAX_LENGTH) String ifMatch) {
         AssessmentView.S17 view = AssessmentView.S17.of(work.updateAssessment(id, command, IfMatch.parse(ifMatch)));
         return Response.ok(view).header("ETag", IfMatch.etag(view.version())).build();
     }
@@ -85,20 +86,20 @@ public class StatutoryWorkResource {
     @Path("/section47-enquiries/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.TRIAGE_WORKER, Roles.TEAM_MANAGER })
-    @Operation(summary = "Record an s47 enquiry's conference and plan", description = "The whole record. The"
+    @Operation(operationId = "updateSection47Enquiry", summary = "Record an s47 enquiry's conference and plan", description = "The whole record. The"
             + " conference on a working day, not before the enquiry (8615, 8870), or that none was needed (not"
             + " both, 8868); a child protection plan starts on the conference's date (2885) with its category.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = Section47Command.class),
             examples = @ExampleObject(name = "conference and plan", value = ICPC_EXAMPLE)))
-    @APIResponse(responseCode = "200", description = "Recorded", headers = @Header(name = "ETag"),
+    @APIResponse(responseCode = "200", description = "Recorded", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING, maxLength = IfMatch.MAX_LENGTH)),
             content = @Content(schema = @Schema(implementation = AssessmentView.S47.class)))
     @APIResponse(responseCode = "412", description = "Changed since you read it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Every field that breaks a rule, named",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response updateEnquiry(@PathParam("id") UUID id, Section47Command command,
-            @Parameter(description = "The ETag as last read; optional") @HeaderParam("If-Match") String ifMatch) {
+            @Parameter(description = "The ETag as last read; optional") @HeaderParam("If-Match") @Size(max = IfMatch.MAX_LENGTH) String ifMatch) {
         AssessmentView.S47 view = AssessmentView.S47.of(work.updateEnquiry(id, command, IfMatch.parse(ifMatch)));
         return Response.ok(view).header("ETag", IfMatch.etag(view.version())).build();
     }
@@ -106,15 +107,17 @@ public class StatutoryWorkResource {
     @GET
     @Path("/timescales")
     @RolesAllowed({ Roles.TRIAGE_WORKER, Roles.TEAM_MANAGER })
-    @Operation(summary = "Statutory timescales due and overdue", description = "Assessments of open referrals not"
+    @Operation(operationId = "listTimescales", summary = "Statutory timescales due and overdue", description = "Assessments of open referrals not"
             + " yet authorised (due 45 working days after the referral) and initial conferences not yet held (due 15"
             + " working days after the strategy discussion), the earliest due first; overdue=true keeps those past"
             + " their date.")
     @APIResponse(responseCode = "200", description = "What is due",
-            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = DueView.class)))
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = DueView.class,
+                    description = "Everything due, not paged")))
     @APIResponse(responseCode = "422", description = "overdue is not true or false",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public List<DueView> timescales(@Parameter(description = "true: only what is past its date", example = "true")
+    public List<DueView> timescales(@Parameter(description = "true: only what is past its date", example = "true",
+            schema = @Schema(type = SchemaType.BOOLEAN))
             @QueryParam("overdue") String overdue) {
         List<Problem.FieldError> errors = new ArrayList<>();
         Boolean onlyOverdue = QueryParams.bool(overdue, "overdue", errors);

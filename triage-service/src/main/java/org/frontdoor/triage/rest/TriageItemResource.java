@@ -36,13 +36,13 @@ import org.frontdoor.support.problem.Problem;
 import org.frontdoor.support.problem.ProblemException;
 import org.frontdoor.support.problem.QueryParams;
 import org.frontdoor.support.security.Roles;
-import org.frontdoor.triage.domain.Section47Command;
-import org.frontdoor.triage.domain.AssessmentService;
 import org.frontdoor.triage.domain.AssessmentCommand;
+import org.frontdoor.triage.domain.AssessmentService;
 import org.frontdoor.triage.domain.AssignCommand;
 import org.frontdoor.triage.domain.CheckCommand;
 import org.frontdoor.triage.domain.DecisionCommand;
 import org.frontdoor.triage.domain.Priority;
+import org.frontdoor.triage.domain.Section47Command;
 import org.frontdoor.triage.domain.SendBackCommand;
 import org.frontdoor.triage.domain.TriageService;
 import org.frontdoor.triage.domain.TriageStatus;
@@ -111,7 +111,7 @@ public class TriageItemResource {
 
     @GET
     @RolesAllowed({ Roles.TRIAGE_WORKER, Roles.TEAM_MANAGER })
-    @Operation(summary = "The triage queue",
+    @Operation(operationId = "listTriageItems", summary = "The triage queue",
             description = "Items RED first, then by deadline (soonest first), paged. Without a status, the open"
                     + " queue: NEW, IN_PROGRESS and AWAITING_APPROVAL. A contact about a child with an open case is"
                     + " in the queue like any other (openCase=true lists them), with the case's pathway and lead"
@@ -131,7 +131,7 @@ public class TriageItemResource {
                     schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("openCase") String openCase,
             @Parameter(description = "Only this contact's children", schema = @Schema(type = SchemaType.STRING,
                     format = "uuid")) @QueryParam("referralId") String referralId,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         // Parsed here, not by JAX-RS, so that a bad value is a 422 naming the parameter.
         List<Problem.FieldError> errors = new ArrayList<>();
@@ -150,7 +150,7 @@ public class TriageItemResource {
     @GET
     @Path("/awaiting-approval")
     @RolesAllowed(Roles.TEAM_MANAGER)
-    @Operation(summary = "Decisions awaiting approval", description = "Outcomes below social care on a contact with"
+    @Operation(operationId = "listDecisionsAwaitingApproval", summary = "Decisions awaiting approval", description = "Outcomes below social care on a contact with"
             + " immediate risk or a suggested level 4, the longest waiting first. Approve or send back each; the"
             + " approver is never the decider.")
     @APIResponse(responseCode = "200", description = "The items",
@@ -162,12 +162,12 @@ public class TriageItemResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.TRIAGE_WORKER, Roles.TEAM_MANAGER })
-    @Operation(summary = "One child's triage item",
+    @Operation(operationId = "getTriageItem", summary = "One child's triage item",
             description = "The contact, the suggested level with the rules and indicators that drove it, prior"
                     + " involvement (earlier referrals, same-day contacts), the child's open case with its pathway and"
                     + " lead worker, partner agency checks, the decision once made (and whether it awaits approval),"
                     + " and the item's history. The ETag header is the item's version, for If-Match.")
-    @APIResponse(responseCode = "200", description = "The item", headers = @Header(name = "ETag",
+    @APIResponse(responseCode = "200", description = "The item", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING, maxLength = IfMatch.MAX_LENGTH),
             description = "The item's version"), content = @Content(schema = @Schema(implementation = TriageItemView.class)))
     @APIResponse(responseCode = "404", description = "No such item",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -178,7 +178,7 @@ public class TriageItemResource {
     @POST
     @Path("/{id}/claim")
     @RolesAllowed(Roles.TRIAGE_WORKER)
-    @Operation(summary = "Claim an item", description = "The signed-in triage worker (linked to the staff directory"
+    @Operation(operationId = "claimTriageItem", summary = "Claim an item", description = "The signed-in triage worker (linked to the staff directory"
             + " by their sign-in) takes the item: it becomes IN_PROGRESS and assigned to them. Claiming your own"
             + " item again changes nothing.")
     @APIResponse(responseCode = "200", description = "The item, now yours",
@@ -192,7 +192,7 @@ public class TriageItemResource {
     @APIResponse(responseCode = "404", description = "No such item",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response claim(@PathParam("id") UUID id,
-            @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
+            @Parameter(description = IF_MATCH) @HeaderParam("If-Match") @Size(max = IfMatch.MAX_LENGTH) String ifMatch) {
         return item(triage.claim(id, IfMatch.parse(ifMatch)));
     }
 
@@ -200,7 +200,7 @@ public class TriageItemResource {
     @Path("/{id}/assign")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.TEAM_MANAGER)
-    @Operation(summary = "Assign an item to a triage worker", description = "A team manager gives (or moves) an"
+    @Operation(operationId = "assignTriageItem", summary = "Assign an item to a triage worker", description = "A team manager gives (or moves) an"
             + " undecided item to an active member of staff.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = AssignCommand.class),
@@ -214,7 +214,7 @@ public class TriageItemResource {
     @APIResponse(responseCode = "422", description = "Invalid fields, each listed; e.g. an unknown or inactive worker",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response assign(@PathParam("id") UUID id, AssignCommand command,
-            @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
+            @Parameter(description = IF_MATCH) @HeaderParam("If-Match") @Size(max = IfMatch.MAX_LENGTH) String ifMatch) {
         return item(triage.assign(id, command, IfMatch.parse(ifMatch)));
     }
 
@@ -222,7 +222,7 @@ public class TriageItemResource {
     @Path("/{id}/checks")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.TRIAGE_WORKER, Roles.TEAM_MANAGER })
-    @Operation(summary = "Record a partner agency check", description = "Which organisation of the partner"
+    @Operation(operationId = "addPartnerCheck", summary = "Record a partner agency check", description = "Which organisation of the partner"
             + " directory was asked (by its id), who there, when, what was found. The organisation is informed when"
             + " the child's case closes; an id the directory does not hold, or holds as inactive, is a 422.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -237,7 +237,7 @@ public class TriageItemResource {
     @APIResponse(responseCode = "404", description = "No such item",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response addCheck(@PathParam("id") UUID id, CheckCommand command,
-            @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
+            @Parameter(description = IF_MATCH) @HeaderParam("If-Match") @Size(max = IfMatch.MAX_LENGTH) String ifMatch) {
         return Response.status(Response.Status.CREATED)
                 .entity(TriageItemView.Check.of(triage.addCheck(id, command, IfMatch.parse(ifMatch)))).build();
     }
@@ -246,7 +246,7 @@ public class TriageItemResource {
     @Path("/{id}/decision")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.TRIAGE_WORKER, Roles.TEAM_MANAGER })
-    @Operation(summary = "Decide for this child",
+    @Operation(operationId = "decideForChild", summary = "Decide for this child",
             description = "Level 1-4 and an outcome the level allows: level 1 NO_FURTHER_ACTION or"
                     + " INFORMATION_AND_ADVICE; level 2 EARLY_HELP_SINGLE_AGENCY (or NO_FURTHER_ACTION /"
                     + " INFORMATION_AND_ADVICE, with the rationale saying why); level 3 EARLY_HELP_TARGETED; level 4"
@@ -289,7 +289,7 @@ public class TriageItemResource {
     @APIResponse(responseCode = "404", description = "No such item",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response decide(@PathParam("id") UUID id, DecisionCommand command,
-            @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
+            @Parameter(description = IF_MATCH) @HeaderParam("If-Match") @Size(max = IfMatch.MAX_LENGTH) String ifMatch) {
         DecisionResult result = DecisionResult.of(triage.decide(id, command, IfMatch.parse(ifMatch)));
         return Response.ok(result).header("ETag", IfMatch.etag(result.version())).build();
     }
@@ -297,7 +297,7 @@ public class TriageItemResource {
     @POST
     @Path("/{id}/approve")
     @RolesAllowed(Roles.TEAM_MANAGER)
-    @Operation(summary = "Approve a decision awaiting approval", description = "The decision takes effect: the case"
+    @Operation(operationId = "approveDecision", summary = "Approve a decision awaiting approval", description = "The decision takes effect: the case"
             + " is opened, joined or passed to, triage.decided goes out and the referrer is told. The approver is"
             + " never the decider (403).")
     @APIResponse(responseCode = "200", description = "Approved and in effect",
@@ -311,7 +311,7 @@ public class TriageItemResource {
     @APIResponse(responseCode = "404", description = "No such item",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response approve(@PathParam("id") UUID id,
-            @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
+            @Parameter(description = IF_MATCH) @HeaderParam("If-Match") @Size(max = IfMatch.MAX_LENGTH) String ifMatch) {
         DecisionResult result = DecisionResult.of(triage.approve(id, IfMatch.parse(ifMatch)));
         return Response.ok(result).header("ETag", IfMatch.etag(result.version())).build();
     }
@@ -320,7 +320,7 @@ public class TriageItemResource {
     @Path("/{id}/send-back")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.TEAM_MANAGER)
-    @Operation(summary = "Send a decision back", description = "The decision awaiting approval is withdrawn and the"
+    @Operation(operationId = "sendBackDecision", summary = "Send a decision back", description = "The decision awaiting approval is withdrawn and the"
             + " item returns IN_PROGRESS to its decider, who is told, with the reason. Nothing reaches the referrer.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = SendBackCommand.class),
@@ -334,7 +334,7 @@ public class TriageItemResource {
     @APIResponse(responseCode = "422", description = "No reason given",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response sendBack(@PathParam("id") UUID id, SendBackCommand command,
-            @Parameter(description = IF_MATCH) @HeaderParam("If-Match") String ifMatch) {
+            @Parameter(description = IF_MATCH) @HeaderParam("If-Match") @Size(max = IfMatch.MAX_LENGTH) String ifMatch) {
         return item(triage.sendBack(id, command, IfMatch.parse(ifMatch)));
     }
 
@@ -352,12 +352,12 @@ public class TriageItemResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.TRIAGE_WORKER, Roles.TEAM_MANAGER })
     @Tag(name = "Assessments and s47 enquiries")
-    @Operation(summary = "Start a child's s17 assessment", description = "On the triage item of a contact that became"
+    @Operation(operationId = "startAssessment", summary = "Start a child's s17 assessment", description = "On the triage item of a contact that became"
             + " a referral; one not yet authorised at a time. Not before the referral, not in the future.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = AssessmentCommand.class),
             examples = @ExampleObject(name = "started", value = StatutoryWorkResource.START_EXAMPLE)))
-    @APIResponse(responseCode = "201", description = "Started", headers = @Header(name = "ETag"),
+    @APIResponse(responseCode = "201", description = "Started", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING, maxLength = IfMatch.MAX_LENGTH)),
             content = @Content(schema = @Schema(implementation = AssessmentView.S17.class)))
     @APIResponse(responseCode = "409", description = "Not a referral, or an assessment is still open",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -374,13 +374,13 @@ public class TriageItemResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.TRIAGE_WORKER, Roles.TEAM_MANAGER })
     @Tag(name = "Assessments and s47 enquiries")
-    @Operation(summary = "Start a child's s47 enquiry", description = "From the strategy discussion that started it,"
+    @Operation(operationId = "startSection47Enquiry", summary = "Start a child's s47 enquiry", description = "From the strategy discussion that started it,"
             + " on the triage item of a contact that became a referral; the initial conference is then due 15"
             + " working days later.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = Section47Command.class),
             examples = @ExampleObject(name = "strategy discussion", value = StatutoryWorkResource.S47_EXAMPLE)))
-    @APIResponse(responseCode = "201", description = "Started", headers = @Header(name = "ETag"),
+    @APIResponse(responseCode = "201", description = "Started", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING, maxLength = IfMatch.MAX_LENGTH)),
             content = @Content(schema = @Schema(implementation = AssessmentView.S47.class)))
     @APIResponse(responseCode = "409", description = "Not a referral, or an enquiry still awaits its conference",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

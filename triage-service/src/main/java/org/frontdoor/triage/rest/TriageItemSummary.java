@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.frontdoor.events.codes.Outcome;
 import org.frontdoor.events.codes.Pathway;
+import org.frontdoor.support.openapi.Bounds;
 import org.frontdoor.triage.domain.Priority;
 import org.frontdoor.triage.domain.TriageService;
 import org.frontdoor.triage.domain.TriageStatus;
@@ -13,21 +14,22 @@ import org.frontdoor.triage.domain.TriageStatus;
 /** One row of the queue. */
 @Schema(name = "TriageItemSummary")
 public record TriageItemSummary(UUID id, UUID referralId, UUID childId,
-        @Schema(example = "Amy Smith") String childName,
+        @Schema(example = "Amy Smith", maxLength = 201) String childName,
         TriageStatus status,
         Priority priority,
         Instant receivedAt, Instant deadline,
         @Schema(description = "Not decided and past its deadline") boolean overdue,
-        @Schema(example = "3") int suggestedLevel, boolean immediateRisk,
-        @Schema(description = "Staff id of the worker who has it", example = "tw-tara-jones") String assignedTo,
+        @Schema(example = "3", minimum = "1", maximum = "4") int suggestedLevel, boolean immediateRisk,
+        @Schema(description = "Staff id of the worker who has it", example = "tw-tara-jones", maxLength = 200)
+        String assignedTo,
         @Schema(description = "The child's open case, if any: its lead worker was told of this contact")
         UUID openCaseId,
         @Schema(description = "The open case's pathway") Pathway openCasePathway,
-        @Schema(description = "The open case's lead worker") String openCaseWorker,
+        @Schema(description = "The open case's lead worker", maxLength = 200) String openCaseWorker,
         boolean reReferral,
-        @Schema(description = "CIN referral source", example = "2A") String sourceCode,
+        @Schema(description = "CIN referral source", example = "2A", maxLength = 2) String sourceCode,
         @Schema(description = "The decision's outcome, once decided (or awaiting approval)") Outcome outcome,
-        @Schema(description = "Who decided, for a decision awaiting approval") String decidedBy,
+        @Schema(description = "Who decided, for a decision awaiting approval", maxLength = 200) String decidedBy,
         Instant approvalRequestedAt) {
 
     public static TriageItemSummary of(TriageService.Row row, Instant now) {
@@ -43,7 +45,10 @@ public record TriageItemSummary(UUID id, UUID referralId, UUID childId,
     }
 
     @Schema(name = "TriageItemPage")
-    public record Page(int page, int size, long total, List<TriageItemSummary> items) {
+    public record Page(@Schema(minimum = "0", maximum = "100000") int page,
+            @Schema(minimum = "1", maximum = "100") int size,
+            @Schema(minimum = "0", maximum = Bounds.LONG_MAX) long total,
+            @Schema(maxItems = 100) List<TriageItemSummary> items) {
 
         public static Page of(TriageService.Page page, Instant now) {
             return new Page(page.page(), page.size(), page.total(), TriageItemSummary.of(page.rows(), now));

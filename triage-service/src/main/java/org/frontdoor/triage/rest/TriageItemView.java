@@ -8,7 +8,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.frontdoor.events.codes.AgencyType;
 import org.frontdoor.events.codes.Outcome;
 import org.frontdoor.events.codes.Pathway;
+import org.frontdoor.events.codes.PrimaryNeed;
 import org.frontdoor.events.payload.ReferralReceived;
+import org.frontdoor.support.openapi.Bounds;
 import org.frontdoor.triage.domain.CareCase;
 import org.frontdoor.triage.domain.HistoryEntry;
 import org.frontdoor.triage.domain.PartnerCheck;
@@ -26,33 +28,41 @@ public record TriageItemView(UUID id, UUID referralId, UUID childId,
         TriageStatus status,
         Priority priority,
         Instant receivedAt, Instant queuedAt, Instant deadline, boolean overdue,
-        @Schema(description = "Staff id of the worker who has it") String assignedTo, Instant assignedAt,
+        @Schema(description = "Staff id of the worker who has it", maxLength = 200) String assignedTo, Instant assignedAt,
         Suggestion suggestion, PriorInvolvement priorInvolvement,
         @Schema(description = "The child's open case now, with its pathway and lead worker (until decided)")
         OpenCase openCase,
-        Referral referral, List<Check> checks,
+        Referral referral,
+        @Schema(description = "Every partner agency check recorded for the child (a record's own history: not paged)")
+        List<Check> checks,
         Decision decision,
         @Schema(description = "The last time a team manager sent a decision back, and why") SentBack sentBack,
         @Schema(description = "The case this child's decision opened, joined or stepped") UUID caseId,
-        @Schema(description = "Version of the item: send it back in If-Match to change it") long version,
+        @Schema(description = "Version of the item: send it back in If-Match to change it", minimum = "0",
+                maximum = Bounds.LONG_MAX) long version,
+        @Schema(description = "What happened to the item, oldest first (a record's own history: not paged)")
         List<History> history) {
 
     @Schema(name = "Suggestion", description = "The level the threshold rules suggest, and why. A guide, not a verdict.")
-    public record Suggestion(@Schema(example = "3") int level, List<SuggestionReason> reasons) {
+    public record Suggestion(@Schema(example = "3", minimum = "1", maximum = "4") int level,
+            @Schema(description = "One a contact's indicator (at most 40) and each rule across them", maxItems = 43)
+            List<SuggestionReason> reasons) {
     }
 
     @Schema(name = "PriorInvolvement", description = "What the front door knew of the child when the contact arrived")
     public record PriorInvolvement(
-            @Schema(description = "Earlier referrals (contacts that became referrals) in the last 12 months")
+            @Schema(description = "Earlier referrals (contacts that became referrals) in the last 12 months",
+                    minimum = "0", maximum = Bounds.INT_MAX)
             int referralsInLast12Months,
             @Schema(description = "Should this contact become a referral, it is a re-referral") boolean reReferral,
             @Schema(description = "The first contact of the same day about this child") UUID sameDayFirstReferralId,
-            UUID openCaseId, String openCaseWorker) {
+            UUID openCaseId, @Schema(description = "The open case's lead worker (staff id)", maxLength = 200)
+            String openCaseWorker) {
     }
 
     @Schema(name = "OpenCase", description = "The child's open case")
     public record OpenCase(UUID caseId, Pathway pathway,
-            @Schema(description = "Staff id; absent while the case awaits allocation") String leadWorker,
+            @Schema(description = "Staff id; absent while the case awaits allocation", maxLength = 100) String leadWorker,
             Instant openedAt) {
 
         static OpenCase of(CareCase c) {
@@ -62,13 +72,17 @@ public record TriageItemView(UUID id, UUID referralId, UUID childId,
 
     @Schema(name = "ContactContent", description = "The contact as received")
     public record Referral(ReferralReceived.Referrer referrer, Instant acknowledgementDueBy,
-            ReferralReceived.Child child, List<Sibling> siblings,
-            List<ReferralReceived.HouseholdMember> householdMembers, ReferralReceived.Concerns concerns,
+            ReferralReceived.Child child,
+            @Schema(description = "The contact's other children (at most 20 a contact)", maxItems = 19)
+            List<Sibling> siblings,
+            @Schema(maxItems = 20) List<ReferralReceived.HouseholdMember> householdMembers, ReferralReceived.Concerns concerns,
             ReferralReceived.Consent consent) {
     }
 
     @Schema(name = "Sibling", description = "Another child of the same contact, with their own triage item")
-    public record Sibling(int position, UUID childId, UUID triageItemId, String firstName, String lastName,
+    public record Sibling(@Schema(description = "Its place in the contact, from 1", minimum = "1", maximum = "20")
+            int position, UUID childId, UUID triageItemId, @Schema(maxLength = 100) String firstName,
+            @Schema(maxLength = 100) String lastName,
             LocalDate dateOfBirth, TriageStatus status) {
 
         static Sibling of(TriageService.Sibling s) {
@@ -79,9 +93,10 @@ public record TriageItemView(UUID id, UUID referralId, UUID childId,
 
     @Schema(name = "PartnerCheck")
     public record Check(UUID id, AgencyType agency,
-            @Schema(description = "Its id in the partner directory", example = "south-yorkshire-police") String organisation,
-            String contactName,
-            Instant checkedAt, String findings, String recordedBy, Instant recordedAt) {
+            @Schema(description = "Its id in the partner directory", example = "south-yorkshire-police", maxLength = 100) String organisation,
+            @Schema(maxLength = 200) String contactName,
+            Instant checkedAt, @Schema(maxLength = 10000) String findings,
+            @Schema(description = "Staff id", maxLength = 200) String recordedBy, Instant recordedAt) {
 
         public static Check of(PartnerCheck c) {
             return new Check(c.id, c.agency, c.organisation, c.contactName, c.checkedAt, c.findings, c.recordedBy,
@@ -90,22 +105,28 @@ public record TriageItemView(UUID id, UUID referralId, UUID childId,
     }
 
     @Schema(name = "Decision")
-    public record Decision(int level, Outcome outcome, Pathway pathway, String primaryNeedCode, String rationale,
-            String referrerFeedback, String levelOverrideReason, String decidedBy, Instant decidedAt,
+    public record Decision(@Schema(minimum = "1", maximum = "4") int level, Outcome outcome, Pathway pathway,
+            @Schema(description = "CIN primary need") PrimaryNeed primaryNeedCode,
+            @Schema(maxLength = 10000) String rationale, @Schema(maxLength = 5000) String referrerFeedback,
+            @Schema(maxLength = 5000) String levelOverrideReason,
+            @Schema(description = "Staff id", maxLength = 200) String decidedBy, Instant decidedAt,
             @Schema(description = "Waits for a team manager's approval") boolean awaitingApproval,
             @Schema(description = "Decided by its deadline (once in effect)") Boolean metDeadline,
-            @Schema(description = "The team manager who approved it, where it needed approval") String approvedBy,
+            @Schema(description = "The team manager who approved it, where it needed approval", maxLength = 200)
+            String approvedBy,
             Instant approvedAt,
             @Schema(description = "The decision made the contact a referral (s17 or s47)") boolean becameReferral,
             @Schema(description = "CIN referral date, when it became a referral") LocalDate referralDate) {
     }
 
     @Schema(name = "SentBack")
-    public record SentBack(String by, Instant at, String reason) {
+    public record SentBack(@Schema(description = "Staff id", maxLength = 200) String by, Instant at,
+            @Schema(maxLength = 5000) String reason) {
     }
 
     @Schema(name = "HistoryEntry")
-    public record History(Instant at, String actor, @Schema(example = "CLAIMED") String action, String detail) {
+    public record History(Instant at, @Schema(description = "Staff id, or system", maxLength = 200) String actor,
+            @Schema(example = "CLAIMED", maxLength = 40) String action, @Schema(maxLength = 1000) String detail) {
 
         public static History of(HistoryEntry e) {
             return new History(e.at, e.actor, e.action, e.detail);
@@ -118,7 +139,8 @@ public record TriageItemView(UUID id, UUID referralId, UUID childId,
         ReferralReceived.Child child = content.children().stream()
                 .filter(c -> item.childId.equals(c.childId())).findFirst().orElse(null);
         Decision decision = item.decidedAt == null ? null
-                : new Decision(item.decidedLevel, item.outcome, item.pathway, item.primaryNeedCode, item.rationale,
+                : new Decision(item.decidedLevel, item.outcome, item.pathway,
+                        PrimaryNeed.fromCode(item.primaryNeedCode).orElse(null), item.rationale,
                         item.referrerFeedback, item.levelOverrideReason, item.decidedBy, item.decidedAt,
                         item.status == TriageStatus.AWAITING_APPROVAL, item.metDeadline, item.approvedBy,
                         item.approvedAt, item.becameReferral, item.referralDate);
