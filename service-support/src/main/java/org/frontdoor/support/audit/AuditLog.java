@@ -72,20 +72,20 @@ public class AuditLog {
 
     /** Who acts: the signed-in user, or "system" for background work (a consumer, the retention job). */
     public String actor() {
-        return person() ? identity.getPrincipal().getName() : "system";
-    }
-
-    private boolean person() {
-        return Arc.container().requestContext().isActive() && !identity.isAnonymous();
+        return nameOf(caller());
     }
 
     /** The signed-in person of the current request, or null for background work. */
     private SecurityIdentity caller() {
-        return person() ? identity : null;
+        return Arc.container().requestContext().isActive() && !identity.isAnonymous() ? identity : null;
+    }
+
+    private static String nameOf(SecurityIdentity who) {
+        return who == null ? "system" : who.getPrincipal().getName();
     }
 
     private void write(SecurityIdentity who, String action, UUID referralId, String detail) {
-        String actor = who == null ? "system" : who.getPrincipal().getName();
+        String actor = nameOf(who);
         String roles = who == null ? "" : String.join(",", new TreeSet<>(who.getRoles()));
         String organisation = null;
         if (who != null && who.getPrincipal() instanceof JsonWebToken jwt) {

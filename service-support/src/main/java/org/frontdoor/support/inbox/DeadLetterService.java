@@ -71,15 +71,20 @@ public class DeadLetterService {
     @Inject
     AuditLog audit;
 
-    /** The topics this service consumes, from its channels' configuration. */
+    /** The topics this service consumes, from its channels' configuration, which does not change while it runs. */
+    private volatile List<String> consumedTopics;
+
     List<String> consumedTopics() {
-        TreeSet<String> topics = new TreeSet<>();
-        for (String name : config.getPropertyNames()) {
-            if (name.startsWith("mp.messaging.incoming.") && name.endsWith(".topic")) {
-                config.getOptionalValue(name, String.class).ifPresent(topics::add);
+        if (consumedTopics == null) {
+            TreeSet<String> topics = new TreeSet<>();
+            for (String name : config.getPropertyNames()) {
+                if (name.startsWith("mp.messaging.incoming.") && name.endsWith(".topic")) {
+                    config.getOptionalValue(name, String.class).ifPresent(topics::add);
+                }
             }
+            consumedTopics = List.copyOf(topics);
         }
-        return List.copyOf(topics);
+        return consumedTopics;
     }
 
     /** Every dead letter of this service, the latest first, with its replay if it had one. */
@@ -116,8 +121,7 @@ public class DeadLetterService {
     }
 
     public DeadLetter get(String topic, int partition, long offset) {
-        ConsumerRecord<String, String> record = read(topic, partition, offset);
-        return view(record, replays().get(id(topic, partition, offset)));
+        return view(read(topic, partition, offset), replayOf(topic, partition, offset));
     }
 
     /**
@@ -128,12 +132,13 @@ public class DeadLetterService {
     public DeadLetter replay(String topic, int partition, long offset) {
         ConsumerRecord<String, String> record = read(topic, partition, offset);
         DeadLetter letter = view(record, null);
+        List<String> consumed = consumedTopics();
         EventConsumer consumer = consumers.stream()
-                .filter(c -> c.topic().equals(letter.originalTopic()) && consumedTopics().contains(c.topic()))
+                .filter(c -> c.topic().equals(letter.originalTopic()) && consumed.contains(c.topic()))
                 .findFirst()
                 .orElseThrow(() -> new ProblemException(ProblemType.CONFLICT, "This dead letter came from "
                         + letter.originalTopic() + ", which no consumer of this service reads"));
-        Replay earlier = replays().get(id(topic, partition, offset));
+        Replay earlier = replayOf(topic, partition, offset);
         if (earlier != null) {
             throw alreadyReplayed(earlier);
         }
@@ -149,14 +154,15 @@ public class DeadLetterService {
         }
         QuarkusTransaction.requiringNew().run(() -> {
             if (!recordReplay(topic, partition, offset, letter.eventId(), outcome)) {
-                throw alreadyReplayed(replays().get(id(topic, partition, offset)));
+                throw alreadyReplayed(replayOf(topic, partition, offset));
             }
             audit.record("dead-letter.replayed", letter.referralId(),
                     topic + "/" + partition + "@" + offset + " through " + consumer.name() + ": " + outcome);
         });
         meters.counter("frontdoor.dead.letters.replayed", "topic", letter.originalTopic(), "outcome", outcome.name())
                 .increment();
-        return get(topic, partition, offset);
+        // the record read above, with the replay just recorded: no second read of the topic
+        return view(record, replayOf(topic, partition, offset));
     }
 
     private static ProblemException alreadyReplayed(Replay earlier) {
@@ -230,21 +236,43 @@ public class DeadLetterService {
         return topic + "/" + partition + "@" + offset;
     }
 
+    private static final String REPLAYS = "select topic, partition, \"offset\", replayed_at, replayed_by, outcome"
+            + " from dead_letter_replay";
+
+    /** Every replay, by dead letter (for the list). */
     private Map<String, Replay> replays() {
         Map<String, Replay> replays = new HashMap<>();
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement(
-                        "select topic, partition, \"offset\", replayed_at, replayed_by, outcome from dead_letter_replay");
+                PreparedStatement ps = c.prepareStatement(REPLAYS);
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                replays.put(id(rs.getString(1), rs.getInt(2), rs.getLong(3)),
-                        new Replay(rs.getTimestamp(4).toInstant(), rs.getString(5),
-                                InboxProcessor.ReplayOutcome.valueOf(rs.getString(6))));
+                replays.put(id(rs.getString(1), rs.getInt(2), rs.getLong(3)), replay(rs));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the dead-letter replays", e);
         }
         return replays;
+    }
+
+    /** The replay of one dead letter, or null. */
+    private Replay replayOf(String topic, int partition, long offset) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(REPLAYS
+                        + " where topic = ? and partition = ? and \"offset\" = ?")) {
+            ps.setString(1, topic);
+            ps.setInt(2, partition);
+            ps.setLong(3, offset);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? replay(rs) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the dead letter's replay", e);
+        }
+    }
+
+    private static Replay replay(ResultSet rs) throws SQLException {
+        return new Replay(rs.getTimestamp(4).toInstant(), rs.getString(5),
+                InboxProcessor.ReplayOutcome.valueOf(rs.getString(6)));
     }
 
     /** True if this is the dead letter's first replay. */
