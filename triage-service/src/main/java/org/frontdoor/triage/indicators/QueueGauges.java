@@ -8,10 +8,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
+import org.frontdoor.support.metrics.CachedReading;
 import org.frontdoor.triage.domain.MetricsService;
 import org.frontdoor.triage.domain.Priority;
-import org.jboss.logging.Logger;
 
 /**
  * The queue against its deadlines, for ops' alerts: {@code frontdoor_triage_items_overdue{priority}} and
@@ -22,9 +21,7 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class QueueGauges {
 
-    private static final Logger LOG = Logger.getLogger(QueueGauges.class);
     private static final Duration SOON = Duration.ofHours(1);
-    private static final Duration FRESH_FOR = Duration.ofSeconds(15);
 
     @Inject
     MeterRegistry meters;
@@ -35,32 +32,18 @@ public class QueueGauges {
     @Inject
     Clock clock;
 
-    private volatile MetricsService.Breaches latest;
-    private volatile Instant readAt = Instant.EPOCH;
+    private CachedReading<MetricsService.Breaches> breaches;
 
     void onStart(@Observes StartupEvent event) {
+        breaches = new CachedReading<>("queue gauges", Duration.ofSeconds(15), clock,
+                now -> metrics.breaches(now, now.plus(SOON)));
         for (Priority p : Priority.values()) {
-            Gauge.builder("frontdoor.triage.items.overdue", this, g -> g.read(true, p))
+            Gauge.builder("frontdoor.triage.items.overdue", breaches, r -> r.value(b -> b.overdue().get(p)))
                     .tag("priority", p.name()).description("Contacts still to decide, past their deadline")
                     .register(meters);
-            Gauge.builder("frontdoor.triage.items.due.soon", this, g -> g.read(false, p))
+            Gauge.builder("frontdoor.triage.items.due.soon", breaches, r -> r.value(b -> b.dueSoon().get(p)))
                     .tag("priority", p.name()).description("Contacts still to decide, due within the hour")
                     .register(meters);
         }
-    }
-
-    private double read(boolean overdue, Priority priority) {
-        Instant now = Instant.now(clock);
-        if (now.isAfter(readAt.plus(FRESH_FOR)) || now.isBefore(readAt)) {
-            try {
-                latest = metrics.breaches(now, now.plus(SOON));
-            } catch (RuntimeException e) {
-                LOG.debugf("queue gauges not read (%s)", e.getClass().getSimpleName());
-                latest = null;
-            }
-            readAt = now;
-        }
-        MetricsService.Breaches b = latest;
-        return b == null ? Double.NaN : (overdue ? b.overdue() : b.dueSoon()).get(priority);
     }
 }
