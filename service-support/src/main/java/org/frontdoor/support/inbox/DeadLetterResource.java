@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.frontdoor.support.security.Roles;
 
-/** Lets ops see the messages this service's consumers could never process, and send one back once it is fixed. */
+/** Lets ops see the messages this service's consumers could never process, and replay one once it is fixed. */
 @Path("/api/v1/ops/dead-letters")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.OPS)
