@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -45,18 +46,40 @@ public class ChildMatcher {
     }
 
     /**
-     * Finds or records the known child and locks it until the transaction ends, so that two
-     * contacts for one child arriving together are matched one after the other.
+     * Matches each child of one contact, in order, with one look-up for all their keys. A child none of whose keys is
+     * recorded is recorded with its keys in one statement, and nothing is known of it yet. A child already known is
+     * locked until the transaction ends, so that two contacts for one child arriving together are matched one after
+     * the other, then its prior involvement is read.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Match match(ReferralChild child, UUID referralId, Instant receivedAt) {
-        List<String> keys = keysOf(child);
-        UUID knownChildId = resolve(keys);
-        Object[] known = (Object[]) em.createNativeQuery(
-                "select open_case_id, open_case_worker from known_child where id = ?1 for update")
-                .setParameter(1, knownChildId)
-                .getSingleResult();
-        return priorInvolvement(knownChildId, referralId, receivedAt, (UUID) known[0], (String) known[1]);
+    public Map<UUID, Match> matchAll(List<ReferralChild> children, UUID referralId, Instant receivedAt) {
+        List<List<String>> keysByChild = children.stream().map(ChildMatcher::keysOf).toList();
+        Map<String, UUID> recorded = recorded(keysByChild.stream().flatMap(List::stream).distinct().toList());
+        Map<UUID, Match> matches = new LinkedHashMap<>();
+        for (int i = 0; i < children.size(); i++) {
+            List<String> keys = keysByChild.get(i);
+            UUID knownChildId;
+            if (keys.stream().noneMatch(recorded::containsKey)) {
+                UUID fresh = UUID.randomUUID();
+                List<String> claimed = recordNew(fresh, keys);
+                if (claimed.size() == keys.size()) {
+                    // first heard of now: no earlier contact, no open case to read
+                    matches.put(children.get(i).id, new Match(fresh, 0, false, null, null, null, 0));
+                    continue;
+                }
+                // another contact (or a child of this one) recorded one of the keys a moment ago
+                knownChildId = yieldToOwners(keys, claimed, fresh);
+            } else {
+                knownChildId = resolve(keys, recorded);
+            }
+            Object[] known = (Object[]) em.createNativeQuery(
+                    "select open_case_id, open_case_worker from known_child where id = ?1 for update")
+                    .setParameter(1, knownChildId)
+                    .getSingleResult();
+            matches.put(children.get(i).id,
+                    priorInvolvement(knownChildId, referralId, receivedAt, (UUID) known[0], (String) known[1]));
+        }
+        return matches;
     }
 
     /**
@@ -78,20 +101,12 @@ public class ChildMatcher {
     }
 
     /**
-     * The known child these keys name. The strongest key that is already recorded wins (the NHS
-     * number over demographics). A key that another contact records at the same moment is
-     * claimed with an insert that waits for that contact's transaction: when it conflicts, its
-     * owner wins over any child this call made up, so two contacts for one new child give one
-     * known child.
+     * The known child these keys name, when at least one is recorded. The strongest recorded key
+     * wins (the NHS number over demographics). A key not yet recorded is claimed for it with an
+     * insert that waits for any contact recording it at the same moment: when it conflicts and
+     * is stronger, its owner wins and the keys this call added follow it.
      */
-    @SuppressWarnings("unchecked")
-    private UUID resolve(List<String> keys) {
-        Map<String, UUID> found = keys.isEmpty() ? Map.of()
-                : ((List<Object[]>) em.createNativeQuery(
-                        "select match_key, known_child_id from child_identity where match_key in (?1)")
-                        .setParameter(1, keys)
-                        .getResultList()).stream()
-                        .collect(Collectors.toMap(r -> (String) r[0], r -> (UUID) r[1]));
+    private UUID resolve(List<String> keys, Map<String, UUID> found) {
         UUID chosen = null;
         int chosenRank = Integer.MAX_VALUE; // index of the key that decided `chosen`; lower is stronger
         for (int i = 0; i < keys.size() && chosen == null; i++) {
@@ -100,47 +115,76 @@ public class ChildMatcher {
                 chosenRank = i;
             }
         }
-        UUID fresh = null;
         List<String> added = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
             String key = keys.get(i);
             if (found.containsKey(key)) {
                 continue;
             }
-            if (chosen == null) {
-                fresh = chosen = newKnownChild();
-            }
             if (claim(key, chosen)) {
                 added.add(key);
                 continue;
             }
-            // another contact recorded this key a moment ago
             UUID owner = ownerOf(key);
             if (i < chosenRank && !owner.equals(chosen)) {
-                // its child is the stronger match (or ours was new): the keys this call added follow it
                 repoint(added, owner);
                 chosen = owner;
                 chosenRank = i;
             }
         }
-        if (chosen == null) {
-            return newKnownChild(); // nothing to recognise the child by: a child of its own
+        return chosen;
+    }
+
+    /** The known children these keys are recorded for. */
+    @SuppressWarnings("unchecked")
+    private Map<String, UUID> recorded(List<String> keys) {
+        return keys.isEmpty() ? Map.of()
+                : ((List<Object[]>) em.createNativeQuery(
+                        "select match_key, known_child_id from child_identity where match_key in (?1)")
+                        .setParameter(1, keys)
+                        .getResultList()).stream()
+                        .collect(Collectors.toMap(r -> (String) r[0], r -> (UUID) r[1]));
+    }
+
+    /**
+     * Records a new known child and claims its keys, in one statement; returns the keys claimed. A key another
+     * contact holds is left to it (the insert waits for that contact's transaction).
+     */
+    @SuppressWarnings("unchecked")
+    private List<String> recordNew(UUID id, List<String> keys) {
+        return em.createNativeQuery("with child as (insert into known_child (id, created_at) values (?1, ?2)"
+                + " returning id) insert into child_identity (match_key, known_child_id)"
+                + " select k, child.id from child, unnest(cast(?3 as text[])) as k on conflict do nothing"
+                + " returning match_key")
+                .setParameter(1, id)
+                .setParameter(2, Timestamp.from(Instant.now(clock)))
+                .setParameter(3, keys.toArray(String[]::new))
+                .getResultList();
+    }
+
+    /**
+     * A new child's keys of which some were held by others: the strongest holder is the child, the keys this
+     * contact claimed follow it, and the new child, which nothing points at any more, is removed.
+     */
+    private UUID yieldToOwners(List<String> keys, List<String> claimed, UUID fresh) {
+        UUID chosen = fresh;
+        int chosenRank = Integer.MAX_VALUE;
+        for (int i = 0; i < keys.size(); i++) {
+            if (claimed.contains(keys.get(i))) {
+                continue;
+            }
+            UUID owner = ownerOf(keys.get(i));
+            if (i < chosenRank && !owner.equals(chosen)) {
+                repoint(claimed, owner);
+                chosen = owner;
+                chosenRank = i;
+            }
         }
-        if (fresh != null && !fresh.equals(chosen)) {
-            // nothing points at the child this call made up any more: do not leave it behind
+        if (!chosen.equals(fresh)) {
             em.createNativeQuery("delete from known_child where id = ?1").setParameter(1, fresh).executeUpdate();
             LOG.debugf("Concurrent contact: known child %s used instead of a new one", chosen);
         }
         return chosen;
-    }
-
-    private UUID newKnownChild() {
-        UUID id = UUID.randomUUID();
-        em.createNativeQuery("insert into known_child (id, created_at) values (?1, ?2)")
-                .setParameter(1, id)
-                .setParameter(2, Timestamp.from(Instant.now(clock)))
-                .executeUpdate();
-        return id;
     }
 
     /** Records the key for this child; false when another contact holds it (committed, once this returns). */

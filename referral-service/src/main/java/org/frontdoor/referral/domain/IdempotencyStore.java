@@ -26,17 +26,22 @@ public class IdempotencyStore {
     public record Previous(String requestHash, UUID referralId, String response) {
     }
 
-    /** Claims the key for this request; empty when claimed, the earlier claim otherwise. */
+    /**
+     * Claims the key for this request with the answer it will get (both commit with the referral, or neither); empty
+     * when claimed, the earlier claim otherwise.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Optional<Previous> claim(String scope, String key, String requestHash, UUID referralId, Instant at) {
+    public Optional<Previous> claim(String scope, String key, String requestHash, UUID referralId, String response,
+            Instant at) {
         int inserted = em.createNativeQuery("insert into idempotency_record"
-                + " (scope, idem_key, request_hash, referral_id, response, created_at) values (?1, ?2, ?3, ?4, '', ?5)"
+                + " (scope, idem_key, request_hash, referral_id, response, created_at) values (?1, ?2, ?3, ?4, ?5, ?6)"
                 + " on conflict do nothing")
                 .setParameter(1, scope)
                 .setParameter(2, key)
                 .setParameter(3, requestHash)
                 .setParameter(4, referralId)
-                .setParameter(5, Timestamp.from(at))
+                .setParameter(5, response)
+                .setParameter(6, Timestamp.from(at))
                 .executeUpdate();
         if (inserted == 1) {
             return Optional.empty();
@@ -49,14 +54,5 @@ public class IdempotencyStore {
                 .getResultList();
         Object[] row = rows.get(0);
         return Optional.of(new Previous((String) row[0], (UUID) row[1], (String) row[2]));
-    }
-
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void answer(String scope, String key, String response) {
-        em.createNativeQuery("update idempotency_record set response = ?3 where scope = ?1 and idem_key = ?2")
-                .setParameter(1, scope)
-                .setParameter(2, key)
-                .setParameter(3, response)
-                .executeUpdate();
     }
 }

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -98,41 +97,39 @@ public class ReferralService {
         validator.check(request, caller, idempotencyKey);
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         UUID referralId = UUID.randomUUID();
-        String scope = caller.idempotencyScope();
-        boolean keyed = idempotencyKey != null && !idempotencyKey.isBlank();
-        if (keyed) {
+        Referral referral = newReferral(referralId, request, caller, now);
+        for (int i = 0; i < request.children().size(); i++) {
+            ReferralChild child = newChild(referral, i, request.children().get(i));
+            applyYoungAdult(child, request.children().get(i), caller, now);
+            referral.children.add(child);
+        }
+        ReferralCreated created = new ReferralCreated(referralId, now, referral.status,
+                referral.acknowledgementDueBy, referral.externalReference,
+                referral.children.stream().map(c -> new ReferralCreated.ChildRef(c.position, c.id)).toList());
+        if (idempotencyKey != null && !idempotencyKey.isBlank()) {
+            // the key is claimed with its answer: everything in the answer is decided before anything is written
             String hash = hashOf(request);
-            Optional<IdempotencyStore.Previous> previous = idempotency.claim(scope, idempotencyKey, hash, referralId, now);
+            Optional<IdempotencyStore.Previous> previous = idempotency.claim(caller.idempotencyScope(), idempotencyKey,
+                    hash, referralId, write(created), now);
             if (previous.isPresent()) {
                 return replay(previous.get(), hash, idempotencyKey);
             }
         }
 
-        Referral referral = newReferral(referralId, request, caller, now);
-        referral.persist();
-        Map<UUID, ChildMatcher.Match> matches = new HashMap<>();
-        for (int i = 0; i < request.children().size(); i++) {
-            ReferralChild child = newChild(referral, i, request.children().get(i));
-            applyYoungAdult(child, request.children().get(i), caller, now);
-            ChildMatcher.Match match = matcher.match(child, referralId, now);
+        Map<UUID, ChildMatcher.Match> matches = matcher.matchAll(referral.children, referralId, now);
+        for (ReferralChild child : referral.children) {
+            ChildMatcher.Match match = matches.get(child.id);
             child.knownChildId = match.knownChildId();
             child.referralsLast12Months = match.referralsInLast12Months();
             child.reReferral = match.reReferral();
             child.contactsLast12Months = match.contactsInLast12Months();
             child.sameDayFirstReferralId = match.sameDayFirstReferralId();
             child.openCaseId = match.openCaseId();
-            referral.children.add(child);
-            child.persist();
-            matches.put(child.id, match);
         }
+        // persisted (with its children, by cascade) once matched: Hibernate takes a row's values when it is persisted
+        referral.persist();
         TimelineEntry.of(referralId, null, "RECEIVED", now, "Contact received", null, null).persist();
 
-        ReferralCreated created = new ReferralCreated(referralId, now, referral.status,
-                referral.acknowledgementDueBy, referral.externalReference,
-                referral.children.stream().map(c -> new ReferralCreated.ChildRef(c.position, c.id)).toList());
-        if (keyed) {
-            idempotency.answer(scope, idempotencyKey, write(created));
-        }
         ReferralReceived received = ReferralReceivedEvent.payloadOf(referral, caller, matches);
         outbox.append(EventEnvelope.of(EventType.REFERRAL_RECEIVED, referralId, received));
         // the notification service's own topic: referrer and child references only, no names or concern
