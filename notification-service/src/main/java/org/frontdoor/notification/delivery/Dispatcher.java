@@ -15,7 +15,6 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -42,6 +41,7 @@ import org.frontdoor.notification.secrets.SecretCipher;
 import org.frontdoor.support.outbox.Outbox;
 import org.frontdoor.support.worker.WorkerThread;
 import org.jboss.logging.Logger;
+import org.frontdoor.support.calendar.Instants;
 
 /**
  * Delivers due notifications in the background, on any number of instances.
@@ -198,7 +198,7 @@ public class Dispatcher {
         if (executor == null) {
             return 0; // stopping
         }
-        List<Claim> claims = claimDue(now(), limit);
+        List<Claim> claims = claimDue(Instants.now(clock), limit);
         for (Claim claim : claims) {
             inFlight.add(claim.recipientKey());
             try {
@@ -361,7 +361,7 @@ public class Dispatcher {
     private void deliver(Claim claim) {
         // A claim whose lease could run out during the attempt is left alone: once the lease has run out,
         // another instance may claim it, and the two would send it at the same time.
-        if (now().plus(worstAttempt()).isAfter(claim.leaseUntil())) {
+        if (Instants.now(clock).plus(worstAttempt()).isAfter(claim.leaseUntil())) {
             LOG.debugf("Notification %s: too little of its lease is left; it is tried again later", claim.id());
             return;
         }
@@ -376,7 +376,7 @@ public class Dispatcher {
         } else if (claim.callbackUrl() != null) {
             channel = Channel.WEBHOOK;
             result = webhooks.post(claim.callbackUrl(), claim.secrets(), claim.webhookId(),
-                    now().getEpochSecond(), claim.body());
+                    Instants.now(clock).getEpochSecond(), claim.body());
         } else if (!claim.emails().isEmpty()) {
             channel = Channel.EMAIL;
             result = email.send(claim.emails(), claim.subject(), claim.text());
@@ -396,7 +396,7 @@ public class Dispatcher {
                         claim.id(), claim.attempt());
                 return;
             }
-            Instant now = now();
+            Instant now = Instants.now(clock);
             n.channel = channel;
             if (result.delivered()) {
                 n.status = NotificationStatus.SENT;
@@ -504,7 +504,4 @@ public class Dispatcher {
         return a.isBefore(b) ? a : b;
     }
 
-    private Instant now() {
-        return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
-    }
 }

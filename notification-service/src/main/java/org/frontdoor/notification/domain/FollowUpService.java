@@ -7,12 +7,12 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.frontdoor.support.audit.AuditLog;
 import org.frontdoor.support.problem.ProblemException;
 import org.frontdoor.support.problem.ProblemType;
 import org.jboss.logging.Logger;
+import org.frontdoor.support.calendar.Instants;
 
 /**
  * Closes a "could not inform" task: the front door told the recipient by other means. The message is not sent
@@ -45,7 +45,7 @@ public class FollowUpService {
                     + " can be marked as informed; this one is " + n.status);
         }
         n.status = NotificationStatus.INFORMED_OTHERWISE;
-        n.informedAt = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+        n.informedAt = Instants.now(clock);
         n.informedHow = how;
         n.informedBy = by;
         n.informedNote = note;

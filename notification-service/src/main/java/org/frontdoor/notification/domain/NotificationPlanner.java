@@ -7,7 +7,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -27,6 +26,7 @@ import org.frontdoor.notification.delivery.Dispatcher;
 import org.frontdoor.support.calendar.WorkingCalendar;
 import org.frontdoor.support.validation.Text;
 import org.jboss.logging.Logger;
+import org.frontdoor.support.calendar.Instants;
 
 /**
  * Decides, from the events, what is owed to whom (domain.md, "Feedback rules"), and records it:
@@ -168,7 +168,7 @@ public class NotificationPlanner {
                 + " values (?1, ?2, cast(?3 as jsonb), ?4, ?5) on conflict do nothing")
                 .setParameter(1, decided.childId()).setParameter(2, referralId)
                 .setParameter(3, write(decided)).setParameter(4, event.eventId())
-                .setParameter(5, now())
+                .setParameter(5, Instants.now(clock))
                 .executeUpdate();
         if (stored == 0) {
             // the referrer was told (or will be told) the first decision; a later one is not sent again
@@ -303,7 +303,7 @@ public class NotificationPlanner {
     private boolean insert(UUID referralId, UUID childId, Kind kind, String occurrence, Recipient to,
             NotificationStatus status, Instant dueBy, Instant latestBy, MessageComposer.Composed message,
             UUID sourceEventId) {
-        Instant now = now();
+        Instant now = Instants.now(clock);
         Optional<String> withheld = status == NotificationStatus.PENDING ? sharing.withholdReason(childId, kind)
                 : Optional.empty();
         if (withheld.isPresent()) {
@@ -343,7 +343,7 @@ public class NotificationPlanner {
     }
 
     private void ready(Notification n, MessageComposer.Composed message, UUID sourceEventId) {
-        Instant now = now();
+        Instant now = Instants.now(clock);
         n.subject = message.subject();
         n.textBody = message.text();
         n.data = message.data();
@@ -370,7 +370,7 @@ public class NotificationPlanner {
 
     /** Consent given: sent now, with a fresh retry window. */
     private void release(Notification n) {
-        Instant now = now();
+        Instant now = Instants.now(clock);
         n.status = NotificationStatus.PENDING;
         n.withheldReason = null;
         n.readyAt = now;
@@ -430,9 +430,6 @@ public class NotificationPlanner {
         return ReferralSource.Kind.UNKNOWN.name();
     }
 
-    private Instant now() {
-        return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
-    }
 
     private static String write(Object value) {
         try {

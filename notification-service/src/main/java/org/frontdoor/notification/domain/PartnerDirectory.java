@@ -7,7 +7,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -26,6 +25,7 @@ import org.frontdoor.support.problem.ProblemException;
 import org.frontdoor.support.problem.ProblemType;
 import org.frontdoor.support.problem.RequestValidation;
 import org.jboss.logging.Logger;
+import org.frontdoor.support.calendar.Instants;
 
 /**
  * The partner directory, kept by the front door and ops: the organisations the partnership works with, and how
@@ -98,7 +98,7 @@ public class PartnerDirectory {
         List<FieldError> errors = new ArrayList<>();
         check(command, errors);
         validation.check(command, errors);
-        Instant now = now();
+        Instant now = Instants.now(clock);
         PartnerOrganisation p = new PartnerOrganisation();
         p.id = command.id();
         p.createdAt = now;
@@ -122,7 +122,7 @@ public class PartnerDirectory {
         // the id in the path is the record's: a body without one is fine
         validation.check(command == null || command.id() != null ? command : withId(command, id), errors);
         IfMatch.check(ifMatch, p.version, "Partner organisation " + id);
-        apply(p, command, now(), actor);
+        apply(p, command, Instants.now(clock), actor);
         if (command.active() != null) {
             p.active = command.active();
         }
@@ -137,7 +137,7 @@ public class PartnerDirectory {
         IfMatch.check(ifMatch, p.version, "Partner organisation " + id);
         if (p.active) {
             p.active = false;
-            p.updatedAt = now();
+            p.updatedAt = Instants.now(clock);
             p.updatedBy = actor;
             changed(p, "partner.deactivated");
         }
@@ -214,7 +214,4 @@ public class PartnerDirectory {
         return p;
     }
 
-    private Instant now() {
-        return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
-    }
 }

@@ -7,7 +7,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 import org.frontdoor.notification.delivery.Dispatcher;
@@ -15,6 +14,7 @@ import org.frontdoor.support.audit.AuditLog;
 import org.frontdoor.support.problem.ProblemException;
 import org.frontdoor.support.problem.ProblemType;
 import org.jboss.logging.Logger;
+import org.frontdoor.support.calendar.Instants;
 
 /** Puts a FAILED notification back in the queue, with a fresh retry window and the same webhook-id. */
 @ApplicationScoped
@@ -48,7 +48,7 @@ public class RetryService {
             throw new ProblemException(ProblemType.CONFLICT, "Only a FAILED notification can be retried; this one is "
                     + n.status);
         }
-        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+        Instant now = Instants.now(clock);
         Optional<String> withheld = sharing.withholdReason(n.childId, n.kind);
         if (withheld.isPresent()) {
             // consent was refused or withdrawn since it failed: it is held back, not retried

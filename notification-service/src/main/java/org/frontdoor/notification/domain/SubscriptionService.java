@@ -10,7 +10,6 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -24,6 +23,7 @@ import org.frontdoor.support.audit.AuditLog;
 import org.frontdoor.support.problem.Problem;
 import org.frontdoor.support.problem.ProblemException;
 import org.jboss.logging.Logger;
+import org.frontdoor.support.calendar.Instants;
 
 /**
  * A partner organisation's webhook subscription: checked in full (its callback must reach a public address,
@@ -60,7 +60,7 @@ public class SubscriptionService {
     @Transactional
     public Subscription put(String organisationId, String actor, String callbackUrl, String secret,
             Instant previousSecretValidUntil) {
-        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+        Instant now = Instants.now(clock);
         Subscription s = Subscription.findById(organisationId);
         String context = Subscription.cipherContext(organisationId);
         boolean created = s == null;

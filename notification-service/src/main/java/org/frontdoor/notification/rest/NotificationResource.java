@@ -14,7 +14,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -44,6 +43,7 @@ import org.frontdoor.support.problem.QueryParams;
 import org.frontdoor.support.problem.RequestValidation;
 import org.frontdoor.support.security.Roles;
 import org.frontdoor.support.validation.Text;
+import org.frontdoor.support.calendar.Instants;
 
 @Path("/api/v1/notifications")
 @Produces(MediaType.APPLICATION_JSON)
@@ -310,18 +310,15 @@ public class NotificationResource {
 
     /** One notification as it stands now, with its deadline state. */
     private NotificationView viewNow(Notification n) {
-        Instant now = now();
+        Instant now = Instants.now(clock);
         return NotificationView.of(n, now, queries.horizon(now));
     }
 
-    private Instant now() {
-        return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
-    }
 
     /** The moment to judge deadlines at: {@code asOf}, or now. */
     private Instant asOf(String value, List<Problem.FieldError> errors) {
         Instant at = QueryParams.instant(value, "asOf", errors);
-        return at == null ? now() : at;
+        return at == null ? Instants.now(clock) : at;
     }
 
     private static NotificationStatus status(String value, List<Problem.FieldError> errors) {

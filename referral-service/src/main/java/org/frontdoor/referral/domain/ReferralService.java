@@ -44,6 +44,7 @@ import org.frontdoor.support.problem.ProblemType;
 import org.frontdoor.support.problem.RequestValidation;
 import org.frontdoor.support.validation.Text;
 import org.jboss.logging.Logger;
+import org.frontdoor.support.calendar.Instants;
 
 /**
  * Intake: a valid submission is recorded as a contact with its children matched, its audit entry
@@ -95,7 +96,7 @@ public class ReferralService {
     @Transactional
     public Submission submit(ReferralRequest request, Caller caller, String idempotencyKey) {
         validator.check(request, caller, idempotencyKey);
-        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+        Instant now = Instants.now(clock);
         UUID referralId = UUID.randomUUID();
         Referral referral = newReferral(referralId, request, caller, now);
         for (int i = 0; i < request.children().size(); i++) {
@@ -237,7 +238,7 @@ public class ReferralService {
                     + youngAdults.adultAge() + " on the contact's date: consent to share is recorded only for a"
                     + " young adult");
         }
-        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+        Instant now = Instants.now(clock);
         setConsent(child, request, caller, now);
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("sharingConsent", child.sharingConsent.name());

@@ -8,7 +8,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -23,6 +22,7 @@ import org.frontdoor.support.problem.ProblemException;
 import org.frontdoor.support.problem.ProblemType;
 import org.frontdoor.support.problem.RequestValidation;
 import org.frontdoor.triage.config.TriageConfig;
+import org.frontdoor.support.calendar.Instants;
 
 /**
  * The statutory work after a referral, as the census needs it: the s17 assessment (due 45 working days after the
@@ -77,7 +77,7 @@ public class AssessmentService {
                     + " not yet authorised: one at a time per referral (DfE rule 8736); authorise it first");
         }
         Actor actor = actors.staff();
-        Instant now = now();
+        Instant now = Instants.now(clock);
         Assessment a = new Assessment();
         a.id = UUID.randomUUID();
         a.triageItemId = item.id;
@@ -106,7 +106,7 @@ public class AssessmentService {
         IfMatch.check(ifMatch, a.version, "Assessment " + id);
         Actor actor = actors.staff();
         boolean authorising = a.authorisedOn == null && command.authorisedOn() != null;
-        apply(a, command, actor, now());
+        apply(a, command, actor, Instants.now(clock));
         Assessment.flush();
         if (authorising) {
             HistoryEntry.add(item.id, a.updatedAt, actor.id(), "ASSESSMENT_AUTHORISED", "s17 assessment authorised "
@@ -128,7 +128,7 @@ public class AssessmentService {
                     + " its conference: one at a time per referral (DfE rule 8740); record its outcome first");
         }
         Actor actor = actors.staff();
-        Instant now = now();
+        Instant now = Instants.now(clock);
         Section47Enquiry e = new Section47Enquiry();
         e.id = UUID.randomUUID();
         e.triageItemId = item.id;
@@ -156,7 +156,7 @@ public class AssessmentService {
         IfMatch.check(ifMatch, e.version, "Section 47 enquiry " + id);
         Actor actor = actors.staff();
         boolean concluding = e.open() && (command.icpcOn() != null || Boolean.TRUE.equals(command.icpcNotRequired()));
-        apply(e, command, actor, now());
+        apply(e, command, actor, Instants.now(clock));
         Section47Enquiry.flush();
         if (concluding) {
             HistoryEntry.add(item.id, e.updatedAt, actor.id(), "ICPC_RECORDED", e.icpcNotRequired
@@ -362,7 +362,4 @@ public class AssessmentService {
         return LocalDate.ofInstant(clock.instant(), WorkingCalendar.ENGLAND);
     }
 
-    private Instant now() {
-        return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
-    }
 }

@@ -8,7 +8,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -30,6 +29,7 @@ import org.frontdoor.support.problem.RequestValidation;
 import org.frontdoor.support.validation.Text;
 import org.frontdoor.triage.config.TriageConfig;
 import org.jboss.logging.Logger;
+import org.frontdoor.support.calendar.Instants;
 
 /**
  * Cases: opened, joined or stepped up by a decision, allocated to a lead worker within the
@@ -91,7 +91,7 @@ public class CaseService {
     /** The contact passed to the lead worker of the child's open case, who is told at once. */
     @Transactional(Transactional.TxType.MANDATORY)
     Effect passToLeadWorker(CareCase open, TriageItem item, Actor actor) {
-        Instant now = now();
+        Instant now = Instants.now(clock);
         CaseChild.join(open.id, item, now);
         HistoryEntry.add(open.id, now, actor.id(), "CONTACT_PASSED", "Contact " + item.referralId + " (triage item "
                 + item.id + ") screened and passed to the lead worker");
@@ -115,7 +115,7 @@ public class CaseService {
     @Transactional(Transactional.TxType.MANDATORY)
     Effect openJoinOrStep(TriageItem item, Actor actor, List<FieldError> errors) {
         lockChild(item.knownChildId);
-        Instant now = now();
+        Instant now = Instants.now(clock);
         Pathway pathway = item.outcome.pathway();
         CareCase open = CareCase.openFor(item.knownChildId).orElse(null);
         if (open != null && open.pathway == Pathway.EARLY_HELP && pathway == Pathway.SOCIAL_CARE) {
@@ -231,7 +231,7 @@ public class CaseService {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        Instant now = now();
+        Instant now = Instants.now(clock);
         String previous = c.leadWorker;
         assign(c, allocation, now);
         recordAllocation(c, allocation, previous, actor, now);
@@ -277,7 +277,7 @@ public class CaseService {
             throw ProblemException.invalid("pathway", "the case is already " + c.pathway
                     + "; a step changes the pathway");
         }
-        Instant now = now();
+        Instant now = Instants.now(clock);
         String previous = c.leadWorker;
         CaseStep s = applyStep(c, command.direction(), command.pathway(), command.rationale().strip(),
                 Text.blankToNull(command.partnerSummary()),
@@ -305,7 +305,7 @@ public class CaseService {
         IfMatch.check(ifMatch, c.version, "Case " + id);
         requireOpen(c);
         Actor actor = actors.current();
-        Instant now = now();
+        Instant now = Instants.now(clock);
         c.status = CareCase.Status.CLOSED;
         c.closedAt = now;
         c.closedBy = actor.id();
@@ -429,7 +429,7 @@ public class CaseService {
         boolean closed = type == EventType.CASE_CLOSED;
         outbox.append(EventEnvelope.of(type, c.referralId, new CaseEvent(c.id, c.referralId, childIds,
                 c.pathway.name(), c.leadWorker, direction, null, closed ? c.closureReasonCode : null,
-                closed ? c.closureSummary : stepSummary, partnerAgencies(c), now(), previousLead)));
+                closed ? c.closureSummary : stepSummary, partnerAgencies(c), Instants.now(clock), previousLead)));
     }
 
     private Details details(CareCase c, List<String> warnings) {
@@ -459,7 +459,4 @@ public class CaseService {
         }
     }
 
-    private Instant now() {
-        return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
-    }
 }

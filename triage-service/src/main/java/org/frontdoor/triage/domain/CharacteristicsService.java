@@ -8,7 +8,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -25,6 +24,7 @@ import org.frontdoor.support.problem.Problem.FieldError;
 import org.frontdoor.support.problem.ProblemException;
 import org.frontdoor.support.problem.RequestValidation;
 import org.frontdoor.support.validation.Text;
+import org.frontdoor.support.calendar.Instants;
 
 /**
  * A child's census characteristics: seeded from each contact at intake (dates of birth, sex from the referrer's
@@ -100,7 +100,7 @@ public class CharacteristicsService {
         c.birthDate = command.birthDate();
         c.expectedBirthDate = command.expectedBirthDate();
         c.deathDate = command.deathDate();
-        c.updatedAt = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+        c.updatedAt = Instants.now(clock);
         c.updatedBy = actor.id();
         ChildCharacteristics.flush();
         audit.record("child.characteristics-changed", null, "child " + childKey + ", version " + c.version);

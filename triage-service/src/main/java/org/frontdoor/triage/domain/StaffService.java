@@ -6,7 +6,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -20,6 +19,7 @@ import org.frontdoor.support.problem.ProblemException;
 import org.frontdoor.support.problem.ProblemType;
 import org.frontdoor.support.problem.RequestValidation;
 import org.frontdoor.support.validation.Text;
+import org.frontdoor.support.calendar.Instants;
 
 /**
  * The staff directory, kept by team managers: who works at the front door, linked to their sign-in
@@ -93,7 +93,7 @@ public class StaffService {
             throw ProblemException.notFound("Alert " + id);
         }
         if (alert.readAt == null) {
-            alert.readAt = now();
+            alert.readAt = Instants.now(clock);
         }
         return alert;
     }
@@ -161,7 +161,7 @@ public class StaffService {
         StaffMember s = find(id, true);
         IfMatch.check(ifMatch, s.version, "Staff member " + id);
         Actor actor = actors.current();
-        Instant now = now();
+        Instant now = Instants.now(clock);
         s.active = false;
         List<TriageItem> items = TriageItem.list("assignedTo = ?1 and status in (?2, ?3)", id, TriageStatus.NEW,
                 TriageStatus.IN_PROGRESS);
@@ -225,7 +225,4 @@ public class StaffService {
         return s;
     }
 
-    private Instant now() {
-        return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
-    }
 }

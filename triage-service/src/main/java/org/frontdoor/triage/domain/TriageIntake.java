@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.frontdoor.events.EventEnvelope;
@@ -15,6 +14,7 @@ import org.frontdoor.events.payload.TriageQueued;
 import org.frontdoor.support.audit.AuditLog;
 import org.frontdoor.support.outbox.Outbox;
 import org.jboss.logging.Logger;
+import org.frontdoor.support.calendar.Instants;
 
 /**
  * A received contact becomes one triage item per child, with its suggested level, priority and
@@ -59,7 +59,7 @@ public class TriageIntake {
             LOG.infof("Referral %s is already in triage; ignored", referral.referralId());
             return;
         }
-        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+        Instant now = Instants.now(clock);
         TriageReferral.of(referral).persist();
         boolean immediateRisk = referral.concerns().immediateRisk();
         List<String> indicators = referral.concerns().indicators() == null ? List.of()

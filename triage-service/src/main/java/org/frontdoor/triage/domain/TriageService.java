@@ -37,6 +37,7 @@ import org.frontdoor.support.problem.RequestValidation;
 import org.frontdoor.support.validation.Text;
 import org.frontdoor.triage.config.TriageConfig;
 import org.jboss.logging.Logger;
+import org.frontdoor.support.calendar.Instants;
 
 /**
  * Screening: list and read the queue, claim, assign, partner checks, and the decision for each
@@ -110,7 +111,7 @@ public class TriageService {
 
     @Transactional
     public Page list(Filter filter, int page, int size) {
-        Instant now = now();
+        Instant now = Instants.now(clock);
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
         if (filter.status() != null) {
@@ -201,7 +202,7 @@ public class TriageService {
         }
         if (item.assignedTo == null) {
             item.assignedTo = actor.id();
-            item.assignedAt = now();
+            item.assignedAt = Instants.now(clock);
             item.status = TriageStatus.IN_PROGRESS;
             HistoryEntry.add(item.id, item.assignedAt, actor.id(), "CLAIMED", null);
         }
@@ -226,7 +227,7 @@ public class TriageService {
         requireUndecided(item);
         String previous = item.assignedTo;
         item.assignedTo = assignee.id;
-        item.assignedAt = now();
+        item.assignedAt = Instants.now(clock);
         item.status = TriageStatus.IN_PROGRESS;
         HistoryEntry.add(item.id, item.assignedAt, actor.id(), "ASSIGNED",
                 "to " + item.assignedTo + (previous == null ? "" : " (was " + previous + ")"));
@@ -239,7 +240,7 @@ public class TriageService {
         List<FieldError> errors = new ArrayList<>();
         Optional<PartnerDirectoryCopy.Partner> organisation = Optional.empty();
         if (command != null) {
-            if (command.checkedAt() != null && command.checkedAt().isAfter(now().plus(5, ChronoUnit.MINUTES))) {
+            if (command.checkedAt() != null && command.checkedAt().isAfter(Instants.now(clock).plus(5, ChronoUnit.MINUTES))) {
                 errors.add(new FieldError("checkedAt", "must not be in the future"));
             }
             if (command.organisation() != null && !command.organisation().isBlank()) {
@@ -259,7 +260,7 @@ public class TriageService {
         c.checkedAt = command.checkedAt();
         c.findings = command.findings().strip();
         c.recordedBy = actor.id();
-        c.recordedAt = now();
+        c.recordedAt = Instants.now(clock);
         c.persist();
         HistoryEntry.add(item.id, c.recordedAt, actor.id(), "CHECK_RECORDED", c.agency + " (" + c.organisation + ")");
         audit.record("triage-item.check-recorded", item.referralId, "item " + id + ", " + c.agency);
@@ -288,7 +289,7 @@ public class TriageService {
         }
         validation.check(command, errors);
         // Bean validation passed and so did every rule above: the command is complete.
-        Instant now = now();
+        Instant now = Instants.now(clock);
         item.decidedLevel = command.level();
         item.outcome = command.outcome();
         item.pathway = effectivePathway(command.outcome(), open);
@@ -349,7 +350,7 @@ public class TriageService {
         IfMatch.check(ifMatch, item.version, "Triage item " + id);
         Actor actor = actors.staff();
         requireAwaitingApproval(item);
-        Instant now = now();
+        Instant now = Instants.now(clock);
         String decider = item.decidedBy;
         HistoryEntry.add(item.id, now, actor.id(), "SENT_BACK", "level " + item.decidedLevel + ", " + item.outcome
                 + " sent back to " + decider + ": " + command.reason().strip());
@@ -374,7 +375,7 @@ public class TriageService {
      * effect (the decider, or the approving manager, whose override counts for allocation).
      */
     private Decided takeEffect(TriageItem item, CareCase open, Actor actor, String approver) {
-        Instant now = now();
+        Instant now = Instants.now(clock);
         // as it was before this decision: a step up changes it
         Pathway openPathway = open == null ? null : open.pathway;
         List<FieldError> errors = new ArrayList<>();
@@ -550,9 +551,6 @@ public class TriageService {
         return content.children().stream().filter(c -> childId.equals(c.childId())).findFirst().orElse(null);
     }
 
-    private Instant now() {
-        return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
-    }
 
     static Set<String> agenciesOf(List<UUID> itemIds) {
         return PartnerCheck.<PartnerCheck>list("triageItemId in ?1", itemIds).stream()

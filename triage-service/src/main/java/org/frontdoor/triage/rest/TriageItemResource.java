@@ -46,6 +46,7 @@ import org.frontdoor.triage.domain.Section47Command;
 import org.frontdoor.triage.domain.SendBackCommand;
 import org.frontdoor.triage.domain.TriageService;
 import org.frontdoor.triage.domain.TriageStatus;
+import org.frontdoor.support.calendar.Instants;
 
 @Path("/api/v1/triage-items")
 @Produces(MediaType.APPLICATION_JSON)
@@ -144,7 +145,7 @@ public class TriageItemResource {
             throw ProblemException.invalid(errors);
         }
         return TriageItemSummary.Page.of(triage.list(new TriageService.Filter(s, p,
-                assignedTo == null || assignedTo.isBlank() ? null : assignedTo.strip(), o, r, c), page, size), now());
+                assignedTo == null || assignedTo.isBlank() ? null : assignedTo.strip(), o, r, c), page, size), Instants.now(clock));
     }
 
     @GET
@@ -156,7 +157,7 @@ public class TriageItemResource {
     @APIResponse(responseCode = "200", description = "The items",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = TriageItemSummary.class)))
     public List<TriageItemSummary> awaitingApproval() {
-        return TriageItemSummary.of(triage.awaitingApproval(), now());
+        return TriageItemSummary.of(triage.awaitingApproval(), Instants.now(clock));
     }
 
     @GET
@@ -339,13 +340,10 @@ public class TriageItemResource {
     }
 
     private Response item(TriageService.Details details) {
-        TriageItemView view = TriageItemView.of(details, now());
+        TriageItemView view = TriageItemView.of(details, Instants.now(clock));
         return Response.ok(view).header("ETag", IfMatch.etag(view.version())).build();
     }
 
-    private Instant now() {
-        return Instant.now(clock);
-    }
 
     @POST
     @Path("/{id}/assessments")
