@@ -204,12 +204,21 @@ public final class Benchmark {
         pipeline("stop", "notification-service");
         Map<Integer, Result> alone = new LinkedHashMap<>();
         Map<Integer, Result> ceiling = new LinkedHashMap<>();
+        Map<Integer, Result> exact = new LinkedHashMap<>();
+        long intakeStatements = 0;
+        long acceptedAlone = 0;
         for (int clients : CONCURRENCY) {
+            long statementsBefore = statementCalls("referral");
             alone.put(clients, intake(clients, partner));
+            intakeStatements += statementCalls("referral") - statementsBefore;
+            acceptedAlone += alone.get(clients).ok();
             ceiling.put(clients, closedLoop(clients, step, this::jdbcReferral));
-            System.out.printf("intake alone %d clients: %.0f/s (%s), jdbc %.0f/s%n", clients, alone.get(clients).rate(),
-                    alone.get(clients).latencies.summary(), ceiling.get(clients).rate());
+            exact.put(clients, closedLoop(clients, step, this::exactReferral));
+            System.out.printf("intake alone %d clients: %.0f/s (%s), jdbc minimal %.0f/s, exact %.0f/s%n", clients,
+                    alone.get(clients).rate(), alone.get(clients).latencies.summary(), ceiling.get(clients).rate(),
+                    exact.get(clients).rate());
         }
+        double intakeStatementsPerReferral = (double) intakeStatements / acceptedAlone;
         // the two stopped services come back one at a time and catch up on what intake left them
         long backlog = count("referral", "select count(*) from referral") - before.referrals();
         long drainStart = System.nanoTime();
@@ -227,30 +236,40 @@ public final class Benchmark {
         line("## Intake against the database's own ceiling");
         line("");
         line("`POST /api/v1/referrals` (1–3 children, idempotency key, matching, audit, outbox) by N concurrent clients"
-                + " for " + step.toSeconds() + " s each, against the same rows (referral, children, known child,"
-                + " outbox event) written by plain JDBC, one transaction per referral, into the same PostgreSQL."
+                + " for " + step.toSeconds() + " s each, against two ceilings, each one transaction per referral by"
+                + " plain JDBC into the same PostgreSQL: **minimal**, the rows alone (referral, children, known child,"
+                + " outbox event, pgbench-style); **exact**, the statements intake issues, in its order and with its"
+                + " parameters, into a database built by the referral service's migrations (`IntakeReplay`)."
                 + " **Alone**: triage and notification stopped, as they would run on other nodes (their events wait"
                 + " in Kafka). **Whole pipeline**: all three services running on the same cores, each referral"
                 + " triaged and acknowledged while intake goes on.");
         line("");
-        line("| clients | intake alone referrals/s | p50 / p95 / p99 (ms) | JDBC referrals/s | JDBC p50 / p99 (ms)"
-                + " | alone / ceiling | whole pipeline referrals/s | p50 / p99 (ms) | whole / ceiling |");
-        line("|---|---|---|---|---|---|---|---|---|");
+        line("| clients | intake alone referrals/s | p50 / p95 / p99 (ms) | minimal referrals/s | exact referrals/s"
+                + " | exact p50 / p99 (ms) | alone / minimal | alone / exact | whole pipeline referrals/s"
+                + " | p50 / p99 (ms) | whole / minimal | whole / exact |");
+        line("|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (int clients : CONCURRENCY) {
             Result a = alone.get(clients);
             Result j = ceiling.get(clients);
+            Result x = exact.get(clients);
             Result w = whole.get(clients);
-            line(String.format("| %d | %.0f | %.1f / %.1f / %.1f | %.0f | %.1f / %.1f | **%.0f%%** | %.0f | %.1f / %.1f"
-                    + " | %.0f%% |", clients, a.rate(), a.latencies.percentileMillis(50),
-                    a.latencies.percentileMillis(95), a.latencies.percentileMillis(99), j.rate(),
-                    j.latencies.percentileMillis(50), j.latencies.percentileMillis(99), 100 * a.rate() / j.rate(),
-                    w.rate(), w.latencies.percentileMillis(50), w.latencies.percentileMillis(99),
-                    100 * w.rate() / j.rate()));
+            line(String.format("| %d | %.0f | %.1f / %.1f / %.1f | %.0f | %.0f | %.1f / %.1f | **%.0f%%** | **%.0f%%**"
+                    + " | %.0f | %.1f / %.1f | %.0f%% | %.0f%% |", clients, a.rate(), a.latencies.percentileMillis(50),
+                    a.latencies.percentileMillis(95), a.latencies.percentileMillis(99), j.rate(), x.rate(),
+                    x.latencies.percentileMillis(50), x.latencies.percentileMillis(99), 100 * a.rate() / j.rate(),
+                    100 * a.rate() / x.rate(), w.rate(), w.latencies.percentileMillis(50),
+                    w.latencies.percentileMillis(99), 100 * w.rate() / j.rate(), 100 * w.rate() / x.rate()));
         }
+        line("");
+        line(String.format("The exact replay issues %d statements for a referral of two children (%.1f for the load's"
+                + " mix of 1–3); intake issued %.1f a referral while it ran alone, counted by `pg_stat_statements`"
+                + " (BEGIN and COMMIT apart; the outbox relay's and the audit sealer's statements included).",
+                IntakeReplay.statements(2), (IntakeReplay.statements(1) + IntakeReplay.statements(2)
+                        + IntakeReplay.statements(3)) / 3.0, intakeStatementsPerReferral));
         long errors = alone.values().stream().mapToLong(Result::errors).sum()
                 + whole.values().stream().mapToLong(Result::errors).sum();
         line("");
-        line(String.format("Errors (non-201 answers): %d. Target: intake ≥ 50%% of the JDBC ceiling.", errors));
+        line(String.format("Errors (non-201 answers): %d. Target: intake ≥ 50%% of the ceiling at 8 clients.", errors));
         line("");
         line(String.format("**Catching up.** Intake alone left %,d referrals waiting in Kafka. From the moment triage"
                 + " was started again (start-ups included), triage and notification had queued every child and"
@@ -279,6 +298,48 @@ public final class Benchmark {
                     "service-support/src/main/resources/db/support/V0_1__outbox_and_inbox.sql")));
             s.execute(Files.readString(root.resolve("referral-service/src/main/resources/db/migration/V1__referrals.sql")));
         }
+        try (Connection c = connect("postgres"); Statement s = c.createStatement()) {
+            s.execute("drop database if exists benchmark_exact");
+            s.execute("create database benchmark_exact");
+        }
+        try (Connection c = connect("benchmark_exact")) {
+            IntakeReplay.createSchema(c, root);
+        }
+    }
+
+    /** The exact replay's connections: one a client, as the service's pool gives each request one. */
+    private final ThreadLocal<Connection> exactConnection = ThreadLocal.withInitial(() -> {
+        try {
+            Connection c = connect("benchmark_exact");
+            c.setAutoCommit(false);
+            return c;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    });
+
+    /** The statements intake issues for one referral, by plain JDBC in one transaction. */
+    private boolean exactReferral() {
+        Connection c = exactConnection.get();
+        try {
+            IntakeReplay.referral(c);
+            c.commit();
+            return true;
+        } catch (SQLException e) {
+            try {
+                c.rollback();
+            } catch (SQLException ignored) {
+                // the next call starts afresh
+            }
+            return false;
+        }
+    }
+
+    /** Statements run in one database so far (BEGIN, COMMIT and ROLLBACK apart), from {@code pg_stat_statements}. */
+    private long statementCalls(String database) {
+        return count("postgres", "select coalesce(sum(s.calls), 0) from pg_stat_statements s join pg_database d"
+                + " on d.oid = s.dbid where d.datname = '" + database + "' and s.query not in ('BEGIN', 'COMMIT',"
+                + " 'ROLLBACK')");
     }
 
     private final ThreadLocal<Connection> ceilingConnection = ThreadLocal.withInitial(() -> {
@@ -587,6 +648,7 @@ public final class Benchmark {
         AtomicLong remaining = new AtomicLong(full ? NATIONAL_YEAR : Long.MAX_VALUE);
         Marks marksBefore = marks();
         Map<String, Double> cpuBefore = CpuAccounting.take(root, List.of(SERVICES));
+        boolean profiled = flightRecorder("JFR.start", "name=bench", "settings=default");
         long t0 = System.nanoTime();
         Result result = closedLoop(32, full ? Duration.ofDays(1) : nationalBudget, () -> {
             if (remaining.getAndDecrement() <= 0) {
@@ -603,6 +665,13 @@ public final class Benchmark {
         boolean acknowledged = waitUntil(Duration.ofMinutes(3), () -> caughtUp(marksBefore));
         double throughAcknowledgement = (System.nanoTime() - t0) / 1e9;
         Map<String, Double> cpu = CpuAccounting.since(cpuBefore, CpuAccounting.take(root, List.of(SERVICES)));
+        Map<String, CpuProfile.Shares> profiles = new LinkedHashMap<>();
+        if (profiled && flightRecorder("JFR.dump", "name=bench", "filename=" + root.resolve(".local/tmp/%s.jfr"))) {
+            for (String service : SERVICES) {
+                profiles.put(service, CpuProfile.of(root.resolve(".local/tmp/" + service + ".jfr")));
+            }
+        }
+        flightRecorder("JFR.stop", "name=bench");
         long accepted = result.ok;
         double rate = accepted / throughTriage;
         line("## A national year");
@@ -642,11 +711,64 @@ public final class Benchmark {
         }
         line(String.format("| **all** | %.1f | **%.2f** |", total, total * 1000 / Math.max(1, accepted)));
         line("");
+        if (!profiles.isEmpty()) {
+            line("**Where each service's CPU goes**, from a Flight Recorder recording of each service over the same"
+                    + " window (`jcmd <pid> JFR.start settings=default`, execution samples put to the library whose"
+                    + " code was running, `CpuProfile`): share of each service's Java samples.");
+            line("");
+            line("| library | " + String.join(" | ", SERVICES) + " |");
+            line("|---|" + "---|".repeat(SERVICES.length));
+            java.util.Set<String> groups = new java.util.LinkedHashSet<>();
+            profiles.values().forEach(p -> groups.addAll(p.byGroup().keySet()));
+            for (String g : groups) {
+                StringBuilder row = new StringBuilder("| " + g + " |");
+                for (String service : SERVICES) {
+                    row.append(String.format(" %.1f%% |", profiles.get(service).byGroup().getOrDefault(g, 0.0)));
+                }
+                line(row.toString());
+            }
+            StringBuilder samples = new StringBuilder("| samples |");
+            for (String service : SERVICES) {
+                samples.append(" ").append(profiles.get(service).samples()).append(" |");
+            }
+            line(samples.toString());
+            line("");
+        }
         System.out.printf("national year: %d accepted at %.0f/s; %.0f/s through triage; %.2f ms CPU per referral%n",
                 accepted, result.rate(), rate, total * 1000 / Math.max(1, accepted));
     }
 
     // ---------------------------------------------------------------- plumbing
+
+    /**
+     * Runs a Flight Recorder command on every service ({@code %s} in an argument is the service's name); false when
+     * it could not be run (no {@code jcmd} beside this JVM, a service gone), and the run goes on without a profile.
+     */
+    private boolean flightRecorder(String command, String... arguments) {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        boolean all = Files.isExecutable(jcmd);
+        for (String service : SERVICES) {
+            if (!all) {
+                break;
+            }
+            try {
+                List<String> cmd = new ArrayList<>(List.of(jcmd.toString(),
+                        Files.readString(root.resolve(".local/pids/" + service + ".pid")).strip(), command));
+                for (String a : arguments) {
+                    cmd.add(a.replace("%s", service));
+                }
+                Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+                String out = new String(p.getInputStream().readAllBytes());
+                all = p.waitFor() == 0 && !out.contains("Exception") && !out.contains("Could not");
+            } catch (IOException e) {
+                all = false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                all = false;
+            }
+        }
+        return all;
+    }
 
     record Startup(long millis, String quarkus, long rss) {
     }
