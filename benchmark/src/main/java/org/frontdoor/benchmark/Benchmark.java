@@ -839,7 +839,9 @@ public final class Benchmark {
         try {
             String pid = Files.readString(root.resolve(".local/pids/referral-service.pid")).strip();
             String[] args = Files.readString(Path.of("/proc", pid, "cmdline")).split("\0");
-            return java.util.Arrays.stream(args).filter(a -> a.startsWith("-X")).collect(
+            // the archive's path is each service's own: shown once, without this machine's directories
+            return java.util.Arrays.stream(args).filter(a -> a.startsWith("-X"))
+                    .map(a -> a.startsWith("-XX:SharedArchiveFile=") ? "-XX:SharedArchiveFile=app-cds.jsa" : a).collect(
                     java.util.stream.Collectors.joining(" "));
         } catch (IOException | RuntimeException e) {
             return "unknown";
