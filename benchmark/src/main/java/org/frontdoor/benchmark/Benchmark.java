@@ -307,22 +307,29 @@ public final class Benchmark {
         }
     }
 
-    /** The exact replay's connections: one a client, as the service's pool gives each request one. */
-    private final ThreadLocal<Connection> exactConnection = ThreadLocal.withInitial(() -> {
-        try {
-            Connection c = connect("benchmark_exact");
-            c.setAutoCommit(false);
-            return c;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    });
+    /** Work on one connection, in a transaction the caller commits. */
+    private interface Work {
+        void on(Connection c) throws SQLException;
+    }
 
-    /** The statements intake issues for one referral, by plain JDBC in one transaction. */
-    private boolean exactReferral() {
-        Connection c = exactConnection.get();
+    /** Each client's own connection to a ceiling's database, as the service's pool gives each request one. */
+    private ThreadLocal<Connection> connections(String database) {
+        return ThreadLocal.withInitial(() -> {
+            try {
+                Connection c = connect(database);
+                c.setAutoCommit(false);
+                return c;
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    /** One referral's work in one transaction; false when it failed (rolled back). */
+    private static boolean committed(ThreadLocal<Connection> connections, Work work) {
+        Connection c = connections.get();
         try {
-            IntakeReplay.referral(c);
+            work.on(c);
             c.commit();
             return true;
         } catch (SQLException e) {
@@ -333,6 +340,13 @@ public final class Benchmark {
             }
             return false;
         }
+    }
+
+    private final ThreadLocal<Connection> exactConnection = connections("benchmark_exact");
+
+    /** The statements intake issues for one referral. */
+    private boolean exactReferral() {
+        return committed(exactConnection, IntakeReplay::referral);
     }
 
     /** Statements run in one database so far (BEGIN, COMMIT and ROLLBACK apart), from {@code pg_stat_statements}. */
@@ -342,81 +356,65 @@ public final class Benchmark {
                 + " 'ROLLBACK')");
     }
 
-    private final ThreadLocal<Connection> ceilingConnection = ThreadLocal.withInitial(() -> {
-        try {
-            Connection c = connect("benchmark");
-            c.setAutoCommit(false);
-            return c;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    });
+    private final ThreadLocal<Connection> ceilingConnection = connections("benchmark");
 
-    /** The rows intake writes for one referral, by plain JDBC in one transaction. */
+    /** The rows intake writes for one referral, and no more. */
     private boolean jdbcReferral() {
-        Connection c = ceilingConnection.get();
+        return committed(ceilingConnection, Benchmark::minimalReferral);
+    }
+
+    private static void minimalReferral(Connection c) throws SQLException {
         ThreadLocalRandom r = ThreadLocalRandom.current();
         UUID referralId = UUID.randomUUID();
         Timestamp now = Timestamp.from(Instant.now());
-        try {
-            try (PreparedStatement ps = c.prepareStatement("insert into referral (id, received_at,"
-                    + " acknowledgement_due_by, source_code, referrer_kind, organisation_id, organisation_name,"
-                    + " referrer_email, submitted_by, submitted_role, concern_summary, indicators, immediate_risk,"
-                    + " household_members, family_aware, consent_given, status) values"
-                    + " (?, ?, ?, '2A', 'PROFESSIONAL', 'hillside-primary', 'Hillside Primary School',"
-                    + " 'dsl@hillside.example', 'bench', 'partner', ?, '[\"POOR_ATTENDANCE\"]'::jsonb, false,"
-                    + " '[]'::jsonb, true, true, 'RECEIVED')")) {
-                ps.setObject(1, referralId);
+        try (PreparedStatement ps = c.prepareStatement("insert into referral (id, received_at,"
+                + " acknowledgement_due_by, source_code, referrer_kind, organisation_id, organisation_name,"
+                + " referrer_email, submitted_by, submitted_role, concern_summary, indicators, immediate_risk,"
+                + " household_members, family_aware, consent_given, status) values"
+                + " (?, ?, ?, '2A', 'PROFESSIONAL', 'hillside-primary', 'Hillside Primary School',"
+                + " 'dsl@hillside.example', 'bench', 'partner', ?, '[\"POOR_ATTENDANCE\"]'::jsonb, false,"
+                + " '[]'::jsonb, true, true, 'RECEIVED')")) {
+            ps.setObject(1, referralId);
+            ps.setTimestamp(2, now);
+            ps.setTimestamp(3, now);
+            ps.setString(4, "Arrived hungry most days this term.");
+            ps.executeUpdate();
+        }
+        int children = 1 + r.nextInt(3);
+        for (int i = 0; i < children; i++) {
+            UUID known = UUID.randomUUID();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "insert into known_child (id, created_at) values (?, ?)")) {
+                ps.setObject(1, known);
                 ps.setTimestamp(2, now);
-                ps.setTimestamp(3, now);
-                ps.setString(4, "Arrived hungry most days this term.");
                 ps.executeUpdate();
             }
-            int children = 1 + r.nextInt(3);
-            for (int i = 0; i < children; i++) {
-                UUID known = UUID.randomUUID();
-                try (PreparedStatement ps = c.prepareStatement(
-                        "insert into known_child (id, created_at) values (?, ?)")) {
-                    ps.setObject(1, known);
-                    ps.setTimestamp(2, now);
-                    ps.executeUpdate();
-                }
-                try (PreparedStatement ps = c.prepareStatement("insert into referral_child (id, referral_id, position,"
-                        + " known_child_id, first_name, last_name, surname_key, date_of_birth, gender, postcode,"
-                        + " postcode_key, referrals_last_12_months, re_referral, status) values"
-                        + " (?, ?, ?, ?, 'Amy', 'Smith', 'SMITH', ?, 'F', 'DN1 1AA', 'DN11AA', 0, false, 'RECEIVED')")) {
-                    ps.setObject(1, UUID.randomUUID());
-                    ps.setObject(2, referralId);
-                    ps.setInt(3, i);
-                    ps.setObject(4, known);
-                    ps.setObject(5, LocalDate.of(2016, 4, 2));
-                    ps.executeUpdate();
-                }
-            }
-            try (PreparedStatement ps = c.prepareStatement("insert into outbox_event (event_id, topic, message_key,"
-                    + " event_type, payload) values (?, 'referral-events', ?, 'referral.received', ?)")) {
+            try (PreparedStatement ps = c.prepareStatement("insert into referral_child (id, referral_id, position,"
+                    + " known_child_id, first_name, last_name, surname_key, date_of_birth, gender, postcode,"
+                    + " postcode_key, referrals_last_12_months, re_referral, status) values"
+                    + " (?, ?, ?, ?, 'Amy', 'Smith', 'SMITH', ?, 'F', 'DN1 1AA', 'DN11AA', 0, false, 'RECEIVED')")) {
                 ps.setObject(1, UUID.randomUUID());
-                ps.setString(2, referralId.toString());
-                ps.setString(3, Referrals.body());
+                ps.setObject(2, referralId);
+                ps.setInt(3, i);
+                ps.setObject(4, known);
+                ps.setObject(5, LocalDate.of(2016, 4, 2));
                 ps.executeUpdate();
             }
-            // and its slim twin for the notification service, as intake writes it in the same transaction
-            try (PreparedStatement ps = c.prepareStatement("insert into outbox_event (event_id, topic, message_key,"
-                    + " event_type, payload) values (?, 'referral-notices', ?, 'referral.logged', ?)")) {
-                ps.setObject(1, UUID.randomUUID());
-                ps.setString(2, referralId.toString());
-                ps.setString(3, "{\"referralId\": \"" + referralId + "\"}");
-                ps.executeUpdate();
-            }
-            c.commit();
-            return true;
-        } catch (SQLException e) {
-            try {
-                c.rollback();
-            } catch (SQLException ignored) {
-                // the next call starts afresh
-            }
-            return false;
+        }
+        try (PreparedStatement ps = c.prepareStatement("insert into outbox_event (event_id, topic, message_key,"
+                + " event_type, payload) values (?, 'referral-events', ?, 'referral.received', ?)")) {
+            ps.setObject(1, UUID.randomUUID());
+            ps.setString(2, referralId.toString());
+            ps.setString(3, Referrals.body());
+            ps.executeUpdate();
+        }
+        // and its slim twin for the notification service, as intake writes it in the same transaction
+        try (PreparedStatement ps = c.prepareStatement("insert into outbox_event (event_id, topic, message_key,"
+                + " event_type, payload) values (?, 'referral-notices', ?, 'referral.logged', ?)")) {
+            ps.setObject(1, UUID.randomUUID());
+            ps.setString(2, referralId.toString());
+            ps.setString(3, "{\"referralId\": \"" + referralId + "\"}");
+            ps.executeUpdate();
         }
     }
 
