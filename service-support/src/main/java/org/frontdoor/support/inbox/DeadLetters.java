@@ -10,6 +10,7 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -51,7 +52,7 @@ public class DeadLetters {
         record.getHeaders().forEach(h -> dead.headers().add(h));
         Throwable root = Failures.rootCause(reason);
         header(dead, "dead-letter-reason", reason(reason));
-        header(dead, "dead-letter-cause", root == reason ? null : String.valueOf(root.getMessage()));
+        header(dead, "dead-letter-cause", root == reason ? null : reason(root));
         header(dead, "dead-letter-exception-class-name", reason.getClass().getName());
         header(dead, "dead-letter-topic", record.getTopic());
         header(dead, "dead-letter-partition", String.valueOf(record.getPartition()));
@@ -73,8 +74,17 @@ public class DeadLetters {
                 topic, reason.getClass().getName());
     }
 
-    /** Why a message failed, as its dead letter says it. */
+    /**
+     * Why a message failed, as its dead letter says it and ops read it. A database error is named by its SQLState
+     * only: PostgreSQL's message quotes the values it refused (a key, a row), which may be a child's details.
+     */
     static String reason(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                return "the database refused it: SQLState " + sql.getSQLState() + " (" + t.getClass().getSimpleName()
+                        + ")";
+            }
+        }
         return String.valueOf(failure.getMessage());
     }
 

@@ -118,6 +118,23 @@ class InboxTest {
     }
 
     @Test
+    void aDeadLetterRefusedByTheDatabaseSaysWhyWithoutTheValuesTheDatabaseQuoted() throws Exception {
+        UUID referralId = UUID.randomUUID();
+        EventEnvelope refused = EventEnvelope.of(EventType.REFERRAL_RECEIVED, referralId,
+                Map.of("test", "refused-by-the-database"));
+        KafkaProbe.send(TOPIC, referralId.toString(), EventJson.write(refused));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> deadLetters(referralId).size() == 1);
+        ConsumerRecord<String, String> dead = deadLetters(referralId).get(0);
+        String reason = new String(dead.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8);
+        String cause = new String(dead.headers().lastHeader("dead-letter-cause").value(), StandardCharsets.UTF_8);
+        // PostgreSQL's own message was: invalid input syntax for type date: "Amy Smith 2016-04-02"
+        assertEquals("the database refused it: SQLState 22007 (PSQLException)", reason);
+        assertEquals(reason, cause);
+        assertEquals(0, effects(refused.eventId()));
+    }
+
+    @Test
     void aDeadlockIsRetriedNotDeadLettered() throws Exception {
         UUID referralId = UUID.randomUUID();
         EventEnvelope event = EventEnvelope.of(EventType.REFERRAL_RECEIVED, referralId, Map.of("test", "deadlock-once"));

@@ -80,6 +80,16 @@ public class TestEventHandler implements EventConsumer {
                 // what PostgreSQL answers the transaction it chose to break a deadlock
                 throw new IllegalStateException(new java.sql.SQLException("deadlock detected", "40P01"));
             }
+            if ("refused-by-the-database".equals(behaviour)) {
+                // PostgreSQL's answer quotes the value it refused, as a constraint's answer quotes the row
+                try (Connection c = dataSource.getConnection();
+                        PreparedStatement ps = c.prepareStatement("select cast(? as date)")) {
+                    ps.setString(1, "Amy Smith 2016-04-02");
+                    ps.executeQuery();
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
             try (Connection c = dataSource.getConnection();
                     PreparedStatement ps = c.prepareStatement("insert into test_effect (event_id) values (?)")) {
                 ps.setObject(1, event.eventId());
