@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.frontdoor.referral.config.ReferralConfig;
@@ -67,8 +68,11 @@ public class ChildMatcher {
                     matches.put(children.get(i).id, new Match(fresh, 0, false, null, null, null, 0));
                     continue;
                 }
-                // another contact (or a child of this one) recorded one of the keys a moment ago
-                knownChildId = yieldToOwners(keys, claimed, fresh);
+                // another contact (or a child of this one) recorded one of the keys a moment ago: its child wins
+                knownChildId = followStrongerOwners(keys, Set.of(), claimed, fresh, Integer.MAX_VALUE);
+                // nothing points at the child this call made up any more: do not leave it behind
+                em.createNativeQuery("delete from known_child where id = ?1").setParameter(1, fresh).executeUpdate();
+                LOG.debugf("Concurrent contact: known child %s used instead of a new one", knownChildId);
             } else {
                 knownChildId = resolve(keys, recorded);
             }
@@ -101,33 +105,35 @@ public class ChildMatcher {
     }
 
     /**
-     * The known child these keys name, when at least one is recorded. The strongest recorded key
-     * wins (the NHS number over demographics). A key not yet recorded is claimed for it with an
-     * insert that waits for any contact recording it at the same moment: when it conflicts and
-     * is stronger, its owner wins and the keys this call added follow it.
+     * The known child these keys name, when at least one is recorded: the strongest recorded key wins (the NHS number
+     * over demographics), and the keys not recorded yet are claimed for it.
      */
     private UUID resolve(List<String> keys, Map<String, UUID> found) {
-        UUID chosen = null;
-        int chosenRank = Integer.MAX_VALUE; // index of the key that decided `chosen`; lower is stronger
-        for (int i = 0; i < keys.size() && chosen == null; i++) {
-            if (found.containsKey(keys.get(i))) {
-                chosen = found.get(keys.get(i));
-                chosenRank = i;
-            }
+        int rank = 0; // index of the key that decides; lower is stronger
+        while (!found.containsKey(keys.get(rank))) {
+            rank++;
         }
-        List<String> added = new ArrayList<>();
+        UUID chosen = found.get(keys.get(rank));
+        List<String> claimed = claim(keys.stream().filter(k -> !found.containsKey(k)).toList(), chosen);
+        return followStrongerOwners(keys, found.keySet(), claimed, chosen, rank);
+    }
+
+    /**
+     * Settles the keys that neither were recorded nor could be claimed: another contact recorded them a moment ago (a
+     * claim waits for that contact's transaction, then gives way). When such a key is stronger than the one that
+     * chose {@code chosen}, its owner is the child and the keys this call claimed follow it, so two contacts for one
+     * new child give one known child.
+     */
+    private UUID followStrongerOwners(List<String> keys, Set<String> recorded, List<String> claimed, UUID chosen,
+            int chosenRank) {
         for (int i = 0; i < keys.size(); i++) {
             String key = keys.get(i);
-            if (found.containsKey(key)) {
-                continue;
-            }
-            if (claim(key, chosen)) {
-                added.add(key);
+            if (recorded.contains(key) || claimed.contains(key)) {
                 continue;
             }
             UUID owner = ownerOf(key);
             if (i < chosenRank && !owner.equals(chosen)) {
-                repoint(added, owner);
+                repoint(claimed, owner);
                 chosen = owner;
                 chosenRank = i;
             }
@@ -162,38 +168,15 @@ public class ChildMatcher {
                 .getResultList();
     }
 
-    /**
-     * A new child's keys of which some were held by others: the strongest holder is the child, the keys this
-     * contact claimed follow it, and the new child, which nothing points at any more, is removed.
-     */
-    private UUID yieldToOwners(List<String> keys, List<String> claimed, UUID fresh) {
-        UUID chosen = fresh;
-        int chosenRank = Integer.MAX_VALUE;
-        for (int i = 0; i < keys.size(); i++) {
-            if (claimed.contains(keys.get(i))) {
-                continue;
-            }
-            UUID owner = ownerOf(keys.get(i));
-            if (i < chosenRank && !owner.equals(chosen)) {
-                repoint(claimed, owner);
-                chosen = owner;
-                chosenRank = i;
-            }
-        }
-        if (!chosen.equals(fresh)) {
-            em.createNativeQuery("delete from known_child where id = ?1").setParameter(1, fresh).executeUpdate();
-            LOG.debugf("Concurrent contact: known child %s used instead of a new one", chosen);
-        }
-        return chosen;
-    }
-
-    /** Records the key for this child; false when another contact holds it (committed, once this returns). */
-    private boolean claim(String key, UUID knownChildId) {
-        return em.createNativeQuery("insert into child_identity (match_key, known_child_id)"
-                + " values (?1, ?2) on conflict do nothing")
-                .setParameter(1, key)
-                .setParameter(2, knownChildId)
-                .executeUpdate() == 1;
+    /** Records these keys for a known child in one statement; returns those recorded (another contact has the rest). */
+    @SuppressWarnings("unchecked")
+    private List<String> claim(List<String> keys, UUID knownChildId) {
+        return keys.isEmpty() ? List.of()
+                : em.createNativeQuery("insert into child_identity (match_key, known_child_id) select k, ?2"
+                        + " from unnest(cast(?1 as text[])) as k on conflict do nothing returning match_key")
+                        .setParameter(1, keys.toArray(String[]::new))
+                        .setParameter(2, knownChildId)
+                        .getResultList();
     }
 
     private UUID ownerOf(String key) {
