@@ -38,10 +38,10 @@ import org.frontdoor.notification.domain.NotificationStatus;
 import org.frontdoor.notification.domain.PartnerOrganisation;
 import org.frontdoor.notification.domain.Subscription;
 import org.frontdoor.notification.secrets.SecretCipher;
+import org.frontdoor.support.calendar.Instants;
 import org.frontdoor.support.outbox.Outbox;
 import org.frontdoor.support.worker.WorkerThread;
 import org.jboss.logging.Logger;
-import org.frontdoor.support.calendar.Instants;
 
 /**
  * Delivers due notifications in the background, on any number of instances.

@@ -9,10 +9,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 import org.frontdoor.support.audit.AuditLog;
+import org.frontdoor.support.calendar.Instants;
 import org.frontdoor.support.problem.ProblemException;
 import org.frontdoor.support.problem.ProblemType;
 import org.jboss.logging.Logger;
-import org.frontdoor.support.calendar.Instants;
 
 /**
  * Closes a "could not inform" task: the front door told the recipient by other means. The message is not sent

@@ -18,6 +18,7 @@ import org.frontdoor.events.EventType;
 import org.frontdoor.events.codes.ReferralSource;
 import org.frontdoor.events.payload.PartnerChanged;
 import org.frontdoor.support.audit.AuditLog;
+import org.frontdoor.support.calendar.Instants;
 import org.frontdoor.support.concurrency.IfMatch;
 import org.frontdoor.support.outbox.Outbox;
 import org.frontdoor.support.problem.Problem.FieldError;
@@ -25,7 +26,6 @@ import org.frontdoor.support.problem.ProblemException;
 import org.frontdoor.support.problem.ProblemType;
 import org.frontdoor.support.problem.RequestValidation;
 import org.jboss.logging.Logger;
-import org.frontdoor.support.calendar.Instants;
 
 /**
  * The partner directory, kept by the front door and ops: the organisations the partnership works with, and how

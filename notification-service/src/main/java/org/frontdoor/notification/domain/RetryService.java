@@ -11,10 +11,10 @@ import java.util.Optional;
 import java.util.UUID;
 import org.frontdoor.notification.delivery.Dispatcher;
 import org.frontdoor.support.audit.AuditLog;
+import org.frontdoor.support.calendar.Instants;
 import org.frontdoor.support.problem.ProblemException;
 import org.frontdoor.support.problem.ProblemType;
 import org.jboss.logging.Logger;
-import org.frontdoor.support.calendar.Instants;
 
 /** Puts a FAILED notification back in the queue, with a fresh retry window and the same webhook-id. */
 @ApplicationScoped

@@ -20,10 +20,10 @@ import org.frontdoor.notification.delivery.CallbackAddressGuard;
 import org.frontdoor.notification.delivery.WebhookSigner;
 import org.frontdoor.notification.secrets.SecretCipher;
 import org.frontdoor.support.audit.AuditLog;
+import org.frontdoor.support.calendar.Instants;
 import org.frontdoor.support.problem.Problem;
 import org.frontdoor.support.problem.ProblemException;
 import org.jboss.logging.Logger;
-import org.frontdoor.support.calendar.Instants;
 
 /**
  * A partner organisation's webhook subscription: checked in full (its callback must reach a public address,

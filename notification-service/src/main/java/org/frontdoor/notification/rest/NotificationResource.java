@@ -37,13 +37,13 @@ import org.frontdoor.notification.domain.NotificationQueries;
 import org.frontdoor.notification.domain.NotificationStatus;
 import org.frontdoor.notification.domain.RetryService;
 import org.frontdoor.support.audit.AuditLog;
+import org.frontdoor.support.calendar.Instants;
 import org.frontdoor.support.problem.Problem;
 import org.frontdoor.support.problem.ProblemException;
 import org.frontdoor.support.problem.QueryParams;
 import org.frontdoor.support.problem.RequestValidation;
 import org.frontdoor.support.security.Roles;
 import org.frontdoor.support.validation.Text;
-import org.frontdoor.support.calendar.Instants;
 
 @Path("/api/v1/notifications")
 @Produces(MediaType.APPLICATION_JSON)

@@ -35,6 +35,7 @@ import org.frontdoor.referral.rest.ReferralCreated;
 import org.frontdoor.referral.rest.ReferralRequest;
 import org.frontdoor.referral.rest.SharingConsentRequest;
 import org.frontdoor.support.audit.AuditLog;
+import org.frontdoor.support.calendar.Instants;
 import org.frontdoor.support.calendar.WorkingCalendar;
 import org.frontdoor.support.directory.PartnerDirectoryCopy;
 import org.frontdoor.support.outbox.Outbox;
@@ -44,7 +45,6 @@ import org.frontdoor.support.problem.ProblemType;
 import org.frontdoor.support.problem.RequestValidation;
 import org.frontdoor.support.validation.Text;
 import org.jboss.logging.Logger;
-import org.frontdoor.support.calendar.Instants;
 
 /**
  * Intake: a valid submission is recorded as a contact with its children matched, its audit entry

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.frontdoor.events.codes.AssessmentFactor;
 import org.frontdoor.support.audit.AuditLog;
+import org.frontdoor.support.calendar.Instants;
 import org.frontdoor.support.calendar.WorkingCalendar;
 import org.frontdoor.support.concurrency.IfMatch;
 import org.frontdoor.support.problem.Problem.FieldError;
@@ -22,7 +23,6 @@ import org.frontdoor.support.problem.ProblemException;
 import org.frontdoor.support.problem.ProblemType;
 import org.frontdoor.support.problem.RequestValidation;
 import org.frontdoor.triage.config.TriageConfig;
-import org.frontdoor.support.calendar.Instants;
 
 /**
  * The statutory work after a referral, as the census needs it: the s17 assessment (due 45 working days after the

@@ -19,6 +19,7 @@ import org.frontdoor.events.codes.ClosureReason;
 import org.frontdoor.events.codes.Pathway;
 import org.frontdoor.events.payload.CaseEvent;
 import org.frontdoor.support.audit.AuditLog;
+import org.frontdoor.support.calendar.Instants;
 import org.frontdoor.support.calendar.WorkingCalendar;
 import org.frontdoor.support.concurrency.IfMatch;
 import org.frontdoor.support.outbox.Outbox;
@@ -29,7 +30,6 @@ import org.frontdoor.support.problem.RequestValidation;
 import org.frontdoor.support.validation.Text;
 import org.frontdoor.triage.config.TriageConfig;
 import org.jboss.logging.Logger;
-import org.frontdoor.support.calendar.Instants;
 
 /**
  * Cases: opened, joined or stepped up by a decision, allocated to a lead worker within the

@@ -18,13 +18,13 @@ import org.frontdoor.events.codes.Disability;
 import org.frontdoor.events.codes.Upn;
 import org.frontdoor.events.payload.ReferralReceived;
 import org.frontdoor.support.audit.AuditLog;
+import org.frontdoor.support.calendar.Instants;
 import org.frontdoor.support.calendar.WorkingCalendar;
 import org.frontdoor.support.concurrency.IfMatch;
 import org.frontdoor.support.problem.Problem.FieldError;
 import org.frontdoor.support.problem.ProblemException;
 import org.frontdoor.support.problem.RequestValidation;
 import org.frontdoor.support.validation.Text;
-import org.frontdoor.support.calendar.Instants;
 
 /**
  * A child's census characteristics: seeded from each contact at intake (dates of birth, sex from the referrer's

@@ -13,13 +13,13 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.frontdoor.events.codes.Pathway;
 import org.frontdoor.support.audit.AuditLog;
+import org.frontdoor.support.calendar.Instants;
 import org.frontdoor.support.concurrency.IfMatch;
 import org.frontdoor.support.problem.Problem.FieldError;
 import org.frontdoor.support.problem.ProblemException;
 import org.frontdoor.support.problem.ProblemType;
 import org.frontdoor.support.problem.RequestValidation;
 import org.frontdoor.support.validation.Text;
-import org.frontdoor.support.calendar.Instants;
 
 /**
  * The staff directory, kept by team managers: who works at the front door, linked to their sign-in

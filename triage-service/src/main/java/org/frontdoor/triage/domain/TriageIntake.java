@@ -12,9 +12,9 @@ import org.frontdoor.events.EventType;
 import org.frontdoor.events.payload.ReferralReceived;
 import org.frontdoor.events.payload.TriageQueued;
 import org.frontdoor.support.audit.AuditLog;
+import org.frontdoor.support.calendar.Instants;
 import org.frontdoor.support.outbox.Outbox;
 import org.jboss.logging.Logger;
-import org.frontdoor.support.calendar.Instants;
 
 /**
  * A received contact becomes one triage item per child, with its suggested level, priority and

@@ -26,6 +26,7 @@ import org.frontdoor.events.codes.Pathway;
 import org.frontdoor.events.payload.ReferralReceived;
 import org.frontdoor.events.payload.TriageDecided;
 import org.frontdoor.support.audit.AuditLog;
+import org.frontdoor.support.calendar.Instants;
 import org.frontdoor.support.calendar.WorkingCalendar;
 import org.frontdoor.support.concurrency.IfMatch;
 import org.frontdoor.support.directory.PartnerDirectoryCopy;
@@ -37,7 +38,6 @@ import org.frontdoor.support.problem.RequestValidation;
 import org.frontdoor.support.validation.Text;
 import org.frontdoor.triage.config.TriageConfig;
 import org.jboss.logging.Logger;
-import org.frontdoor.support.calendar.Instants;
 
 /**
  * Screening: list and read the queue, claim, assign, partner checks, and the decision for each

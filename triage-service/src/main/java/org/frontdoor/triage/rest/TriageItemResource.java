@@ -31,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.frontdoor.support.calendar.Instants;
 import org.frontdoor.support.concurrency.IfMatch;
 import org.frontdoor.support.problem.Problem;
 import org.frontdoor.support.problem.ProblemException;
@@ -46,7 +47,6 @@ import org.frontdoor.triage.domain.Section47Command;
 import org.frontdoor.triage.domain.SendBackCommand;
 import org.frontdoor.triage.domain.TriageService;
 import org.frontdoor.triage.domain.TriageStatus;
-import org.frontdoor.support.calendar.Instants;
 
 @Path("/api/v1/triage-items")
 @Produces(MediaType.APPLICATION_JSON)
