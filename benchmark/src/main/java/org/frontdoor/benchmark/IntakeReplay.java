@@ -25,14 +25,10 @@ import java.util.stream.Stream;
  * child's keys, each new child recorded with its keys, the referral, its children in one batch, the timeline entry,
  * the two outbox events, the audit entry), by plain JDBC in one transaction, into a database built by the referral
  * service's own migrations. What is left is what the service adds: HTTP, JSON, validation, tokens and Hibernate.
- * When intake's statements change, this class changes with them; the benchmark prints both counts side by side.
+ * When intake's statements change, this class changes with them; the benchmark counts both in {@code pg_stat_statements}
+ * and prints the counts side by side.
  */
 final class IntakeReplay {
-
-    /** Statements a referral of {@code children} children costs here, BEGIN and COMMIT apart. */
-    static int statements(int children) {
-        return 1 + 1 + children + 1 + children + 1 + 2 + 1;
-    }
 
     private IntakeReplay() {
     }
