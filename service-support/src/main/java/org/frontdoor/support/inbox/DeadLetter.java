@@ -22,7 +22,9 @@ public record DeadLetter(
         @Schema(description = "The event's id; absent when the message is not an event at all") UUID eventId,
         @Schema(description = "The event's type", example = "referral.received", maxLength = 100) String eventType,
         @Schema(description = "The referral the event is about") UUID referralId,
-        @Schema(description = "Why the consumer gave up on it", example = "this event can never be applied",
+        @Schema(description = "Why the consumer gave up on it. A database error is given by its SQLState alone"
+                + " (\"the database refused it: SQLState 23505 (PSQLException)\"), never the values it quoted",
+                example = "this event can never be applied",
                 maxLength = 1000) String reason,
         @Schema(description = "The kind of failure", example = "java.lang.IllegalArgumentException",
                 maxLength = 300) String failure,
