@@ -309,10 +309,16 @@ export function proxyForwardingErrors(docs, label) {
 const PROVIDER_URL = /^(QUARKUS_OIDC_(\w+_)?AUTH_SERVER_URL|MP_JWT_VERIFY_PUBLICKEY_LOCATION|MP_JWT_VERIFY_ISSUER|FRONTDOOR_OPENAPI_OPENID_CONNECT_URL)$/;
 const CLIENT_SECRET = /^QUARKUS_OIDC_(\w+_)?CREDENTIALS_(SECRET|CLIENT_SECRET_VALUE)$/;
 
-/** In the manifests: identity providers over https only; an OIDC client secret (or any secret) never in a ConfigMap or plain env. */
+/**
+ * In the manifests: identity providers over https only; an OIDC client secret (or any secret) never in a ConfigMap or
+ * plain env; the console's cookies never switched off Secure.
+ */
 export function identityProviderErrors(docs, label) {
   const errors = [];
   const check = (where, key, value, fromSecret) => {
+    if (key === "FRONTDOOR_TRIAGE_CONSOLE_HTTPS" && String(value).trim().toLowerCase() === "false") {
+      errors.push(`${where}: FRONTDOOR_TRIAGE_CONSOLE_HTTPS=false in a cluster: the console's session cookies would lose Secure behind the TLS ingress (only a laptop's plain-http run sets it)`);
+    }
     if (PROVIDER_URL.test(key) && /^http:\/\//i.test(String(value ?? ""))) {
       errors.push(`${where}: ${key} is an http identity provider URL (${value}): tokens and the client secret would cross the network in clear`);
     }
