@@ -5,7 +5,11 @@
 //    backups (WAL archiving and a ScheduledBackup for every PostgreSQL cluster, never two writers of one archive);
 //    Kafka over TLS with SCRAM logins, ACLs naming only topics that exist, SASL_SSL in every service that uses it;
 //    JDBC with sslmode=verify-full against the cluster's CA; the connection budget at the autoscalers' maximum;
-//  - docker-compose.yml validates against the Compose specification's schema;
+//  - what the deployment exposes and lets through, against the code (exposure.mjs): the Ingress routes every public
+//    path a service serves and nothing internal; the NetworkPolicies allow every call the configuration makes between
+//    the services and no other; proxy forwarding behind the Ingress; identity providers over https and client secrets
+//    from Secrets (also in application.properties' prod profile);
+//  - docker-compose.yml validates against the Compose specification's schema, and has the console's identity provider;
 //  - every env key and port in compose and the ConfigMaps matches the service's application.properties;
 //  - --self-test: each manifest in fixtures/ is broken on purpose and must be refused, with the error its
 //    "# expect:" line names.
@@ -16,6 +20,10 @@ import { fileURLToPath } from "node:url";
 import YAML from "yaml";
 import Ajv2019 from "ajv/dist/2019.js";
 import addFormats from "ajv-formats";
+import {
+  composeIdentityErrors, effectiveEnv, identityProviderErrors, ingressErrors, networkPolicyErrors, propertiesProdErrors,
+  proxyForwardingErrors,
+} from "./exposure.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..", "..");
@@ -35,6 +43,14 @@ const KAFKA_CLIENT_ENV = new Set([
   "KAFKA_SASL_JAAS_CONFIG",
   "KAFKA_SSL_TRUSTSTORE_TYPE",
   "KAFKA_SSL_TRUSTSTORE_LOCATION",
+]);
+// Quarkus' own HTTP settings the ConfigMaps set for running behind the ingress (proxy forwarding), which no
+// application.properties line needs to name.
+const QUARKUS_HTTP_ENV = new Set([
+  "QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING",
+  "QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED",
+  "QUARKUS_HTTP_PROXY_ENABLE_FORWARDED_HOST",
+  "QUARKUS_HTTP_PROXY_TRUSTED_PROXIES",
 ]);
 // Connections a PostgreSQL cluster must keep free besides superuser_reserved_connections: CloudNativePG's instance
 // manager and metrics exporter, a base backup, and a few ops sessions (kubectl cnpg psql).
@@ -191,7 +207,7 @@ function configErrors(service, env, ports, where) {
   const known = new Set([...props.keys()].map(envName));
   const errors = [];
   for (const key of Object.keys(env)) {
-    if (!known.has(key) && !SECRET_ENV.has(key) && !KAFKA_CLIENT_ENV.has(key)) {
+    if (!known.has(key) && !SECRET_ENV.has(key) && !KAFKA_CLIENT_ENV.has(key) && !QUARKUS_HTTP_ENV.has(key)) {
       errors.push(`${where}: ${service} has ${key}, which no property of its application.properties reads`);
     }
   }
@@ -207,22 +223,6 @@ function configErrors(service, env, ports, where) {
 
 const byKind = (docs, kind) => docs.filter((d) => d.kind === kind);
 const isCnpgCluster = (d) => d.kind === "Cluster" && d.apiVersion?.startsWith("postgresql.cnpg.io/");
-
-/**
- * A container's environment as the pod gets it: the ConfigMaps of envFrom, then env (which wins). Each entry is
- * {value} or {secretKeyRef}, with where it came from.
- */
-function effectiveEnv(docs, container) {
-  const env = new Map();
-  for (const from of container.envFrom ?? []) {
-    const cm = docs.find((d) => d.kind === "ConfigMap" && d.metadata?.name === from.configMapRef?.name);
-    for (const [k, v] of Object.entries(cm?.data ?? {})) env.set(k, { value: v, from: `ConfigMap/${cm.metadata.name}` });
-  }
-  for (const e of container.env ?? []) {
-    env.set(e.name, { value: e.value, secretKeyRef: e.valueFrom?.secretKeyRef, from: "env" });
-  }
-  return env;
-}
 
 /** The Secret volume mounted (read-only) at the directory holding {@code file}, if any. */
 function secretMountedAt(pod, container, file) {
@@ -456,6 +456,11 @@ function crossErrors(docs, label) {
   for (const b of connectionBudgets(docs)) {
     if (b.total > b.maxConnections) errors.push(`${label}: Cluster/${b.cluster}: connection budget exceeded: ${b.text}`);
   }
+
+  errors.push(...ingressErrors(docs, label, root, Object.keys(SERVICES)));
+  errors.push(...networkPolicyErrors(docs, label));
+  errors.push(...proxyForwardingErrors(docs, label));
+  errors.push(...identityProviderErrors(docs, label));
   return errors;
 }
 
@@ -515,15 +520,26 @@ function composeErrors(file) {
     errors.push(...configErrors(service, s.environment ?? {}, ports, "compose"));
     if (!s.healthcheck) errors.push(`compose: ${service} has no healthcheck`);
   }
+  errors.push(...composeIdentityErrors(compose));
   return errors;
+}
+
+/** Each service's application.properties: no OIDC client secret and no http identity provider in the prod profile. */
+function propertiesErrors() {
+  return Object.keys(SERVICES).flatMap((service) => {
+    const file = join(service, "src/main/resources/application.properties");
+    return propertiesProdErrors(readFileSync(join(root, file), "utf8"), file);
+  });
 }
 
 async function selfTest() {
   let failed = 0;
-  for (const file of readdirSync(join(here, "fixtures")).filter((f) => f.endsWith(".yaml")).sort()) {
+  for (const file of readdirSync(join(here, "fixtures")).filter((f) => f.endsWith(".yaml") || f.endsWith(".properties")).sort()) {
     const path = join(here, "fixtures", file);
     const expected = readFileSync(path, "utf8").match(/^# expect: (.+)$/m)?.[1]?.trim();
-    const errors = file.startsWith("compose-")
+    const errors = file.endsWith(".properties")
+      ? propertiesProdErrors(readFileSync(path, "utf8"), file)
+      : file.startsWith("compose-")
       ? composeErrors(path)
       : await checkManifests(YAML.parseAllDocuments(readFileSync(path, "utf8")).map((d) => d.toJS()).filter(Boolean), file, "prod");
     const match = expected && errors.find((e) => e.includes(expected));
@@ -563,6 +579,9 @@ for (const overlay of OVERLAYS) {
 const compose = composeErrors(join(root, "docker-compose.yml"));
 console.log(`docker-compose.yml: ${compose.length} problem(s)`);
 errors.push(...compose);
+const props = propertiesErrors();
+console.log(`application.properties (prod profile): ${props.length} problem(s)`);
+errors.push(...props);
 const selfTestFailures = process.argv.includes("--self-test") ? await selfTest() : 0;
 for (const e of errors) console.log(`  - ${e}`);
 if (errors.length || selfTestFailures) {

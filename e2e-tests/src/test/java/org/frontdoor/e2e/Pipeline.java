@@ -91,9 +91,12 @@ public final class Pipeline implements AutoCloseable {
         // the demo partner directory, as the local run has it
         notification.put("FRONTDOOR_NOTIFICATION_DEMO_PARTNERS", "true");
         services.get("notification-service").putEnv(notification);
-        // the demo staff the tests sign in as (dev-triage-worker, dev-team-manager, ...)
+        // the demo staff the tests sign in as (dev-triage-worker, dev-team-manager, ...); the console's sign-in with this
+        // provider and its development client secret, over plain http (cookies without Secure, as ./pipeline runs it)
         services.get("triage-service").putEnv(Map.of("FRONTDOOR_TRIAGE_DEMO_STAFF", "true",
                 "QUARKUS_OIDC_CONSOLE_AUTH_SERVER_URL", oidc.issuer(),
+                "QUARKUS_OIDC_CONSOLE_CREDENTIALS_SECRET", OidcProvider.CLIENT_SECRET,
+                "FRONTDOOR_TRIAGE_CONSOLE_HTTPS", "false",
                 "FRONTDOOR_TRIAGE_CONSOLE_NOTIFICATION_SERVICE_URL", services.get("notification-service").url()));
         for (ServiceProcess service : services.values()) {
             service.start();

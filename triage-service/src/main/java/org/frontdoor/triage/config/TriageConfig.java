@@ -125,6 +125,15 @@ public interface TriageConfig {
         /** How long a page waits for the notification service before saying it is not answering. */
         @WithDefault("5s")
         Duration notificationServiceTimeout();
+
+        /**
+         * Whether browsers reach the console over https (behind the TLS ingress): its cookies are then Secure, and
+         * the start fails unless the identity provider's URL is https. Off only where the console is served over
+         * plain http on a laptop (dev mode, the tests, {@code ./pipeline}, Docker Compose), where a browser would
+         * not send a Secure cookie back.
+         */
+        @WithDefault("true")
+        boolean https();
     }
 
     /** The statutory returns and their timescales (issue 14; returns.md). */

@@ -7,7 +7,6 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -50,11 +49,13 @@ import org.frontdoor.triage.domain.TriageStatus;
 /**
  * The MASH console: server-rendered pages in the GOV.UK Design System's look, signed in with the council's identity
  * provider (the OIDC tenant "console"). Plain forms (no JavaScript needed); each form carries the record's version,
- * so a stale page cannot overwrite a newer change, and the session's CSRF token. The pages call the same domain
- * services as the API, so the rules, the audit and the events are the same.
+ * so a stale page cannot overwrite a newer change, and the session's CSRF token (checked by ConsoleCsrfFilter, once
+ * for every form). The pages call the same domain services as the API, so the rules, the audit and the events are
+ * the same.
  */
 @Path("/console")
 @Produces(MediaType.TEXT_HTML)
+@CsrfChecked
 @RolesAllowed({ Roles.TRIAGE_WORKER, Roles.TEAM_MANAGER })
 public class ConsoleResource {
 
@@ -125,6 +126,10 @@ public class ConsoleResource {
     @Inject
     Clock clock;
 
+    /** The session's token for the forms; {@link ConsoleCsrfFilter} checks it before any POST here runs. */
+    @Inject
+    ConsoleCsrf csrf;
+
     @GET
     public Response home() {
         return Response.seeOther(URI.create("/console/queue")).build();
@@ -132,7 +137,7 @@ public class ConsoleResource {
 
     @GET
     @Path("/queue")
-    public Response queue(@CookieParam(Csrf.COOKIE) String csrf, @QueryParam("priority") String priority,
+    public Response queue(@QueryParam("priority") String priority,
             @QueryParam("status") String status, @QueryParam("overdue") String overdue,
             @QueryParam("openCase") String openCase) {
         Priority p = priority == null || priority.isBlank() ? null : enumOrNull(Priority.class, priority);
@@ -141,23 +146,20 @@ public class ConsoleResource {
         Boolean c = "true".equals(openCase) ? Boolean.TRUE : null;
         ConsoleViews.Queue queue = views.queue(triage.mine(0, 50), triage.list(new TriageService.Filter(st, p, null,
                 o, null, c), 0, 100), p, st, o != null, c != null);
-        return page(csrf, "Contacts to screen", List.of(), Map.of(), null, t -> Templates.queue(t, queue));
+        return page("Contacts to screen", List.of(), Map.of(), null, t -> Templates.queue(t, queue));
     }
 
     @GET
     @Path("/items/{id}")
-    public Response item(@CookieParam(Csrf.COOKIE) String csrf, @PathParam("id") UUID id,
+    public Response item(@PathParam("id") UUID id,
             @QueryParam("done") String done) {
-        return screening(csrf, id, List.of(), Map.of(), done == null ? null : done);
+        return screening(id, List.of(), Map.of(), done == null ? null : done);
     }
 
     @POST
     @Path("/items/{id}/checks")
-    public Response check(@CookieParam(Csrf.COOKIE) String csrf, @PathParam("id") UUID id,
+    public Response check(@PathParam("id") UUID id,
             MultivaluedMap<String, String> form) {
-        if (!Csrf.matches(csrf, form)) {
-            return expiredForm(csrf);
-        }
         Map<String, String> values = flat(form);
         List<Problem.FieldError> errors = new ArrayList<>();
         Instant checkedAt = ukTime(values.get("checkedAt"), "checkedAt", errors);
@@ -168,7 +170,7 @@ public class ConsoleResource {
             triage.addCheck(id, new CheckCommand(Text.blankToNull(values.get("organisation")), null,
                     values.get("contactName"), checkedAt, values.get("findings")), version(values.get("version")));
         } catch (ProblemException e) {
-            return refused(csrf, e, "check.", found -> screening(csrf, id, found, values, null));
+            return refused(e, "check.", found -> screening(id, found, values, null));
         }
         return Response.seeOther(URI.create("/console/items/" + id + "?done=check")).build();
     }
@@ -180,11 +182,8 @@ public class ConsoleResource {
      */
     @POST
     @Path("/items/{id}/decision")
-    public Response decide(@CookieParam(Csrf.COOKIE) String csrf, @PathParam("id") UUID id,
+    public Response decide(@PathParam("id") UUID id,
             MultivaluedMap<String, String> form) {
-        if (!Csrf.matches(csrf, form)) {
-            return expiredForm(csrf);
-        }
         Map<String, String> values = flat(form);
         List<String> children = form.getOrDefault("child", List.of());
         List<Problem.FieldError> errors = new ArrayList<>();
@@ -211,7 +210,7 @@ public class ConsoleResource {
             errors.add(new Problem.FieldError("children", "There is no child left to decide"));
         }
         if (!errors.isEmpty()) {
-            return screening(csrf, id, errors, values, null);
+            return screening(id, errors, values, null);
         }
         // all the children or none: one transaction, so a mistake about the second child saves nothing of the first
         UUID[] deciding = new UUID[1];
@@ -225,7 +224,7 @@ public class ConsoleResource {
             });
         } catch (ProblemException e) {
             if (aboutThePage(e)) {
-                return problem(csrf, e);
+                return problem(e);
             }
             String prefix = "children[" + deciding[0] + "].";
             List<Problem.FieldError> found = new ArrayList<>();
@@ -234,7 +233,7 @@ public class ConsoleResource {
                 boolean shared = (f.field().equals("rationale") && !ownRationale) || f.field().equals("referrerFeedback");
                 found.add(new Problem.FieldError(shared ? f.field() : prefix + f.field(), f.message()));
             }
-            return screening(csrf, id, found, values, null);
+            return screening(id, found, values, null);
         }
         return Response.seeOther(URI.create("/console/items/" + id + "?done=decision")).build();
     }
@@ -242,24 +241,21 @@ public class ConsoleResource {
     @GET
     @Path("/approvals")
     @RolesAllowed(Roles.TEAM_MANAGER)
-    public Response approvals(@CookieParam(Csrf.COOKIE) String csrf, @QueryParam("done") String done) {
+    public Response approvals(@QueryParam("done") String done) {
         List<ConsoleViews.QueueRow> rows = views.rows(triage.awaitingApproval());
-        return page(csrf, "Decisions awaiting approval", List.of(), Map.of(),
+        return page("Decisions awaiting approval", List.of(), Map.of(),
                 "approved".equals(done) ? "Decision approved" : null, t -> Templates.approvals(t, rows));
     }
 
     @POST
     @Path("/items/{id}/approve")
     @RolesAllowed(Roles.TEAM_MANAGER)
-    public Response approve(@CookieParam(Csrf.COOKIE) String csrf, @PathParam("id") UUID id,
+    public Response approve(@PathParam("id") UUID id,
             MultivaluedMap<String, String> form) {
-        if (!Csrf.matches(csrf, form)) {
-            return expiredForm(csrf);
-        }
         try {
             triage.approve(id, version(form.getFirst("version")));
         } catch (ProblemException e) {
-            return problem(csrf, e);
+            return problem(e);
         }
         return Response.seeOther(URI.create("/console/approvals?done=approved")).build();
     }
@@ -267,57 +263,51 @@ public class ConsoleResource {
     @GET
     @Path("/allocation")
     @RolesAllowed(Roles.TEAM_MANAGER)
-    public Response allocation(@CookieParam(Csrf.COOKIE) String csrf, @QueryParam("done") String done) {
-        return allocationPage(csrf, List.of(), Map.of(), "allocated".equals(done) ? "Case allocated" : null);
+    public Response allocation(@QueryParam("done") String done) {
+        return allocationPage(List.of(), Map.of(), "allocated".equals(done) ? "Case allocated" : null);
     }
 
     @POST
     @Path("/cases/{id}/allocate")
     @RolesAllowed(Roles.TEAM_MANAGER)
-    public Response allocate(@CookieParam(Csrf.COOKIE) String csrf, @PathParam("id") UUID id,
+    public Response allocate(@PathParam("id") UUID id,
             MultivaluedMap<String, String> form) {
-        if (!Csrf.matches(csrf, form)) {
-            return expiredForm(csrf);
-        }
         Map<String, String> values = flat(form);
         try {
             cases.allocate(id, new AllocateCommand(values.get("worker"), Text.blankToNull(values.get("overrideReason"))),
                     version(values.get("version")));
         } catch (ProblemException e) {
-            return refused(csrf, e, "cases[" + id + "].", found -> allocationPage(csrf, found, values, null));
+            return refused(e, "cases[" + id + "].", found -> allocationPage(found, values, null));
         }
         return Response.seeOther(URI.create("/console/allocation?done=allocated")).build();
     }
 
     @GET
     @Path("/cases")
-    public Response myCases(@CookieParam(Csrf.COOKIE) String csrf) {
+    public Response myCases() {
         List<ConsoleViews.CaseRow> mine = views.caseRows(cases.mine());
-        return page(csrf, "My cases", List.of(), Map.of(), null, t -> Templates.cases(t, mine));
+        return page("My cases", List.of(), Map.of(), null, t -> Templates.cases(t, mine));
     }
 
     @GET
     @Path("/cases/{id}")
-    public Response careCase(@CookieParam(Csrf.COOKIE) String csrf, @PathParam("id") UUID id,
+    public Response careCase(@PathParam("id") UUID id,
             @QueryParam("done") String done) {
-        return casePage(csrf, id, List.of(), Map.of(), "closed".equals(done) ? "Case closed"
+        return casePage(id, List.of(), Map.of(), "closed".equals(done) ? "Case closed"
                 : "stepped".equals(done) ? "Case stepped" : null);
     }
 
     @POST
     @Path("/cases/{id}/close")
     @RolesAllowed(Roles.TEAM_MANAGER)
-    public Response close(@CookieParam(Csrf.COOKIE) String csrf, @PathParam("id") UUID id,
+    public Response close(@PathParam("id") UUID id,
             MultivaluedMap<String, String> form) {
-        if (!Csrf.matches(csrf, form)) {
-            return expiredForm(csrf);
-        }
         Map<String, String> values = flat(form);
         try {
             cases.close(id, new CloseCommand(Text.blankToNull(values.get("reasonCode")), values.get("summary")),
                     version(values.get("version")));
         } catch (ProblemException e) {
-            return refused(csrf, e, "close.", found -> casePage(csrf, id, found, values, null));
+            return refused(e, "close.", found -> casePage(id, found, values, null));
         }
         return Response.seeOther(URI.create("/console/cases/" + id + "?done=closed")).build();
     }
@@ -325,11 +315,8 @@ public class ConsoleResource {
     @POST
     @Path("/cases/{id}/step")
     @RolesAllowed(Roles.TEAM_MANAGER)
-    public Response step(@CookieParam(Csrf.COOKIE) String csrf, @PathParam("id") UUID id,
+    public Response step(@PathParam("id") UUID id,
             MultivaluedMap<String, String> form) {
-        if (!Csrf.matches(csrf, form)) {
-            return expiredForm(csrf);
-        }
         Map<String, String> values = flat(form);
         List<Problem.FieldError> errors = new ArrayList<>();
         String direction = Text.blankToNull(values.get("direction"));
@@ -351,11 +338,11 @@ public class ConsoleResource {
                     Text.blankToNull(values.get("partnerSummary")), panel, null, null), version(values.get("version")));
         } catch (ProblemException e) {
             if (aboutThePage(e)) {
-                return problem(csrf, e);
+                return problem(e);
             }
             List<Problem.FieldError> all = new ArrayList<>(errors);
             all.addAll(prefixed("step.", e.errors()));
-            return casePage(csrf, id, all, values, null);
+            return casePage(id, all, values, null);
         }
         return Response.seeOther(URI.create("/console/cases/" + id + "?done=stepped")).build();
     }
@@ -367,18 +354,15 @@ public class ConsoleResource {
     @GET
     @Path("/feedback")
     @RolesAllowed(Roles.TEAM_MANAGER)
-    public Response feedback(@CookieParam(Csrf.COOKIE) String csrf, @QueryParam("done") String done) {
-        return feedbackPage(csrf, List.of(), Map.of(), "informed".equals(done) ? "Recorded: they were told" : null);
+    public Response feedback(@QueryParam("done") String done) {
+        return feedbackPage(List.of(), Map.of(), "informed".equals(done) ? "Recorded: they were told" : null);
     }
 
     @POST
     @Path("/notifications/{id}/informed")
     @RolesAllowed(Roles.TEAM_MANAGER)
-    public Response informed(@CookieParam(Csrf.COOKIE) String csrf, @PathParam("id") UUID id,
+    public Response informed(@PathParam("id") UUID id,
             MultivaluedMap<String, String> form) {
-        if (!Csrf.matches(csrf, form)) {
-            return expiredForm(csrf);
-        }
         Map<String, String> values = flat(form);
         try {
             if (Text.blankToNull(values.get("how")) == null) {
@@ -386,9 +370,9 @@ public class ConsoleResource {
             }
             notifications.informed(id, values.get("how"), Text.blankToNull(values.get("note")));
         } catch (NotificationServiceClient.UnavailableException e) {
-            return feedbackPage(csrf, List.of(), values, null);
+            return feedbackPage(List.of(), values, null);
         } catch (ProblemException e) {
-            return refused(csrf, e, "tasks[" + id + "].", found -> feedbackPage(csrf, found, values, null));
+            return refused(e, "tasks[" + id + "].", found -> feedbackPage(found, values, null));
         }
         return Response.seeOther(URI.create("/console/feedback?done=informed")).build();
     }
@@ -396,7 +380,7 @@ public class ConsoleResource {
     @GET
     @Path("/indicators")
     @RolesAllowed(Roles.TEAM_MANAGER)
-    public Response indicators(@CookieParam(Csrf.COOKIE) String csrf, @QueryParam("month") String month) {
+    public Response indicators(@QueryParam("month") String month) {
         YearMonth chosen;
         try {
             chosen = month == null || month.isBlank() ? YearMonth.now(clock.withZone(WorkingCalendar.ENGLAND))
@@ -405,7 +389,7 @@ public class ConsoleResource {
             chosen = YearMonth.now(clock.withZone(WorkingCalendar.ENGLAND));
         }
         ConsoleViews.Indicators view = views.indicators(indicators.report(chosen));
-        return page(csrf, "How the front door is doing", List.of(), Map.of(), null,
+        return page("How the front door is doing", List.of(), Map.of(), null,
                 t -> Templates.indicators(t, view));
     }
 
@@ -419,39 +403,39 @@ public class ConsoleResource {
 
     // --- pages ---
 
-    private Response screening(String csrf, UUID id, List<Problem.FieldError> errors, Map<String, String> values,
+    private Response screening(UUID id, List<Problem.FieldError> errors, Map<String, String> values,
             String done) {
         ConsoleViews.Screening view;
         try {
             view = views.screening(triage.view(id), partners);
         } catch (ProblemException e) {
-            return problem(csrf, e);
+            return problem(e);
         }
         String notice = "check".equals(done) ? "Check recorded" : "decision".equals(done) ? "Decision recorded" : null;
-        return page(csrf, view.childName() + ": screening", errors, values, notice, t -> Templates.item(t, view),
+        return page(view.childName() + ": screening", errors, values, notice, t -> Templates.item(t, view),
                 errors.isEmpty() ? 200 : 422);
     }
 
-    private Response casePage(String csrf, UUID id, List<Problem.FieldError> errors, Map<String, String> values,
+    private Response casePage(UUID id, List<Problem.FieldError> errors, Map<String, String> values,
             String notice) {
         ConsoleViews.CaseScreen screen;
         try {
             screen = views.caseScreen(cases.view(id));
         } catch (ProblemException e) {
-            return problem(csrf, e);
+            return problem(e);
         }
-        return page(csrf, screen.title(), errors, values, notice, t -> Templates.careCase(t, screen),
+        return page(screen.title(), errors, values, notice, t -> Templates.careCase(t, screen),
                 errors.isEmpty() ? 200 : 422);
     }
 
-    private Response allocationPage(String csrf, List<Problem.FieldError> errors, Map<String, String> values,
+    private Response allocationPage(List<Problem.FieldError> errors, Map<String, String> values,
             String notice) {
         List<ConsoleViews.Allocation> waiting = views.allocation(cases.awaitingAllocation(), staff.list(false));
-        return page(csrf, "Cases awaiting allocation", errors, values, notice, t -> Templates.allocation(t, waiting),
+        return page("Cases awaiting allocation", errors, values, notice, t -> Templates.allocation(t, waiting),
                 errors.isEmpty() ? 200 : 422);
     }
 
-    private Response feedbackPage(String csrf, List<Problem.FieldError> errors, Map<String, String> values,
+    private Response feedbackPage(List<Problem.FieldError> errors, Map<String, String> values,
             String notice) {
         ConsoleViews.Feedback view;
         try {
@@ -461,11 +445,11 @@ public class ConsoleResource {
         }
         ConsoleViews.Feedback shown = view;
         int status = !view.available() ? 503 : errors.isEmpty() ? 200 : 422;
-        return page(csrf, "Feedback to referrers and partners", errors, values, notice,
+        return page("Feedback to referrers and partners", errors, values, notice,
                 t -> Templates.feedback(t, shown), status);
     }
 
-    private Response problem(String csrf, ProblemException e) {
+    private Response problem(ProblemException e) {
         String heading = switch (e.type()) {
             case NOT_FOUND -> "Page not found";
             case FORBIDDEN -> "Not allowed for your role";
@@ -476,41 +460,29 @@ public class ConsoleResource {
         String message = e.type() == ProblemType.PRECONDITION_FAILED
                 ? "The record changed after you opened the page, so nothing was saved. Go back and reload it." : e.getMessage();
         int status = e.type().status();
-        return page(csrf, heading, List.of(), Map.of(), null, t -> Templates.problem(t, heading, message), status);
+        return page(heading, List.of(), Map.of(), null, t -> Templates.problem(t, heading, message), status);
     }
 
-    private Response page(String csrf, String title, List<Problem.FieldError> errors, Map<String, String> values,
+    private Response page(String title, List<Problem.FieldError> errors, Map<String, String> values,
             String notice, java.util.function.Function<Page, TemplateInstance> template) {
-        return page(csrf, title, errors, values, notice, template, 200);
+        return page(title, errors, values, notice, template, 200);
     }
 
-    private Response page(String csrf, String title, List<Problem.FieldError> errors, Map<String, String> values,
+    private Response page(String title, List<Problem.FieldError> errors, Map<String, String> values,
             String notice, java.util.function.Function<Page, TemplateInstance> template, int status) {
-        String token = Csrf.valid(csrf) ? csrf : Csrf.newToken();
         String name = identity.getPrincipal().getName();
-        Page page = new Page(title, name, identity.hasRole(Roles.TEAM_MANAGER), token, errors, values, notice);
-        Response.ResponseBuilder response = Response.status(status).entity(template.apply(page))
-                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
-        if (!token.equals(csrf)) {
-            response.cookie(Csrf.cookie(token));
-        }
-        return response.build();
-    }
-
-    /** A form without its session's CSRF token changes nothing (403): a page saying so, not a bare error. */
-    private Response expiredForm(String csrf) {
-        String heading = "This form has expired";
-        String message = "Nothing was saved. Go back, reload the page and try again.";
-        return page(csrf, heading, List.of(), Map.of(), null, t -> Templates.problem(t, heading, message), 403);
+        Page page = new Page(title, name, identity.hasRole(Roles.TEAM_MANAGER), csrf.token(), errors, values, notice);
+        return Response.status(status).entity(template.apply(page)).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .build();
     }
 
     /**
      * A form refused: a refusal about the page gets a page of its own; one about fields draws the form again with
      * each error beside its field (named with {@code prefix}, as the form names it).
      */
-    private Response refused(String csrf, ProblemException e, String prefix,
+    private Response refused(ProblemException e, String prefix,
             java.util.function.Function<List<Problem.FieldError>, Response> redraw) {
-        return aboutThePage(e) ? problem(csrf, e) : redraw.apply(prefixed(prefix, fieldErrors(e)));
+        return aboutThePage(e) ? problem(e) : redraw.apply(prefixed(prefix, fieldErrors(e)));
     }
 
     /**

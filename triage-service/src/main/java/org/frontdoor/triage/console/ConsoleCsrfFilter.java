@@ -1,0 +1,50 @@
+package org.frontdoor.triage.console;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+import org.frontdoor.support.security.Roles;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.WithFormRead;
+import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
+import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
+
+/**
+ * The one check of the console's forms: a POST to a {@link CsrfChecked} resource (the console's) whose {@code csrf}
+ * field is not the signed-in session's token ({@link ConsoleCsrf}) reaches no resource method and changes nothing;
+ * the person sees "This form has expired" (403) with the way back. Read from the form before any resource method
+ * runs, so no page can forget it.
+ */
+public class ConsoleCsrfFilter {
+
+    private static final String HEADING = "This form has expired";
+    private static final String MESSAGE = "Nothing was saved. Go back, reload the page and try again.";
+
+    @Inject
+    ConsoleCsrf csrf;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @ServerRequestFilter
+    @WithFormRead
+    @CsrfChecked
+    public Response check(ResteasyReactiveContainerRequestContext request) {
+        if (!"POST".equals(request.getMethod())) {
+            return null;
+        }
+        ResteasyReactiveRequestContext context = (ResteasyReactiveRequestContext) request.getServerRequestContext();
+        Object posted = context.getFormParameter(ConsoleCsrf.FIELD, true, false);
+        if (csrf.matches(posted instanceof String token ? token : null)) {
+            return null;
+        }
+        String user = identity.isAnonymous() ? "" : identity.getPrincipal().getName();
+        ConsoleResource.Page page = new ConsoleResource.Page(HEADING, user, identity.hasRole(Roles.TEAM_MANAGER),
+                csrf.token(), List.of(), Map.of(), null);
+        return Response.status(Response.Status.FORBIDDEN).entity(ConsoleResource.Templates.problem(page, HEADING,
+                MESSAGE)).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+    }
+}
