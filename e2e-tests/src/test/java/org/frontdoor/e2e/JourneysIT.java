@@ -203,11 +203,24 @@ class JourneysIT {
                     "Assessment complete; risks reduced; panel agreed targeted early help.",
                     "partnerSummary", partnerSummary,
                     "panelDate", LocalDate.now(ZoneId.of("Europe/London")).minusDays(1).toString()));
+            // opened from an immediate-risk contact days ago: the step and the close wait for a second manager
+            assertEquals(202, stepped.status(), stepped.body());
+            assertEquals("SOCIAL_CARE", stepped.json().get("pathway").asText());
+            assertEquals("STEP", stepped.json().get("pendingChange").get("kind").asText());
+            String otherManager = pipeline.tokens().builder().role("team-manager").subject("owen-hart").build();
+            Http.Reply ownStep = post(pipeline.triage() + "/api/v1/cases/" + caseId + "/change/approve", manager,
+                    Map.of());
+            assertEquals(403, ownStep.status(), "the approver is never the one who asked: " + ownStep.body());
+            stepped = post(pipeline.triage() + "/api/v1/cases/" + caseId + "/change/approve", otherManager, Map.of());
             assertEquals(200, stepped.status(), stepped.body());
             assertEquals("EARLY_HELP", stepped.json().get("pathway").asText());
-            Http.Reply closed = post(pipeline.triage() + "/api/v1/cases/" + caseId + "/close", manager, Map.of(
+            Http.Reply asked = post(pipeline.triage() + "/api/v1/cases/" + caseId + "/close", manager, Map.of(
                     "reasonCode", "RC9", "summary", "Assessment complete; the family is supported by early help."));
+            assertEquals(202, asked.status(), asked.body());
+            Http.Reply closed = post(pipeline.triage() + "/api/v1/cases/" + caseId + "/change/approve",
+                    otherManager, Map.of());
             assertEquals(200, closed.status(), closed.body());
+            assertEquals("CLOSED", closed.json().get("status").asText());
             List<String> agencies = new ArrayList<>();
             closed.json().get("partnerAgencies").forEach(a -> agencies.add(a.asText()));
             assertTrue(agencies.containsAll(List.of(police.org(), health.org())), agencies.toString());

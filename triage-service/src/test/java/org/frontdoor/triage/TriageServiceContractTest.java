@@ -39,7 +39,9 @@ class TriageServiceContractTest extends ServiceContractTest {
                 "/api/v1/triage-items/{id}/assessments", "/api/v1/assessments/{id}",
                 "/api/v1/triage-items/{id}/section47-enquiries", "/api/v1/section47-enquiries/{id}",
                 "/api/v1/timescales", "/api/v1/returns/cin-census", "/api/v1/returns/cin-census/errors",
-                "/api/v1/returns/annex-a", "/api/v1/returns/annex-a/lists/{list}", "/api/v1/triage/indicators");
+                "/api/v1/returns/annex-a", "/api/v1/returns/annex-a/lists/{list}", "/api/v1/triage/indicators",
+                "/api/v1/cases/awaiting-approval", "/api/v1/cases/{id}/change/approve",
+                "/api/v1/cases/{id}/change/decline");
         assertTrue(paths.keySet().containsAll(expected), paths.keySet().toString());
         // closed sets of values are enums in the document, not free strings
         assertEquals(List.of("NO_FURTHER_ACTION", "INFORMATION_AND_ADVICE", "EARLY_HELP_SINGLE_AGENCY",

@@ -111,6 +111,13 @@ public interface TriageConfig {
 
         @WithDefault("4")
         int fromSuggestedLevel();
+
+        /**
+         * A case opened from an immediate-risk contact is closed or stepped within this many working days of its
+         * opening only with a second manager's approval (never the one who asked).
+         */
+        @WithDefault("10")
+        int caseChangeWorkingDays();
     }
 
     /** The MASH console's view of what another service owns. */

@@ -36,7 +36,9 @@ import org.frontdoor.support.problem.ProblemType;
 import org.frontdoor.support.security.Roles;
 import org.frontdoor.support.validation.Text;
 import org.frontdoor.triage.domain.AllocateCommand;
+import org.frontdoor.triage.domain.CaseApprovals;
 import org.frontdoor.triage.domain.CaseService;
+import org.frontdoor.triage.domain.DeclineCommand;
 import org.frontdoor.triage.domain.CheckCommand;
 import org.frontdoor.triage.domain.CloseCommand;
 import org.frontdoor.triage.domain.DecisionCommand;
@@ -65,7 +67,8 @@ public class ConsoleResource {
 
         static native TemplateInstance item(Page page, ConsoleViews.Screening screening);
 
-        static native TemplateInstance approvals(Page page, List<ConsoleViews.QueueRow> rows);
+        static native TemplateInstance approvals(Page page, List<ConsoleViews.QueueRow> rows,
+                List<ConsoleViews.CaseChangeRow> changes);
 
         static native TemplateInstance allocation(Page page, List<ConsoleViews.Allocation> cases);
 
@@ -107,6 +110,9 @@ public class ConsoleResource {
 
     @Inject
     CaseService cases;
+
+    @Inject
+    CaseApprovals approvals;
 
     @Inject
     StaffService staff;
@@ -243,8 +249,10 @@ public class ConsoleResource {
     @RolesAllowed(Roles.TEAM_MANAGER)
     public Response approvals(@QueryParam("done") String done) {
         List<ConsoleViews.QueueRow> rows = views.rows(triage.awaitingApproval());
+        // the longest waiting closes and steps; the API pages through any more
+        List<ConsoleViews.CaseChangeRow> changes = views.caseChanges(approvals.awaitingApproval(0, 100).requests());
         return page("Decisions awaiting approval", List.of(), Map.of(),
-                "approved".equals(done) ? "Decision approved" : null, t -> Templates.approvals(t, rows));
+                "approved".equals(done) ? "Decision approved" : null, t -> Templates.approvals(t, rows, changes));
     }
 
     @POST
@@ -294,7 +302,11 @@ public class ConsoleResource {
     public Response careCase(@PathParam("id") UUID id,
             @QueryParam("done") String done) {
         return casePage(id, List.of(), Map.of(), "closed".equals(done) ? "Case closed"
-                : "stepped".equals(done) ? "Case stepped" : null);
+                : "stepped".equals(done) ? "Case stepped"
+                : "awaiting-approval".equals(done) ? "Waits for another team manager's approval: the case was opened"
+                        + " from an immediate-risk contact within the last 10 working days"
+                : "change-approved".equals(done) ? "Approved: the case changed as asked"
+                : "change-declined".equals(done) ? "Declined: the case stays as it is" : null);
     }
 
     @POST
@@ -303,13 +315,43 @@ public class ConsoleResource {
     public Response close(@PathParam("id") UUID id,
             MultivaluedMap<String, String> form) {
         Map<String, String> values = flat(form);
+        CaseService.Details closed;
         try {
-            cases.close(id, new CloseCommand(Text.blankToNull(values.get("reasonCode")), values.get("summary")),
-                    version(values.get("version")));
+            closed = cases.close(id, new CloseCommand(Text.blankToNull(values.get("reasonCode")),
+                    values.get("summary")), version(values.get("version")));
         } catch (ProblemException e) {
             return refused(e, "close.", found -> casePage(id, found, values, null));
         }
-        return Response.seeOther(URI.create("/console/cases/" + id + "?done=closed")).build();
+        return Response.seeOther(URI.create("/console/cases/" + id + "?done="
+                + (closed.pendingChange() == null ? "closed" : "awaiting-approval"))).build();
+    }
+
+    /** A second manager approves a close or step that waits (never the one who asked: 403 page). */
+    @POST
+    @Path("/cases/{id}/change/approve")
+    @RolesAllowed(Roles.TEAM_MANAGER)
+    public Response approveChange(@PathParam("id") UUID id,
+            MultivaluedMap<String, String> form) {
+        try {
+            approvals.approve(id, version(form.getFirst("version")));
+        } catch (ProblemException e) {
+            return problem(e);
+        }
+        return Response.seeOther(URI.create("/console/cases/" + id + "?done=change-approved")).build();
+    }
+
+    @POST
+    @Path("/cases/{id}/change/decline")
+    @RolesAllowed(Roles.TEAM_MANAGER)
+    public Response declineChange(@PathParam("id") UUID id,
+            MultivaluedMap<String, String> form) {
+        Map<String, String> values = flat(form);
+        try {
+            approvals.decline(id, new DeclineCommand(values.get("reason")), version(values.get("version")));
+        } catch (ProblemException e) {
+            return refused(e, "decline.", found -> casePage(id, found, values, null));
+        }
+        return Response.seeOther(URI.create("/console/cases/" + id + "?done=change-declined")).build();
     }
 
     @POST
@@ -330,11 +372,12 @@ public class ConsoleResource {
         }
         org.frontdoor.events.codes.Pathway to = direction == null ? null : "UP".equals(direction)
                 ? org.frontdoor.events.codes.Pathway.SOCIAL_CARE : org.frontdoor.events.codes.Pathway.EARLY_HELP;
+        CaseService.Details stepped;
         try {
             if (!errors.isEmpty()) {
                 throw ProblemException.invalid(List.of());
             }
-            cases.step(id, new org.frontdoor.triage.domain.StepCommand(direction, to, values.get("rationale"),
+            stepped = cases.step(id, new org.frontdoor.triage.domain.StepCommand(direction, to, values.get("rationale"),
                     Text.blankToNull(values.get("partnerSummary")), panel, null, null), version(values.get("version")));
         } catch (ProblemException e) {
             if (aboutThePage(e)) {
@@ -344,7 +387,8 @@ public class ConsoleResource {
             all.addAll(prefixed("step.", e.errors()));
             return casePage(id, all, values, null);
         }
-        return Response.seeOther(URI.create("/console/cases/" + id + "?done=stepped")).build();
+        return Response.seeOther(URI.create("/console/cases/" + id + "?done="
+                + (stepped.pendingChange() == null ? "stepped" : "awaiting-approval"))).build();
     }
 
     /**

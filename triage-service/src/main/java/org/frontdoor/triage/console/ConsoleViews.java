@@ -267,9 +267,30 @@ public class ConsoleViews {
     public record Step(String when, String direction, String to, String summary, String by) {
     }
 
+    /** {@code pending}: a close or step waiting for a second manager, described; null when none. */
     public record CaseScreen(UUID id, long version, String title, String pathway, String status, boolean open,
             String leadWorker, String opened, String children, List<Step> steps, List<String> partners,
-            List<Choice> closureReasons, List<String> history) {
+            List<Choice> closureReasons, List<String> history, String pending) {
+
+        public boolean hasPending() {
+            return pending != null;
+        }
+    }
+
+    /** A case's close or step waiting for a second manager, in the approvals page. */
+    public record CaseChangeRow(UUID caseId, String children, String what, String askedBy, String at) {
+    }
+
+    @Transactional
+    public List<CaseChangeRow> caseChanges(List<org.frontdoor.triage.domain.CaseChangeRequest> requests) {
+        return requests.stream().map(r -> new CaseChangeRow(r.caseId, childrenOf(r.caseId), describe(r),
+                r.requestedBy, WHEN.format(r.requestedAt))).toList();
+    }
+
+    private static String describe(org.frontdoor.triage.domain.CaseChangeRequest r) {
+        return r.kind == org.frontdoor.triage.domain.CaseChangeRequest.Kind.CLOSE
+                ? "Close (" + r.reasonCode + "): " + r.summary
+                : "Step " + r.direction.toLowerCase(Locale.UK) + " to " + pathway(r.toPathway) + ": " + r.rationale;
     }
 
     public List<CaseRow> caseRows(List<CareCase> cases) {
@@ -290,7 +311,11 @@ public class ConsoleViews {
                 Arrays.stream(org.frontdoor.events.codes.ClosureReason.values())
                         .map(r -> new Choice(r.code(), r.code() + ": " + r.label(), "")).toList(),
                 d.history().stream().map(h -> WHEN.format(h.at) + ": " + h.action.replace('_', ' ')
-                        .toLowerCase(Locale.UK) + (h.detail == null ? "" : " - " + h.detail)).toList());
+                        .toLowerCase(Locale.UK) + (h.detail == null ? "" : " - " + h.detail)).toList(),
+                d.pendingChange() == null ? null : describe(d.pendingChange()) + ". Asked by "
+                        + d.pendingChange().requestedBy + " on " + WHEN.format(d.pendingChange().requestedAt)
+                        + "; it waits for another team manager's approval (the case was opened from an"
+                        + " immediate-risk contact within the last 10 working days).");
     }
 
     /** The names of a case's children, from the contacts that brought them. */

@@ -10,4 +10,12 @@ public record Actor(String id, String subject, StaffMember staff, boolean teamMa
     public boolean inDirectory() {
         return staff != null;
     }
+
+    /**
+     * Whether this is the person who acted as {@code staffId} signed in as {@code subject}: the same staff record
+     * or the same sign-in, either being enough, so that a second staff record never makes one person two.
+     */
+    public boolean isSamePersonAs(String staffId, String subject) {
+        return id.equals(staffId) || subject != null && subject.equals(this.subject);
+    }
 }

@@ -10,7 +10,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
+import org.frontdoor.support.problem.Problem.FieldError;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -47,6 +49,13 @@ public class Assessment extends PanacheEntityBase {
     @Column(name = "requires_support")
     public Boolean requiresSupport;
 
+    /** The team manager who authorised it: staff id and sign-in (the token's subject). */
+    @Column(name = "authorised_by")
+    public String authorisedBy;
+
+    @Column(name = "authorised_by_subject")
+    public String authorisedBySubject;
+
     @Column(name = "recorded_by", nullable = false)
     public String recordedBy;
 
@@ -61,6 +70,28 @@ public class Assessment extends PanacheEntityBase {
 
     @Version
     public long version;
+
+    /**
+     * Authorising (the date, and the factors found and the conclusion that come with it) is a team manager's act,
+     * kept with who: a triage worker may record the rest but not set, change or take back an authorisation.
+     */
+    public void recordAuthorisation(LocalDate on, List<String> newFactors, Boolean newRequiresSupport, Actor by) {
+        boolean changes = !Objects.equals(authorisedOn, on) || !factors.equals(newFactors)
+                || !Objects.equals(requiresSupport, newRequiresSupport);
+        if (!changes) {
+            return;
+        }
+        if (!by.teamManager()) {
+            throw new FourEyesViolation("Authorising an assessment is a team manager's act: ask yours to authorise it",
+                    List.of(new FieldError("authorisedOn", "is a team manager's to set: authorising an assessment,"
+                            + " with its factors and conclusion, is theirs")));
+        }
+        authorisedOn = on;
+        factors = new ArrayList<>(newFactors);
+        requiresSupport = newRequiresSupport;
+        authorisedBy = on == null ? null : by.id();
+        authorisedBySubject = on == null ? null : by.subject();
+    }
 
     public static List<Assessment> ofItem(UUID triageItemId) {
         return list("triageItemId = ?1 order by startedOn, recordedAt", triageItemId);

@@ -87,7 +87,7 @@ public class AssessmentService {
         apply(a, command, actor, now);
         a.persist();
         Assessment.flush();
-        HistoryEntry.add(item.id, now, actor.id(), "ASSESSMENT_STARTED", "s17 assessment started " + a.startedOn
+        HistoryEntry.add(item.id, now, actor, "ASSESSMENT_STARTED", "s17 assessment started " + a.startedOn
                 + ", due by " + a.dueOn + (a.authorisedOn == null ? "" : "; authorised " + a.authorisedOn));
         audit.record("assessment.started", item.referralId, "item " + item.id + ", assessment " + a.id);
         return a;
@@ -109,7 +109,7 @@ public class AssessmentService {
         apply(a, command, actor, Instants.now(clock));
         Assessment.flush();
         if (authorising) {
-            HistoryEntry.add(item.id, a.updatedAt, actor.id(), "ASSESSMENT_AUTHORISED", "s17 assessment authorised "
+            HistoryEntry.add(item.id, a.updatedAt, actor, "ASSESSMENT_AUTHORISED", "s17 assessment authorised "
                     + a.authorisedOn + (a.authorisedOn.isAfter(a.dueOn) ? ", after its due date " + a.dueOn : "")
                     + "; factors " + String.join(", ", a.factors));
         }
@@ -137,7 +137,7 @@ public class AssessmentService {
         apply(e, command, actor, now);
         e.persist();
         Section47Enquiry.flush();
-        HistoryEntry.add(item.id, now, actor.id(), "S47_STARTED", "s47 enquiry from the strategy discussion of "
+        HistoryEntry.add(item.id, now, actor, "S47_STARTED", "s47 enquiry from the strategy discussion of "
                 + e.strategyDiscussionOn + "; initial conference due by " + e.icpcDueOn);
         audit.record("section47.started", item.referralId, "item " + item.id + ", enquiry " + e.id);
         return e;
@@ -159,7 +159,7 @@ public class AssessmentService {
         apply(e, command, actor, Instants.now(clock));
         Section47Enquiry.flush();
         if (concluding) {
-            HistoryEntry.add(item.id, e.updatedAt, actor.id(), "ICPC_RECORDED", e.icpcNotRequired
+            HistoryEntry.add(item.id, e.updatedAt, actor, "ICPC_RECORDED", e.icpcNotRequired
                     ? "s47 enquiry ended: no initial conference needed"
                     : "initial child protection conference on " + e.icpcOn
                             + (e.icpcOn.isAfter(e.icpcDueOn) ? ", after its due date " + e.icpcDueOn : "")
@@ -322,12 +322,10 @@ public class AssessmentService {
     }
 
     private void apply(Assessment a, AssessmentCommand command, Actor actor, Instant now) {
+        a.recordAuthorisation(command.authorisedOn(), command.factors() == null ? List.of()
+                : command.factors().stream().map(AssessmentFactor::code).toList(), command.requiresSupport(), actor);
         a.startedOn = command.startedOn();
         a.childSeen = command.childSeen();
-        a.authorisedOn = command.authorisedOn();
-        a.factors = new ArrayList<>(command.factors() == null ? List.of()
-                : command.factors().stream().map(AssessmentFactor::code).toList());
-        a.requiresSupport = command.requiresSupport();
         a.updatedBy = actor.id();
         a.updatedAt = now;
     }
@@ -337,7 +335,7 @@ public class AssessmentService {
         e.startedOn = command.startedOn() != null ? command.startedOn() : command.strategyDiscussionOn();
         e.icpcDueOn = calendar.plusWorkingDays(e.strategyDiscussionOn, config.returns().icpcWorkingDays());
         e.icpcOn = command.icpcOn();
-        e.icpcNotRequired = Boolean.TRUE.equals(command.icpcNotRequired());
+        e.recordIcpcNotRequired(Boolean.TRUE.equals(command.icpcNotRequired()), actor);
         e.planStartedOn = command.planStartedOn();
         e.planCategory = command.planCategory() == null ? null : command.planCategory().code();
         e.planEndedOn = command.planEndedOn();

@@ -12,6 +12,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import org.frontdoor.support.calendar.WorkingCalendar;
 
 /** An early help or social care case for a child, with its lead worker. */
 @Entity
@@ -69,8 +70,20 @@ public class CareCase extends PanacheEntityBase {
     @Column(name = "closure_summary")
     public String closureSummary;
 
+    /** Opened from a contact whose referrer reported immediate risk: its early close or step needs a second manager. */
+    @Column(name = "opened_on_immediate_risk", nullable = false)
+    public boolean openedOnImmediateRisk;
+
     @Version
     public long version;
+
+    /**
+     * Four eyes on a risky case's early end: a case opened from an immediate-risk contact is closed or stepped
+     * within its first {@code workingDays} working days only with a second manager's approval.
+     */
+    public boolean changeNeedsSecondManager(Instant now, WorkingCalendar calendar, int workingDays) {
+        return openedOnImmediateRisk && now.isBefore(calendar.plusWorkingDays(openedAt, workingDays));
+    }
 
     public static Optional<CareCase> openFor(UUID knownChildId) {
         if (knownChildId == null) {

@@ -46,6 +46,10 @@ public class CaseService {
     @Inject
     Caseloads caseloads;
 
+    /** Four eyes on a risky case's early close or step (and CaseApprovals applies an approved one here). */
+    @Inject
+    CaseApprovals approvals;
+
     @Inject
     Outbox outbox;
 
@@ -85,7 +89,7 @@ public class CaseService {
 
     /** A case with everything shown about it. */
     public record Details(CareCase careCase, List<CaseChild> children, List<CaseStep> steps, List<String> partnerAgencies,
-            List<HistoryEntry> history, List<String> warnings) {
+            List<HistoryEntry> history, List<String> warnings, CaseChangeRequest pendingChange) {
     }
 
     /** The contact passed to the lead worker of the child's open case, who is told at once. */
@@ -93,7 +97,7 @@ public class CaseService {
     Effect passToLeadWorker(CareCase open, TriageItem item, Actor actor) {
         Instant now = Instants.now(clock);
         CaseChild.join(open.id, item, now);
-        HistoryEntry.add(open.id, now, actor.id(), "CONTACT_PASSED", "Contact " + item.referralId + " (triage item "
+        HistoryEntry.add(open.id, now, actor, "CONTACT_PASSED", "Contact " + item.referralId + " (triage item "
                 + item.id + ") screened and passed to the lead worker");
         List<String> warnings = new ArrayList<>();
         if (open.leadWorker == null) {
@@ -140,7 +144,7 @@ public class CaseService {
                         + "; a team manager reallocates it with POST /api/v1/cases/" + open.id + "/allocate");
             }
             CaseChild.join(open.id, item, now);
-            HistoryEntry.add(open.id, now, actor.id(), "CHILD_JOINED", "Triage item " + item.id + " of contact "
+            HistoryEntry.add(open.id, now, actor, "CHILD_JOINED", "Triage item " + item.id + " of contact "
                     + item.referralId + " joined the case");
             StaffAlert.add(open.leadWorker, now, StaffAlert.Kind.CONTACT_PASSED, open.id, item.id, item.referralId,
                     "A decision on a new contact joined case " + open.id + " (triage item " + item.id + ")");
@@ -160,10 +164,11 @@ public class CaseService {
         c.status = CareCase.Status.OPEN;
         c.openedAt = now;
         c.openedBy = actor.id();
+        c.openedOnImmediateRisk = item.immediateRisk;
         assign(c, allocation, now);
         c.persist();
         CaseChild.join(c.id, item, now);
-        HistoryEntry.add(c.id, now, actor.id(), "OPENED", pathway + " case from triage item " + item.id);
+        HistoryEntry.add(c.id, now, actor, "OPENED", pathway + " case from triage item " + item.id);
         recordAllocation(c, allocation, null, actor, now);
         List<String> warnings = new ArrayList<>(allocation.warnings());
         return new Effect(c, EffectKind.OPENED, null, null, warnings);
@@ -277,6 +282,16 @@ public class CaseService {
             throw ProblemException.invalid("pathway", "the case is already " + c.pathway
                     + "; a step changes the pathway");
         }
+        if (approvals.needsSecondManager(c)) {
+            return details(c, approvals.hold(c, CaseChangeRequest.step(c.id, command, actor, Instants.now(clock))));
+        }
+        return stepNow(c, command, actor);
+    }
+
+    /** The step takes effect (asked by {@code actor}, approved where it needed approval). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    Details stepNow(CareCase c, StepCommand command, Actor actor) {
+        List<FieldError> errors = new ArrayList<>();
         Instant now = Instants.now(clock);
         String previous = c.leadWorker;
         CaseStep s = applyStep(c, command.direction(), command.pathway(), command.rationale().strip(),
@@ -287,7 +302,7 @@ public class CaseService {
             throw ProblemException.invalid(errors);
         }
         announceStep(c, s, previous);
-        LOG.infof("Case %s stepped %s to %s", id, s.direction, c.pathway);
+        LOG.infof("Case %s stepped %s to %s", c.id, s.direction, c.pathway);
         CareCase.flush();
         return details(c, allocationWarnings(c));
     }
@@ -305,6 +320,15 @@ public class CaseService {
         IfMatch.check(ifMatch, c.version, "Case " + id);
         requireOpen(c);
         Actor actor = actors.current();
+        if (approvals.needsSecondManager(c)) {
+            return details(c, approvals.hold(c, CaseChangeRequest.close(c.id, command, actor, Instants.now(clock))));
+        }
+        return closeNow(c, command, actor);
+    }
+
+    /** The close takes effect (asked by {@code actor}, approved where it needed approval). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    Details closeNow(CareCase c, CloseCommand command, Actor actor) {
         Instant now = Instants.now(clock);
         c.status = CareCase.Status.CLOSED;
         c.closedAt = now;
@@ -313,11 +337,11 @@ public class CaseService {
         c.closureReasonCode = reason.code();
         c.closureSummary = command.summary().strip();
         c.allocationDueBy = null;
-        HistoryEntry.add(c.id, now, actor.id(), "CLOSED", c.closureReasonCode + " ("
+        HistoryEntry.add(c.id, now, actor, "CLOSED", c.closureReasonCode + " ("
                 + reason.label().toLowerCase(java.util.Locale.UK) + ")");
         emit(EventType.CASE_CLOSED, c, null, null, null);
-        audit.record("case.closed", c.referralId, "case " + id + ", " + c.closureReasonCode);
-        LOG.infof("Case %s closed: %s", id, c.closureReasonCode);
+        audit.record("case.closed", c.referralId, "case " + c.id + ", " + c.closureReasonCode);
+        LOG.infof("Case %s closed: %s", c.id, c.closureReasonCode);
         CareCase.flush();
         return details(c, List.of());
     }
@@ -351,7 +375,7 @@ public class CaseService {
         s.persist();
         String previous = c.leadWorker;
         c.pathway = to;
-        HistoryEntry.add(c.id, now, actor.id(), "STEPPED", s.direction + ": " + s.fromPathway + " to " + to
+        HistoryEntry.add(c.id, now, actor, "STEPPED", s.direction + ": " + s.fromPathway + " to " + to
                 + (s.panelDate == null ? "" : ", panel " + s.panelDate));
         StaffAlert.add(previous, now, StaffAlert.Kind.CASE_MOVED_AWAY, c.id, null, c.referralId, "Case " + c.id
                 + " was stepped " + direction.toLowerCase() + " to " + to + "; it has a new lead worker");
@@ -379,11 +403,11 @@ public class CaseService {
     private void recordAllocation(CareCase c, Caseloads.Allocation allocation, String previous, Actor actor,
             Instant now) {
         if (allocation.awaiting()) {
-            HistoryEntry.add(c.id, now, actor.id(), "AWAITING_ALLOCATION", "Due by " + c.allocationDueBy + ": "
+            HistoryEntry.add(c.id, now, actor, "AWAITING_ALLOCATION", "Due by " + c.allocationDueBy + ": "
                     + String.join("; ", allocation.warnings()));
             return;
         }
-        HistoryEntry.add(c.id, now, actor.id(), "ALLOCATED", "lead worker " + c.leadWorker + ", "
+        HistoryEntry.add(c.id, now, actor, "ALLOCATED", "lead worker " + c.leadWorker + ", "
                 + allocation.openCasesAfter() + " open case(s)"
                 + (allocation.overrideReason() == null ? "" : "; above the limit: " + allocation.overrideReason())
                 + (previous == null ? "" : " (was " + previous + ")"));
@@ -432,9 +456,9 @@ public class CaseService {
                 closed ? c.closureSummary : stepSummary, partnerAgencies(c), Instants.now(clock), previousLead)));
     }
 
-    private Details details(CareCase c, List<String> warnings) {
+    Details details(CareCase c, List<String> warnings) {
         return new Details(c, CaseChild.ofCase(c.id), CaseStep.list("caseId = ?1 order by steppedAt, id", c.id),
-                partnerAgencies(c), HistoryEntry.of(c.id), warnings);
+                partnerAgencies(c), HistoryEntry.of(c.id), warnings, CaseChangeRequest.pendingFor(c.id).orElse(null));
     }
 
     /** Decisions and steps about one known child are taken one at a time (until the transaction ends). */
@@ -445,7 +469,7 @@ public class CaseService {
         }
     }
 
-    private CareCase find(UUID id, boolean forUpdate) {
+    CareCase find(UUID id, boolean forUpdate) {
         CareCase c = forUpdate ? CareCase.findById(id, LockModeType.PESSIMISTIC_WRITE) : CareCase.findById(id);
         if (c == null) {
             throw ProblemException.notFound("Case " + id);
@@ -453,7 +477,7 @@ public class CaseService {
         return c;
     }
 
-    private static void requireOpen(CareCase c) {
+    static void requireOpen(CareCase c) {
         if (c.status == CareCase.Status.CLOSED) {
             throw new ProblemException(ProblemType.CONFLICT, "Case " + c.id + " was closed at " + c.closedAt);
         }

@@ -29,16 +29,32 @@ public class HistoryEntry extends PanacheEntityBase {
     @Column(nullable = false)
     public String actor;
 
+    /** The actor's sign-in (the token's subject); null for the system and for entries from before it was kept. */
+    @Column(name = "actor_subject")
+    public String actorSubject;
+
     @Column(nullable = false)
     public String action;
 
     public String detail;
 
+    /** A person's act: kept with their staff id and their sign-in's subject. */
+    public static void add(UUID subjectId, Instant at, Actor actor, String action, String detail) {
+        add(subjectId, at, actor.id(), actor.subject(), action, detail);
+    }
+
+    /** The system's act (intake, retention). */
     public static void add(UUID subjectId, Instant at, String actor, String action, String detail) {
+        add(subjectId, at, actor, null, action, detail);
+    }
+
+    private static void add(UUID subjectId, Instant at, String actor, String actorSubject, String action,
+            String detail) {
         HistoryEntry e = new HistoryEntry();
         e.subjectId = subjectId;
         e.at = at;
         e.actor = actor;
+        e.actorSubject = actorSubject;
         e.action = action;
         e.detail = detail == null || detail.length() <= 1000 ? detail : detail.substring(0, 1000);
         e.persist();

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.frontdoor.support.problem.Problem.FieldError;
 
 /**
  * An s47 enquiry of a referral: the strategy discussion that started it, the initial child protection conference
@@ -41,6 +42,13 @@ public class Section47Enquiry extends PanacheEntityBase {
     @Column(name = "icpc_not_required", nullable = false)
     public boolean icpcNotRequired;
 
+    /** The team manager who recorded that no conference was needed: staff id and sign-in. */
+    @Column(name = "icpc_not_required_by")
+    public String icpcNotRequiredBy;
+
+    @Column(name = "icpc_not_required_by_subject")
+    public String icpcNotRequiredBySubject;
+
     @Column(name = "plan_started_on")
     public LocalDate planStartedOn;
 
@@ -65,6 +73,23 @@ public class Section47Enquiry extends PanacheEntityBase {
 
     @Version
     public long version;
+
+    /**
+     * Ruling out an initial conference ends the child protection enquiry: a team manager's act, kept with who. A
+     * triage worker may record the rest but not set or take back "not required".
+     */
+    public void recordIcpcNotRequired(boolean notRequired, Actor by) {
+        if (notRequired == icpcNotRequired) {
+            return;
+        }
+        if (!by.teamManager()) {
+            throw new FourEyesViolation("Recording that no initial child protection conference is needed is a team"
+                    + " manager's act", List.of(new FieldError("icpcNotRequired", "is a team manager's to record")));
+        }
+        icpcNotRequired = notRequired;
+        icpcNotRequiredBy = notRequired ? by.id() : null;
+        icpcNotRequiredBySubject = notRequired ? by.subject() : null;
+    }
 
     public boolean open() {
         return icpcOn == null && !icpcNotRequired;

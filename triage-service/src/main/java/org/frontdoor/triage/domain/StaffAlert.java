@@ -28,7 +28,9 @@ public class StaffAlert extends PanacheEntityBase {
         /** A case they led was given to another worker, or stepped to another pathway. */
         CASE_MOVED_AWAY,
         /** A decision they made was sent back by a team manager. */
-        DECISION_SENT_BACK
+        DECISION_SENT_BACK,
+        /** A close or step of a case they asked for was declined by another team manager. */
+        CASE_CHANGE_DECLINED
     }
 
     @Id

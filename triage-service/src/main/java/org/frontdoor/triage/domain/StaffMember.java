@@ -8,8 +8,12 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.frontdoor.events.codes.Pathway;
+import org.frontdoor.support.problem.Problem.FieldError;
 
 /**
  * A member of the front door's staff, linked to the person who signs in by the identity provider's
@@ -50,6 +54,40 @@ public class StaffMember extends PanacheEntityBase {
 
     @Version
     public long version;
+
+    /**
+     * Four eyes hold by the person: nobody changes their own record's sign-in, role or active flag, and nobody
+     * links their own sign-in to a record once it was linked to one (it moves only by another manager).
+     * {@code creating}: this record is being added; {@code newSubjectOnceLinked}: the subject asked for was linked
+     * to a staff record before (now or in the past).
+     */
+    public void requireChangeableBy(Actor editor, boolean creating, String newSubject, StaffRole newRole,
+            boolean newActive, boolean newSubjectOnceLinked) {
+        List<FieldError> refused = new ArrayList<>();
+        boolean own = !creating && (subject != null && subject.equals(editor.subject())
+                || editor.inDirectory() && editor.id().equals(id));
+        boolean subjectChanges = !Objects.equals(subject, newSubject);
+        if (own) {
+            if (subjectChanges) {
+                refused.add(new FieldError("subject", "is the link to your own sign-in: another team manager"
+                        + " changes it"));
+            }
+            if (role != newRole) {
+                refused.add(new FieldError("role", "is your own role: another team manager changes it"));
+            }
+            if (active != newActive) {
+                refused.add(new FieldError("active", "is your own record's: another team manager changes it"));
+            }
+        } else if (subjectChanges && newSubject != null && newSubject.equals(editor.subject())
+                && newSubjectOnceLinked) {
+            refused.add(new FieldError("subject", "is your own sign-in, linked to a staff record before: another"
+                    + " team manager moves it"));
+        }
+        if (!refused.isEmpty()) {
+            throw new FourEyesViolation("Nobody changes their own staff record's sign-in, role or active flag, nor"
+                    + " moves their own sign-in: ask another team manager", refused);
+        }
+    }
 
     public boolean holdsCases() {
         return pathway != null && pathway != Pathway.NONE;

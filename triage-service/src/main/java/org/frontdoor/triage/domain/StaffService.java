@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import org.frontdoor.events.codes.Pathway;
 import org.frontdoor.support.audit.AuditLog;
@@ -110,12 +111,16 @@ public class StaffService {
             checkPathway(command, errors);
         }
         validation.check(command, errors);
+        Actor actor = actors.current();
         StaffMember s = new StaffMember();
         s.id = command.id();
+        String subject = Text.blankToNull(command.subject());
+        requireChangeable(s, actor, true, command, command.active() == null || command.active());
         apply(s, command);
         s.active = command.active() == null || command.active();
         s.persist();
         audit.record("staff.created", null, "staff " + s.id + ", " + s.role + (s.pathway == null ? "" : ", " + s.pathway));
+        signInMoved(s.id, null, subject, actor);
         StaffMember.flush();
         return member(s);
     }
@@ -146,11 +151,15 @@ public class StaffService {
         }
         validation.check(command, errors);
         IfMatch.check(ifMatch, s.version, "Staff member " + id);
+        Actor actor = actors.current();
+        requireChangeable(s, actor, false, command, command.active() == null ? s.active : command.active());
+        String previousSubject = s.subject;
         apply(s, command);
         if (command.active() != null) {
             s.active = command.active();
         }
         audit.record("staff.updated", null, "staff " + id);
+        signInMoved(id, previousSubject, s.subject, actor);
         StaffMember.flush();
         return member(s);
     }
@@ -161,6 +170,7 @@ public class StaffService {
         StaffMember s = find(id, true);
         IfMatch.check(ifMatch, s.version, "Staff member " + id);
         Actor actor = actors.current();
+        requireChangeable(s, actor, false, null, false);
         Instant now = Instants.now(clock);
         s.active = false;
         List<TriageItem> items = TriageItem.list("assignedTo = ?1 and status in (?2, ?3)", id, TriageStatus.NEW,
@@ -169,12 +179,36 @@ public class StaffService {
             item.assignedTo = null;
             item.assignedAt = null;
             item.status = TriageStatus.NEW;
-            HistoryEntry.add(item.id, now, actor.id(), "RETURNED_TO_QUEUE", id + " was deactivated");
+            HistoryEntry.add(item.id, now, actor, "RETURNED_TO_QUEUE", id + " was deactivated");
         }
         audit.record("staff.deactivated", null, "staff " + id + ", " + CareCase.openCasesOf(id) + " open case(s), "
                 + items.size() + " item(s) back in the queue");
         StaffMember.flush();
         return new Deactivated(member(s), items);
+    }
+
+    /** The record's own rule (StaffMember), with a refusal audited; {@code command} null: only {@code active} changes. */
+    private void requireChangeable(StaffMember s, Actor actor, boolean creating, StaffCommand command,
+            boolean active) {
+        String subject = command == null ? s.subject : Text.blankToNull(command.subject());
+        try {
+            s.requireChangeableBy(actor, creating, subject, command == null ? s.role : command.role(), active,
+                    !Objects.equals(subject, s.subject) && StaffSubjectLink.everLinked(subject));
+        } catch (FourEyesViolation e) {
+            audit.recordRefused("staff.change.refused", null, "staff " + s.id + " by " + actor.id() + " ("
+                    + actor.subject() + "): " + e.errors().stream().map(f -> f.field()).toList());
+            throw e;
+        }
+    }
+
+    /** A sign-in linked, unlinked or moved: kept in the link log and audited (who moved whose sign-in). */
+    private void signInMoved(String staffId, String from, String to, Actor actor) {
+        if (Objects.equals(from, to)) {
+            return;
+        }
+        StaffSubjectLink.moved(staffId, from, to, actor, Instants.now(clock));
+        audit.record("staff.sign-in-moved", null, "staff " + staffId + ": sign-in " + (from == null ? "none" : from)
+                + " -> " + (to == null ? "none" : to) + ", by " + actor.id() + " (" + actor.subject() + ")");
     }
 
     private void apply(StaffMember s, StaffCommand command) {

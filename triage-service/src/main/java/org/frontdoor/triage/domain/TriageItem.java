@@ -15,6 +15,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.frontdoor.support.problem.ProblemException;
+import org.frontdoor.support.problem.ProblemType;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -121,8 +123,16 @@ public class TriageItem extends PanacheEntityBase {
     @Column(name = "approved_by")
     public String approvedBy;
 
+    /** The approver's sign-in (the token's subject), kept beside the staff id. */
+    @Column(name = "approved_by_subject")
+    public String approvedBySubject;
+
     @Column(name = "decided_by")
     public String decidedBy;
+
+    /** The decider's sign-in (the token's subject), kept beside the staff id: four eyes hold by the person. */
+    @Column(name = "decided_by_subject")
+    public String decidedBySubject;
 
     @Column(name = "decided_at")
     public Instant decidedAt;
@@ -169,6 +179,35 @@ public class TriageItem extends PanacheEntityBase {
 
     @Version
     public long version;
+
+    /** Who decided, by staff id and sign-in, and when. */
+    public void decidedBy(Actor decider, Instant at) {
+        decidedBy = decider.id();
+        decidedBySubject = decider.subject();
+        decidedAt = at;
+    }
+
+    /**
+     * Four eyes: only a decision awaiting approval is approved, and never by its decider, whether by the same
+     * staff record or by the same sign-in under another record (the directory may have been edited since).
+     */
+    public void requireApprovableBy(Actor approver) {
+        if (status != TriageStatus.AWAITING_APPROVAL) {
+            throw new ProblemException(ProblemType.CONFLICT, "Triage item " + id + " is " + status
+                    + ": only a decision awaiting approval can be approved or sent back");
+        }
+        if (approver.isSamePersonAs(decidedBy, decidedBySubject)) {
+            throw new FourEyesViolation("You made this decision: another team manager must approve it. The approver"
+                    + " is never the decider, by staff record or by sign-in.");
+        }
+    }
+
+    /** Approved (or, with null, in effect without approval): who approved, by staff id and sign-in, and when. */
+    public void approvedBy(Actor approver, Instant at) {
+        approvedBy = approver == null ? null : approver.id();
+        approvedBySubject = approver == null ? null : approver.subject();
+        approvedAt = approver == null ? null : at;
+    }
 
     public boolean isOverdue(Instant now) {
         return status != TriageStatus.DECIDED && now.isAfter(deadline);

@@ -204,7 +204,7 @@ public class TriageService {
             item.assignedTo = actor.id();
             item.assignedAt = Instants.now(clock);
             item.status = TriageStatus.IN_PROGRESS;
-            HistoryEntry.add(item.id, item.assignedAt, actor.id(), "CLAIMED", null);
+            HistoryEntry.add(item.id, item.assignedAt, actor, "CLAIMED", null);
         }
         audit.record("triage-item.claimed", item.referralId, "item " + id);
         return details(item);
@@ -229,7 +229,7 @@ public class TriageService {
         item.assignedTo = assignee.id;
         item.assignedAt = Instants.now(clock);
         item.status = TriageStatus.IN_PROGRESS;
-        HistoryEntry.add(item.id, item.assignedAt, actor.id(), "ASSIGNED",
+        HistoryEntry.add(item.id, item.assignedAt, actor, "ASSIGNED",
                 "to " + item.assignedTo + (previous == null ? "" : " (was " + previous + ")"));
         audit.record("triage-item.assigned", item.referralId, "item " + id + " to " + item.assignedTo);
         return details(item);
@@ -262,7 +262,7 @@ public class TriageService {
         c.recordedBy = actor.id();
         c.recordedAt = Instants.now(clock);
         c.persist();
-        HistoryEntry.add(item.id, c.recordedAt, actor.id(), "CHECK_RECORDED", c.agency + " (" + c.organisation + ")");
+        HistoryEntry.add(item.id, c.recordedAt, actor, "CHECK_RECORDED", c.agency + " (" + c.organisation + ")");
         audit.record("triage-item.check-recorded", item.referralId, "item " + id + ", " + c.agency);
         return c;
     }
@@ -300,8 +300,7 @@ public class TriageService {
                 : command.levelOverrideReason().strip();
         item.requestedLeadWorker = Text.blankToNull(command.leadWorker());
         item.allocationOverrideReason = Text.blankToNull(command.allocationOverrideReason());
-        item.decidedBy = actor.id();
-        item.decidedAt = now;
+        item.decidedBy(actor, now);
         if (item.assignedTo == null) {
             item.assignedTo = actor.id();
             item.assignedAt = now;
@@ -309,7 +308,7 @@ public class TriageService {
         if (needsApproval(item)) {
             item.status = TriageStatus.AWAITING_APPROVAL;
             item.approvalRequestedAt = now;
-            HistoryEntry.add(item.id, now, actor.id(), "AWAITING_APPROVAL", "level " + item.decidedLevel + ", "
+            HistoryEntry.add(item.id, now, actor, "AWAITING_APPROVAL", "level " + item.decidedLevel + ", "
                     + item.outcome + ": " + approvalReason(item));
             audit.record("triage-item.decided", item.referralId, "item " + id + ": level " + item.decidedLevel + ", "
                     + item.outcome + ", awaiting approval");
@@ -327,19 +326,20 @@ public class TriageService {
         TriageItem item = find(id, true);
         IfMatch.check(ifMatch, item.version, "Triage item " + id);
         Actor actor = actors.staff();
-        requireAwaitingApproval(item);
-        if (actor.id().equals(item.decidedBy)) {
-            audit.recordRefused("triage-item.approval.refused", item.referralId, "item " + id
-                    + ": the decider may not approve their own decision");
-            throw new ProblemException(ProblemType.FORBIDDEN, "You made this decision: another team manager must"
-                    + " approve it. The approver is never the decider.");
+        try {
+            item.requireApprovableBy(actor);
+        } catch (FourEyesViolation e) {
+            audit.recordRefused("triage-item.approval.refused", item.referralId, "item " + id + ": decided by "
+                    + item.decidedBy + " (" + item.decidedBySubject + "), approval asked by " + actor.id() + " ("
+                    + actor.subject() + "): the decider may not approve their own decision");
+            throw e;
         }
         CareCase open = CareCase.openFor(item.knownChildId).orElse(null);
         if (item.outcome == Outcome.PASSED_TO_ALLOCATED_WORKER && open == null) {
             throw new ProblemException(ProblemType.CONFLICT, "The child's case has closed since the decision:"
                     + " send it back for a new decision");
         }
-        return takeEffect(item, open, actor, actor.id());
+        return takeEffect(item, open, actor, actor);
     }
 
     /** A team manager sends a decision awaiting approval back to its decider, with the reason. */
@@ -352,7 +352,7 @@ public class TriageService {
         requireAwaitingApproval(item);
         Instant now = Instants.now(clock);
         String decider = item.decidedBy;
-        HistoryEntry.add(item.id, now, actor.id(), "SENT_BACK", "level " + item.decidedLevel + ", " + item.outcome
+        HistoryEntry.add(item.id, now, actor, "SENT_BACK", "level " + item.decidedLevel + ", " + item.outcome
                 + " sent back to " + decider + ": " + command.reason().strip());
         item.status = TriageStatus.IN_PROGRESS;
         item.assignedTo = decider;
@@ -374,7 +374,7 @@ public class TriageService {
      * {@code triage.decided} goes out, all in this transaction. {@code actor} is who makes it take
      * effect (the decider, or the approving manager, whose override counts for allocation).
      */
-    private Decided takeEffect(TriageItem item, CareCase open, Actor actor, String approver) {
+    private Decided takeEffect(TriageItem item, CareCase open, Actor actor, Actor approver) {
         Instant now = Instants.now(clock);
         // as it was before this decision: a step up changes it
         Pathway openPathway = open == null ? null : open.pathway;
@@ -389,8 +389,7 @@ public class TriageService {
             }
         }
         item.status = TriageStatus.DECIDED;
-        item.approvedBy = approver;
-        item.approvedAt = approver == null ? null : now;
+        item.approvedBy(approver, now);
         item.metDeadline = !now.isAfter(item.deadline);
         item.becameReferral = item.outcome.statutory() && openPathway != Pathway.SOCIAL_CARE;
         if (item.becameReferral) {
@@ -402,7 +401,7 @@ public class TriageService {
         if (effect != null) {
             item.caseId = effect.careCase().id;
         }
-        HistoryEntry.add(item.id, now, actor.id(), approver == null ? "DECIDED" : "APPROVED", "level "
+        HistoryEntry.add(item.id, now, actor, approver == null ? "DECIDED" : "APPROVED", "level "
                 + item.decidedLevel + ", " + item.outcome + (item.metDeadline ? ", on time" : ", after the deadline")
                 + (item.becameReferral ? ", now a referral" : "")
                 + (item.caseId == null ? "" : ", case " + item.caseId));
@@ -410,7 +409,7 @@ public class TriageService {
                 new TriageDecided(item.referralId, item.childId, item.id, item.decidedLevel, item.outcome.name(),
                         item.pathway.name(), item.primaryNeedCode, item.referrerFeedback, item.decidedBy,
                         item.decidedAt, item.metDeadline, item.becameReferral, item.referralDate, item.reReferral,
-                        approver, item.caseId)));
+                        item.approvedBy, item.caseId)));
         if (effect != null) {
             cases.announce(effect);
         }
@@ -499,6 +498,7 @@ public class TriageService {
         item.requestedLeadWorker = null;
         item.allocationOverrideReason = null;
         item.decidedBy = null;
+        item.decidedBySubject = null;
         item.decidedAt = null;
         item.approvalRequestedAt = null;
     }

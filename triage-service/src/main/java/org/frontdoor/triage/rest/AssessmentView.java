@@ -20,11 +20,16 @@ public final class AssessmentView {
     @Schema(name = "Assessment", description = "A child's s17 assessment")
     public record S17(UUID id, UUID triageItemId, LocalDate startedOn,
             @Schema(description = "Due: 45 working days (configurable) after the referral") LocalDate dueOn,
-            Boolean childSeen, LocalDate authorisedOn, @Schema(maxItems = 40) List<AssessmentFactor> factors,
+            Boolean childSeen, LocalDate authorisedOn,
+            @Schema(description = "The team manager who authorised it (staff id)", example = "tm-maya-reid",
+                    maxLength = 200) String authorisedBy,
+            @Schema(description = "Their sign-in (the token's subject)", maxLength = 200) String authorisedBySubject,
+            @Schema(maxItems = 40) List<AssessmentFactor> factors,
             Boolean requiresSupport, @Schema(minimum = "0", maximum = Bounds.LONG_MAX) long version) {
 
         public static S17 of(Assessment a) {
-            return new S17(a.id, a.triageItemId, a.startedOn, a.dueOn, a.childSeen, a.authorisedOn,
+            return new S17(a.id, a.triageItemId, a.startedOn, a.dueOn, a.childSeen, a.authorisedOn, a.authorisedBy,
+                    a.authorisedBySubject,
                     a.factors.stream().map(AssessmentFactor::fromCode).flatMap(Optional::stream).toList(),
                     a.requiresSupport, a.version);
         }
@@ -34,12 +39,17 @@ public final class AssessmentView {
     public record S47(UUID id, UUID triageItemId, LocalDate strategyDiscussionOn, LocalDate startedOn,
             @Schema(description = "The initial conference is due: 15 working days (configurable) after the strategy"
                     + " discussion") LocalDate icpcDueOn,
-            LocalDate icpcOn, boolean icpcNotRequired, LocalDate planStartedOn, CategoryOfAbuse planCategory,
+            LocalDate icpcOn, boolean icpcNotRequired,
+            @Schema(description = "The team manager who recorded that no conference was needed (staff id)",
+                    example = "tm-maya-reid", maxLength = 200) String icpcNotRequiredBy,
+            @Schema(description = "Their sign-in (the token's subject)", maxLength = 200)
+            String icpcNotRequiredBySubject,
+            LocalDate planStartedOn, CategoryOfAbuse planCategory,
             LocalDate planEndedOn, @Schema(minimum = "0", maximum = Bounds.LONG_MAX) long version) {
 
         public static S47 of(Section47Enquiry e) {
             return new S47(e.id, e.triageItemId, e.strategyDiscussionOn, e.startedOn, e.icpcDueOn, e.icpcOn,
-                    e.icpcNotRequired, e.planStartedOn, CategoryOfAbuse.fromCode(e.planCategory).orElse(null),
+                    e.icpcNotRequired, e.icpcNotRequiredBy, e.icpcNotRequiredBySubject, e.planStartedOn, CategoryOfAbuse.fromCode(e.planCategory).orElse(null),
                     e.planEndedOn, e.version);
         }
     }

@@ -3,13 +3,17 @@ package org.frontdoor.triage.rest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
@@ -30,7 +34,9 @@ import org.frontdoor.support.concurrency.IfMatch;
 import org.frontdoor.support.problem.Problem;
 import org.frontdoor.support.security.Roles;
 import org.frontdoor.triage.domain.AllocateCommand;
+import org.frontdoor.triage.domain.CaseApprovals;
 import org.frontdoor.triage.domain.CaseService;
+import org.frontdoor.triage.domain.DeclineCommand;
 import org.frontdoor.triage.domain.CloseCommand;
 import org.frontdoor.triage.domain.StepCommand;
 
@@ -55,10 +61,16 @@ public class CaseResource {
             {"reasonCode": "RC7",
              "summary": "Early help plan completed; attendance now 96% and the family is supported by the school."}""";
 
+    static final String DECLINE_EXAMPLE = """
+            {"reason": "Police reported immediate risk 4 days ago: hold the strategy discussion before closing."}""";
+
     static final String IF_MATCH = "The case's ETag (version) as last read; a newer change answers 412. Optional.";
 
     @Inject
     CaseService cases;
+
+    @Inject
+    CaseApprovals approvals;
 
     @Inject
     Clock clock;
@@ -122,12 +134,16 @@ public class CaseResource {
                     + " early help led by a partner agency. DOWN and ACROSS need the panel's date. The case gets a"
                     + " lead worker of the new pathway: the one named, else the least loaded with room, else it waits"
                     + " for allocation. The old and the new lead worker are told; case.stepped informs the referrer"
-                    + " and the partner agencies involved.")
+                    + " and the partner agencies involved. A case opened from an immediate-risk contact less than 10 working"
+                    + " days ago steps only once another team manager approves (202, pendingChange).")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = StepCommand.class),
             examples = { @ExampleObject(name = "step down", value = STEP_DOWN_EXAMPLE),
                     @ExampleObject(name = "step up", value = STEP_UP_EXAMPLE) }))
     @APIResponse(responseCode = "200", description = "The case after the step",
+            content = @Content(schema = @Schema(implementation = CaseView.class)))
+    @APIResponse(responseCode = "202", description = "Not stepped yet: the case was opened from an immediate-risk"
+            + " contact less than 10 working days ago, so the step waits for another team manager (pendingChange)",
             content = @Content(schema = @Schema(implementation = CaseView.class)))
     @APIResponse(responseCode = "409", description = "The case is closed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -139,7 +155,7 @@ public class CaseResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response step(@PathParam("id") UUID id, StepCommand command,
             @Parameter(description = IF_MATCH) @HeaderParam("If-Match") @Size(max = IfMatch.MAX_LENGTH) String ifMatch) {
-        return view(cases.step(id, command, IfMatch.parse(ifMatch)));
+        return changed(cases.step(id, command, IfMatch.parse(ifMatch)));
     }
 
     @POST
@@ -148,11 +164,15 @@ public class CaseResource {
     @RolesAllowed(Roles.TEAM_MANAGER)
     @Operation(operationId = "closeCase", summary = "Close a case", description = "With a CIN reason for closure RC1-RC9 and a summary."
             + " Publishes case.closed listing every partner agency involved (professional referrers of the case's"
-            + " contacts and agencies checked), so all are informed.")
+            + " contacts and agencies checked), so all are informed. A case opened from an immediate-risk contact less"
+            + " than 10 working days ago closes only once another team manager approves (202, pendingChange).")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = CloseCommand.class),
             examples = @ExampleObject(name = "close", value = CLOSE_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "The closed case",
+            content = @Content(schema = @Schema(implementation = CaseView.class)))
+    @APIResponse(responseCode = "202", description = "Not closed yet: the case was opened from an immediate-risk"
+            + " contact less than 10 working days ago, so the close waits for another team manager (pendingChange)",
             content = @Content(schema = @Schema(implementation = CaseView.class)))
     @APIResponse(responseCode = "409", description = "Already closed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -164,11 +184,82 @@ public class CaseResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response close(@PathParam("id") UUID id, CloseCommand command,
             @Parameter(description = IF_MATCH) @HeaderParam("If-Match") @Size(max = IfMatch.MAX_LENGTH) String ifMatch) {
-        return view(cases.close(id, command, IfMatch.parse(ifMatch)));
+        return changed(cases.close(id, command, IfMatch.parse(ifMatch)));
+    }
+
+    @GET
+    @Path("/awaiting-approval")
+    @RolesAllowed(Roles.TEAM_MANAGER)
+    @Operation(operationId = "listCaseChangesAwaitingApproval", summary = "Closes and steps awaiting approval",
+            description = "Closes and steps of cases opened from an immediate-risk contact less than 10 working days"
+                    + " before, asked by one team manager and waiting for another, the longest waiting first. Approve"
+                    + " or decline each; the approver is never the one who asked.")
+    @APIResponse(responseCode = "200", description = "A page of them",
+            content = @Content(schema = @Schema(implementation = CaseView.Awaiting.Page.class)))
+    public CaseView.Awaiting.Page awaitingApproval(
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        return CaseView.Awaiting.Page.of(approvals.awaitingApproval(page, size));
+    }
+
+    @POST
+    @Path("/{id}/change/approve")
+    @RolesAllowed(Roles.TEAM_MANAGER)
+    @Operation(operationId = "approveCaseChange", summary = "Approve a close or step awaiting approval",
+            description = "Another team manager than the one who asked (by staff record and by sign-in) approves the"
+                    + " pending close or step: it takes effect as asked, and case.closed or case.stepped goes out.")
+    @APIResponse(responseCode = "200", description = "The case after the close or step",
+            content = @Content(schema = @Schema(implementation = CaseView.class)))
+    @APIResponse(responseCode = "403", description = "You asked for it (by staff record or by sign-in)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Nothing awaits approval, or the case is closed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "The case changed since you read it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The step can no longer be made as asked (e.g. its lead"
+            + " worker is now over their limit): decline it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such case",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response approveChange(@PathParam("id") UUID id,
+            @Parameter(description = IF_MATCH) @HeaderParam("If-Match") @Size(max = IfMatch.MAX_LENGTH) String ifMatch) {
+        return view(approvals.approve(id, IfMatch.parse(ifMatch)));
+    }
+
+    @POST
+    @Path("/{id}/change/decline")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.TEAM_MANAGER)
+    @Operation(operationId = "declineCaseChange", summary = "Decline a close or step awaiting approval",
+            description = "With the reason, told to the manager who asked (who may also withdraw their own this way)."
+                    + " The case stays as it is.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = DeclineCommand.class),
+            examples = @ExampleObject(name = "decline", value = DECLINE_EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "The case, unchanged but for its history",
+            content = @Content(schema = @Schema(implementation = CaseView.class)))
+    @APIResponse(responseCode = "409", description = "Nothing awaits approval, or the case is closed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "The case changed since you read it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "No reason given",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such case",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response declineChange(@PathParam("id") UUID id, DeclineCommand command,
+            @Parameter(description = IF_MATCH) @HeaderParam("If-Match") @Size(max = IfMatch.MAX_LENGTH) String ifMatch) {
+        return view(approvals.decline(id, command, IfMatch.parse(ifMatch)));
     }
 
     private static Response view(CaseService.Details details) {
         CaseView view = CaseView.of(details);
         return Response.ok(view).header("ETag", IfMatch.etag(view.version())).build();
+    }
+
+    /** 202 when the change waits for a second manager (nothing changed yet), else 200. */
+    private static Response changed(CaseService.Details details) {
+        CaseView view = CaseView.of(details);
+        return Response.status(view.pendingChange() == null ? Response.Status.OK : Response.Status.ACCEPTED)
+                .entity(view).header("ETag", IfMatch.etag(view.version())).build();
     }
 }

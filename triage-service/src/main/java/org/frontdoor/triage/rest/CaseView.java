@@ -10,6 +10,8 @@ import org.frontdoor.events.codes.ClosureReason;
 import org.frontdoor.events.codes.Pathway;
 import org.frontdoor.support.openapi.Bounds;
 import org.frontdoor.triage.domain.CareCase;
+import org.frontdoor.triage.domain.CaseApprovals;
+import org.frontdoor.triage.domain.CaseChangeRequest;
 import org.frontdoor.triage.domain.CaseChild;
 import org.frontdoor.triage.domain.CaseService;
 import org.frontdoor.triage.domain.CaseStep;
@@ -36,7 +38,50 @@ public record CaseView(UUID id, UUID referralId,
                 maxItems = 10)
         List<@Size(max = 500) String> warnings,
         @Schema(description = "Version of the case: send it back in If-Match to change it", minimum = "0",
-                maximum = Bounds.LONG_MAX) long version) {
+                maximum = Bounds.LONG_MAX) long version,
+        @Schema(description = "A close or step waiting for a second manager's approval (the case was opened from an"
+                + " immediate-risk contact less than 10 working days before); absent when none")
+        PendingChange pendingChange) {
+
+    @Schema(name = "PendingCaseChange", description = "A close or step as the manager asked it, waiting for another"
+            + " team manager (never the one who asked, by staff record or by sign-in) to approve or decline it")
+    public record PendingChange(CaseChangeRequest.Kind kind,
+            @Schema(description = "CLOSE: the CIN reason for closure asked for") ClosureReason reasonCode,
+            @Schema(description = "CLOSE: the closing summary", maxLength = 10000) String summary,
+            @Schema(description = "STEP: UP, DOWN or ACROSS") CaseStep.Direction direction,
+            @Schema(description = "STEP: the pathway after the step") Pathway pathway,
+            @Schema(description = "STEP: internal, never sent to partners", maxLength = 10000) String rationale,
+            @Schema(description = "STEP: what partners will be told", maxLength = 5000) String partnerSummary,
+            LocalDate panelDate, @Schema(description = "STEP: the lead worker asked for", maxLength = 100)
+            String leadWorker,
+            @Schema(description = "Staff id of the manager who asked", maxLength = 200) String requestedBy,
+            @Schema(description = "Their sign-in (the token's subject)", maxLength = 200) String requestedBySubject,
+            Instant requestedAt) {
+
+        public static PendingChange of(CaseChangeRequest r) {
+            return r == null ? null : new PendingChange(r.kind, ClosureReason.fromCode(r.reasonCode).orElse(null),
+                    r.summary, r.direction == null ? null : CaseStep.Direction.valueOf(r.direction), r.toPathway,
+                    r.rationale, r.partnerSummary, r.panelDate, r.leadWorker, r.requestedBy, r.requestedBySubject,
+                    r.requestedAt);
+        }
+    }
+
+    /** A case's change awaiting a second manager, in the list of them. */
+    @Schema(name = "CaseChangeAwaitingApproval")
+    public record Awaiting(UUID caseId, PendingChange change) {
+
+        @Schema(name = "CaseChangesAwaitingApproval", description = "A page of them, the longest waiting first")
+        public record Page(@Schema(minimum = "0", maximum = "100000") int page,
+                @Schema(minimum = "1", maximum = "100") int size,
+                @Schema(minimum = "0", maximum = Bounds.LONG_MAX) long total,
+                @Schema(maxItems = 100) List<Awaiting> items) {
+
+            public static Page of(CaseApprovals.Page p) {
+                return new Page(p.page(), p.size(), p.total(),
+                        p.requests().stream().map(r -> new Awaiting(r.caseId, PendingChange.of(r))).toList());
+            }
+        }
+    }
 
     @Schema(name = "CaseChild")
     public record Child(UUID childId, UUID referralId, UUID triageItemId, Instant joinedAt) {
@@ -78,6 +123,7 @@ public record CaseView(UUID id, UUID referralId,
         return new CaseView(c.id, c.referralId, c.status, c.pathway, c.leadWorker, c.allocationDueBy, c.openedAt,
                 c.openedBy, d.children().stream().map(Child::of).toList(), d.steps().stream().map(Step::of).toList(),
                 d.partnerAgencies(), c.closedAt, ClosureReason.fromCode(c.closureReasonCode).orElse(null), c.closureSummary,
-                d.history().stream().map(TriageItemView.History::of).toList(), d.warnings(), c.version);
+                d.history().stream().map(TriageItemView.History::of).toList(), d.warnings(), c.version,
+                PendingChange.of(d.pendingChange()));
     }
 }

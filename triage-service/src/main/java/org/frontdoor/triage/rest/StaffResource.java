@@ -91,6 +91,9 @@ public class StaffResource {
             examples = @ExampleObject(name = "social worker", value = STAFF_EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Added",
             content = @Content(schema = @Schema(implementation = StaffView.class)))
+    @APIResponse(responseCode = "403", description = "Your own sign-in, linked to a record before: another team"
+            + " manager moves it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The id is taken",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Invalid fields, each listed; e.g. a subject already linked",
@@ -106,12 +109,17 @@ public class StaffResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.TEAM_MANAGER)
     @Operation(operationId = "updateStaffMember", summary = "Change a member of staff", description = "Replaces the record; the id stays. A pathway"
-            + " change, or deactivation, while they lead open cases is refused: reallocate first, or deactivate.")
+            + " change, or deactivation, while they lead open cases is refused: reallocate first, or deactivate. Nobody"
+            + " changes their own subject, role or active flag; a subject once linked moves only by another manager"
+            + " (audited).")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = StaffCommand.class),
             examples = @ExampleObject(name = "social worker", value = STAFF_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "Changed",
             content = @Content(schema = @Schema(implementation = StaffView.class)))
+    @APIResponse(responseCode = "403", description = "Your own record's subject, role or active flag, or your own"
+            + " sign-in once linked to a record: another team manager changes them (the field is named)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "The record changed since you read it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Invalid fields, each listed",
@@ -131,6 +139,8 @@ public class StaffResource {
             + " cases, to reallocate with POST /api/v1/cases/{id}/allocate.")
     @APIResponse(responseCode = "200", description = "Deactivated, with their open cases",
             content = @Content(schema = @Schema(implementation = StaffView.Deactivated.class)))
+    @APIResponse(responseCode = "403", description = "Your own record: another team manager deactivates it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "The record changed since you read it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such member of staff",

@@ -66,12 +66,16 @@ public class StatutoryWorkResource {
     @RolesAllowed({ Roles.TRIAGE_WORKER, Roles.TEAM_MANAGER })
     @Operation(operationId = "updateAssessment", summary = "Change or authorise an s17 assessment", description = "The whole record. Authorised not"
             + " before it started (DfE 8608); the factors identified at its end only with the authorisation (8614),"
-            + " 21 alone (8898), none twice; 18A and 19A are no longer used.")
+            + " 21 alone (8898), none twice; 18A and 19A are no longer used. Authorising (authorisedOn, with the factors and"
+            + " requiresSupport) is a team manager's act, kept as authorisedBy.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = AssessmentCommand.class),
             examples = @ExampleObject(name = "authorised", value = AUTHORISE_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "Recorded", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING, maxLength = IfMatch.MAX_LENGTH)),
             content = @Content(schema = @Schema(implementation = AssessmentView.S17.class)))
+    @APIResponse(responseCode = "403", description = "Setting, changing or taking back the authorisation (date,"
+            + " factors, conclusion) is a team manager's act (field authorisedOn)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "Changed since you read it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Every field that breaks a rule, named",
@@ -88,12 +92,16 @@ public class StatutoryWorkResource {
     @RolesAllowed({ Roles.TRIAGE_WORKER, Roles.TEAM_MANAGER })
     @Operation(operationId = "updateSection47Enquiry", summary = "Record an s47 enquiry's conference and plan", description = "The whole record. The"
             + " conference on a working day, not before the enquiry (8615, 8870), or that none was needed (not"
-            + " both, 8868); a child protection plan starts on the conference's date (2885) with its category.")
+            + " both, 8868); a child protection plan starts on the conference's date (2885) with its category. Recording"
+            + " icpcNotRequired is a team manager's act, kept as icpcNotRequiredBy.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = Section47Command.class),
             examples = @ExampleObject(name = "conference and plan", value = ICPC_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "Recorded", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING, maxLength = IfMatch.MAX_LENGTH)),
             content = @Content(schema = @Schema(implementation = AssessmentView.S47.class)))
+    @APIResponse(responseCode = "403", description = "Recording that no conference is needed (or taking it back)"
+            + " is a team manager's act (field icpcNotRequired)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "Changed since you read it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Every field that breaks a rule, named",

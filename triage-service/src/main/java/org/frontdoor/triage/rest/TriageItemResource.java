@@ -303,7 +303,8 @@ public class TriageItemResource {
             + " never the decider (403).")
     @APIResponse(responseCode = "200", description = "Approved and in effect",
             content = @Content(schema = @Schema(implementation = DecisionResult.class)))
-    @APIResponse(responseCode = "403", description = "You made this decision, or are not in the staff directory",
+    @APIResponse(responseCode = "403", description = "You made this decision (by staff record or by sign-in: a"
+            + " second staff record linked to your sign-in changes nothing), or are not in the staff directory",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The item does not await approval",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -357,6 +358,9 @@ public class TriageItemResource {
             examples = @ExampleObject(name = "started", value = StatutoryWorkResource.START_EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Started", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING, maxLength = IfMatch.MAX_LENGTH)),
             content = @Content(schema = @Schema(implementation = AssessmentView.S17.class)))
+    @APIResponse(responseCode = "403", description = "Started as authorised by a triage worker: authorising is a"
+            + " team manager's act (field authorisedOn)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not a referral, or an assessment is still open",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Every field that breaks a rule, named",
@@ -380,6 +384,8 @@ public class TriageItemResource {
             examples = @ExampleObject(name = "strategy discussion", value = StatutoryWorkResource.S47_EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Started", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING, maxLength = IfMatch.MAX_LENGTH)),
             content = @Content(schema = @Schema(implementation = AssessmentView.S47.class)))
+    @APIResponse(responseCode = "403", description = "icpcNotRequired by a triage worker: a team manager's act",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not a referral, or an enquiry still awaits its conference",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Every field that breaks a rule, named",

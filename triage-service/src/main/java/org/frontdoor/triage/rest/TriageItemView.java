@@ -109,11 +109,16 @@ public record TriageItemView(UUID id, UUID referralId, UUID childId,
             @Schema(description = "CIN primary need") PrimaryNeed primaryNeedCode,
             @Schema(maxLength = 10000) String rationale, @Schema(maxLength = 5000) String referrerFeedback,
             @Schema(maxLength = 5000) String levelOverrideReason,
-            @Schema(description = "Staff id", maxLength = 200) String decidedBy, Instant decidedAt,
+            @Schema(description = "Staff id", maxLength = 200) String decidedBy,
+            @Schema(description = "The decider's sign-in (the token's subject): the approver's is never the same",
+                    maxLength = 200) String decidedBySubject,
+            Instant decidedAt,
             @Schema(description = "Waits for a team manager's approval") boolean awaitingApproval,
             @Schema(description = "Decided by its deadline (once in effect)") Boolean metDeadline,
             @Schema(description = "The team manager who approved it, where it needed approval", maxLength = 200)
             String approvedBy,
+            @Schema(description = "The approver's sign-in (the token's subject)", maxLength = 200)
+            String approvedBySubject,
             Instant approvedAt,
             @Schema(description = "The decision made the contact a referral (s17 or s47)") boolean becameReferral,
             @Schema(description = "CIN referral date, when it became a referral") LocalDate referralDate) {
@@ -126,10 +131,12 @@ public record TriageItemView(UUID id, UUID referralId, UUID childId,
 
     @Schema(name = "HistoryEntry")
     public record History(Instant at, @Schema(description = "Staff id, or system", maxLength = 200) String actor,
+            @Schema(description = "The actor's sign-in (the token's subject); absent for the system and for entries"
+                    + " from before it was kept", maxLength = 200) String actorSubject,
             @Schema(example = "CLAIMED", maxLength = 40) String action, @Schema(maxLength = 1000) String detail) {
 
         public static History of(HistoryEntry e) {
-            return new History(e.at, e.actor, e.action, e.detail);
+            return new History(e.at, e.actor, e.actorSubject, e.action, e.detail);
         }
     }
 
@@ -141,9 +148,9 @@ public record TriageItemView(UUID id, UUID referralId, UUID childId,
         Decision decision = item.decidedAt == null ? null
                 : new Decision(item.decidedLevel, item.outcome, item.pathway,
                         PrimaryNeed.fromCode(item.primaryNeedCode).orElse(null), item.rationale,
-                        item.referrerFeedback, item.levelOverrideReason, item.decidedBy, item.decidedAt,
-                        item.status == TriageStatus.AWAITING_APPROVAL, item.metDeadline, item.approvedBy,
-                        item.approvedAt, item.becameReferral, item.referralDate);
+                        item.referrerFeedback, item.levelOverrideReason, item.decidedBy, item.decidedBySubject,
+                        item.decidedAt, item.status == TriageStatus.AWAITING_APPROVAL, item.metDeadline,
+                        item.approvedBy, item.approvedBySubject, item.approvedAt, item.becameReferral, item.referralDate);
         return new TriageItemView(item.id, item.referralId, item.childId, item.childKey, item.status, item.priority,
                 item.receivedAt, item.queuedAt, item.deadline, item.isOverdue(now), item.assignedTo, item.assignedAt,
                 new Suggestion(item.suggestedLevel, item.suggestionReasons),

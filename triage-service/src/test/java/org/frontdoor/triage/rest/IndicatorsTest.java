@@ -70,7 +70,7 @@ class IndicatorsTest {
         String assessment = as(WORKER).body("{\"startedOn\": \"2024-11-19\"}")
                 .post("/api/v1/triage-items/" + referral.id() + "/assessments").then().statusCode(201)
                 .extract().path("id");
-        as(WORKER).body("{\"startedOn\": \"2024-11-19\", \"authorisedOn\": \"2024-11-20\", \"factors\": [\"21\"]}")
+        as(MANAGER).body("{\"startedOn\": \"2024-11-19\", \"authorisedOn\": \"2024-11-20\", \"factors\": [\"21\"]}")
                 .put("/api/v1/assessments/" + assessment).then().statusCode(200);
         as(MANAGER).body("{\"reasonCode\": \"RC8\", \"summary\": \"No needs found.\"}")
                 .post("/api/v1/cases/" + referralCase + "/close").then().statusCode(200);

@@ -78,7 +78,7 @@ class StatutoryReturnsTest {
         String upn = validUpn("371000000017");
         characteristics(s17, "F", "WBRI", List.of("NONE"), "\"upn\": \"" + upn + "\"", "2016-04-02", null);
         String assessment = startAssessment(s17, "{\"startedOn\": \"2026-01-06\", \"childSeen\": true}");
-        as(WORKER).body("{\"startedOn\": \"2026-01-06\", \"childSeen\": true, \"authorisedOn\": \"2026-02-20\","
+        as(MANAGER).body("{\"startedOn\": \"2026-01-06\", \"childSeen\": true, \"authorisedOn\": \"2026-02-20\","
                 + " \"factors\": [\"3A\", \"2B\"], \"requiresSupport\": true}")
                 .put("/api/v1/assessments/" + assessment).then().statusCode(200)
                 .body("factors", contains("3A", "2B")).body("dueOn", equalTo("2026-03-09"));
@@ -94,7 +94,7 @@ class StatutoryReturnsTest {
                 + " \"planStartedOn\": \"2026-01-30\", \"planCategory\": \"NEG\"}")
                 .put("/api/v1/section47-enquiries/" + enquiry).then().statusCode(200);
         String s47Assessment = startAssessment(s47, "{\"startedOn\": \"2026-01-12\"}");
-        as(WORKER).body("{\"startedOn\": \"2026-01-12\", \"authorisedOn\": \"2026-02-16\", \"factors\": [\"4B\"]}")
+        as(MANAGER).body("{\"startedOn\": \"2026-01-12\", \"authorisedOn\": \"2026-02-16\", \"factors\": [\"4B\"]}")
                 .put("/api/v1/assessments/" + s47Assessment).then().statusCode(200);
 
         // 5. an unborn child, assessment under way, an enquiry whose conference is due tomorrow
@@ -110,7 +110,7 @@ class StatutoryReturnsTest {
         String firstCase = decide(first, decision(4, "SOCIAL_CARE_ASSESSMENT", "N1"));
         characteristics(first, "F", "AIND", List.of("NONE"), "\"upnUnknown\": \"UN2\"", "2019-07-01", null);
         String nothingFound = startAssessment(first, "{\"startedOn\": \"2025-06-03\"}");
-        as(WORKER).body("{\"startedOn\": \"2025-06-03\", \"authorisedOn\": \"2025-07-15\", \"factors\": [\"21\"],"
+        as(MANAGER).body("{\"startedOn\": \"2025-06-03\", \"authorisedOn\": \"2025-07-15\", \"factors\": [\"21\"],"
                 + " \"requiresSupport\": false}").put("/api/v1/assessments/" + nothingFound).then().statusCode(200);
         as(MANAGER).body("{\"reasonCode\": \"RC8\", \"summary\": \"Assessment found no needs.\"}")
                 .post("/api/v1/cases/" + firstCase + "/close").then().statusCode(200);
