@@ -568,6 +568,7 @@ public final class Benchmark {
         receiver.setExecutor(Executors.newFixedThreadPool(4));
         receiver.start();
         String callback = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks";
+        admit(org, partner);
         int subscribed = put(NOTIFICATION + "/subscriptions", partner,
                 "{\"callbackUrl\": \"" + callback + "\", \"secret\": \"bench-secret-that-is-long-enough-0123456789\"}");
         // the demo triage worker of the local run's staff directory
@@ -879,6 +880,21 @@ public final class Benchmark {
             t.join();
         }
         return new Result(ok.get(), errors.get(), Duration.ofNanos(System.nanoTime() - start), latencies);
+    }
+
+    /**
+     * The benchmark's school in the partner directory, and waited for in intake's copy: the directory is the gate
+     * (a partner it does not list is refused everywhere).
+     */
+    private void admit(String org, String partner) throws InterruptedException {
+        post(NOTIFICATION + "/partners", tokens.token("front-door"), "{\"id\": \"" + org + "\", \"name\": \"Bench"
+                + " School\", \"agencyType\": \"SCHOOL\", \"cinSourceCode\": \"2A\"}", Map.of());
+        long giveUp = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        HttpResponse<String> reply = get("http://127.0.0.1:8081/api/v1/indicators", partner);
+        while ((reply == null || reply.statusCode() != 200) && System.nanoTime() < giveUp) {
+            Thread.sleep(200);
+            reply = get("http://127.0.0.1:8081/api/v1/indicators", partner);
+        }
     }
 
     private int post(String url, String token, String body, Map<String, String> headers) {

@@ -55,7 +55,15 @@ final class Actors {
 
         /** In the partner directory (as the front door keeps it) and subscribed to webhooks. */
         static Partner subscribed(Pipeline pipeline, String org) {
-            inDirectory(pipeline, org);
+            return subscribed(pipeline, org, "8");
+        }
+
+        /**
+         * As {@link #subscribed(Pipeline, String)}, with the CIN source code the directory gives the organisation:
+         * the only one intake takes from its system (issue 24).
+         */
+        static Partner subscribed(Pipeline pipeline, String org, String sourceCode) {
+            inDirectory(pipeline, org, sourceCode);
             WebhookReceiver receiver = WebhookReceiver.start();
             String token = pipeline.token("partner", org);
             byte[] key = new byte[32];
@@ -70,9 +78,14 @@ final class Actors {
 
         /** Added to the partner directory unless there already, and waited for in triage's and intake's copies. */
         static void inDirectory(Pipeline pipeline, String org) {
+            inDirectory(pipeline, org, "8");
+        }
+
+        static void inDirectory(Pipeline pipeline, String org, String sourceCode) {
             Http.Reply added = Http.send("POST", pipeline.notification() + "/api/v1/partners",
                     pipeline.token("front-door"), "application/json", json(Map.of("id", org, "name", org,
-                            "agencyType", "OTHER", "cinSourceCode", "8")).getBytes(StandardCharsets.UTF_8), Map.of());
+                            "agencyType", "OTHER", "cinSourceCode", sourceCode)).getBytes(StandardCharsets.UTF_8),
+                    Map.of());
             assertTrue(added.status() == 201 || added.status() == 409, "add " + org + ": " + added.body());
             String known = "select count(*) from partner_directory_copy where id = '" + org + "'";
             await().atMost(Duration.ofSeconds(30)).until(() -> pipeline.count("triage-service", known) == 1

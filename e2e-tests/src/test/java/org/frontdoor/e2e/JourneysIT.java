@@ -80,7 +80,7 @@ class JourneysIT {
 
     @Test
     void aSchoolIsToldTheOutcomeOfItsLevel2ReferralWithTheWorkersFeedback() {
-        try (Partner school = Partner.subscribed(pipeline, "hillside-primary-j1")) {
+        try (Partner school = Partner.subscribed(pipeline, "hillside-primary-j1", "2A")) {
             String surname = Actors.surname("Smith");
             JsonNode created = refer(pipeline, school.token(), Referral.from("2A")
                     .referrer("organisationName", "Hillside Primary School").referrer("name", "J. Patel")
@@ -154,7 +154,7 @@ class JourneysIT {
 
     @Test
     void policeReferTwoSiblingsAtImmediateRiskAndEveryPartnerIsToldOfTheStepDownAndClosure() {
-        try (Partner police = Partner.subscribed(pipeline, "south-yorkshire-police-j2");
+        try (Partner police = Partner.subscribed(pipeline, "south-yorkshire-police-j2", "6");
                 Partner health = Partner.subscribed(pipeline, "doncaster-health-j2")) {
             String surname = Actors.surname("Green");
             JsonNode created = refer(pipeline, police.token(), Referral.from("6")
@@ -316,7 +316,7 @@ class JourneysIT {
 
     @Test
     void aChildReferredTwiceOnOneDayAndAgainEightMonthsLaterIsLinkedAndCountedOnce() {
-        try (Partner school = Partner.subscribed(pipeline, "oakwood-academy-j5")) {
+        try (Partner school = Partner.subscribed(pipeline, "oakwood-academy-j5", "2A")) {
             String surname = Actors.surname("Taylor");
             Referral referral = Referral.from("2A").referrer("organisationName", "Oakwood Academy")
                     .referrer("email", "dsl@oakwood.example")
@@ -363,8 +363,8 @@ class JourneysIT {
 
     @Test
     void aPoliceDisclosureAboutAChildOnAnEarlyHelpPlanIsScreenedApprovedAndThePoliceAreTold() {
-        try (Partner school = Partner.subscribed(pipeline, "hillside-primary-j6");
-                Partner police = Partner.subscribed(pipeline, "south-yorkshire-police-j6")) {
+        try (Partner school = Partner.subscribed(pipeline, "hillside-primary-j6", "2A");
+                Partner police = Partner.subscribed(pipeline, "south-yorkshire-police-j6", "6")) {
             String surname = Actors.surname("Reid");
             Referral fromSchool = Referral.from("2A").referrer("organisationName", "Hillside Primary School")
                     .referrer("email", "dsl@hillside.example")
@@ -427,7 +427,7 @@ class JourneysIT {
 
     @Test
     void twinsWhoShareSurnameBirthdayAndPostcodeStayTwoChildren() {
-        try (Partner school = Partner.subscribed(pipeline, "oakwood-academy-j7")) {
+        try (Partner school = Partner.subscribed(pipeline, "oakwood-academy-j7", "2A")) {
             String surname = Actors.surname("Okafor");
             String amy = refer(pipeline, school.token(), Referral.from("2A").referrer("organisationName", "Oakwood Academy").referrer("email", "dsl@oakwood.example")
                     .child("Amy", surname, "2016-07-01", "F", "DN3 1AB").indicators("BULLYING")
@@ -448,7 +448,7 @@ class JourneysIT {
 
     @Test
     void aNineteenYearOldCareLeaverWithoutConsentIsOnlyAcknowledgedToThePolice() {
-        try (Partner police = Partner.subscribed(pipeline, "south-yorks-police-j8")) {
+        try (Partner police = Partner.subscribed(pipeline, "south-yorks-police-j8", "3A")) {
             String surname = Actors.surname("Reed");
             String dateOfBirth = LocalDate.now(ZoneId.of("Europe/London")).minusYears(19).minusDays(40).toString();
             JsonNode created = refer(pipeline, police.token(), Referral.from("3A")

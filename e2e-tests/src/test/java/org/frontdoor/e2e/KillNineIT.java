@@ -50,7 +50,7 @@ class KillNineIT {
 
     @Test
     void killingEachServiceInTurnLosesNothingAndSendsNothingTwice() throws Exception {
-        try (Partner academy = Partner.subscribed(pipeline, ORG)) {
+        try (Partner academy = Partner.subscribed(pipeline, ORG, "2A")) {
             academy.receiver().answerNext(500, 503, 500); // and the partner's own endpoint has a bad moment
             Map<Integer, Sent> sent = new ConcurrentHashMap<>();
             BlockingQueue<Sent> toDecide = new LinkedBlockingQueue<>();

@@ -67,7 +67,7 @@ class StatementBudgetIT {
 
     @Test
     void statementsAndTransactionsPerReferralStayWithinTheirBudgets() throws Exception {
-        try (Partner school = Partner.subscribed(pipeline, "budget-school")) {
+        try (Partner school = Partner.subscribed(pipeline, "budget-school", "2A")) {
             // the quiet rate: what the services do with nothing to do (relays, dispatchers, jobs polling)
             Map<String, Counts> quietStart = countsNow();
             long quietFrom = System.nanoTime();

@@ -54,8 +54,32 @@ public final class Scenario {
         return DevJwtTestResource.tokens().token(role);
     }
 
+    /** A partner system's token; its organisation is put in the partner directory first, as the gate asks. */
     public static String partnerToken(String org) {
+        inDirectory(org);
         return DevJwtTestResource.tokens().token("partner", org);
+    }
+
+    /** A partner token for an organisation as it stands, in the directory or not. */
+    public static String partnerTokenAsIs(String org) {
+        return DevJwtTestResource.tokens().token("partner", org);
+    }
+
+    private static final java.util.Set<String> ADMITTED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * The organisation in the partner directory, active, as the front door adds one (a school with no contact
+     * emails), unless it is there already: a change a test made to it (deactivated, other emails) stays.
+     */
+    public static void inDirectory(String org) {
+        if (ADMITTED.contains(org)) {
+            return;
+        }
+        int status = given().auth().oauth2(token("front-door")).contentType("application/json")
+                .body(partnerJson(org, "Organisation " + org, "SCHOOL", "2A", true))
+                .post("/api/v1/partners").then().extract().statusCode();
+        assertTrue(status == 201 || status == 409, "add " + org + " to the directory: " + status);
+        ADMITTED.add(org);
     }
 
     /** An organisation id no other test uses. */
@@ -93,25 +117,48 @@ public final class Scenario {
                 + (active == null ? "" : ", \"active\": " + active) + "}";
     }
 
-    /** A child as referral-service sends it; {@code youngAdult} and {@code consent} for the sharing rule. */
+    /**
+     * A child as referral-service sends it; {@code youngAdult} and {@code consent} for the sharing rule, and
+     * {@code reported} when the consent is a partner system's report the front door has not confirmed.
+     */
     public record Child(UUID childId, String firstName, String lastName, boolean youngAdult,
-            SharingConsentStatus consent) {
+            SharingConsentStatus consent, boolean reported) {
 
         public Child(UUID childId, String firstName, String lastName) {
-            this(childId, firstName, lastName, false, SharingConsentStatus.NOT_RECORDED);
+            this(childId, firstName, lastName, false, SharingConsentStatus.NOT_RECORDED, false);
+        }
+
+        /** The consent as the event carries it: the front door's own record counts as confirmed. */
+        SharingConsent sharingConsent(Instant at) {
+            return consent == SharingConsentStatus.NOT_RECORDED ? SharingConsent.NOT_RECORDED
+                    : reported ? new SharingConsent(consent, "hillside-system", at, false)
+                            : new SharingConsent(consent, "fd-sam-lee", at, consent == SharingConsentStatus.GIVEN);
         }
     }
 
-    /** A care leaver of 18 or over, with their consent to share as sent with the referral. */
+    /** A care leaver of 18 or over, with their consent to share as the front door recorded it with the referral. */
     public static Child youngAdult(SharingConsentStatus consent) {
         Child c = child();
-        return new Child(c.childId(), c.firstName(), c.lastName(), true, consent);
+        return new Child(c.childId(), c.firstName(), c.lastName(), true, consent, false);
     }
 
-    /** The front door recorded a young adult's consent after the referral. */
+    /** A care leaver of 18 or over whose consent GIVEN only the referring partner system reported. */
+    public static Child youngAdultReportedConsenting() {
+        Child c = child();
+        return new Child(c.childId(), c.firstName(), c.lastName(), true, SharingConsentStatus.GIVEN, true);
+    }
+
+    /** The front door recorded a young adult's consent after the referral (GIVEN by it is confirmed). */
     public static EventEnvelope consentRecorded(UUID referralId, UUID childId, SharingConsentStatus status) {
         return EventEnvelope.of(EventType.REFERRAL_CONSENT_RECORDED, referralId, new SharingConsentRecorded(referralId,
-                childId, true, new SharingConsent(status, "fd-sam-lee", Instant.now())));
+                childId, true, new SharingConsent(status, "fd-sam-lee", Instant.now(),
+                        status == SharingConsentStatus.GIVEN)));
+    }
+
+    /** The front door confirmed the consent GIVEN that the partner system reported with the referral. */
+    public static EventEnvelope consentConfirmed(UUID referralId, UUID childId, Instant reportedAt) {
+        return EventEnvelope.of(EventType.REFERRAL_CONSENT_RECORDED, referralId, new SharingConsentRecorded(referralId,
+                childId, true, new SharingConsent(SharingConsentStatus.GIVEN, "hillside-system", reportedAt, true)));
     }
 
     public static Child child() {
@@ -144,8 +191,7 @@ public final class Scenario {
                     c.lastName(), c.youngAdult() ? LocalDate.of(2007, 4, 2) : LocalDate.of(2016, 4, 2), null, "F", null,
                     new ReferralReceived.Address("1 High St", null, "Doncaster", "DN1 1AA"), null,
                     new ReferralReceived.PriorInvolvement(0, false, null, null, null, 0), c.youngAdult(), c.youngAdult(),
-                    c.consent() == SharingConsentStatus.NOT_RECORDED ? SharingConsent.NOT_RECORDED
-                            : new SharingConsent(c.consent(), "fd-sam-lee", receivedAt)));
+                    c.sharingConsent(receivedAt)));
         }
         boolean anonymous = "ANONYMOUS".equals(kind);
         ReferralReceived payload = new ReferralReceived(referralId, receivedAt, null,

@@ -6,6 +6,7 @@ import static org.frontdoor.notification.Scenario.assertVerifies;
 import static org.frontdoor.notification.Scenario.awaitConsumed;
 import static org.frontdoor.notification.Scenario.child;
 import static org.frontdoor.notification.Scenario.closed;
+import static org.frontdoor.notification.Scenario.consentConfirmed;
 import static org.frontdoor.notification.Scenario.consentRecorded;
 import static org.frontdoor.notification.Scenario.decided;
 import static org.frontdoor.notification.Scenario.notificationsOf;
@@ -15,6 +16,7 @@ import static org.frontdoor.notification.Scenario.subscribe;
 import static org.frontdoor.notification.Scenario.token;
 import static org.frontdoor.notification.Scenario.uniqueOrg;
 import static org.frontdoor.notification.Scenario.youngAdult;
+import static org.frontdoor.notification.Scenario.youngAdultReportedConsenting;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -113,6 +115,47 @@ class SharingConsentTest {
             assertEquals("EARLY_HELP_TARGETED",
                     EventJson.mapper().readTree(outcome.body()).path("data").path("outcome").asText());
             await().atMost(WAIT).until(() -> agency.requestsWith(referralId.toString()), r -> r.size() == 1);
+            await().atMost(WAIT).untilAsserted(() -> notificationsOf(referralId).then().statusCode(200)
+                    .body("items.status", everyItem(equalTo("SENT")))
+                    .body("items.withheldReason", everyItem(nullValue())));
+        }
+    }
+
+    @Test
+    void aPartnersReportOfConsentHoldsTheOutcomeUntilTheFrontDoorConfirmsIt() throws Exception {
+        String school = uniqueOrg("hillside");
+        try (WebhookReceiver referrer = WebhookReceiver.start()) {
+            subscribe(school, referrer);
+            UUID referralId = UUID.randomUUID();
+            Instant receivedAt = Instant.now();
+            // the school's system says the young person consented: its word alone shares nothing
+            Scenario.Child jo = youngAdultReportedConsenting();
+            send(received(referralId, receivedAt, "2A", "PROFESSIONAL", school, "dsl@hillside.example",
+                    "Being exploited by older men", jo));
+            EventEnvelope decision = decided(referralId, jo.childId(), 3, "EARLY_HELP_TARGETED", "EARLY_HELP",
+                    "A personal adviser will contact the young person.");
+            send(decision);
+            awaitConsumed(db, decision);
+            await().atMost(WAIT).untilAsserted(() -> notificationsOf(referralId).then().statusCode(200)
+                    .body("items.find { it.kind == 'ACKNOWLEDGEMENT' }.status", equalTo("SENT"))
+                    .body("items.find { it.kind == 'OUTCOME' }.status", equalTo("WITHHELD_NO_CONSENT"))
+                    .body("items.find { it.kind == 'OUTCOME' }.withheldReason",
+                            equalTo("Young adult (18+): consent to share reported by the referrer, not yet confirmed"
+                                    + " by the front door")));
+            Thread.sleep(QUIET.toMillis());
+            List<WebhookReceiver.Request> heard = referrer.requestsWith(referralId.toString());
+            assertEquals(1, heard.size(), "receipt only");
+            assertFalse(heard.get(0).body().contains("referral.outcome"), heard.get(0).body());
+
+            // the front door confirms it (referral-service's referral.consent-recorded, confirmed): the outcome goes
+            EventEnvelope confirmed = consentConfirmed(referralId, jo.childId(), receivedAt);
+            send(confirmed);
+            WebhookReceiver.Request outcome = await().atMost(WAIT).until(() -> referrer.requests(
+                    r -> r.body().contains("\"referral.outcome\"") && r.body().contains(referralId.toString())),
+                    r -> r.size() == 1).get(0);
+            assertVerifies(outcome);
+            assertEquals("EARLY_HELP_TARGETED",
+                    EventJson.mapper().readTree(outcome.body()).path("data").path("outcome").asText());
             await().atMost(WAIT).untilAsserted(() -> notificationsOf(referralId).then().statusCode(200)
                     .body("items.status", everyItem(equalTo("SENT")))
                     .body("items.withheldReason", everyItem(nullValue())));

@@ -31,7 +31,7 @@ class ConsentEventSchemasTest {
     @Test
     void eachChildCarriesYoungAdultCareLeaverAndConsent() throws Exception {
         JsonNode event = EventJson.mapper().valueToTree(EventEnvelope.of(EventType.REFERRAL_RECEIVED, REFERRAL,
-                received(new SharingConsent(SharingConsentStatus.GIVEN, "fd-sam-lee", NOW))));
+                received(new SharingConsent(SharingConsentStatus.GIVEN, "fd-sam-lee", NOW, true))));
         JsonSchema schema = schemaOf(EventType.REFERRAL_RECEIVED);
         assertTrue(schema.validate(event).isEmpty(), schema.validate(event).toString());
         JsonNode child = event.get("payload").get("children").get(0);
@@ -57,7 +57,7 @@ class ConsentEventSchemasTest {
                 "follows its referral.logged, on the topic the notification service reads");
         JsonNode event = EventJson.mapper().valueToTree(EventEnvelope.of(EventType.REFERRAL_CONSENT_RECORDED, REFERRAL,
                 new SharingConsentRecorded(REFERRAL, UUID.randomUUID(), true,
-                        new SharingConsent(SharingConsentStatus.REFUSED, "fd-sam-lee", NOW))));
+                        new SharingConsent(SharingConsentStatus.REFUSED, "fd-sam-lee", NOW, false))));
         assertTrue(schema.validate(event).isEmpty(), schema.validate(event).toString());
         assertEquals(event, EventJson.mapper().valueToTree(EventJson.read(EventJson.write(
                 EventJson.mapper().treeToValue(event, EventEnvelope.class)))), "round-trips");
@@ -73,13 +73,31 @@ class ConsentEventSchemasTest {
     }
 
     @Test
-    void onlyAYoungAdultWithoutConsentGivenIsWithheld() {
+    void onlyAYoungAdultWithoutConsentGivenAndConfirmedIsWithheld() {
         for (SharingConsentStatus consent : SharingConsentStatus.values()) {
-            assertTrue(SharingConsentStatus.mayShareBeyondReceipt(false, consent), "a child: " + consent);
+            assertTrue(SharingConsentStatus.mayShareBeyondReceipt(false, consent, false), "a child: " + consent);
         }
-        assertTrue(SharingConsentStatus.mayShareBeyondReceipt(true, SharingConsentStatus.GIVEN));
-        assertFalse(SharingConsentStatus.mayShareBeyondReceipt(true, SharingConsentStatus.REFUSED));
-        assertFalse(SharingConsentStatus.mayShareBeyondReceipt(true, SharingConsentStatus.NOT_RECORDED));
+        assertTrue(SharingConsentStatus.mayShareBeyondReceipt(true, SharingConsentStatus.GIVEN, true));
+        assertFalse(SharingConsentStatus.mayShareBeyondReceipt(true, SharingConsentStatus.GIVEN, false),
+                "a partner's report of consent, not yet confirmed by the front door");
+        assertFalse(SharingConsentStatus.mayShareBeyondReceipt(true, SharingConsentStatus.REFUSED, true));
+        assertFalse(SharingConsentStatus.mayShareBeyondReceipt(true, SharingConsentStatus.NOT_RECORDED, false));
+    }
+
+    @Test
+    void consentWithoutConfirmedIsUnconfirmed() throws Exception {
+        // an event written before confirmation existed: it reads as unconfirmed, the safe way
+        String old = """
+                {"status": "GIVEN", "recordedBy": "hillside-system", "recordedAt": "2026-11-23T10:15:00Z"}""";
+        assertFalse(EventJson.mapper().readValue(old, SharingConsent.class).confirmed());
+        JsonNode confirmed = EventJson.mapper().valueToTree(EventEnvelope.of(EventType.REFERRAL_CONSENT_RECORDED,
+                REFERRAL, new SharingConsentRecorded(REFERRAL, UUID.randomUUID(), true,
+                        new SharingConsent(SharingConsentStatus.GIVEN, "hillside-system", NOW, true))));
+        JsonSchema schema = schemaOf(EventType.REFERRAL_CONSENT_RECORDED);
+        assertTrue(schema.validate(confirmed).isEmpty(), schema.validate(confirmed).toString());
+        assertTrue(confirmed.get("payload").get("consent").get("confirmed").asBoolean());
+        ((ObjectNode) confirmed.get("payload").get("consent")).put("confirmed", "yes");
+        assertFalse(schema.validate(confirmed).isEmpty(), "confirmed is true or false");
     }
 
     private static ReferralReceived received(SharingConsent consent) {

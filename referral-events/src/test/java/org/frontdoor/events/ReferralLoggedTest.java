@@ -88,7 +88,7 @@ class ReferralLoggedTest {
                         "Quixote-Marlowe", LocalDate.parse("2007-03-01"), null, "X", "9434765919",
                         new ReferralReceived.Address("1 Elm Row", null, "Doncaster", "DN4 5AB"), "Elm College",
                         new ReferralReceived.PriorInvolvement(0, false, null, null, null, 0), true, true,
-                        new SharingConsent(SharingConsentStatus.GIVEN, "fd-sam-lee", NOW))),
+                        new SharingConsent(SharingConsentStatus.GIVEN, "fd-sam-lee", NOW, true))),
                 List.of(new ReferralReceived.HouseholdMember("Carol Quixote-Marlowe", "mother")),
                 new ReferralReceived.Concerns("Disclosed a distinctive-concern-phrase", List.of(), false),
                 new ReferralReceived.Consent(true, true, null));

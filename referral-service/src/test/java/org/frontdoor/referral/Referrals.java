@@ -16,10 +16,15 @@ public final class Referrals {
     private Referrals() {
     }
 
+    /** A token for the role; a partner's acts for the demo school, which is then in this service's directory copy. */
     public static String token(String role) {
+        if (role.equals("partner")) {
+            schoolInDirectory();
+        }
         return DevJwtTestResource.tokens().token(role, role.equals("partner") ? SCHOOL : null);
     }
 
+    /** A partner token for this organisation, whether or not the directory copy holds it. */
     public static String partnerToken(String org) {
         return DevJwtTestResource.tokens().token("partner", org);
     }

@@ -30,6 +30,10 @@ public class ChildSharing extends PanacheEntityBase {
     @Column(nullable = false)
     public SharingConsentStatus consent;
 
+    /** GIVEN confirmed by the front door or a team manager (referral-service's consent.confirmed). */
+    @Column(name = "consent_confirmed", nullable = false)
+    public boolean consentConfirmed;
+
     @Column(name = "as_of", nullable = false)
     public Instant asOf;
 }

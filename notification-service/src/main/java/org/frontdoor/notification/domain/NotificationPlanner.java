@@ -215,7 +215,8 @@ public class NotificationPlanner {
     }
 
     /**
-     * A young adult's consent, recorded after the referral: GIVEN sends what was held back; REFUSED (or withdrawn)
+     * A young adult's consent, recorded or confirmed after the referral: GIVEN and confirmed sends what was held
+     * back (a partner's unconfirmed report changes only the reason it waits); REFUSED (or withdrawn)
      * holds back what about the child is not yet sent.
      */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -243,8 +244,9 @@ public class NotificationPlanner {
                 changed++;
             }
         }
-        LOG.infof("Referral %s: consent of child %s now %s; %d message(s) released or held back", referralId,
-                recorded.childId(), recorded.consent().status(), changed);
+        LOG.infof("Referral %s: consent of child %s now %s%s; %d message(s) released or held back", referralId,
+                recorded.childId(), recorded.consent().status(), recorded.consent().confirmed() ? " (confirmed)" : "",
+                changed);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

@@ -15,7 +15,7 @@ import org.frontdoor.events.payload.SharingConsent;
  * Where this service applies the sharing rule ({@link SharingConsentStatus#mayShareBeyondReceipt}, shared with
  * referral-service; domain.md, "Feedback rules": a care leaver aged 18+ must have given explicit consent before
  * anything about them is shared) to messages. A young adult
- * without consent GIVEN: the referrer is still acknowledged (the acknowledgement names children by position and
+ * without consent GIVEN and confirmed by the front door (a partner system's own report is not enough): the referrer is still acknowledged (the acknowledgement names children by position and
  * id only, no case detail), but their outcome and case changes go to no one; they are kept as
  * {@link NotificationStatus#WITHHELD_NO_CONSENT} with the reason and sent once consent is given.
  * <p>
@@ -29,6 +29,8 @@ public class SharingPolicy {
 
     static final String NOT_RECORDED = "Young adult (18+): no consent to share with partners has been recorded";
     static final String REFUSED = "Young adult (18+): refused consent to share with partners";
+    static final String UNCONFIRMED = "Young adult (18+): consent to share reported by the referrer, not yet"
+            + " confirmed by the front door";
 
     @Inject
     EntityManager em;
@@ -45,10 +47,15 @@ public class SharingPolicy {
             return Optional.empty(); // "received", and nothing about any one child's case
         }
         ChildSharing facts = ChildSharing.findById(childId, LockModeType.PESSIMISTIC_WRITE);
-        if (facts == null || SharingConsentStatus.mayShareBeyondReceipt(facts.youngAdult, facts.consent)) {
+        if (facts == null || SharingConsentStatus.mayShareBeyondReceipt(facts.youngAdult, facts.consent,
+                facts.consentConfirmed)) {
             return Optional.empty();
         }
-        return Optional.of(facts.consent == SharingConsentStatus.REFUSED ? REFUSED : NOT_RECORDED);
+        return Optional.of(switch (facts.consent) {
+            case REFUSED -> REFUSED;
+            case GIVEN -> UNCONFIRMED;
+            case NOT_RECORDED -> NOT_RECORDED;
+        });
     }
 
     /**
@@ -59,11 +66,14 @@ public class SharingPolicy {
     public boolean record(UUID childId, UUID referralId, boolean youngAdult, SharingConsent consent, Instant asOf) {
         SharingConsentStatus status = consent == null || consent.status() == null ? SharingConsentStatus.NOT_RECORDED
                 : consent.status();
-        return em.createNativeQuery("insert into child_sharing (child_id, referral_id, young_adult, consent, as_of)"
-                + " values (?1, ?2, ?3, ?4, ?5) on conflict (child_id) do update set young_adult = excluded.young_adult,"
-                + " consent = excluded.consent, as_of = excluded.as_of where child_sharing.as_of < excluded.as_of")
+        boolean confirmed = status == SharingConsentStatus.GIVEN && consent.confirmed();
+        return em.createNativeQuery("insert into child_sharing (child_id, referral_id, young_adult, consent,"
+                + " consent_confirmed, as_of) values (?1, ?2, ?3, ?4, ?5, ?6) on conflict (child_id) do update set"
+                + " young_adult = excluded.young_adult, consent = excluded.consent,"
+                + " consent_confirmed = excluded.consent_confirmed, as_of = excluded.as_of"
+                + " where child_sharing.as_of < excluded.as_of")
                 .setParameter(1, childId).setParameter(2, referralId).setParameter(3, youngAdult)
-                .setParameter(4, status.name()).setParameter(5, asOf)
+                .setParameter(4, status.name()).setParameter(5, confirmed).setParameter(6, asOf)
                 .executeUpdate() == 1;
     }
 }

@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.frontdoor.notification.domain.Subscription;
 import org.frontdoor.notification.domain.SubscriptionService;
+import org.frontdoor.support.gate.PartnerGate;
 import org.frontdoor.support.problem.Problem;
 import org.frontdoor.support.problem.ProblemException;
 import org.frontdoor.support.security.Roles;
@@ -96,6 +97,12 @@ public class SubscriptionResource {
             case), `reasons` (what the worker wrote for you) and `decidedAt`. Children are named by id and
             position, never by name or date of birth.""";
 
+    static final String SUBSCRIPTION_REFUSED_EXAMPLE = """
+            {"type": "urn:frontdoor:problem:partner-not-admitted",
+             "title": "Organisation not admitted by the partner directory", "status": 403,
+             "detail": "Organisation hillside-primary is not in the partner directory: ask the front door to add it",
+             "instance": "/api/v1/subscriptions"}""";
+
     @Inject
     SubscriptionService subscriptions;
 
@@ -128,8 +135,9 @@ public class SubscriptionResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = { @ExampleObject(name = "invalid", value = INVALID_EXAMPLE),
                             @ExampleObject(name = "refused address", value = REFUSED_ADDRESS_EXAMPLE) }))
-    @APIResponse(responseCode = "403", description = "Not a partner, or the token names no organisation",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = PartnerGate.REFUSED_DESCRIPTION,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "not admitted", value = SUBSCRIPTION_REFUSED_EXAMPLE)))
     public SubscriptionView put(SubscriptionRequest request) {
         Caller caller = Caller.of(token);
         String org = caller.requireOrganisation();
@@ -149,6 +157,9 @@ public class SubscriptionResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = SubscriptionView.class),
                     examples = @ExampleObject(name = "subscription", value = VIEW_EXAMPLE)))
+    @APIResponse(responseCode = "403", description = PartnerGate.REFUSED_DESCRIPTION,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "not admitted", value = SUBSCRIPTION_REFUSED_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No webhook set: messages go by email",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public SubscriptionView get() {
@@ -162,6 +173,9 @@ public class SubscriptionResource {
     @Operation(operationId = "deleteSubscription", summary = "Remove your organisation's webhook", description = "Later messages go by email to the"
             + " address on each referral, else to the organisation's contact emails in the partner directory.")
     @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "403", description = PartnerGate.REFUSED_DESCRIPTION,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "not admitted", value = SUBSCRIPTION_REFUSED_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "There was none",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response delete() {

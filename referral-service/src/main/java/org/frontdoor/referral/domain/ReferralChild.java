@@ -12,6 +12,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.UUID;
 import org.frontdoor.events.codes.Outcome;
 import org.frontdoor.events.codes.Pathway;
@@ -141,12 +142,60 @@ public class ReferralChild extends PanacheEntityBase {
     @Column(name = "sharing_consent_recorded_at")
     public Instant sharingConsentRecordedAt;
 
+    /** Who confirmed consent GIVEN (front door or team manager); null until then, and for any other status. */
+    @Column(name = "sharing_consent_confirmed_by")
+    public String sharingConsentConfirmedBy;
+
+    @Column(name = "sharing_consent_confirmed_at")
+    public Instant sharingConsentConfirmedAt;
+
     /**
-     * A young adult who has not given consent: the referrer may know only that the contact was received (the
-     * shared rule, {@link SharingConsentStatus#mayShareBeyondReceipt}, which notification applies to messages).
+     * A young adult who has not given consent, or whose consent only the partner reported: the referrer may know
+     * only that the contact was received (the shared rule, {@link SharingConsentStatus#mayShareBeyondReceipt},
+     * which notification applies to messages).
      */
     public boolean progressWithheldFromReferrer() {
-        return !SharingConsentStatus.mayShareBeyondReceipt(youngAdult, sharingConsent);
+        return !SharingConsentStatus.mayShareBeyondReceipt(youngAdult, sharingConsent, consentConfirmed());
+    }
+
+    public boolean consentConfirmed() {
+        return sharingConsent == SharingConsentStatus.GIVEN && sharingConsentConfirmedAt != null;
+    }
+
+    /**
+     * The consent as someone records it now: {@code confirmedBy} when the recorder is staff (their word is the
+     * confirmation), null when a partner system reports it, which then waits for {@link #confirmConsent}.
+     */
+    public void recordConsent(SharingConsentStatus status, String recordedBy, Instant recordedAt, String confirmedBy,
+            Instant now) {
+        sharingConsent = status;
+        sharingConsentRecordedBy = recordedBy;
+        sharingConsentRecordedAt = recordedAt;
+        boolean confirmed = status == SharingConsentStatus.GIVEN && confirmedBy != null;
+        sharingConsentConfirmedBy = confirmed ? confirmedBy : null;
+        sharingConsentConfirmedAt = confirmed ? now : null;
+    }
+
+    /** Why there is nothing to confirm, or empty: only consent GIVEN, by a partner's report, not yet confirmed. */
+    public Optional<String> whyNotConfirmable() {
+        if (sharingConsent != SharingConsentStatus.GIVEN) {
+            return Optional.of("consent to share is " + sharingConsent + ": there is nothing to confirm"
+                    + " (record the young person's consent with PUT .../sharing-consent)");
+        }
+        if (sharingConsentConfirmedAt != null) {
+            return Optional.of("consent to share was already confirmed by " + sharingConsentConfirmedBy
+                    + " at " + sharingConsentConfirmedAt);
+        }
+        return Optional.empty();
+    }
+
+    /** The front door or a team manager confirms the consent a partner reported. */
+    public void confirmConsent(String by, Instant now) {
+        if (whyNotConfirmable().isPresent()) {
+            throw new IllegalStateException("child " + id + ": " + whyNotConfirmable().get());
+        }
+        sharingConsentConfirmedBy = by;
+        sharingConsentConfirmedAt = now;
     }
 
     public RecordType recordType() {

@@ -27,7 +27,6 @@ import org.frontdoor.events.codes.ReferralSource;
 import org.frontdoor.events.codes.SharingConsentStatus;
 import org.frontdoor.events.payload.ReferralLogged;
 import org.frontdoor.events.payload.ReferralReceived;
-import org.frontdoor.events.payload.SharingConsent;
 import org.frontdoor.events.payload.SharingConsentRecorded;
 import org.frontdoor.referral.config.ReferralConfig;
 import org.frontdoor.referral.messaging.ReferralReceivedEvent;
@@ -207,12 +206,12 @@ public class ReferralService {
         }
     }
 
+    /** Staff's word confirms consent GIVEN at once; a partner system's is a report that waits for confirmation. */
     private static void setConsent(ReferralChild child, SharingConsentRequest consent, Caller caller, Instant now) {
-        child.sharingConsent = consent.status();
-        child.sharingConsentRecordedBy = Text.blankToNull(consent.recordedBy()) != null ? consent.recordedBy().strip()
-                : caller.subject();
-        child.sharingConsentRecordedAt = consent.recordedAt() != null
-                ? consent.recordedAt().truncatedTo(ChronoUnit.MICROS) : now;
+        child.recordConsent(consent.status(),
+                Text.blankToNull(consent.recordedBy()) != null ? consent.recordedBy().strip() : caller.subject(),
+                consent.recordedAt() != null ? consent.recordedAt().truncatedTo(ChronoUnit.MICROS) : now,
+                caller.isPartner() ? null : caller.subject(), now);
     }
 
     /**
@@ -229,15 +228,7 @@ public class ReferralService {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        ReferralChild child = ReferralChild.<ReferralChild>find("id = ?1 and referral.id = ?2", childId, referralId)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional()
-                .orElseThrow(() -> ProblemException.notFound("Child " + childId + " of referral " + referralId));
-        if (!child.youngAdult) {
-            audit.recordRefused("referral.sharing-consent.refused", referralId, "child " + childId + " is not a young adult");
-            throw new ProblemException(ProblemType.CONFLICT, "Child " + childId + " was under "
-                    + youngAdults.adultAge() + " on the contact's date: consent to share is recorded only for a"
-                    + " young adult");
-        }
+        ReferralChild child = youngAdultToLock(referralId, childId, "referral.sharing-consent.refused");
         Instant now = Instants.now(clock);
         setConsent(child, request, caller, now);
         Map<String, Object> detail = new LinkedHashMap<>();
@@ -248,10 +239,50 @@ public class ReferralService {
                 ? "Consent to share with partners given" : "Consent to share with partners refused", detail, null)
                 .persist();
         outbox.append(EventEnvelope.of(EventType.REFERRAL_CONSENT_RECORDED, referralId,
-                new SharingConsentRecorded(referralId, childId, true, new SharingConsent(child.sharingConsent,
-                        child.sharingConsentRecordedBy, child.sharingConsentRecordedAt))));
+                new SharingConsentRecorded(referralId, childId, true, ReferralReceivedEvent.consentOf(child))));
         audit.record("referral.sharing-consent", referralId, "child " + childId + ": " + child.sharingConsent);
         LOG.infof("Referral %s: consent to share recorded for child %s: %s", referralId, childId, child.sharingConsent);
+        return child;
+    }
+
+    /**
+     * The front door or a team manager confirms the consent GIVEN that the partner reported with the contact: only
+     * now does it count, so the outcome and case messages held back go to the referrer. Audited, on the timeline,
+     * published as {@code referral.consent-recorded} with {@code confirmed}. Anything else to confirm is a 409.
+     */
+    @Transactional
+    public ReferralChild confirmSharingConsent(UUID referralId, UUID childId, Caller caller) {
+        ReferralChild child = youngAdultToLock(referralId, childId, "referral.sharing-consent.confirm.refused");
+        Optional<String> why = child.whyNotConfirmable();
+        if (why.isPresent()) {
+            audit.recordRefused("referral.sharing-consent.confirm.refused", referralId, "child " + childId + ": "
+                    + child.sharingConsent + (child.consentConfirmed() ? ", already confirmed" : ""));
+            throw new ProblemException(ProblemType.CONFLICT, "Child " + childId + ": " + why.get());
+        }
+        Instant now = Instants.now(clock);
+        child.confirmConsent(caller.subject(), now);
+        TimelineEntry.of(referralId, childId, "SHARING_CONSENT_CONFIRMED", now,
+                "Consent to share with partners confirmed by the front door",
+                Map.<String, Object>of("sharingConsent", child.sharingConsent.name()), null).persist();
+        outbox.append(EventEnvelope.of(EventType.REFERRAL_CONSENT_RECORDED, referralId,
+                new SharingConsentRecorded(referralId, childId, true, ReferralReceivedEvent.consentOf(child))));
+        audit.record("referral.sharing-consent.confirmed", referralId, "child " + childId + ": GIVEN, reported by "
+                + child.sharingConsentRecordedBy);
+        LOG.infof("Referral %s: consent to share of child %s confirmed", referralId, childId);
+        return child;
+    }
+
+    /** The child, locked for the change; 404 when the contact has no such child, 409 when not a young adult. */
+    private ReferralChild youngAdultToLock(UUID referralId, UUID childId, String refusal) {
+        ReferralChild child = ReferralChild.<ReferralChild>find("id = ?1 and referral.id = ?2", childId, referralId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional()
+                .orElseThrow(() -> ProblemException.notFound("Child " + childId + " of referral " + referralId));
+        if (!child.youngAdult) {
+            audit.recordRefused(refusal, referralId, "child " + childId + " is not a young adult");
+            throw new ProblemException(ProblemType.CONFLICT, "Child " + childId + " was under "
+                    + youngAdults.adultAge() + " on the contact's date: consent to share is recorded only for a"
+                    + " young adult");
+        }
         return child;
     }
 

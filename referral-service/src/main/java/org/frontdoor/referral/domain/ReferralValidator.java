@@ -15,6 +15,7 @@ import org.frontdoor.events.codes.SharingConsentStatus;
 import org.frontdoor.referral.config.ReferralConfig;
 import org.frontdoor.referral.rest.ReferralRequest;
 import org.frontdoor.referral.rest.SharingConsentRequest;
+import org.frontdoor.support.audit.AuditLog;
 import org.frontdoor.support.calendar.WorkingCalendar;
 import org.frontdoor.support.directory.PartnerDirectoryCopy;
 import org.frontdoor.support.problem.Problem.FieldError;
@@ -47,6 +48,9 @@ public class ReferralValidator {
 
     @Inject
     PartnerDirectoryCopy partners;
+
+    @Inject
+    AuditLog audit;
 
     public void check(ReferralRequest request, Caller caller, String idempotencyKey) {
         List<FieldError> errors = new ArrayList<>();
@@ -105,6 +109,8 @@ public class ReferralValidator {
             if (kind != ReferralSource.Kind.PROFESSIONAL) {
                 errors.add(new FieldError("referrer.sourceCode",
                         "a partner system refers as a professional source (2A-8)"));
+            } else {
+                checkOwnSourceCode(source.get(), caller, errors);
             }
             if (caller.organisation() == null) {
                 errors.add(new FieldError("referrer.organisationName",
@@ -142,6 +148,24 @@ public class ReferralValidator {
                 errors.add(new FieldError("referrer.role", why));
             }
         }
+    }
+
+    /**
+     * A partner system refers as what its organisation is: the CIN source code the partner directory gives it (a
+     * school may not file as the police). The gate (service-support PartnerGate) has let only an active
+     * organisation of the directory this far.
+     */
+    private void checkOwnSourceCode(ReferralSource source, Caller caller, List<FieldError> errors) {
+        partners.find(caller.organisation())
+                .filter(p -> p.cinSourceCode() != null && !p.cinSourceCode().equalsIgnoreCase(source.code()))
+                .ifPresent(p -> {
+                    errors.add(new FieldError("referrer.sourceCode", "must be " + p.cinSourceCode() + ", the CIN"
+                            + " source code of " + p.name() + " in the partner directory: a partner system refers"
+                            + " as its own organisation"));
+                    // filing as another kind of agency is an attempt someone may need to see, not a typing slip
+                    audit.recordRefused("referral.source-code.refused", null, "source " + source.code() + " is not "
+                            + p.id() + "'s " + p.cinSourceCode());
+                });
     }
 
     private void checkChildren(List<ReferralRequest.Child> children, List<FieldError> errors) {

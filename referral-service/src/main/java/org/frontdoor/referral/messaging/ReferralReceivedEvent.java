@@ -44,8 +44,13 @@ public final class ReferralReceivedEvent {
                 new ReferralReceived.PriorInvolvement(c.referralsLast12Months, c.reReferral,
                         c.sameDayFirstReferralId, c.openCaseId, match == null ? null : match.openCaseWorker(),
                         c.contactsLast12Months),
-                c.careLeaver, c.youngAdult, c.sharingConsent == SharingConsentStatus.NOT_RECORDED
-                        ? SharingConsent.NOT_RECORDED
-                        : new SharingConsent(c.sharingConsent, c.sharingConsentRecordedBy, c.sharingConsentRecordedAt));
+                c.careLeaver, c.youngAdult, consentOf(c));
+    }
+
+    /** The child's consent as events carry it, with whether it is confirmed (only then does GIVEN count). */
+    public static SharingConsent consentOf(ReferralChild c) {
+        return c.sharingConsent == SharingConsentStatus.NOT_RECORDED ? SharingConsent.NOT_RECORDED
+                : new SharingConsent(c.sharingConsent, c.sharingConsentRecordedBy, c.sharingConsentRecordedAt,
+                        c.consentConfirmed());
     }
 }

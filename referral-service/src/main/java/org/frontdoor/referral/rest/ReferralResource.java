@@ -34,6 +34,7 @@ import org.frontdoor.referral.domain.ReferralRepository;
 import org.frontdoor.referral.domain.ReferralService;
 import org.frontdoor.referral.domain.TimelineEntry;
 import org.frontdoor.support.audit.AuditLog;
+import org.frontdoor.support.gate.PartnerGate;
 import org.frontdoor.support.problem.Problem;
 import org.frontdoor.support.problem.ProblemException;
 import org.frontdoor.support.security.Roles;
@@ -132,7 +133,11 @@ public class ReferralResource {
                     + " child named in it is screened and gets a decision of its own. A child's contact becomes a"
                     + " referral only when the front door decides on a statutory assessment (s17) or a strategy"
                     + " discussion (s47), with the contact's date as the CIN referral date; GET shows which."
-                    + " Every invalid field is listed in one 422. The same"
+                    + " Every invalid field is listed in one 422. A partner system's organisation (the token's org"
+                    + " claim) must be active in the partner directory (else 403), and it refers with its"
+                    + " organisation's CIN source code from the directory (else 422 on referrer.sourceCode); the"
+                    + " front door keying in a call chooses the source. A young adult's consent to share sent by a"
+                    + " partner is a report: it counts once the front door confirms it. The same"
                     + " Idempotency-Key with the same body returns the first answer and creates nothing; with a"
                     + " different body it is refused (409).")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -145,6 +150,9 @@ public class ReferralResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ReferralCreated.class),
                     examples = @ExampleObject(name = "created", value = CREATED_EXAMPLE)))
+    @APIResponse(responseCode = "403", description = PartnerGate.REFUSED_DESCRIPTION,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "not admitted", value = PartnerGate.REFUSED_EXAMPLE)))
     @APIResponse(responseCode = "409", description = "The Idempotency-Key was used for a different request",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Invalid fields, each listed",
@@ -191,6 +199,9 @@ public class ReferralResource {
                     schema = @Schema(implementation = ReferralView.class),
                     examples = @ExampleObject(name = "referred", summary = "A contact that became a referral",
                             value = VIEW_EXAMPLE)))
+    @APIResponse(responseCode = "403", description = PartnerGate.REFUSED_DESCRIPTION,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "not admitted", value = PartnerGate.REFUSED_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No such contact (or not yours)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ReferralView get(@PathParam("referralId") UUID referralId) {

@@ -66,7 +66,7 @@ public record ReferralView(
             @Schema(description = "Staff only: what the front door knew of the child when the contact arrived")
             PriorInvolvement priorInvolvement,
             @Schema(description = "The referrer said the young person is a care leaver") boolean careLeaver,
-            @Schema(description = "18 or over on the contact's date: without their consent (GIVEN) the referrer sees"
+            @Schema(description = "18 or over on the contact's date: without their consent (GIVEN, confirmed) the referrer sees"
                     + " only that the contact was received (status RECEIVED, no decision, no timeline of theirs)")
             boolean youngAdult,
             @Schema(description = "A young adult's consent to share with partners; who recorded it and when are shown to"
@@ -77,11 +77,19 @@ public record ReferralView(
     public record ConsentView(
             @Schema(example = "GIVEN") SharingConsentStatus status,
             @Schema(description = "Staff only", example = "S. Lee, front door", maxLength = 200) String recordedBy,
-            @Schema(description = "Staff only") Instant recordedAt) {
+            @Schema(description = "Staff only") Instant recordedAt,
+            @Schema(description = "GIVEN counts only when true: recorded or confirmed by the front door or a team"
+                    + " manager. A partner system's report of consent stays false until the front door confirms it"
+                    + " (POST .../sharing-consent/confirmation); until then the referrer hears receipt only")
+            boolean confirmed,
+            @Schema(description = "Staff only: who confirmed it", example = "fd-sam-lee", maxLength = 200)
+            String confirmedBy,
+            @Schema(description = "Staff only: when it was confirmed") Instant confirmedAt) {
 
         static ConsentView of(ReferralChild c, boolean staff) {
             return new ConsentView(c.sharingConsent, staff ? c.sharingConsentRecordedBy : null,
-                    staff ? c.sharingConsentRecordedAt : null);
+                    staff ? c.sharingConsentRecordedAt : null, c.consentConfirmed(),
+                    staff ? c.sharingConsentConfirmedBy : null, staff ? c.sharingConsentConfirmedAt : null);
         }
     }
 

@@ -8,7 +8,8 @@ import org.frontdoor.support.validation.PlainText;
 
 /** A young adult's consent to share with partner agencies, as the front door (or a partner system) records it. */
 @Schema(name = "SharingConsent", description = "A young adult's (18 or over) explicit consent to share anything"
-        + " about them with partner agencies. Without GIVEN the referrer hears only that the referral was received.")
+        + " about them with partner agencies. Without GIVEN the referrer hears only that the referral was received;"
+        + " GIVEN sent by a partner system is a report that counts once the front door confirms it.")
 public record SharingConsentRequest(
         @Schema(description = "GIVEN or REFUSED (NOT_RECORDED, on a submission, is the same as leaving it out)",
                 required = true, example = "GIVEN") SharingConsentStatus status,

@@ -3,6 +3,7 @@ package org.frontdoor.referral.rest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -24,7 +25,10 @@ import org.frontdoor.support.problem.Problem;
 import org.frontdoor.support.problem.ProblemException;
 import org.frontdoor.support.security.Roles;
 
-/** The front door records a young adult's consent to share after the contact. Partners cannot: it is not theirs. */
+/**
+ * The front door records a young adult's consent to share after the contact, or confirms the consent a partner
+ * system reported with it. Partners cannot do either: a partner's word alone shares nothing.
+ */
 @Path("/api/v1/referrals/{referralId}/children/{childId}/sharing-consent")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Referrals")
@@ -39,7 +43,19 @@ public class SharingConsentResource {
     static final String ANSWER_EXAMPLE = """
             {"childId": "0d6a4b53-6f54-4d8f-9b1c-3c7f5d0a9e21", "youngAdult": true,
              "sharingConsent": {"status": "GIVEN", "recordedBy": "S. Lee, front door",
-                                "recordedAt": "2026-11-24T09:30:00Z"}}""";
+                                "recordedAt": "2026-11-24T09:30:00Z", "confirmed": true,
+                                "confirmedBy": "fd-sam-lee", "confirmedAt": "2026-11-24T09:30:00Z"}}""";
+
+    static final String CONFIRMED_EXAMPLE = """
+            {"childId": "0d6a4b53-6f54-4d8f-9b1c-3c7f5d0a9e21", "youngAdult": true,
+             "sharingConsent": {"status": "GIVEN", "recordedBy": "hillside-primary-system",
+                                "recordedAt": "2026-11-23T10:05:00Z", "confirmed": true,
+                                "confirmedBy": "fd-sam-lee", "confirmedAt": "2026-11-24T09:30:00Z"}}""";
+
+    static final String NOTHING_TO_CONFIRM_EXAMPLE = """
+            {"type": "urn:frontdoor:problem:conflict", "title": "Conflict", "status": 409,
+             "detail": "Child 0d6a4b53-6f54-4d8f-9b1c-3c7f5d0a9e21: consent to share was already confirmed by fd-sam-lee at 2026-11-24T09:30:00Z",
+             "instance": "/api/v1/referrals/6b1f0e5e-2b7a-4a43-9a36-0d2b5d4f6a11/children/0d6a4b53-6f54-4d8f-9b1c-3c7f5d0a9e21/sharing-consent/confirmation"}""";
 
     static final String INVALID_EXAMPLE = """
             {"type": "urn:frontdoor:problem:validation", "title": "Request is not valid", "status": 422,
@@ -65,8 +81,9 @@ public class SharingConsentResource {
             description = "For a child who was 18 or over on the contact's date (a care leaver): their explicit"
                     + " consent, given or refused, to share anything about them with partner agencies. Until it is"
                     + " GIVEN the referrer hears only that the contact was received; once GIVEN, the outcome and"
-                    + " case messages held back are sent; REFUSED (also a withdrawal) holds back what is not yet"
-                    + " sent. Audited, on the timeline, and published as referral.consent-recorded. recordedAt"
+                    + " case messages held back are sent (what you record is confirmed by you at once); REFUSED"
+                    + " (also a withdrawal) holds back what is not yet sent. Audited, on the timeline, and"
+                    + " published as referral.consent-recorded. recordedAt"
                     + " defaults to now and recordedBy to your sign-in. Front door and team managers only.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = SharingConsentRequest.class),
@@ -90,6 +107,32 @@ public class SharingConsentResource {
             throw ProblemException.invalid("body", "a consent (status GIVEN or REFUSED) is required");
         }
         ReferralChild child = referrals.recordSharingConsent(referralId, childId, request, Caller.of(token));
+        return new Answer(child.id, child.youngAdult, ReferralView.ConsentView.of(child, true));
+    }
+
+    @POST
+    @Path("/confirmation")
+    @RolesAllowed({ Roles.FRONT_DOOR, Roles.TEAM_MANAGER })
+    @Operation(operationId = "confirmSharingConsent", summary = "Confirm the consent to share a partner reported",
+            description = "A partner system may report with the contact that a young adult consented to sharing"
+                    + " (sharingConsent GIVEN); it counts only once the front door or a team manager has checked it"
+                    + " with the young person and confirms it here. Until then the referrer hears only that the"
+                    + " contact was received. Confirming releases the outcome and case messages held back; it is"
+                    + " audited, on the timeline, and published as referral.consent-recorded (consent.confirmed)."
+                    + " No body: you are the one who confirms. Front door and team managers only.")
+    @APIResponse(responseCode = "200", description = "Confirmed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Answer.class),
+                    examples = @ExampleObject(name = "confirmed", value = CONFIRMED_EXAMPLE)))
+    @APIResponse(responseCode = "403", description = "Not the front door or a team manager (e.g. a partner)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such child in this contact",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Nothing to confirm: not a young adult, consent not GIVEN, or"
+            + " already confirmed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "already confirmed", value = NOTHING_TO_CONFIRM_EXAMPLE)))
+    public Answer confirm(@PathParam("referralId") UUID referralId, @PathParam("childId") UUID childId) {
+        ReferralChild child = referrals.confirmSharingConsent(referralId, childId, Caller.of(token));
         return new Answer(child.id, child.youngAdult, ReferralView.ConsentView.of(child, true));
     }
 }

@@ -255,7 +255,8 @@ class ReferralResourceTest {
     void aPartnerSeesOnlyItsOwnOrganisationsReferrals() {
         String id = submitAsPartner(schoolReferral(uniqueSurname(), null)).then().statusCode(201)
                 .extract().path("referralId");
-
+        // another school of the directory, active: the gate lets it in, and it finds nothing of Hillside's
+        PartnerDirectoryFixture.active("another-school", "Another School", "SCHOOL", "2A");
         given().auth().oauth2(partnerToken("another-school")).when().get("/api/v1/referrals/" + id)
                 .then().statusCode(404).contentType(PROBLEM);
         given().auth().oauth2(token("partner")).when().get("/api/v1/referrals/" + id)

@@ -101,6 +101,7 @@ class YoungAdultConsentTest {
         assertEquals(SharingConsentStatus.GIVEN, child.sharingConsent().status());
         assertEquals("S. Lee, front door", child.sharingConsent().recordedBy());
         assertTrue(child.sharingConsent().recordedAt() != null, "defaults to now");
+        assertTrue(child.sharingConsent().confirmed(), "the front door's own record needs no confirmation");
     }
 
     @Test

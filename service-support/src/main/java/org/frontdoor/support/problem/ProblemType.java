@@ -6,6 +6,8 @@ public enum ProblemType {
     MALFORMED_JSON(400, "Malformed JSON"),
     UNAUTHORIZED(401, "Authentication required"),
     FORBIDDEN(403, "Not allowed for your role"),
+    /** A partner whose organisation is not in the partner directory, or not active there (the gate). */
+    PARTNER_NOT_ADMITTED(403, "Organisation not admitted by the partner directory"),
     NOT_FOUND(404, "Not found"),
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
     NOT_ACCEPTABLE(406, "Not acceptable"),
