@@ -1,6 +1,7 @@
 package org.frontdoor.support.ratelimit;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -12,27 +13,32 @@ import java.util.Map;
 @ApplicationScoped
 public class RateLimiter {
 
-    private final RateLimitConfig config;
+    private final boolean enabled;
     private final RatePolicy partner;
     private final RatePolicy user;
     private final Map<String, TokenBucket> buckets;
 
+    @Inject
     RateLimiter(RateLimitConfig config) {
-        this.config = config;
-        this.partner = new RatePolicy(RatePolicy.PARTNER, config.partner().requestsPerMinute(), 60,
-                config.partner().burst());
-        this.user = new RatePolicy(RatePolicy.USER, config.user().requestsPerMinute(), 60, config.user().burst());
-        int max = config.maxCallers();
-        this.buckets = new LinkedHashMap<>(Math.min(max, 1024), 0.75f, true) {
+        this(config.enabled(), new RatePolicy(RatePolicy.PARTNER, config.partner().requestsPerMinute(), 60,
+                config.partner().burst()), new RatePolicy(RatePolicy.USER, config.user().requestsPerMinute(), 60,
+                        config.user().burst()), config.maxCallers());
+    }
+
+    RateLimiter(boolean enabled, RatePolicy partner, RatePolicy user, int maxCallers) {
+        this.enabled = enabled;
+        this.partner = partner;
+        this.user = user;
+        this.buckets = new LinkedHashMap<>(Math.min(maxCallers, 1024), 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, TokenBucket> eldest) {
-                return size() > max;
+                return size() > maxCallers;
             }
         };
     }
 
     public boolean enabled() {
-        return config.enabled();
+        return enabled;
     }
 
     /** A partner organisation's request: counted against the organisation, whichever of its systems sent it. */
