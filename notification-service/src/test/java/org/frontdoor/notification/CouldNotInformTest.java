@@ -13,6 +13,7 @@ import static org.frontdoor.notification.Scenario.send;
 import static org.frontdoor.notification.Scenario.subscribe;
 import static org.frontdoor.notification.Scenario.token;
 import static org.frontdoor.notification.Scenario.uniqueOrg;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -167,7 +168,8 @@ class CouldNotInformTest {
 
         // every role that works the list sees it; a partner does not
         for (String role : List.of("front-door", "team-manager", "ops")) {
-            given().auth().oauth2(token(role)).get("/api/v1/notifications/could-not-inform")
+            given().auth().oauth2(token(role)).queryParam("referralId", referralId.toString())
+                    .get("/api/v1/notifications/could-not-inform")
                     .then().statusCode(200).body("items.notificationId", hasItem(id));
         }
         given().auth().oauth2(Scenario.partnerToken(org)).get("/api/v1/notifications/could-not-inform")
@@ -202,8 +204,9 @@ class CouldNotInformTest {
                 .body("followUpReason", equalTo("NO_CHANNEL"))
                 .body("deadline", equalTo("MET"));
         couldNotInform(referralId).then().body("total", equalTo(0)).body("items", hasSize(0));
-        given().auth().oauth2(token("ops")).get("/api/v1/notifications/could-not-inform")
-                .then().body("items.notificationId", not(hasItem(id)));
+        given().auth().oauth2(token("ops")).queryParam("referralId", referralId.toString())
+                .get("/api/v1/notifications/could-not-inform")
+                .then().statusCode(200).body("items.notificationId", not(hasItem(id)));
         assertEquals(1, count("select count(*) from audit_entry where referral_id = ? and action ="
                 + " 'notification.informed' and detail like '%PHONE%'", referralId));
         // told otherwise is neither overdue nor retried
@@ -214,6 +217,44 @@ class CouldNotInformTest {
         informed(id, "{\"how\": \"LETTER\", \"note\": \"again\"}").statusCode(409)
                 .contentType("application/problem+json");
         given().auth().oauth2(token("ops")).post("/api/v1/notifications/" + id + "/retry").then().statusCode(409);
+    }
+
+    @Test
+    void theTaskAndOverdueListsArePagedWithABoundedSize() throws Exception {
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        // no organisation and no email: each acknowledgement is a task
+        send(received(first, Instant.now(), "5A", "PROFESSIONAL", null, null, "x", child()));
+        send(received(second, Instant.now(), "5A", "PROFESSIONAL", null, null, "x", child()));
+        await().atMost(WAIT).untilAsserted(() -> {
+            couldNotInform(first).then().body("total", equalTo(1));
+            couldNotInform(second).then().body("total", equalTo(1));
+        });
+
+        String one = given().auth().oauth2(token("front-door")).queryParam("size", 1)
+                .get("/api/v1/notifications/could-not-inform").then().statusCode(200)
+                .body("page", equalTo(0)).body("size", equalTo(1)).body("items", hasSize(1))
+                .body("total", org.hamcrest.Matchers.greaterThanOrEqualTo(2)).extract().path("items[0].notificationId");
+        String two = given().auth().oauth2(token("front-door")).queryParam("size", 1).queryParam("page", 1)
+                .get("/api/v1/notifications/could-not-inform").then().statusCode(200)
+                .body("page", equalTo(1)).body("items", hasSize(1)).extract().path("items[0].notificationId");
+        assertTrue(!one.equals(two), "page 1 goes on from page 0");
+        given().auth().oauth2(token("front-door")).queryParam("page", 100000)
+                .get("/api/v1/notifications/could-not-inform").then().statusCode(200).body("items", hasSize(0));
+        // in thirty days everything undelivered is overdue: a page of one, counts of them all
+        var overdue = given().auth().oauth2(token("team-manager")).queryParam("size", 1)
+                .queryParam("asOf", Instant.now().plus(Duration.ofDays(30)).toString())
+                .get("/api/v1/notifications/overdue").then().statusCode(200).body("size", equalTo(1))
+                .body("items", hasSize(1)).extract().jsonPath();
+        assertEquals(overdue.getLong("overdue") + overdue.getLong("atRisk"), overdue.getLong("total"));
+        assertTrue(overdue.getLong("total") >= 1, overdue.prettify());
+
+        for (String list : List.of("could-not-inform", "overdue")) {
+            given().auth().oauth2(token("ops")).queryParam("size", 101).queryParam("page", -1)
+                    .get("/api/v1/notifications/" + list).then().statusCode(422)
+                    .contentType("application/problem+json").body("errors.field", contains("page", "size"))
+                    .body("errors.message", contains("must be between 0 and 100000", "must be between 1 and 100"));
+        }
     }
 
     @Test

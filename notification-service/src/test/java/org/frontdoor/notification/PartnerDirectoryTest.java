@@ -6,15 +6,18 @@ import static org.frontdoor.notification.Scenario.partnerToken;
 import static org.frontdoor.notification.Scenario.subscribe;
 import static org.frontdoor.notification.Scenario.token;
 import static org.frontdoor.notification.Scenario.uniqueOrg;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.awaitility.Awaitility.await;
 
 import io.agroal.api.AgroalDataSource;
@@ -26,7 +29,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.frontdoor.events.EventJson;
 import org.frontdoor.events.Topics;
 import org.frontdoor.testsupport.KafkaProbe;
@@ -69,8 +74,8 @@ class PartnerDirectoryTest {
                 String one = given().auth().oauth2(token(role)).get("/api/v1/partners/" + id).then().statusCode(200)
                         .header("ETag", "\"0\"").body("webhook", equalTo(true)).extract().asString();
                 assertFalse(one.contains("secret") || one.contains("whsec_") || one.contains(endpoint.url()), one);
-                given().auth().oauth2(token(role)).get("/api/v1/partners").then().statusCode(200)
-                        .body("find { it.id == '" + id + "' }.webhook", equalTo(true));
+                assertEquals(true, directory(role, "").stream().filter(p -> id.equals(p.get("id"))).findFirst()
+                        .orElseThrow().get("webhook"));
             }
         }
 
@@ -92,10 +97,10 @@ class PartnerDirectoryTest {
 
         as("front-door").header("If-Match", "\"1\"").post("/api/v1/partners/" + id + "/deactivate")
                 .then().statusCode(200).header("ETag", "\"2\"").body("active", equalTo(false));
-        given().auth().oauth2(token("triage-worker")).queryParam("active", "false").get("/api/v1/partners")
-                .then().statusCode(200).body("id", hasItem(id)).body("active", everyItem(equalTo(false)));
-        given().auth().oauth2(token("triage-worker")).queryParam("active", "true").get("/api/v1/partners")
-                .then().statusCode(200).body("id", not(hasItem(id)));
+        List<Map<String, Object>> inactive = directory("triage-worker", "false");
+        assertTrue(inactive.stream().anyMatch(p -> id.equals(p.get("id"))), inactive.toString());
+        assertTrue(inactive.stream().allMatch(p -> Boolean.FALSE.equals(p.get("active"))), inactive.toString());
+        assertFalse(directory("triage-worker", "true").stream().anyMatch(p -> id.equals(p.get("id"))));
         // reactivated by PUT
         as("front-door").body(partnerJson(id, "Oakfield Primary School", "SCHOOL", "2A", true))
                 .put("/api/v1/partners/" + id).then().statusCode(200).body("active", equalTo(true))
@@ -120,12 +125,55 @@ class PartnerDirectoryTest {
         });
     }
 
+    /** The whole directory as a role reads it, page by page (size 7, to cross pages), optionally by active. */
+    private static List<Map<String, Object>> directory(String role, String active) {
+        List<Map<String, Object>> all = new ArrayList<>();
+        for (int page = 0;; page++) {
+            var spec = given().auth().oauth2(token(role)).queryParam("size", 7).queryParam("page", page);
+            if (!active.isEmpty()) {
+                spec = spec.queryParam("active", active);
+            }
+            io.restassured.path.json.JsonPath reply = spec.get("/api/v1/partners").then().statusCode(200)
+                    .body("page", equalTo(page)).body("size", equalTo(7)).extract().jsonPath();
+            List<Map<String, Object>> items = reply.getList("items");
+            all.addAll(items);
+            if (items.size() < 7) {
+                assertEquals(reply.getLong("total"), all.size(), "total counts every organisation");
+                return all;
+            }
+        }
+    }
+
+    @Test
+    void theDirectoryIsPagedWithABoundedSize() {
+        var first = given().auth().oauth2(token("front-door")).queryParam("size", 2).get("/api/v1/partners").then()
+                .statusCode(200).body("page", equalTo(0)).body("size", equalTo(2)).body("items", hasSize(2))
+                .extract().jsonPath();
+        List<String> second = given().auth().oauth2(token("front-door")).queryParam("size", 2).queryParam("page", 1)
+                .get("/api/v1/partners").then().statusCode(200).body("items", hasSize(2))
+                .body("total", equalTo(first.getInt("total"))).extract().path("items.id");
+        assertTrue(second.stream().noneMatch(first.getList("items.id")::contains), first.get("items.id") + " " + second);
+        // page by page, every organisation once
+        List<String> ids = directory("front-door", "").stream().map(p -> (String) p.get("id")).toList();
+        assertEquals(ids.size(), new java.util.HashSet<>(ids).size(), "no organisation on two pages: " + ids);
+        // past the end: an empty page, with the total
+        given().auth().oauth2(token("front-door")).queryParam("page", 100000).get("/api/v1/partners").then()
+                .statusCode(200).body("items", hasSize(0)).body("total", equalTo(ids.size()));
+        // the size is bounded; a bad page or size is named
+        given().auth().oauth2(token("front-door")).queryParam("size", 101).queryParam("page", -1)
+                .get("/api/v1/partners").then().statusCode(422).contentType("application/problem+json")
+                .body("errors.field", contains("page", "size"))
+                .body("errors.message", contains("must be between 0 and 100000", "must be between 1 and 100"));
+        given().auth().oauth2(token("front-door")).queryParam("size", "lots").get("/api/v1/partners").then()
+                .statusCode(422).body("errors.field", contains("size"));
+    }
+
     @Test
     void theDemoDirectoryIsLoadedAndFilters() {
-        given().auth().oauth2(token("team-manager")).queryParam("agencyType", "SCHOOL").get("/api/v1/partners")
-                .then().statusCode(200)
-                .body("id", hasItems("hillside-primary", "oakwood-academy"))
-                .body("agencyType", everyItem(equalTo("SCHOOL")));
+        given().auth().oauth2(token("team-manager")).queryParam("agencyType", "SCHOOL").queryParam("size", 100)
+                .get("/api/v1/partners").then().statusCode(200)
+                .body("items.id", hasItems("hillside-primary", "oakwood-academy"))
+                .body("items.agencyType", everyItem(equalTo("SCHOOL")));
         given().auth().oauth2(token("front-door")).get("/api/v1/partners/south-yorkshire-police").then()
                 .statusCode(200).body("agencyType", equalTo("POLICE")).body("cinSourceCode", equalTo("6"))
                 .body("contactEmails[0]", containsString(".example"));

@@ -10,6 +10,7 @@ import org.frontdoor.notification.domain.DeadlineState;
 import org.frontdoor.notification.domain.FollowUpReason;
 import org.frontdoor.notification.domain.Kind;
 import org.frontdoor.notification.domain.NotificationQueries;
+import org.frontdoor.support.paging.Paging;
 
 /**
  * A message the service could not deliver: a task for the front door to tell the recipient by other means. It
@@ -55,8 +56,11 @@ public record CouldNotInformView(
             Boolean active) {
     }
 
-    @Schema(name = "CouldNotInformList")
-    public record Page(Instant asOf, @Schema(minimum = "0", maximum = "9223372036854775807") long total, List<CouldNotInformView> items) {
+    @Schema(name = "CouldNotInformList", description = "A page of the open tasks; total counts them all")
+    public record Page(Instant asOf, @Schema(minimum = "0", maximum = Paging.MAX_PAGE_TEXT) int page,
+            @Schema(minimum = "1", maximum = Paging.MAX_SIZE_TEXT) int size,
+            @Schema(minimum = "0", maximum = "9223372036854775807") long total,
+            @Schema(maxItems = Paging.MAX_SIZE) List<CouldNotInformView> items) {
     }
 
     static CouldNotInformView of(NotificationQueries.Task task, Instant now, Instant horizon) {

@@ -38,6 +38,7 @@ import org.frontdoor.notification.domain.NotificationStatus;
 import org.frontdoor.notification.domain.RetryService;
 import org.frontdoor.support.audit.AuditLog;
 import org.frontdoor.support.calendar.Instants;
+import org.frontdoor.support.paging.Paging;
 import org.frontdoor.support.problem.Problem;
 import org.frontdoor.support.problem.ProblemException;
 import org.frontdoor.support.problem.QueryParams;
@@ -71,7 +72,8 @@ public class NotificationResource {
             + " \"items\": [" + ITEM_EXAMPLE + "]}";
 
     static final String OVERDUE_EXAMPLE = "{\"asOf\": \"2026-12-01T12:00:00Z\", \"atRiskUntil\": \"2026-12-02T12:00:00Z\","
-            + " \"overdue\": 0, \"atRisk\": 1, \"couldNotInform\": 0, \"items\": [" + ITEM_EXAMPLE + "]}";
+            + " \"overdue\": 0, \"atRisk\": 1, \"couldNotInform\": 0, \"page\": 0, \"size\": 50, \"total\": 1,"
+            + " \"items\": [" + ITEM_EXAMPLE + "]}";
 
     static final String INVALID_EXAMPLE = """
             {"type": "urn:frontdoor:problem:validation", "title": "Request is not valid", "status": 422,
@@ -80,7 +82,7 @@ public class NotificationResource {
                         {"field": "status", "message": "must be one of AWAITING_DECISION, PENDING, SENT, FAILED, INFORMED_OTHERWISE, WITHHELD_NO_CONSENT"}]}""";
 
     static final String COULD_NOT_INFORM_EXAMPLE = """
-            {"asOf": "2026-12-01T12:00:00Z", "total": 1, "items": [
+            {"asOf": "2026-12-01T12:00:00Z", "page": 0, "size": 50, "total": 1, "items": [
              {"notificationId": "7c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f",
               "referralId": "6b1f0e5e-2b7a-4a43-9a36-0d2b5d4f6a11", "childId": "0d6a4b53-6f54-4d8f-9b1c-3c7f5d0a9e21",
               "kind": "CASE_CLOSED", "recipient": {"organisationId": "family-action-doncaster",
@@ -158,8 +160,8 @@ public class NotificationResource {
         NotificationStatus wanted = status(status, errors);
         Boolean overdueOnly = QueryParams.bool(overdue, "overdue", errors);
         Instant now = asOf(asOf, errors);
-        int pageNo = integer(page, "page", 0, 100_000, errors);
-        int pageSize = integer(size, "size", 1, 100, errors);
+        int pageNo = QueryParams.integer(page, "page", 0, 100_000, errors);
+        int pageSize = QueryParams.integer(size, "size", 1, 100, errors);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
@@ -190,20 +192,31 @@ public class NotificationResource {
                     type = SchemaType.STRING, format = "date-time"), example = "2026-12-01T12:00:00Z")
             @QueryParam("asOf") String asOf,
             @Parameter(description = "Only this referral's", schema = @Schema(type = SchemaType.STRING, format = "uuid"),
-                    example = "6b1f0e5e-2b7a-4a43-9a36-0d2b5d4f6a11") @QueryParam("referralId") String referralId) {
+                    example = "6b1f0e5e-2b7a-4a43-9a36-0d2b5d4f6a11") @QueryParam("referralId") String referralId,
+            @Parameter(description = "Page, from 0", example = "0", schema = @Schema(type = SchemaType.INTEGER,
+                    format = "int32", minimum = "0", maximum = Paging.MAX_PAGE_TEXT, defaultValue = "0"))
+            @QueryParam("page") @DefaultValue("0") String page,
+            @Parameter(description = "Items a page", example = Paging.DEFAULT_SIZE, schema = @Schema(
+                    type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = Paging.MAX_SIZE_TEXT,
+                    defaultValue = Paging.DEFAULT_SIZE))
+            @QueryParam("size") @DefaultValue(Paging.DEFAULT_SIZE) String size) {
         List<Problem.FieldError> errors = new ArrayList<>();
         Instant now = asOf(asOf, errors);
         UUID referral = QueryParams.uuid(referralId, "referralId", errors);
+        int pageNo = QueryParams.integer(page, "page", 0, Paging.MAX_PAGE, errors);
+        int pageSize = QueryParams.integer(size, "size", 1, Paging.MAX_SIZE, errors);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
         Instant horizon = queries.horizon(now);
-        List<NotificationView> items = queries.overdueOrAtRisk(now, referral).stream()
+        List<Notification> all = queries.overdueOrAtRisk(now, referral);
+        long overdueCount = all.stream().filter(n -> n.deadlineState(now, horizon) == DeadlineState.OVERDUE).count();
+        List<NotificationView> items = Paging.slice(all, pageNo, pageSize).stream()
                 .map(n -> NotificationView.of(n, now, horizon)).toList();
-        long overdueCount = items.stream().filter(i -> i.deadline() == DeadlineState.OVERDUE).count();
-        audit.record("notification.overdue", referral, items.size() + " result(s)");
-        return new NotificationView.Overdue(now, horizon, overdueCount, items.size() - overdueCount,
-                queries.couldNotInformCount(referral), items);
+        audit.record("notification.overdue", referral, "page " + pageNo + ": " + items.size() + " of " + all.size()
+                + " result(s)");
+        return new NotificationView.Overdue(now, horizon, overdueCount, all.size() - overdueCount,
+                queries.couldNotInformCount(referral), pageNo, pageSize, all.size(), items);
     }
 
     @GET
@@ -229,18 +242,29 @@ public class NotificationResource {
                     example = "6b1f0e5e-2b7a-4a43-9a36-0d2b5d4f6a11") @QueryParam("referralId") String referralId,
             @Parameter(description = "Judge deadlines as of this time (default now)", schema = @Schema(
                     type = SchemaType.STRING, format = "date-time"), example = "2026-12-01T12:00:00Z")
-            @QueryParam("asOf") String asOf) {
+            @QueryParam("asOf") String asOf,
+            @Parameter(description = "Page, from 0", example = "0", schema = @Schema(type = SchemaType.INTEGER,
+                    format = "int32", minimum = "0", maximum = Paging.MAX_PAGE_TEXT, defaultValue = "0"))
+            @QueryParam("page") @DefaultValue("0") String page,
+            @Parameter(description = "Items a page", example = Paging.DEFAULT_SIZE, schema = @Schema(
+                    type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = Paging.MAX_SIZE_TEXT,
+                    defaultValue = Paging.DEFAULT_SIZE))
+            @QueryParam("size") @DefaultValue(Paging.DEFAULT_SIZE) String size) {
         List<Problem.FieldError> errors = new ArrayList<>();
         UUID referral = QueryParams.uuid(referralId, "referralId", errors);
         Instant now = asOf(asOf, errors);
+        int pageNo = QueryParams.integer(page, "page", 0, Paging.MAX_PAGE, errors);
+        int pageSize = QueryParams.integer(size, "size", 1, Paging.MAX_SIZE, errors);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
         Instant horizon = queries.horizon(now);
-        List<CouldNotInformView> items = queries.couldNotInform(referral).stream()
+        List<NotificationQueries.Task> all = queries.couldNotInform(referral);
+        List<CouldNotInformView> items = Paging.slice(all, pageNo, pageSize).stream()
                 .map(t -> CouldNotInformView.of(t, now, horizon)).toList();
-        audit.record("notification.could-not-inform", referral, items.size() + " result(s)");
-        return new CouldNotInformView.Page(now, items.size(), items);
+        audit.record("notification.could-not-inform", referral, "page " + pageNo + ": " + items.size() + " of "
+                + all.size() + " result(s)");
+        return new CouldNotInformView.Page(now, pageNo, pageSize, all.size(), items);
     }
 
     @POST
@@ -331,19 +355,6 @@ public class NotificationResource {
             errors.add(new Problem.FieldError("status", "must be one of " + Arrays.stream(NotificationStatus.values())
                     .map(Enum::name).collect(Collectors.joining(", "))));
             return null;
-        }
-    }
-
-    private static int integer(String value, String name, int min, int max, List<Problem.FieldError> errors) {
-        try {
-            int n = Integer.parseInt(value.strip());
-            if (n < min || n > max) {
-                errors.add(new Problem.FieldError(name, "must be between " + min + " and " + max));
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            errors.add(new Problem.FieldError(name, "must be a whole number"));
-            return 0;
         }
     }
 }

@@ -11,6 +11,7 @@ import org.frontdoor.notification.domain.InformedHow;
 import org.frontdoor.notification.domain.Kind;
 import org.frontdoor.notification.domain.Notification;
 import org.frontdoor.notification.domain.NotificationStatus;
+import org.frontdoor.support.paging.Paging;
 
 /** A notification as ops and team managers see it: its delivery and deadline, never the message text. */
 @Schema(name = "Notification")
@@ -67,10 +68,14 @@ public record NotificationView(
             @Schema(minimum = "0", maximum = "9223372036854775807") long total, Instant asOf, @Schema(maxItems = 100) List<NotificationView> items) {
     }
 
-    @Schema(name = "OverdueList", description = "Undelivered messages past due, or due within the at-risk window")
+    @Schema(name = "OverdueList", description = "A page of the undelivered messages past due, or due within the at-risk"
+            + " window; the counts and total are of them all")
     public record Overdue(Instant asOf, @Schema(description = "End of the at-risk window") Instant atRiskUntil,
             @Schema(minimum = "0", maximum = "9223372036854775807") long overdue, @Schema(minimum = "0", maximum = "9223372036854775807") long atRisk,
             @Schema(description = "Messages on the could-not-inform list (all referrals, or this referral's)", minimum = "0", maximum = "9223372036854775807")
-            long couldNotInform, List<NotificationView> items) {
+            long couldNotInform, @Schema(minimum = "0", maximum = Paging.MAX_PAGE_TEXT) int page,
+            @Schema(minimum = "1", maximum = Paging.MAX_SIZE_TEXT) int size,
+            @Schema(description = "Overdue and at risk", minimum = "0", maximum = "9223372036854775807") long total,
+            @Schema(maxItems = Paging.MAX_SIZE) List<NotificationView> items) {
     }
 }

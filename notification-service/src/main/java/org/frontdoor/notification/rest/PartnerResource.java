@@ -3,6 +3,7 @@ package org.frontdoor.notification.rest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -30,6 +31,7 @@ import org.frontdoor.events.codes.AgencyType;
 import org.frontdoor.notification.domain.PartnerCommand;
 import org.frontdoor.notification.domain.PartnerDirectory;
 import org.frontdoor.support.concurrency.IfMatch;
+import org.frontdoor.support.paging.Paging;
 import org.frontdoor.support.problem.Problem;
 import org.frontdoor.support.problem.ProblemException;
 import org.frontdoor.support.problem.QueryParams;
@@ -73,24 +75,36 @@ public class PartnerResource {
     @RolesAllowed({ Roles.FRONT_DOOR, Roles.OPS, Roles.TRIAGE_WORKER, Roles.TEAM_MANAGER })
     @Operation(operationId = "listPartners", summary = "The partner directory", description = "Every organisation, by id, optionally only active"
             + " or inactive ones, or of one agency type.")
-    @APIResponse(responseCode = "200", description = "The organisations, by id",
+    @APIResponse(responseCode = "200", description = "A page of the organisations, by id; total counts them all",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = PartnerView.class),
-                    examples = @ExampleObject(name = "directory", value = "[" + VIEW_EXAMPLE + "]")))
+                    schema = @Schema(implementation = PartnerView.Page.class),
+                    examples = @ExampleObject(name = "directory", value = "{\"page\": 0, \"size\": 50, \"total\": 1,"
+                            + " \"items\": [" + VIEW_EXAMPLE + "]}")))
     @APIResponse(responseCode = "422", description = "A filter that cannot be read, named",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public List<PartnerView> list(
+    public PartnerView.Page list(
             @Parameter(description = "true: active only; false: inactive only",
                     schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("active") String active,
             @Parameter(description = "Only this agency type", schema = @Schema(implementation = AgencyType.class))
-            @QueryParam("agencyType") String agencyType) {
+            @QueryParam("agencyType") String agencyType,
+            @Parameter(description = "Page, from 0", example = "0", schema = @Schema(type = SchemaType.INTEGER,
+                    format = "int32", minimum = "0", maximum = Paging.MAX_PAGE_TEXT, defaultValue = "0"))
+            @QueryParam("page") @DefaultValue("0") String page,
+            @Parameter(description = "Organisations a page", example = Paging.DEFAULT_SIZE, schema = @Schema(
+                    type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = Paging.MAX_SIZE_TEXT,
+                    defaultValue = Paging.DEFAULT_SIZE))
+            @QueryParam("size") @DefaultValue(Paging.DEFAULT_SIZE) String size) {
         List<Problem.FieldError> errors = new ArrayList<>();
         Boolean onlyActive = QueryParams.bool(active, "active", errors);
         AgencyType type = QueryParams.enumOf(AgencyType.class, agencyType, "agencyType", errors);
+        int pageNo = QueryParams.integer(page, "page", 0, Paging.MAX_PAGE, errors);
+        int pageSize = QueryParams.integer(size, "size", 1, Paging.MAX_SIZE, errors);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        return directory.list(onlyActive, type).stream().map(PartnerView::of).toList();
+        List<PartnerDirectory.Entry> all = directory.list(onlyActive, type);
+        return new PartnerView.Page(pageNo, pageSize, all.size(),
+                Paging.slice(all, pageNo, pageSize).stream().map(PartnerView::of).toList());
     }
 
     @GET

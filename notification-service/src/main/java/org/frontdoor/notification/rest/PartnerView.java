@@ -9,6 +9,7 @@ import org.frontdoor.events.codes.ReferralSource;
 import org.frontdoor.events.codes.AgencyType;
 import org.frontdoor.notification.domain.PartnerDirectory;
 import org.frontdoor.notification.domain.PartnerOrganisation;
+import org.frontdoor.support.paging.Paging;
 
 @Schema(name = "Partner", description = "An organisation of the partner directory")
 public record PartnerView(
@@ -30,6 +31,13 @@ public record PartnerView(
         @Schema(example = "dev-front-door", maxLength = 200) String createdBy,
         Instant updatedAt,
         @Schema(example = "dev-front-door", maxLength = 200) String updatedBy) {
+
+    @Schema(name = "PartnerPage", description = "A page of the partner directory, by id; total counts them all")
+    public record Page(@Schema(minimum = "0", maximum = Paging.MAX_PAGE_TEXT) int page,
+            @Schema(minimum = "1", maximum = Paging.MAX_SIZE_TEXT) int size,
+            @Schema(minimum = "0", maximum = "9223372036854775807") long total,
+            @Schema(maxItems = Paging.MAX_SIZE) List<PartnerView> items) {
+    }
 
     static PartnerView of(PartnerDirectory.Entry entry) {
         PartnerOrganisation p = entry.organisation();

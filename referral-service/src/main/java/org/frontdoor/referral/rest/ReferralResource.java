@@ -3,8 +3,6 @@ package org.frontdoor.referral.rest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -37,6 +35,7 @@ import org.frontdoor.support.audit.AuditLog;
 import org.frontdoor.support.gate.PartnerGate;
 import org.frontdoor.support.problem.Problem;
 import org.frontdoor.support.problem.ProblemException;
+import org.frontdoor.support.problem.RequestValidation;
 import org.frontdoor.support.security.Roles;
 import org.frontdoor.support.validation.Text;
 
@@ -111,6 +110,9 @@ public class ReferralResource {
              "detail": "2 fields are not valid", "instance": "/api/v1/referrals",
              "errors": [{"field": "children[0].nhsNumber", "message": "must be a 10-digit NHS number with a valid check digit"},
                         {"field": "consent.reasonWithoutConsent", "message": "is required when the family has not consented: say why the referral goes ahead"}]}""";
+
+    @Inject
+    RequestValidation validation;
 
     @Inject
     ReferralService referrals;
@@ -224,15 +226,17 @@ public class ReferralResource {
     @RolesAllowed({ Roles.FRONT_DOOR, Roles.TRIAGE_WORKER, Roles.TEAM_MANAGER })
     @Transactional
     @Operation(operationId = "searchReferrals", summary = "Find contacts",
-            description = "Contacts naming a child with this surname, date of birth and postcode (each optional),"
-                    + " received in [from, to), newest first; each child says whether its contact became a"
+            description = "Contacts naming a child with this surname, date of birth and postcode, received in"
+                    + " [from, to), newest first. A surname or a date of birth is required (422 naming both when"
+                    + " neither is given): the search finds a child, it does not list every contact; each child says whether its contact became a"
                     + " referral. The criteria travel in the body, never in the URL, and the audit trail keeps"
                     + " them with the contacts found.")
     @APIResponse(responseCode = "200", description = "A page of contacts",
             content = @Content(schema = @Schema(implementation = ReferralSummary.Page.class)))
     @APIResponse(responseCode = "422", description = "A criterion is not valid; each is named",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ReferralSummary.Page search(@NotNull @Valid ReferralSearch search) {
+    public ReferralSummary.Page search(@RequestBody(required = true) ReferralSearch search) {
+        validation.check(search, search == null ? List.of() : search.missingCriteria());
         int page = search.pageOrFirst();
         int size = search.sizeOrDefault();
         ReferralRepository.Page found = repository.search(

@@ -5,15 +5,17 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.frontdoor.support.audit.AuditLog;
+import org.frontdoor.support.problem.Problem;
 
 /**
  * What the front door searches contacts by. A body, not a query string: a child's surname, date of birth and
  * postcode would otherwise be written to every proxy's and server's access log on the way.
  */
-@Schema(name = "ReferralSearch", description = "Contacts naming a child that fits every criterion given (each"
-        + " optional), received in [from, to), newest first")
+@Schema(name = "ReferralSearch", description = "Contacts naming a child that fits every criterion given, received in"
+        + " [from, to), newest first. A surname or a date of birth is required; the rest narrow it")
 public record ReferralSearch(
         @Schema(example = "Smith", maxLength = 100, description = "Any case, as written on the contact")
         @Size(max = 100) String surname,
@@ -26,6 +28,20 @@ public record ReferralSearch(
         @Min(0) @Max(10_000) Integer page,
         @Schema(description = "Contacts a page", defaultValue = "20", minimum = "1", maximum = "100")
         @Min(1) @Max(100) Integer size) {
+
+    static final String NEEDS_A_CHILD = "a search needs a surname or a date of birth";
+
+    /**
+     * A search finds a child: without a surname or a date of birth it would page through every contact, with the
+     * children's names and dates of birth, so both fields are named as missing.
+     */
+    public List<Problem.FieldError> missingCriteria() {
+        if (dateOfBirth != null || (surname != null && !surname.isBlank())) {
+            return List.of();
+        }
+        return List.of(new Problem.FieldError("dateOfBirth", NEEDS_A_CHILD),
+                new Problem.FieldError("surname", NEEDS_A_CHILD));
+    }
 
     public int pageOrFirst() {
         return page == null ? 0 : page;

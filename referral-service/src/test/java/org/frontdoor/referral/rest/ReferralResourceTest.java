@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
@@ -301,13 +302,41 @@ class ReferralResourceTest {
         given().auth().oauth2(token("front-door")).queryParam("surname", surname)
                 .when().get("/api/v1/referrals")
                 .then().statusCode(405);
-        given().auth().oauth2(token("front-door")).contentType("application/json").body("{\"size\": 1000}")
+        given().auth().oauth2(token("front-door")).contentType("application/json")
+                .body("{\"surname\": \"" + surname + "\", \"size\": 1000}")
                 .when().post("/api/v1/referrals/searches")
-                .then().statusCode(422).body("errors[0].field", equalTo("size"));
+                .then().statusCode(422).body("errors.field", contains("size"));
         given().auth().oauth2(token("front-door")).contentType("application/json")
                 .body("{\"dateOfBirth\": \"02/04/2016\"}")
                 .when().post("/api/v1/referrals/searches")
                 .then().statusCode(422).body("errors.field", containsInAnyOrder("dateOfBirth"));
+    }
+
+    @Test
+    void aSearchWithoutASurnameOrADateOfBirthIs422NamingBothAndListsNobody() {
+        submitAsPartner(schoolReferral(uniqueSurname(), null)).then().statusCode(201);
+        // no criteria, a postcode alone, a blank surname, a time window alone: each would page through every contact
+        for (String criteria : new String[] { "{}", "{\"postcode\": \"DN1 1AA\"}", "{\"surname\": \"  \"}",
+                "{\"from\": \"2000-01-01T00:00:00Z\", \"size\": 100}" }) {
+            given().auth().oauth2(token("front-door")).contentType("application/json").body(criteria)
+                    .when().post("/api/v1/referrals/searches")
+                    .then().statusCode(422).contentType("application/problem+json")
+                    .body("errors.field", contains("dateOfBirth", "surname"))
+                    .body("errors.message", everyItem(equalTo("a search needs a surname or a date of birth")))
+                    .body("items", nullValue());
+        }
+        // with a bad size too, every bad field is in the one answer
+        given().auth().oauth2(token("front-door")).contentType("application/json").body("{\"size\": 1000}")
+                .when().post("/api/v1/referrals/searches")
+                .then().statusCode(422).body("errors.field", contains("dateOfBirth", "size", "surname"));
+        given().auth().oauth2(token("front-door")).contentType("application/json")
+                .when().post("/api/v1/referrals/searches")
+                .then().statusCode(422).body("errors.field", contains("body"));
+        // a date of birth alone is a search
+        given().auth().oauth2(token("front-door")).contentType("application/json")
+                .body("{\"dateOfBirth\": \"2016-04-02\", \"size\": 1}")
+                .when().post("/api/v1/referrals/searches")
+                .then().statusCode(200).body("size", equalTo(1)).body("items", hasSize(1));
     }
 
     @Test

@@ -177,6 +177,12 @@ public class ProblemMappers {
         return Response.status(type.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 
+    /** A problem answer for a refusal made outside an exception mapper (a request filter's), at {@code path}. */
+    public static Response respond(ProblemType type, String detail, String path, List<Problem.FieldError> errors) {
+        Problem problem = new Problem(type.uri(), type.title(), type.status(), detail, path, errors, null);
+        return Response.status(type.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
     public static String describe(List<Problem.FieldError> errors) {
         return errors.size() == 1 ? "1 field is not valid" : errors.size() + " fields are not valid";
     }

@@ -16,6 +16,7 @@ public enum ProblemType {
     PAYLOAD_TOO_LARGE(413, "Request body too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     VALIDATION(422, "Request is not valid"),
+    TOO_MANY_REQUESTS(429, "Too many requests"),
     SERVICE_UNAVAILABLE(503, "Service temporarily unavailable"),
     INTERNAL(500, "Internal error");
 

@@ -44,6 +44,20 @@ public final class QueryParams {
         return null;
     }
 
+    /** A whole number in [min, max], e.g. a page or its size; a value outside is named with the range. */
+    public static int integer(String value, String name, int min, int max, List<Problem.FieldError> errors) {
+        try {
+            int n = Integer.parseInt(value == null ? "" : value.strip());
+            if (n < min || n > max) {
+                errors.add(new Problem.FieldError(name, "must be between " + min + " and " + max));
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            errors.add(new Problem.FieldError(name, "must be a whole number"));
+            return min;
+        }
+    }
+
     public static UUID uuid(String value, String name, List<Problem.FieldError> errors) {
         if (value == null || value.isBlank()) {
             return null;

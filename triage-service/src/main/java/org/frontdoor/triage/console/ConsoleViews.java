@@ -394,8 +394,17 @@ public class ConsoleViews {
     }
 
     /** The page: {@code available} false when the notification service did not answer. */
-    public record Feedback(boolean available, List<Task> tasks, List<Late> late, long overdue, long atRisk,
-            List<Choice> hows) {
+    /** {@code tasksTotal} and {@code lateTotal}: how many there are, of which the first page is shown. */
+    public record Feedback(boolean available, List<Task> tasks, long tasksTotal, List<Late> late, long lateTotal,
+            long overdue, long atRisk, List<Choice> hows) {
+
+        public boolean moreTasks() {
+            return tasksTotal > tasks.size();
+        }
+
+        public boolean moreLate() {
+            return lateTotal > late.size();
+        }
     }
 
     public Feedback feedback(com.fasterxml.jackson.databind.JsonNode tasks,
@@ -417,12 +426,13 @@ public class ConsoleViews {
                     text(n, "status"), when(text(n, "dueBy")), deadline(text(n, "deadline")),
                     deadlineTag(text(n, "deadline")), n.path("attempts").asInt(), text(n, "lastError")));
         }
-        return new Feedback(true, open, late, overdue.path("overdue").asLong(), overdue.path("atRisk").asLong(),
-                informedHows());
+        return new Feedback(true, open, tasks.path("total").asLong(open.size()), late,
+                overdue.path("total").asLong(late.size()), overdue.path("overdue").asLong(),
+                overdue.path("atRisk").asLong(), informedHows());
     }
 
     public Feedback feedbackUnavailable() {
-        return new Feedback(false, List.of(), List.of(), 0, 0, informedHows());
+        return new Feedback(false, List.of(), 0, List.of(), 0, 0, 0, informedHows());
     }
 
     private static List<Choice> informedHows() {

@@ -56,14 +56,17 @@ public class NotificationServiceClient {
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
-    /** {@code GET /api/v1/notifications/could-not-inform}: the open tasks, the most overdue first. */
+    /** The API's largest page: the console shows the most urgent this many, and how many there are in all. */
+    static final int PAGE = 100;
+
+    /** {@code GET /api/v1/notifications/could-not-inform}: the open tasks, the most overdue first (one page). */
     public JsonNode couldNotInform() {
-        return send(get("/api/v1/notifications/could-not-inform"));
+        return send(get("/api/v1/notifications/could-not-inform?size=" + PAGE));
     }
 
     /** {@code GET /api/v1/notifications/overdue}: undelivered messages past due or at risk. */
     public JsonNode overdue() {
-        return send(get("/api/v1/notifications/overdue"));
+        return send(get("/api/v1/notifications/overdue?size=" + PAGE));
     }
 
     /**

@@ -29,6 +29,7 @@ import org.frontdoor.events.codes.ReferralSource;
 import org.frontdoor.events.codes.UpnUnknownReason;
 import org.frontdoor.support.audit.AuditLog;
 import org.frontdoor.support.calendar.WorkingCalendar;
+import org.frontdoor.support.problem.ProblemException;
 import org.frontdoor.triage.config.TriageConfig;
 import org.frontdoor.triage.returns.AnnexA;
 import org.frontdoor.triage.returns.AnnexAChild;
@@ -84,6 +85,19 @@ public class StatutoryReturns {
     }
 
     /**
+     * A census file needs at least one child (the DfE schema's): a year with none, or whose every child is left out for
+     * an error, is refused naming why, and where to look, rather than offering a file that cannot be sent.
+     */
+    private static ProblemException nothingToReturn(CensusHeader header, CensusPartition checked) {
+        String period = header.periodStart() + " to " + header.referenceDate();
+        String why = checked.rejected().isEmpty()
+                ? "no child had a referral or an open child in need episode from " + period
+                : "every child of " + period + " (" + checked.rejected().size() + ") is left out for an error; GET"
+                        + " /api/v1/returns/cin-census/errors?year=" + header.year() + " lists them";
+        return ProblemException.invalid("year", "no census file for " + header.year() + ": " + why);
+    }
+
+    /**
      * The census of the collection year that ends on 31 March of {@code year} (2027: April 2026 to March 2027).
      *
      * @param offered the file is handed out (it gets the next serial number and is counted); false: only checked
@@ -100,6 +114,9 @@ public class StatutoryReturns {
         List<CensusChild> children = censusChildren(header, keys);
         CinCensusValidator validator = new CinCensusValidator(calendar::workingDaysBetween);
         CensusPartition checked = validator.partition(header, children);
+        if (offered && checked.accepted().isEmpty()) {
+            throw nothingToReturn(header, checked);
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(4096, checked.accepted().size() * 700));
         List<SchemaError> schemaErrors;
         try {

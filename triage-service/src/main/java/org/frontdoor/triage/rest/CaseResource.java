@@ -2,6 +2,8 @@ package org.frontdoor.triage.rest;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -18,7 +20,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -31,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.frontdoor.support.concurrency.IfMatch;
+import org.frontdoor.support.paging.Paging;
 import org.frontdoor.support.problem.Problem;
 import org.frontdoor.support.security.Roles;
 import org.frontdoor.triage.domain.AllocateCommand;
@@ -80,11 +82,11 @@ public class CaseResource {
     @RolesAllowed(Roles.TEAM_MANAGER)
     @Operation(operationId = "listCasesAwaitingAllocation", summary = "Cases awaiting allocation", description = "Open cases no worker of their pathway had room"
             + " for (or whose named worker was over their limit), the soonest due first: allocate each.")
-    @APIResponse(responseCode = "200", description = "The cases",
-            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = CaseView.Summary.class)))
-    public List<CaseView.Summary> awaitingAllocation() {
-        Instant now = Instant.now(clock);
-        return cases.awaitingAllocation().stream().map(c -> CaseView.Summary.of(c, now)).toList();
+    @APIResponse(responseCode = "200", description = "A page of the cases; total counts them all",
+            content = @Content(schema = @Schema(implementation = CaseView.SummaryPage.class)))
+    public CaseView.SummaryPage awaitingAllocation(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
+            @QueryParam("size") @DefaultValue(Paging.DEFAULT_SIZE) @Min(1) @Max(Paging.MAX_SIZE) int size) {
+        return CaseView.SummaryPage.of(cases.awaitingAllocation(), page, size, Instant.now(clock));
     }
 
     @GET

@@ -9,6 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.frontdoor.events.codes.ClosureReason;
 import org.frontdoor.events.codes.Pathway;
 import org.frontdoor.support.openapi.Bounds;
+import org.frontdoor.support.paging.Paging;
 import org.frontdoor.triage.domain.CareCase;
 import org.frontdoor.triage.domain.CaseApprovals;
 import org.frontdoor.triage.domain.CaseChangeRequest;
@@ -115,6 +116,19 @@ public record CaseView(UUID id, UUID referralId,
         public static Summary of(CareCase c, Instant now) {
             return new Summary(c.id, c.referralId, c.pathway, c.leadWorker, c.openedAt, c.allocationDueBy,
                     c.allocationDueBy != null && now.isAfter(c.allocationDueBy));
+        }
+    }
+
+    /** A page of a case list; {@code total} counts the whole list. */
+    @Schema(name = "CaseSummaryPage")
+    public record SummaryPage(@Schema(minimum = "0", maximum = Paging.MAX_PAGE_TEXT) int page,
+            @Schema(minimum = "1", maximum = Paging.MAX_SIZE_TEXT) int size,
+            @Schema(minimum = "0", maximum = Bounds.LONG_MAX) long total,
+            @Schema(maxItems = Paging.MAX_SIZE) List<Summary> items) {
+
+        public static SummaryPage of(List<CareCase> all, int page, int size, Instant now) {
+            return new SummaryPage(page, size, all.size(),
+                    Paging.slice(all, page, size).stream().map(c -> Summary.of(c, now)).toList());
         }
     }
 

@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.frontdoor.support.paging.Paging;
 import org.frontdoor.support.problem.Problem;
 import org.frontdoor.support.security.Roles;
 import org.frontdoor.triage.domain.CaseService;
@@ -71,11 +72,11 @@ public class MeResource {
     @Path("/cases")
     @RolesAllowed({ Roles.TRIAGE_WORKER, Roles.TEAM_MANAGER })
     @Operation(operationId = "listMyCases", summary = "My cases", description = "The open cases I lead.")
-    @APIResponse(responseCode = "200", description = "The cases",
-            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = CaseView.Summary.class)))
-    public List<CaseView.Summary> cases() {
-        Instant now = Instant.now(clock);
-        return cases.mine().stream().map(c -> CaseView.Summary.of(c, now)).toList();
+    @APIResponse(responseCode = "200", description = "A page of the cases; total counts them all",
+            content = @Content(schema = @Schema(implementation = CaseView.SummaryPage.class)))
+    public CaseView.SummaryPage cases(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
+            @QueryParam("size") @DefaultValue(Paging.DEFAULT_SIZE) @Min(1) @Max(Paging.MAX_SIZE) int size) {
+        return CaseView.SummaryPage.of(cases.mine(), page, size, Instant.now(clock));
     }
 
     @GET

@@ -40,6 +40,8 @@ public class ReturnsResource {
 
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     static final String CSV = "text/csv";
+    /** Ofsted asks for six months; a year is the most one request reads (a report is a bulk read of children). */
+    static final int MAX_MONTHS = 12;
 
     @Inject
     StatutoryReturns returns;
@@ -64,7 +66,8 @@ public class ReturnsResource {
                             schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "0",
                                     maximum = Bounds.INT_MAX)) },
             content = @Content(mediaType = MediaType.APPLICATION_XML, schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "422", description = "year is missing or not a year",
+    @APIResponse(responseCode = "422", description = "year is missing or not a year, or no child can go in its file"
+            + " (none in the year, or every one left out for an error: the errors report lists them)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response census(@Parameter(description = "The year holding the census's 31 March", example = "2027",
             schema = @Schema(type = SchemaType.STRING, maxLength = 4, pattern = "^20\\d\\d$"))
@@ -107,10 +110,11 @@ public class ReturnsResource {
     @RolesAllowed(Roles.TEAM_MANAGER)
     @Operation(operationId = "getAnnexAWorkbook", summary = "Ofsted Annex A, lists 1-5, as a workbook", description = "Contacts, early help, referrals,"
             + " assessments and s47 enquiries / initial conferences, one sheet per list with Ofsted's columns, order"
-            + " and dd/mm/yyyy dates. Defaults to the six months to today.")
+            + " and dd/mm/yyyy dates. Defaults to the six months to today; at most 12 months.")
     @APIResponse(responseCode = "200", description = "The workbook",
             content = @Content(mediaType = XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")))
-    @APIResponse(responseCode = "422", description = "from or to is not a date, or from is after to",
+    @APIResponse(responseCode = "422", description = "from or to is not a date, from is after to, or the window is"
+            + " longer than 12 months",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response annexA(@Parameter(example = "2026-06-02", schema = @Schema(type = SchemaType.STRING, format = "date"))
             @QueryParam("from") String from,
@@ -133,7 +137,8 @@ public class ReturnsResource {
             content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "404", description = "No such list (1-5)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "from or to is not a date, or from is after to",
+    @APIResponse(responseCode = "422", description = "from or to is not a date, from is after to, or the window is"
+            + " longer than 12 months",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response annexAList(@Parameter(description = "1 to 5; another is 404", example = "1",
             schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "5"))
@@ -169,6 +174,9 @@ public class ReturnsResource {
             fromDate = fromDate == null ? toDate.minusMonths(6).plusDays(1) : fromDate;
             if (fromDate.isAfter(toDate)) {
                 errors.add(new Problem.FieldError("from", "must not be after to"));
+            } else if (fromDate.isBefore(toDate.minusMonths(MAX_MONTHS).plusDays(1))) {
+                errors.add(new Problem.FieldError("from", "must be on or after " + toDate.minusMonths(MAX_MONTHS)
+                        .plusDays(1) + ": Annex A covers at most " + MAX_MONTHS + " months up to to"));
             }
         }
         if (!errors.isEmpty()) {

@@ -2,8 +2,11 @@ package org.frontdoor.triage.rest;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -11,12 +14,11 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -25,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.frontdoor.support.concurrency.IfMatch;
+import org.frontdoor.support.paging.Paging;
 import org.frontdoor.support.problem.Problem;
 import org.frontdoor.support.security.Roles;
 import org.frontdoor.triage.domain.StaffCommand;
@@ -49,10 +52,11 @@ public class StaffResource {
     @RolesAllowed({ Roles.TRIAGE_WORKER, Roles.TEAM_MANAGER })
     @Operation(operationId = "listStaff", summary = "The staff directory", description = "Everyone, active or not, with the cases they lead"
             + " and their caseload band.")
-    @APIResponse(responseCode = "200", description = "The staff",
-            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = StaffView.class)))
-    public List<StaffView> list() {
-        return staff.list(false).stream().map(StaffView::of).toList();
+    @APIResponse(responseCode = "200", description = "A page of the staff, by id; total counts them all",
+            content = @Content(schema = @Schema(implementation = StaffView.Page.class)))
+    public StaffView.Page list(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
+            @QueryParam("size") @DefaultValue(Paging.DEFAULT_SIZE) @Min(1) @Max(Paging.MAX_SIZE) int size) {
+        return StaffView.Page.of(staff.list(false), page, size);
     }
 
     @GET
@@ -61,10 +65,11 @@ public class StaffResource {
     @Operation(operationId = "listWorkers", summary = "Lead workers and their caseloads", description = "Staff who lead early help or social care"
             + " cases: each one's open cases and band. UNDER, WITHIN the 13-16 band (allocation warns), OVER their"
             + " limit (only a team manager allocates more, with a reason).")
-    @APIResponse(responseCode = "200", description = "The lead workers",
-            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = StaffView.class)))
-    public List<StaffView> workers() {
-        return staff.list(true).stream().map(StaffView::of).toList();
+    @APIResponse(responseCode = "200", description = "A page of the lead workers, by id; total counts them all",
+            content = @Content(schema = @Schema(implementation = StaffView.Page.class)))
+    public StaffView.Page workers(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
+            @QueryParam("size") @DefaultValue(Paging.DEFAULT_SIZE) @Min(1) @Max(Paging.MAX_SIZE) int size) {
+        return StaffView.Page.of(staff.list(true), page, size);
     }
 
     @GET

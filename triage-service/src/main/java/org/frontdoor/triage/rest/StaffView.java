@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.frontdoor.events.codes.Pathway;
 import org.frontdoor.support.openapi.Bounds;
+import org.frontdoor.support.paging.Paging;
 import org.frontdoor.triage.domain.Caseloads;
 import org.frontdoor.triage.domain.StaffAlert;
 import org.frontdoor.triage.domain.StaffMember;
@@ -30,6 +31,17 @@ public record StaffView(@Schema(example = "sw-ali-khan", maxLength = 100) String
         List<OpenCase> openCases,
         @Schema(description = "Version: send it back in If-Match to change the record", minimum = "0",
                 maximum = Bounds.LONG_MAX) long version) {
+
+    @Schema(name = "StaffPage", description = "A page of the staff directory; total counts them all")
+    public record Page(@Schema(minimum = "0", maximum = Paging.MAX_PAGE_TEXT) int page,
+            @Schema(minimum = "1", maximum = Paging.MAX_SIZE_TEXT) int size,
+            @Schema(minimum = "0", maximum = Bounds.LONG_MAX) long total,
+            @Schema(maxItems = Paging.MAX_SIZE) List<StaffView> items) {
+
+        public static Page of(List<StaffService.Member> all, int page, int size) {
+            return new Page(page, size, all.size(), Paging.slice(all, page, size).stream().map(StaffView::of).toList());
+        }
+    }
 
     @Schema(name = "StaffOpenCase")
     public record OpenCase(UUID caseId, Pathway pathway, Instant openedAt) {

@@ -2,8 +2,11 @@ package org.frontdoor.triage.rest;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
@@ -27,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.frontdoor.support.concurrency.IfMatch;
+import org.frontdoor.support.paging.Paging;
 import org.frontdoor.support.problem.Problem;
 import org.frontdoor.support.problem.ProblemException;
 import org.frontdoor.support.problem.QueryParams;
@@ -119,19 +123,20 @@ public class StatutoryWorkResource {
             + " yet authorised (due 45 working days after the referral) and initial conferences not yet held (due 15"
             + " working days after the strategy discussion), the earliest due first; overdue=true keeps those past"
             + " their date.")
-    @APIResponse(responseCode = "200", description = "What is due",
-            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = DueView.class,
-                    description = "Everything due, not paged")))
-    @APIResponse(responseCode = "422", description = "overdue is not true or false",
+    @APIResponse(responseCode = "200", description = "A page of what is due; total counts it all",
+            content = @Content(schema = @Schema(implementation = DueView.Page.class)))
+    @APIResponse(responseCode = "422", description = "overdue is not true or false, or page or size is out of range",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public List<DueView> timescales(@Parameter(description = "true: only what is past its date", example = "true",
+    public DueView.Page timescales(@Parameter(description = "true: only what is past its date", example = "true",
             schema = @Schema(type = SchemaType.BOOLEAN))
-            @QueryParam("overdue") String overdue) {
+            @QueryParam("overdue") String overdue,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
+            @QueryParam("size") @DefaultValue(Paging.DEFAULT_SIZE) @Min(1) @Max(Paging.MAX_SIZE) int size) {
         List<Problem.FieldError> errors = new ArrayList<>();
         Boolean onlyOverdue = QueryParams.bool(overdue, "overdue", errors);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        return work.due(Boolean.TRUE.equals(onlyOverdue)).stream().map(DueView::of).toList();
+        return DueView.Page.of(work.due(Boolean.TRUE.equals(onlyOverdue)), page, size);
     }
 }

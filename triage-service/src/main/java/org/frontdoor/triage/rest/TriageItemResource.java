@@ -33,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.frontdoor.support.calendar.Instants;
 import org.frontdoor.support.concurrency.IfMatch;
+import org.frontdoor.support.paging.Paging;
 import org.frontdoor.support.problem.Problem;
 import org.frontdoor.support.problem.ProblemException;
 import org.frontdoor.support.problem.QueryParams;
@@ -154,10 +155,11 @@ public class TriageItemResource {
     @Operation(operationId = "listDecisionsAwaitingApproval", summary = "Decisions awaiting approval", description = "Outcomes below social care on a contact with"
             + " immediate risk or a suggested level 4, the longest waiting first. Approve or send back each; the"
             + " approver is never the decider.")
-    @APIResponse(responseCode = "200", description = "The items",
-            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = TriageItemSummary.class)))
-    public List<TriageItemSummary> awaitingApproval() {
-        return TriageItemSummary.of(triage.awaitingApproval(), Instants.now(clock));
+    @APIResponse(responseCode = "200", description = "A page of the items; total counts them all",
+            content = @Content(schema = @Schema(implementation = TriageItemSummary.Page.class)))
+    public TriageItemSummary.Page awaitingApproval(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
+            @QueryParam("size") @DefaultValue(Paging.DEFAULT_SIZE) @Min(1) @Max(Paging.MAX_SIZE) int size) {
+        return TriageItemSummary.Page.of(triage.awaitingApproval(), page, size, Instants.now(clock));
     }
 
     @GET

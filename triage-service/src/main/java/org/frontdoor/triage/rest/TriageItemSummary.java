@@ -7,6 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.frontdoor.events.codes.Outcome;
 import org.frontdoor.events.codes.Pathway;
 import org.frontdoor.support.openapi.Bounds;
+import org.frontdoor.support.paging.Paging;
 import org.frontdoor.triage.domain.Priority;
 import org.frontdoor.triage.domain.TriageService;
 import org.frontdoor.triage.domain.TriageStatus;
@@ -49,6 +50,11 @@ public record TriageItemSummary(UUID id, UUID referralId, UUID childId,
             @Schema(minimum = "1", maximum = "100") int size,
             @Schema(minimum = "0", maximum = Bounds.LONG_MAX) long total,
             @Schema(maxItems = 100) List<TriageItemSummary> items) {
+
+        /** A page of a work list read whole (its length follows the data). */
+        public static Page of(List<TriageService.Row> all, int page, int size, Instant now) {
+            return new Page(page, size, all.size(), TriageItemSummary.of(Paging.slice(all, page, size), now));
+        }
 
         public static Page of(TriageService.Page page, Instant now) {
             return new Page(page.page(), page.size(), page.total(), TriageItemSummary.of(page.rows(), now));

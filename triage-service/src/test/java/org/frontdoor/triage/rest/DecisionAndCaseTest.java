@@ -124,9 +124,10 @@ class DecisionAndCaseTest {
         as(WORKER).body(nfa).post("/api/v1/triage-items/" + id + "/decision").then().statusCode(409)
                 .contentType(PROBLEM).body("detail", endsWith("awaits a team manager's approval"));
         as(WORKER).post("/api/v1/triage-items/" + id + "/approve").then().statusCode(403).contentType(PROBLEM);
-        as(MANAGER).get("/api/v1/triage-items/awaiting-approval").then().statusCode(200)
-                .body("find { it.id == '" + id + "' }.decidedBy", equalTo(WORKER_ID))
-                .body("find { it.id == '" + id + "' }.outcome", equalTo("NO_FURTHER_ACTION"));
+        as(MANAGER).queryParam("size", 100).get("/api/v1/triage-items/awaiting-approval").then().statusCode(200)
+                .body("size", equalTo(100))
+                .body("items.find { it.id == '" + id + "' }.decidedBy", equalTo(WORKER_ID))
+                .body("items.find { it.id == '" + id + "' }.outcome", equalTo("NO_FURTHER_ACTION"));
         assertEquals(0, events(referralId, EventType.TRIAGE_DECIDED).size(), "nothing reaches the referrer yet");
 
         as(MANAGER).post("/api/v1/triage-items/" + id + "/approve").then().statusCode(200)
@@ -209,9 +210,9 @@ class DecisionAndCaseTest {
 
         as(WORKER).body(decision(3, "EARLY_HELP_TARGETED", null)).post("/api/v1/triage-items/" + id + "/decision")
                 .then().statusCode(409).contentType(PROBLEM);
-        as(WORKER).get("/api/v1/workers").then().statusCode(200)
-                .body("find { it.id == '" + lead + "' }.openCases.caseId", hasItem(caseId))
-                .body("find { it.id == '" + lead + "' }.caseloadBand", notNullValue());
+        as(WORKER).queryParam("size", 100).get("/api/v1/workers").then().statusCode(200)
+                .body("items.find { it.id == '" + lead + "' }.openCases.caseId", hasItem(caseId))
+                .body("items.find { it.id == '" + lead + "' }.caseloadBand", notNullValue());
         as(WORKER).get("/api/v1/cases/" + caseId).then().statusCode(200)
                 .body("status", equalTo("OPEN")).body("pathway", equalTo("EARLY_HELP"))
                 .body("children[0].triageItemId", equalTo(id))
@@ -263,9 +264,9 @@ class DecisionAndCaseTest {
         UUID secondReferral = referralOf(second);
         CaseEvent opened = awaitEvents(secondReferral, EventType.CASE_OPENED, 1).get(0).payloadAs(CaseEvent.class);
         assertNull(opened.leadWorker(), "opened without a lead worker");
-        as(MANAGER).get("/api/v1/cases/awaiting-allocation").then().statusCode(200)
-                .body("find { it.id == '" + caseId + "' }.pathway", equalTo("EARLY_HELP"))
-                .body("find { it.id == '" + caseId + "' }.allocationOverdue", equalTo(false));
+        as(MANAGER).queryParam("size", 100).get("/api/v1/cases/awaiting-allocation").then().statusCode(200)
+                .body("items.find { it.id == '" + caseId + "' }.pathway", equalTo("EARLY_HELP"))
+                .body("items.find { it.id == '" + caseId + "' }.allocationOverdue", equalTo(false));
         as(WORKER).get("/api/v1/cases/awaiting-allocation").then().statusCode(403);
 
         // a manager allocates: above the limit only with a reason; never to someone inactive or of another pathway
@@ -283,13 +284,14 @@ class DecisionAndCaseTest {
                 .post("/api/v1/cases/" + caseId + "/allocate").then().statusCode(200)
                 .body("leadWorker", equalTo(full)).body("allocationDueBy", nullValue())
                 .body("warnings[0]", startsWith(full + " will carry 17 open cases, above the maximum of 16"));
-        as(MANAGER).get("/api/v1/cases/awaiting-allocation").then().body("id", not(hasItem(caseId)));
+        as(MANAGER).queryParam("size", 100).get("/api/v1/cases/awaiting-allocation").then().statusCode(200)
+                .body("items.id", not(hasItem(caseId)));
         assertEquals(full, awaitEvents(secondReferral, EventType.CASE_ALLOCATED, 1).get(0).payloadAs(CaseEvent.class)
                 .leadWorker());
-        as(MANAGER).get("/api/v1/workers").then().statusCode(200)
-                .body("find { it.id == '" + full + "' }.openCaseCount", equalTo(17))
-                .body("find { it.id == '" + full + "' }.caseloadBand", equalTo("OVER"))
-                .body("find { it.id == '" + busy + "' }.caseloadBand", equalTo("WITHIN"));
+        as(MANAGER).queryParam("size", 100).get("/api/v1/workers").then().statusCode(200)
+                .body("items.find { it.id == '" + full + "' }.openCaseCount", equalTo(17))
+                .body("items.find { it.id == '" + full + "' }.caseloadBand", equalTo("OVER"))
+                .body("items.find { it.id == '" + busy + "' }.caseloadBand", equalTo("WITHIN"));
 
         // a team manager's own decision may go above the limit with a reason
         String third = queued(List.of("SIGNS_OF_NEGLECT"), false);
@@ -419,7 +421,7 @@ class DecisionAndCaseTest {
                 .body("findAll { it.caseId == '" + caseId + "' }.kind", hasItems("CASE_ALLOCATED", "CASE_MOVED_AWAY"));
         as(WORKER, "ed-walsh").get("/api/v1/me/alerts").then().statusCode(200)
                 .body("find { it.caseId == '" + caseId + "' }.kind", equalTo("CASE_ALLOCATED"));
-        as(WORKER, "ed-walsh").get("/api/v1/me/cases").then().statusCode(200).body("id", hasItem(caseId));
+        as(WORKER, "ed-walsh").get("/api/v1/me/cases").then().statusCode(200).body("items.id", hasItem(caseId));
         assertEquals(List.of("doncaster-health", "hillside-primary", "south-yorkshire-police"), stepped.partnerAgencies());
 
         as(MANAGER).body("{\"reasonCode\": \"RC12\", \"summary\": \"\"}").post("/api/v1/cases/" + caseId + "/close")

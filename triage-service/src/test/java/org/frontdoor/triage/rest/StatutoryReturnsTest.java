@@ -9,6 +9,7 @@ import static org.frontdoor.triage.Triage.decide;
 import static org.frontdoor.triage.Triage.decision;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -211,17 +212,18 @@ class StatutoryReturnsTest {
         assertEquals("", x.evaluate(c6 + "/CINdetails[2]/CINclosureDate", doc));
 
         // --- statutory timescales ---
-        as(WORKER).queryParam("overdue", "true").get("/api/v1/timescales").then().statusCode(200)
-                .body("find { it.triageItemId == '" + overdue.id() + "' }.kind", equalTo("ASSESSMENT"))
-                .body("find { it.triageItemId == '" + overdue.id() + "' }.dueOn", equalTo("2026-02-05"))
-                .body("find { it.triageItemId == '" + overdue.id() + "' }.overdue", equalTo(true))
-                .body("triageItemId", org.hamcrest.Matchers.not(hasItem(unborn.id())));
-        as(WORKER).get("/api/v1/timescales").then().statusCode(200)
-                .body("find { it.triageItemId == '" + unborn.id() + "' && it.kind == 'ICPC' }.dueOn",
+        as(WORKER).queryParam("overdue", "true").queryParam("size", 100).get("/api/v1/timescales").then()
+                .statusCode(200)
+                .body("items.find { it.triageItemId == '" + overdue.id() + "' }.kind", equalTo("ASSESSMENT"))
+                .body("items.find { it.triageItemId == '" + overdue.id() + "' }.dueOn", equalTo("2026-02-05"))
+                .body("items.find { it.triageItemId == '" + overdue.id() + "' }.overdue", equalTo(true))
+                .body("items.triageItemId", org.hamcrest.Matchers.not(hasItem(unborn.id())));
+        as(WORKER).queryParam("size", 100).get("/api/v1/timescales").then().statusCode(200)
+                .body("items.find { it.triageItemId == '" + unborn.id() + "' && it.kind == 'ICPC' }.dueOn",
                         equalTo("2026-03-03"))
-                .body("find { it.triageItemId == '" + unborn.id() + "' && it.kind == 'ICPC' }.workingDaysLeft",
+                .body("items.find { it.triageItemId == '" + unborn.id() + "' && it.kind == 'ICPC' }.workingDaysLeft",
                         equalTo(1))
-                .body("findAll { it.triageItemId == '" + s17.id() + "' }", org.hamcrest.Matchers.empty());
+                .body("items.findAll { it.triageItemId == '" + s17.id() + "' }", org.hamcrest.Matchers.empty());
 
         // --- Annex A: the six months to today ---
         Map<String, List<String>> list1 = rowsById(csv(1), 0);
@@ -258,6 +260,52 @@ class StatutoryReturnsTest {
         as(WORKER).queryParam("year", "2026").get("/api/v1/returns/cin-census").then().statusCode(403);
         as(MANAGER).queryParam("year", "26").get("/api/v1/returns/cin-census").then().statusCode(422)
                 .body("errors.field", contains("year"));
+    }
+
+    @Test
+    void aCensusYearWithNoChildToReturnIsA422NamingWhyNotA500() throws Exception {
+        // April 2000 to March 2001: nobody had a referral or an open episode (an empty file was a 500)
+        as(MANAGER).queryParam("year", "2001").get("/api/v1/returns/cin-census").then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors.field", contains("year"))
+                .body("errors[0].message", equalTo("no census file for 2001: no child had a referral or an open"
+                        + " child in need episode from 2000-04-01 to 2001-03-31"));
+        as(MANAGER).queryParam("year", "2001").get("/api/v1/returns/cin-census/errors").then().statusCode(200)
+                .body("children", equalTo(0)).body("leftOut", equalTo(0));
+
+        // April 2011 to March 2012: one referral, whose child's ethnicity nobody recorded, so left out (as seen)
+        Item alone = contact("2011-06-01T10:00:00Z", List.of("NON_ACCIDENTAL_INJURY"), "2005-03-03", null, "F");
+        decide(alone, decision(4, "SOCIAL_CARE_ASSESSMENT", "N1"));
+        as(MANAGER).queryParam("year", "2012").get("/api/v1/returns/cin-census").then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors.field", contains("year"))
+                .body("errors[0].message", equalTo("no census file for 2012: every child of 2011-04-01 to 2012-03-31"
+                        + " (1) is left out for an error; GET /api/v1/returns/cin-census/errors?year=2012 lists them"));
+        as(MANAGER).queryParam("year", "2012").get("/api/v1/returns/cin-census/errors").then().statusCode(200)
+                .body("children", equalTo(1)).body("included", equalTo(0)).body("leftOut", equalTo(1))
+                .body("failures.findAll { !it.query }.rule", hasItem("4220"));
+        assertEquals(0L, count("statutory_return where kind = 'CIN_CENSUS' and period in ('2001', '2012')"),
+                "no file was made, so no serial number was used");
+    }
+
+    @Test
+    void annexACoversAtMostTwelveMonths() {
+        String bound = "must be on or after 2100-01-01: Annex A covers at most 12 months up to to";
+        // 1900-2100 was taken: every contact ever made, in one request
+        for (String path : List.of("/api/v1/returns/annex-a", "/api/v1/returns/annex-a/lists/1")) {
+            as(MANAGER).queryParam("from", "1900-01-01").queryParam("to", "2100-12-31").get(path).then()
+                    .statusCode(422).contentType("application/problem+json")
+                    .body("errors.field", contains("from")).body("errors[0].message", equalTo(bound));
+        }
+        // a from alone is judged against today (2 March 2026)
+        as(MANAGER).queryParam("from", "2025-03-02").get("/api/v1/returns/annex-a/lists/1").then().statusCode(422)
+                .body("errors.field", contains("from")).body("errors[0].message",
+                        equalTo("must be on or after 2025-03-03: Annex A covers at most 12 months up to to"));
+        // twelve months to the day is a year's return
+        as(MANAGER).queryParam("from", "2025-03-03").get("/api/v1/returns/annex-a/lists/1").then().statusCode(200)
+                .contentType(containsString("text/csv"));
+        as(MANAGER).queryParam("from", "2025-01-01").queryParam("to", "2025-12-31").get("/api/v1/returns/annex-a")
+                .then().statusCode(200).contentType(ReturnsResource.XLSX);
     }
 
     @Test
