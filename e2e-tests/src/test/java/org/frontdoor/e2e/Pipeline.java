@@ -185,8 +185,8 @@ public final class Pipeline implements AutoCloseable {
     public synchronized void startKafka() {
         kafka = KafkaServer.start(work.resolve("kafka"), kafkaPort, true);
         KafkaTestResource.createTopics(kafkaBootstrap(), java.util.List.of("referral-events", "referral-notices",
-                "triage-events", "notification-events", "partner-events", "referral-events.dlq",
-                "referral-notices.dlq", "triage-events.dlq", "notification-events.dlq", "partner-events.dlq"));
+                "triage-events", "notification-events", "partner-events"));
+        KafkaTestResource.createTopics(kafkaBootstrap(), org.frontdoor.testsupport.LocalInfrastructure.DEAD_LETTER_TOPICS);
     }
 
     public synchronized void stopReferralDb() {
