@@ -93,7 +93,8 @@ class DeadLetterIT {
         List<ConsumerRecord<String, String>> dead = new ArrayList<>();
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             dead.clear();
-            List<ConsumerRecord<String, String>> byTriage = readAll(Topics.deadLetterTopic(Topics.REFERRAL_EVENTS, "triage-service"),
+            List<ConsumerRecord<String, String>> byTriage = readAll(
+                    Topics.deadLetterTopic(Topics.REFERRAL_EVENTS, "triage-service"),
                     referralId.toString());
             List<ConsumerRecord<String, String>> byNotification = readAll(
                     Topics.deadLetterTopic(Topics.REFERRAL_NOTICES, "notification-service"), referralId.toString());

@@ -188,7 +188,8 @@ public final class Pipeline implements AutoCloseable {
         kafka = KafkaServer.start(work.resolve("kafka"), kafkaPort, true);
         KafkaTestResource.createTopics(kafkaBootstrap(), java.util.List.of("referral-events", "referral-notices",
                 "triage-events", "notification-events", "partner-events"));
-        KafkaTestResource.createTopics(kafkaBootstrap(), org.frontdoor.testsupport.LocalInfrastructure.DEAD_LETTER_TOPICS);
+        KafkaTestResource.createTopics(kafkaBootstrap(),
+                org.frontdoor.testsupport.LocalInfrastructure.DEAD_LETTER_TOPICS);
     }
 
     public synchronized void stopReferralDb() {

@@ -64,7 +64,7 @@ public class CallbackAddressGuard {
     public record Target(InetAddress address, String refusal) {
     }
 
-    /** What a check found: a refusal, or the addresses it approved (none when a registration's host did not resolve). */
+    /** What a check found: a refusal, or the addresses it approved (none when a registration's host is unknown). */
     private record Checked(Refusal refusal, List<InetAddress> addresses) {
     }
 

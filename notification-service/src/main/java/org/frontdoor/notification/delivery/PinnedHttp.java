@@ -24,15 +24,19 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>Vert.x's client (the one Quarkus runs on) takes the server's address apart from the request's host
  * ({@link RequestOptions#setServer}); the JDK's HttpClient on Java 17 resolves the name itself. Redirects are
- * never followed; pooled connections are kept per address and host.
+ * never followed.
  */
 public final class PinnedHttp implements AutoCloseable {
 
     private final HttpClient client;
 
-    /** {@code options}: TLS trust (the JVM's by default) and pool; hostname verification stays on. */
+    /**
+     * {@code options}: TLS trust (the JVM's by default) and timeouts; hostname verification stays on. Connections
+     * are not kept alive: each request connects afresh to the address it was given, and carries nothing of an
+     * earlier request's connection (a pooled one could have been closed by the partner meanwhile).
+     */
     public PinnedHttp(Vertx vertx, HttpClientOptions options) {
-        this.client = vertx.createHttpClient(new HttpClientOptions(options).setVerifyHost(true));
+        this.client = vertx.createHttpClient(new HttpClientOptions(options).setVerifyHost(true).setKeepAlive(false));
     }
 
     /**
