@@ -368,20 +368,44 @@ function connectionBudgets(docs) {
 }
 
 /**
+ * A service's incoming channels: topic, consumer group, the dead-letter topic its configuration names for SmallRye's
+ * last resort, and the one its consumers write (service-support ConsumedTopics: <topic>.<group>.dlq).
+ */
+function incomingChannels(service) {
+  const props = properties(service);
+  const channels = new Map();
+  for (const [k, v] of props) {
+    // mp.messaging.incoming.<channel>.<attribute>: channel names have no dots
+    const m = k.match(/^mp\.messaging\.incoming\.([^.]+)\.(.+)$/);
+    if (!m) continue;
+    if (!channels.has(m[1])) channels.set(m[1], {});
+    channels.get(m[1])[m[2]] = v;
+  }
+  const name = props.get("quarkus.application.name") ?? service;
+  return [...channels.values()].filter((c) => c.topic).map((c) => {
+    const group = c["group.id"] ?? props.get("kafka.group.id") ?? name;
+    return { topic: c.topic, group, configuredDeadLetters: c["dead-letter-queue.topic"], deadLetters: `${c.topic}.${group}.dlq` };
+  });
+}
+
+/** Every service's own dead-letter topics, by service. */
+const ownDeadLetters = () => new Map(Object.keys(SERVICES).map((s) => [s, new Set(incomingChannels(s).map((c) => c.deadLetters))]));
+
+/**
  * A service's KafkaUser against what its application.properties consumes: Read on every topic of an incoming channel
- * and on its consumer group; Read and Write on the channel's dead-letter topic (its consumers write it, ops list it
- * through service-support's DeadLetterService); no Write on a consumed topic (ops replay a dead letter through the
- * consumer itself, so no service ever writes events of the types it reads); and Read on nothing else (a service that
- * must not see a topic's personal data is never given it).
+ * and on its consumer group; Read and Write on the channel's own dead-letter topic, <topic>.<group>.dlq (its consumers
+ * write it, ops list it through service-support's DeadLetterService), which the channel's dead-letter-queue.topic
+ * must name too; no Write on another service's dead-letter topic (it could plant a message that service's ops
+ * replay); no Write on a consumed topic (ops replay a dead letter through the consumer itself, so no service ever
+ * writes events of the types it reads); and Read on nothing else (a service that must not see a topic's personal
+ * data is never given it).
  * What it publishes is in Java (EventType), not checked here.
  */
 function kafkaUserCodeErrors(user) {
-  const props = properties(user.metadata.name);
-  // mp.messaging.incoming.<channel>.<attribute>: channel names have no dots
-  const channel = (attribute) => [...props.entries()].filter(([k]) => k.match(/^mp\.messaging\.incoming\.[^.]+\.(.+)$/)?.[1] === attribute).map(([, v]) => v);
-  const consumed = new Set(channel("topic"));
-  const groups = new Set(channel("group.id"));
-  const deadLetters = new Set([...channel("dead-letter-queue.topic"), ...[...consumed].map((t) => `${t}.dlq`)]);
+  const channels = incomingChannels(user.metadata.name);
+  const consumed = new Set(channels.map((c) => c.topic));
+  const groups = new Set(channels.map((c) => c.group));
+  const deadLetters = new Set(channels.map((c) => c.deadLetters));
   const acls = user.spec?.authorization?.acls ?? [];
   const allows = (type, name, op) => acls.some((a) => a.resource?.type === type && (a.type ?? "allow") === "allow"
     && (a.resource.patternType === "prefix" ? name.startsWith(a.resource.name) : a.resource.name === name)
@@ -392,9 +416,20 @@ function kafkaUserCodeErrors(user) {
     if (allows("topic", t, "Write")) errors.push(`may write ${t}, which it consumes: it could forge the events it reads`);
   }
   for (const g of groups) if (!allows("group", g, "Read")) errors.push(`consumes in group ${g} but may not use it (Read on the group)`);
+  for (const c of channels) {
+    if (c.configuredDeadLetters && c.configuredDeadLetters !== c.deadLetters) {
+      errors.push(`channel of ${c.topic}: dead-letter-queue.topic is ${c.configuredDeadLetters}, not its own ${c.deadLetters}`);
+    }
+  }
   for (const t of deadLetters) {
     if (!allows("topic", t, "Write")) errors.push(`dead-letters to ${t} but may not write it`);
     if (!allows("topic", t, "Read")) errors.push(`may not read ${t}, so ops cannot list its dead letters`);
+  }
+  for (const [other, theirs] of ownDeadLetters()) {
+    if (other === user.metadata.name) continue;
+    for (const t of theirs) {
+      if (allows("topic", t, "Write")) errors.push(`may write ${t}, ${other}'s dead-letter topic: it could plant a message that service's ops replay`);
+    }
   }
   for (const a of acls) {
     const r = a.resource ?? {};

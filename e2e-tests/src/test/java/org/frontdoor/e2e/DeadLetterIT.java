@@ -93,10 +93,11 @@ class DeadLetterIT {
         List<ConsumerRecord<String, String>> dead = new ArrayList<>();
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             dead.clear();
-            List<ConsumerRecord<String, String>> byTriage = readAll(Topics.deadLetterTopic(Topics.REFERRAL_EVENTS),
+            List<ConsumerRecord<String, String>> byTriage = readAll(
+                    Topics.deadLetterTopic(Topics.REFERRAL_EVENTS, "triage-service"),
                     referralId.toString());
             List<ConsumerRecord<String, String>> byNotification = readAll(
-                    Topics.deadLetterTopic(Topics.REFERRAL_NOTICES), referralId.toString());
+                    Topics.deadLetterTopic(Topics.REFERRAL_NOTICES, "notification-service"), referralId.toString());
             assertEquals(1, byTriage.size(), "dead-lettered by the triage service");
             assertEquals(1, byNotification.size(), "dead-lettered by the notification service");
             dead.addAll(byTriage);

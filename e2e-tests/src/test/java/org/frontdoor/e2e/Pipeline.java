@@ -99,6 +99,8 @@ public final class Pipeline implements AutoCloseable {
                 "FRONTDOOR_TRIAGE_CONSOLE_HTTPS", "false",
                 "FRONTDOOR_TRIAGE_CONSOLE_NOTIFICATION_SERVICE_URL", services.get("notification-service").url()));
         for (ServiceProcess service : services.values()) {
+            // the audit trail's hash chain is keyed (HMAC): a development key
+            service.putEnv(Map.of("FRONTDOOR_AUDIT_CHAIN_KEY", "gdBBeBSo8sq53g8gjCH1qiMoPmvqJgDKg2Wx58jICdM="));
             service.start();
         }
         awaitPartnerCopies();
@@ -188,8 +190,9 @@ public final class Pipeline implements AutoCloseable {
     public synchronized void startKafka() {
         kafka = KafkaServer.start(work.resolve("kafka"), kafkaPort, true);
         KafkaTestResource.createTopics(kafkaBootstrap(), java.util.List.of("referral-events", "referral-notices",
-                "triage-events", "notification-events", "partner-events", "referral-events.dlq",
-                "referral-notices.dlq", "triage-events.dlq", "notification-events.dlq", "partner-events.dlq"));
+                "triage-events", "notification-events", "partner-events"));
+        KafkaTestResource.createTopics(kafkaBootstrap(),
+                org.frontdoor.testsupport.LocalInfrastructure.DEAD_LETTER_TOPICS);
     }
 
     public synchronized void stopReferralDb() {

@@ -14,10 +14,12 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.frontdoor.notification.delivery.HostResolver;
 import org.frontdoor.testsupport.WebhookReceiver;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,16 +46,78 @@ class CallbackAddressTest {
 
     /** Names this test resolves; anything else goes to the JVM's resolver. */
     final Map<String, String> dns = new ConcurrentHashMap<>();
+    /** Names that answer each lookup with the next address of their list (the last one again at the end). */
+    final Map<String, List<String>> rebinding = new ConcurrentHashMap<>();
+    /** Lookups per name. */
+    final Map<String, AtomicInteger> lookups = new ConcurrentHashMap<>();
 
     @BeforeEach
     void resolveOurOwnNames() {
         QuarkusMock.installMockForType(new HostResolver() {
             @Override
             public List<InetAddress> resolve(String host) throws UnknownHostException {
+                int n = lookups.computeIfAbsent(host, h -> new AtomicInteger()).getAndIncrement();
+                List<String> answers = rebinding.get(host);
+                if (answers != null) {
+                    return List.of(InetAddress.getByName(answers.get(Math.min(n, answers.size() - 1))));
+                }
                 String address = dns.get(host);
                 return address == null ? super.resolve(host) : List.of(InetAddress.getByName(address));
             }
         }, HostResolver.class);
+    }
+
+    /**
+     * DNS rebinding: the name answers a public address to registration and to the check before the first delivery,
+     * and loopback to every lookup after. The delivery connects to the address the check approved, so nothing ever
+     * connects to the loopback listener at the callback's port; each attempt looks the name up exactly once, and
+     * the attempts after the first are refused on the loopback answer before connecting.
+     */
+    @Test
+    void aDeliveryConnectsToTheAddressItsCheckApprovedNotToASecondLookup() throws Exception {
+        String org = uniqueOrg("police");
+        try (MisbehavingEndpoints.Hanging privateListener = new MisbehavingEndpoints.Hanging()) {
+            String name = "rebinding.partner.invalid";
+            rebinding.put(name, List.of("203.0.113.7", "203.0.113.7", "127.0.0.1"));
+            given().auth().oauth2(partnerToken(org)).contentType("application/json")
+                    .body("{\"callbackUrl\": \"https://" + name + ":" + privateListener.port() + "/hooks\","
+                            + " \"secret\": \"" + Scenario.SECRET + "\"}")
+                    .put("/api/v1/subscriptions").then().statusCode(200);
+            UUID referralId = UUID.randomUUID();
+            send(received(referralId, Instant.now(), "6", "PROFESSIONAL", org, null, "x", child()));
+            await().atMost(WAIT).untilAsserted(() -> notificationsOf(referralId).then()
+                    .body("items.find { it.kind == 'ACKNOWLEDGEMENT' }.lastError", equalTo("not sent: the callback"
+                            + " host resolves to a loopback address (127.0.0.0/8, ::1), so it was not contacted")));
+            int attempts = notificationsOf(referralId).then().extract()
+                    .path("items.find { it.kind == 'ACKNOWLEDGEMENT' }.attempts");
+            assertEquals(0, privateListener.accepted(), "nothing connected to the address of a second lookup");
+            assertTrue(attempts >= 2, "the first attempt (public answer) and a later one (loopback): " + attempts);
+            // one at registration, then exactly one per attempt (an attempt may be under way as this reads)
+            assertTrue(lookups.get(name).get() - 1 - attempts <= 1, "one lookup per attempt: " + lookups.get(name)
+                    + " lookups for " + attempts + " attempts");
+        }
+    }
+
+    /**
+     * The normal path: a callback named by host (the local-run exception's localhost, resolved by the resolver)
+     * is delivered at the address resolved once, with the callback's own host in the Host header.
+     */
+    @Test
+    void aNamedCallbackIsDeliveredAtItsResolvedAddressWithItsHostHeader() throws Exception {
+        String org = uniqueOrg("school");
+        try (WebhookReceiver partner = WebhookReceiver.start()) {
+            dns.put("localhost", "127.0.0.1");
+            String callback = partner.url().replace("127.0.0.1", "localhost");
+            Scenario.subscribe(org, callback);
+            UUID referralId = UUID.randomUUID();
+            send(received(referralId, Instant.now(), "2A", "PROFESSIONAL", org, null, "x", child()));
+            await().atMost(WAIT).until(() -> !partner.requestsWith(referralId.toString()).isEmpty());
+            WebhookReceiver.Request request = partner.requestsWith(referralId.toString()).get(0);
+            assertEquals("localhost:" + URI.create(callback).getPort(), request.header("Host"));
+            Scenario.assertVerifies(request);
+            await().atMost(WAIT).untilAsserted(() -> notificationsOf(referralId).then()
+                    .body("items.find { it.kind == 'ACKNOWLEDGEMENT' }.status", equalTo("SENT")));
+        }
     }
 
     @Test

@@ -308,7 +308,7 @@ class FeedbackRulesTest {
                     "x");
             send(unknown);
             ConsumerRecord<String, String> dead = await().atMost(WAIT).until(
-                    () -> KafkaProbe.readAll("triage-events.dlq").stream()
+                    () -> KafkaProbe.readAll("triage-events.notification-service.dlq").stream()
                             .filter(r -> r.value().contains(unknown.eventId().toString())).findFirst(),
                     Optional::isPresent).get();
             Header reason = dead.headers().lastHeader("dead-letter-reason");
@@ -396,7 +396,7 @@ class FeedbackRulesTest {
         String key = UUID.randomUUID().toString();
         String garbage = "{\"this is\": \"not an event\", \"marker\": \"" + key + "\"}";
         org.frontdoor.testsupport.KafkaProbe.send("triage-events", key, garbage);
-        await().atMost(WAIT).until(() -> org.frontdoor.testsupport.KafkaProbe.readAll("triage-events.dlq").stream()
+        await().atMost(WAIT).until(() -> org.frontdoor.testsupport.KafkaProbe.readAll("triage-events.notification-service.dlq").stream()
                 .anyMatch(r -> r.value().contains(key)));
     }
 

@@ -66,6 +66,10 @@ final class MisbehavingEndpoints {
             return "http://127.0.0.1:" + server.getLocalPort() + "/hooks";
         }
 
+        int port() {
+            return server.getLocalPort();
+        }
+
         /** Connections accepted so far. */
         int accepted() {
             return accepted.get();

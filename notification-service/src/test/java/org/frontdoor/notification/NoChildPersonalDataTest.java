@@ -54,8 +54,9 @@ class NoChildPersonalDataTest {
     static final Duration WAIT = Duration.ofSeconds(45);
 
     /** Every topic this service reads or writes, with their dead-letter topics. */
-    static final List<String> TOPICS = List.of(Topics.REFERRAL_NOTICES, Topics.deadLetterTopic(Topics.REFERRAL_NOTICES),
-            Topics.TRIAGE_EVENTS, Topics.deadLetterTopic(Topics.TRIAGE_EVENTS), Topics.NOTIFICATION_EVENTS);
+    static final List<String> TOPICS = List.of(Topics.REFERRAL_NOTICES, Topics.deadLetterTopic(Topics.REFERRAL_NOTICES,
+            "notification-service"), Topics.TRIAGE_EVENTS, Topics.deadLetterTopic(Topics.TRIAGE_EVENTS,
+            "notification-service"), Topics.NOTIFICATION_EVENTS);
 
     static final String CONCERN = "Disclosed a distinctive-concern-phrase to her teacher";
     static final String RATIONALE = "Internal: mother's partner left, risk-rationale-phrase";

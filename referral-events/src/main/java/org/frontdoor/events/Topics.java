@@ -23,7 +23,7 @@ public final class Topics {
      */
     public static final String PARTNER_EVENTS = "partner-events";
 
-    /** Suffix of the dead-letter topic that takes messages a consumer can never process. */
+    /** Suffix of the dead-letter topics that take messages a consumer can never process. */
     public static final String DEAD_LETTER_SUFFIX = ".dlq";
 
     public static final List<String> ALL = List.of(REFERRAL_EVENTS, REFERRAL_NOTICES, TRIAGE_EVENTS,
@@ -32,7 +32,12 @@ public final class Topics {
     private Topics() {
     }
 
-    public static String deadLetterTopic(String topic) {
-        return topic + DEAD_LETTER_SUFFIX;
+    /**
+     * The dead-letter topic of one consumer of {@code topic}: {@code <topic>.<consumer group>.dlq}. One per consumer,
+     * never shared: a service's Kafka login may write only its own, so it cannot plant a message on a topic another
+     * service's ops replay from.
+     */
+    public static String deadLetterTopic(String topic, String consumerGroup) {
+        return topic + "." + consumerGroup + DEAD_LETTER_SUFFIX;
     }
 }

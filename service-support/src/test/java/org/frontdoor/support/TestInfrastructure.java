@@ -15,7 +15,8 @@ import org.frontdoor.testsupport.PostgresTestResource;
         initArgs = { @ResourceArg(name = "database", value = "support"),
                 @ResourceArg(name = "appRole", value = "support_app") })
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL,
-        initArgs = @ResourceArg(name = "topics", value = "outbox-test-events,inbox-test-events,inbox-test-events.dlq"))
+        initArgs = @ResourceArg(name = "topics", value = "outbox-test-events,inbox-test-events,"
+                + "inbox-test-events.inbox-test.dlq,inbox-test-events.another-service.dlq"))
 @WithTestResource(value = DevJwtTestResource.class, scope = TestResourceScope.GLOBAL)
 public final class TestInfrastructure {
 

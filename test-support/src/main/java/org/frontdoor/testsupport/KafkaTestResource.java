@@ -16,7 +16,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * Points a Quarkus test at a real Kafka broker: {@code kafka.bootstrap.servers} is env
  * {@code KAFKA_BOOTSTRAP_SERVERS} when set, else the per-JVM {@link KafkaServer#shared()}.
  *
- * <p>Creates the pipeline's topics (and their dead-letter topics) before the application
+ * <p>Creates the pipeline's topics (and each consumer's dead-letter topic) before the application
  * starts, as Strimzi or the local run would: a consumer that subscribes to a topic that does
  * not exist yet only sees its partitions after a metadata refresh, minutes later. Init arg
  * {@code topics} (comma-separated) adds more.
@@ -30,10 +30,8 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void init(Map<String, String> initArgs) {
-        for (String topic : LocalInfrastructure.TOPICS) {
-            topics.add(topic);
-            topics.add(topic + ".dlq");
-        }
+        topics.addAll(LocalInfrastructure.TOPICS);
+        topics.addAll(LocalInfrastructure.DEAD_LETTER_TOPICS);
         String extra = initArgs.get("topics");
         if (extra != null && !extra.isBlank()) {
             Arrays.stream(extra.split(",")).map(String::strip).filter(t -> !t.isEmpty()).forEach(topics::add);

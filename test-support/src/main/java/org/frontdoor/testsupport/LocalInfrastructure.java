@@ -48,6 +48,16 @@ public final class LocalInfrastructure {
     public static final List<String> DATABASES = List.of("referral", "triage", "notification");
     public static final List<String> TOPICS = List.of("referral-events", "referral-notices", "triage-events",
             "notification-events", "partner-events");
+    /**
+     * One dead-letter topic per consumer, {@code <topic>.<consumer group>.dlq} (referral-events' {@code Topics}):
+     * the services' incoming channels, as k8s/components/kafka/topics.yaml has them.
+     */
+    public static final List<String> DEAD_LETTER_TOPICS = List.of(
+            "triage-events.referral-service.dlq", "notification-events.referral-service.dlq",
+            "partner-events.referral-service.dlq",
+            "referral-events.triage-service.dlq", "partner-events.triage-service.dlq",
+            "notification-events.triage-service.dlq",
+            "referral-notices.notification-service.dlq", "triage-events.notification-service.dlq");
     /** Topics that keep the latest record per key for ever (the partner directory), as in production. */
     public static final List<String> COMPACTED_TOPICS = List.of("partner-events");
     static final int EXIT_USAGE = 2;
@@ -133,6 +143,7 @@ public final class LocalInfrastructure {
             }
             servers.kafka = KafkaServer.start(dataDir.resolve("kafka"), kafkaPort, true);
             servers.kafka.createTopics(3, TOPICS.toArray(String[]::new));
+            servers.kafka.createTopics(3, DEAD_LETTER_TOPICS.toArray(String[]::new));
             // A real SMTP server that keeps what the notification service sends, so nothing leaves the machine.
             servers.smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
             servers.smtp.start();

@@ -51,6 +51,14 @@ public interface NotificationConfig {
      */
     Optional<String> secretKey();
 
+    /**
+     * Older keys of the webhook-secret key ring (base64, comma-separated), from the environment
+     * ({@code FRONTDOOR_NOTIFICATION_PREVIOUS_SECRET_KEYS}) or a Kubernetes Secret: they decrypt what they encrypted,
+     * never encrypt. After a rotation the old key goes here until the re-encryption
+     * ({@code POST /api/v1/ops/webhook-secrets/re-encryptions}) has moved every secret to the current key.
+     */
+    Optional<List<String>> previousSecretKeys();
+
     /** When the referrer must hear the outcome, counted from the referral's receipt. */
     interface Outcome {
 

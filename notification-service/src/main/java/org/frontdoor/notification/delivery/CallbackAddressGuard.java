@@ -13,11 +13,14 @@ import org.frontdoor.notification.config.NotificationConfig;
  * The one place that decides whether a partner's callback may be contacted: every address its host resolves
  * to must be {@link AddressClass#PUBLIC}; one loopback, private, link-local, shared, benchmarking, multicast,
  * unspecified or broadcast address (also inside IPv6) refuses it. Asked at registration and again just before
- * each delivery, as DNS can change in between.
+ * each delivery, as DNS can change in between. Before a delivery the host is resolved once
+ * ({@link #targetBeforeConnect}) and the sender connects to the very address approved here, never resolving the
+ * name again: a name that answers a public address to the check and a private one to the connect (DNS
+ * rebinding) reaches nothing it should not.
  *
  * <p>The only exception is explicit configuration for local runs and tests
  * ({@code frontdoor.notification.webhook.allow-http-hosts}, unset in production): a host named there is not
- * resolved nor refused, so receivers on 127.0.0.1 keep working.
+ * refused, so receivers on 127.0.0.1 keep working (it is still resolved once, and connected to at that address).
  */
 @ApplicationScoped
 public class CallbackAddressGuard {
@@ -39,21 +42,36 @@ public class CallbackAddressGuard {
      * not resolve (yet) is accepted: it names no forbidden address, and each delivery checks it again.
      */
     public Optional<String> refusalAtRegistration(URI callback) {
-        return check(callback, false).map(r -> r.message(true));
+        return Optional.ofNullable(check(callback, false).refusal()).map(r -> r.message(true));
     }
 
     /** Just before a delivery connects: why it must not, or empty; a host that does not resolve is refused. */
     public Optional<String> refusalBeforeConnect(URI callback) {
-        return check(callback, true).map(r -> r.message(false));
+        return Optional.ofNullable(targetBeforeConnect(callback).refusal());
     }
 
-    private Optional<Refusal> check(URI callback, boolean unresolvedIsRefused) {
+    /**
+     * Just before a delivery connects: the one address to connect to, resolved once and checked, or why not. The
+     * sender connects to this address and to no other, so the name is never resolved twice.
+     */
+    public Target targetBeforeConnect(URI callback) {
+        Checked checked = check(callback, true);
+        return checked.refusal() != null ? new Target(null, checked.refusal().message(false))
+                : new Target(checked.addresses().get(0), null);
+    }
+
+    /** Where a delivery may connect ({@code address}), or why it may not ({@code refusal}, in words). */
+    public record Target(InetAddress address, String refusal) {
+    }
+
+    /** What a check found: a refusal, or the addresses it approved (none when a registration's host is unknown). */
+    private record Checked(Refusal refusal, List<InetAddress> addresses) {
+    }
+
+    private Checked check(URI callback, boolean unresolvedIsRefused) {
         String host = callback.getHost();
         if (host == null) {
-            return Optional.of(new Refusal(null, false, "has no host"));
-        }
-        if (isLocalException(host)) {
-            return Optional.empty();
+            return new Checked(new Refusal(null, false, "has no host"), List.of());
         }
         // only for the wording: an address given as such "is" one, a name "resolves to" one
         boolean literal = host.startsWith("[") || host.matches("[0-9.]+");
@@ -62,10 +80,15 @@ public class CallbackAddressGuard {
         try {
             addresses = resolver.resolve(name);
         } catch (UnknownHostException e) {
-            return unresolvedIsRefused ? Optional.of(new Refusal(null, false, "does not resolve (DNS)"))
-                    : Optional.empty();
+            return new Checked(unresolvedIsRefused ? new Refusal(null, false, "does not resolve (DNS)") : null,
+                    List.of());
         }
-        return forbiddenAmong(addresses).map(c -> new Refusal(c, literal, null));
+        if (isLocalException(host)) {
+            return addresses.isEmpty() ? new Checked(new Refusal(null, false, "does not resolve (DNS)"), addresses)
+                    : new Checked(null, addresses);
+        }
+        return new Checked(forbiddenAmong(addresses).map(c -> new Refusal(c, literal, null)).orElse(null),
+                addresses);
     }
 
     /** The first kind of address among these that must not be contacted, if any. */

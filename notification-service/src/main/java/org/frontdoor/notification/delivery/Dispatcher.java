@@ -70,8 +70,8 @@ public class Dispatcher {
     private static final Logger LOG = Logger.getLogger(Dispatcher.class);
     static final String NO_CHANNEL = "no webhook subscription or email address for this recipient";
     static final String INACTIVE = "not sent: the organisation is inactive in the partner directory";
-    static final String UNREADABLE_SECRET = "the webhook secret does not decrypt with this instance's"
-            + " frontdoor.notification.secret-key; not sent";
+    static final String UNREADABLE_SECRET = "the webhook secret does not decrypt with this instance's key ring"
+            + " (frontdoor.notification.secret-key and previous-secret-keys); not sent";
 
     @Inject
     EntityManager em;

@@ -1,23 +1,25 @@
 package org.frontdoor.notification.delivery;
 
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClientOptions;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLException;
 import org.frontdoor.notification.config.NotificationConfig;
 
 /**
  * POSTs a signed webhook to a partner's callback, with short timeouts. Never follows a redirect: a 3xx is a
- * failed attempt, or a callback could send us on to an address the guard would have refused.
+ * failed attempt, or a callback could send us on to an address the guard would have refused. Connects to the
+ * address the guard approved ({@link CallbackAddressGuard#targetBeforeConnect}), not to a second resolution of the
+ * name ({@link PinnedHttp}).
  */
 @ApplicationScoped
 public class WebhookSender {
@@ -28,14 +30,20 @@ public class WebhookSender {
     @Inject
     CallbackAddressGuard guard;
 
-    private HttpClient client;
+    @Inject
+    Vertx vertx;
+
+    private PinnedHttp client;
 
     @PostConstruct
     void init() {
-        client = HttpClient.newBuilder()
-                .connectTimeout(config.webhook().connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        client = new PinnedHttp(vertx, new HttpClientOptions()
+                .setConnectTimeout((int) config.webhook().connectTimeout().toMillis()));
+    }
+
+    @PreDestroy
+    void close() {
+        client.close();
     }
 
     /** The outcome of one attempt; {@code error} says why it failed, in words safe to log and show ops. */
@@ -49,39 +57,48 @@ public class WebhookSender {
     public Result post(String callbackUrl, List<String> secrets, String webhookId, long timestampSeconds,
             String body) {
         URI uri = URI.create(callbackUrl);
-        // again just before connecting: the name may resolve elsewhere than at registration
-        Optional<String> refused = guard.refusalBeforeConnect(uri);
-        if (refused.isPresent()) {
-            return new Result(false, refused.get());
+        // resolved once, again just before connecting (the name may resolve elsewhere than at registration), and
+        // connected to at exactly that address
+        CallbackAddressGuard.Target target = guard.targetBeforeConnect(uri);
+        if (target.refusal() != null) {
+            return new Result(false, target.refusal());
         }
-        HttpRequest request = HttpRequest.newBuilder(uri)
-                .timeout(config.webhook().requestTimeout())
-                .header("Content-Type", "application/json")
-                .header("User-Agent", "frontdoor-notification/1.0")
-                .header("webhook-id", webhookId)
-                .header("webhook-timestamp", Long.toString(timestampSeconds))
-                .header("webhook-signature", WebhookSigner.signatures(secrets, webhookId, timestampSeconds, body))
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                .build();
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        headers.put("User-Agent", "frontdoor-notification/1.0");
+        headers.put("webhook-id", webhookId);
+        headers.put("webhook-timestamp", Long.toString(timestampSeconds));
+        headers.put("webhook-signature", WebhookSigner.signatures(secrets, webhookId, timestampSeconds, body));
+        int status;
         try {
-            HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
-            int status = response.statusCode();
-            if (status >= 200 && status < 300) {
-                return new Result(true, null);
-            }
-            if (status >= 300 && status < 400) {
-                return new Result(false, "HTTP " + status + " from the partner's endpoint (redirects are not followed)");
-            }
-            return new Result(false, "HTTP " + status + " from the partner's endpoint");
-        } catch (HttpTimeoutException e) {
-            return new Result(false, "the partner's endpoint did not answer in time");
-        } catch (ConnectException e) {
-            return new Result(false, "could not connect to the partner's endpoint");
-        } catch (IOException e) {
-            return new Result(false, "could not reach the partner's endpoint (" + e.getClass().getSimpleName() + ")");
+            status = client.post(uri, target.address(), headers, body, config.webhook().connectTimeout(),
+                    config.webhook().requestTimeout());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Result(false, "interrupted while sending");
+        } catch (Exception e) {
+            return new Result(false, failure(e));
         }
+        if (status >= 200 && status < 300) {
+            return new Result(true, null);
+        }
+        if (status >= 300 && status < 400) {
+            return new Result(false, "HTTP " + status + " from the partner's endpoint (redirects are not followed)");
+        }
+        return new Result(false, "HTTP " + status + " from the partner's endpoint");
+    }
+
+    /** Why an attempt failed, in words: never the exception's message, which may name internal addresses. */
+    private static String failure(Exception e) {
+        if (e instanceof TimeoutException) {
+            return "the partner's endpoint did not answer in time";
+        }
+        if (e instanceof ConnectException) {
+            return "could not connect to the partner's endpoint";
+        }
+        if (e instanceof SSLException) {
+            return "the partner's endpoint failed the TLS handshake (its certificate is not valid for the host)";
+        }
+        return "could not reach the partner's endpoint (" + e.getClass().getSimpleName() + ")";
     }
 }

@@ -53,4 +53,28 @@ class SecretCipherTest {
                 () -> new SecretCipher(Optional.of(Base64.getEncoder().encodeToString(new byte[16]))));
         assertTrue(tooShort.getMessage().contains("32"), tooShort.getMessage());
     }
+
+    @Test
+    void aRingDecryptsWithAnyOfItsKeysAndEncryptsWithTheCurrentOnly() {
+        SecretCipher beforeRotation = new SecretCipher(Optional.of(KEY));
+        String underOld = beforeRotation.encrypt(SECRET, "subscription/hillside");
+        SecretCipher rotated = new SecretCipher(Optional.of(OTHER_KEY), java.util.List.of(KEY));
+        assertEquals(SECRET, rotated.decrypt(underOld, "subscription/hillside"), "the old key still decrypts");
+        assertEquals(java.util.List.of(rotated.keyId(), beforeRotation.keyId()), rotated.keyIds());
+        String fresh = rotated.encrypt(SECRET, "subscription/hillside");
+        assertEquals(rotated.keyId(), SecretCipher.keyIdOf(fresh), "the current key encrypts");
+        assertNotEquals(beforeRotation.keyId(), rotated.keyId());
+
+        String moved = rotated.reencrypt(underOld, "subscription/hillside");
+        assertEquals(rotated.keyId(), SecretCipher.keyIdOf(moved));
+        assertEquals(moved, rotated.reencrypt(moved, "subscription/hillside"), "one under the current key stays");
+        SecretCipher oldKeyRemoved = new SecretCipher(Optional.of(OTHER_KEY));
+        assertEquals(SECRET, oldKeyRemoved.decrypt(moved, "subscription/hillside"));
+        IllegalStateException unreadable = assertThrows(IllegalStateException.class,
+                () -> oldKeyRemoved.decrypt(underOld, "subscription/hillside"));
+        assertTrue(unreadable.getMessage().contains(beforeRotation.keyId())
+                && unreadable.getMessage().contains("previous-secret-keys"), unreadable.getMessage());
+        assertThrows(IllegalStateException.class,
+                () -> new SecretCipher(Optional.of(OTHER_KEY), java.util.List.of("too short")));
+    }
 }

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.frontdoor.support.csv.Csv;
+import org.frontdoor.support.problem.ProblemException;
 import org.frontdoor.support.security.Roles;
 
 /**
@@ -90,13 +91,30 @@ public class AuditResource {
     @GET
     @Path("/chain")
     @Operation(operationId = "verifyAuditChain", summary = "Check the hash chain",
-            description = "Recomputes every sealed entry's hash from the oldest left: intact, or the first entry"
-                    + " changed or removed around the append-only rule.")
+            description = "Recomputes every sealed entry's seal (HMAC-SHA256 under a key the database does not hold)"
+                    + " from the oldest left: intact, or the first entry changed or removed around the append-only"
+                    + " rule, or sealed again without the key.")
     @APIResponse(responseCode = "200", description = "What the check found")
     public AuditChain.Verification verify() {
         AuditChain.Verification v = chain.verify();
         audit.record("audit.chain-checked", null, v.intact() ? "intact, " + v.sealed() + " sealed"
                 : "broken at entry " + v.brokenAtEntryId());
         return v;
+    }
+
+    @GET
+    @Path("/chain/head")
+    @Operation(operationId = "exportAuditChainHead", summary = "Export the hash chain's head",
+            description = "The newest sealed entry's id, sequence and MAC, to keep outside this service (e.g. in"
+                    + " information governance's own records): an entry of that sequence that later carries another"
+                    + " MAC, or none, shows the trail was rewritten or cut short. The export is audited.")
+    @APIResponse(responseCode = "200", description = "The head")
+    @APIResponse(responseCode = "404", description = "Nothing is sealed yet")
+    public AuditChain.Head head() {
+        AuditChain.Head head = chain.head()
+                .orElseThrow(() -> ProblemException.notFound("A sealed audit entry (nothing is sealed yet)"));
+        audit.record("audit.chain-head-exported", null, "entry " + head.entryId() + ", seal " + head.sealSeq()
+                + ", " + head.algorithm() + " " + head.mac());
+        return head;
     }
 }

@@ -11,7 +11,8 @@ import org.frontdoor.support.openapi.Bounds;
  */
 @Schema(description = "A message a consumer could never process, kept on its dead-letter topic")
 public record DeadLetter(
-        @Schema(description = "The dead-letter topic it lies on", example = "referral-events.dlq", maxLength = 249) String topic,
+        @Schema(description = "The dead-letter topic it lies on", example = "referral-events.triage-service.dlq",
+                maxLength = 249) String topic,
         @Schema(description = "Its partition there", example = "0", minimum = "0", maximum = "10000") int partition,
         @Schema(description = "Its offset there", example = "17", minimum = "0", maximum = Bounds.LONG_MAX) long offset,
         @Schema(description = "When it was dead-lettered") Instant deadLetteredAt,

@@ -19,18 +19,14 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.TreeSet;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.eclipse.microprofile.config.Config;
 import org.frontdoor.events.EventEnvelope;
 import org.frontdoor.events.EventJson;
 import org.frontdoor.events.MalformedEventException;
-import org.frontdoor.events.Topics;
 import org.frontdoor.support.audit.AuditLog;
 import org.frontdoor.support.kafka.KafkaClients;
 import org.frontdoor.support.problem.ProblemException;
@@ -38,9 +34,10 @@ import org.frontdoor.support.problem.ProblemType;
 
 /**
  * Lets ops list this service's dead letters and replay one through its consumer once the cause is fixed. The dead
- * letters stay where the consumers put them, on the dead-letter topics of the topics this service reads; only the
- * replays are recorded here, one per dead letter, with their audit entry. A replay writes nothing to Kafka, so a
- * service's login never needs to write the topics it reads.
+ * letters stay where the consumers put them, on this service's own dead-letter topics ({@code <topic>.<consumer
+ * group>.dlq}, {@link ConsumedTopics}), and only those are read: never another service's, which its login could
+ * have written. Only the replays are recorded here, one per dead letter, with their audit entry. A replay writes
+ * nothing to Kafka, so a service's login never needs to write the topics it reads.
  */
 @ApplicationScoped
 public class DeadLetterService {
@@ -52,7 +49,7 @@ public class DeadLetterService {
     Map<String, Object> kafkaConfig;
 
     @Inject
-    Config config;
+    ConsumedTopics consumed;
 
     @Inject
     AgroalDataSource dataSource;
@@ -71,29 +68,13 @@ public class DeadLetterService {
     @Inject
     AuditLog audit;
 
-    /** The topics this service consumes, from its channels' configuration, which does not change while it runs. */
-    private volatile List<String> consumedTopics;
-
-    List<String> consumedTopics() {
-        if (consumedTopics == null) {
-            TreeSet<String> topics = new TreeSet<>();
-            for (String name : config.getPropertyNames()) {
-                if (name.startsWith("mp.messaging.incoming.") && name.endsWith(".topic")) {
-                    config.getOptionalValue(name, String.class).ifPresent(topics::add);
-                }
-            }
-            consumedTopics = List.copyOf(topics);
-        }
-        return consumedTopics;
-    }
-
     /** Every dead letter of this service, the latest first, with its replay if it had one. */
     public List<DeadLetter> list() {
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
         try (Consumer<String, String> reader = KafkaClients.reader(kafkaConfig, "dead-letter-reader")) {
             List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : consumedTopics()) {
-                List<PartitionInfo> infos = reader.partitionsFor(Topics.deadLetterTopic(topic), READ_TIMEOUT);
+            for (String topic : consumed.topics()) {
+                List<PartitionInfo> infos = reader.partitionsFor(consumed.deadLetterTopic(topic), READ_TIMEOUT);
                 if (infos != null) {
                     infos.forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
                 }
@@ -132,9 +113,8 @@ public class DeadLetterService {
     public DeadLetter replay(String topic, int partition, long offset) {
         ConsumerRecord<String, String> record = read(topic, partition, offset);
         DeadLetter letter = view(record, null);
-        List<String> consumed = consumedTopics();
         EventConsumer consumer = consumers.stream()
-                .filter(c -> c.topic().equals(letter.originalTopic()) && consumed.contains(c.topic()))
+                .filter(c -> c.topic().equals(letter.originalTopic()))
                 .findFirst()
                 .orElseThrow(() -> new ProblemException(ProblemType.CONFLICT, "This dead letter came from "
                         + letter.originalTopic() + ", which no consumer of this service reads"));
@@ -171,7 +151,7 @@ public class DeadLetterService {
     }
 
     private ConsumerRecord<String, String> read(String topic, int partition, long offset) {
-        boolean ours = consumedTopics().stream().map(Topics::deadLetterTopic).anyMatch(topic::equals);
+        boolean ours = consumed.originalTopic(topic).isPresent();
         if (!ours || partition < 0 || offset < 0) {
             throw ProblemException.notFound("Dead letter " + topic + "/" + partition + "@" + offset);
         }
@@ -207,7 +187,7 @@ public class DeadLetterService {
         return ends.entrySet().stream().allMatch(e -> reader.position(e.getKey()) >= e.getValue());
     }
 
-    private static DeadLetter view(ConsumerRecord<String, String> record, Replay replay) {
+    private DeadLetter view(ConsumerRecord<String, String> record, Replay replay) {
         UUID eventId = null;
         String type = null;
         UUID referralId = null;
@@ -219,8 +199,8 @@ public class DeadLetterService {
         } catch (RuntimeException notAnEvent) {
             // shown without an event id: the reason says what was wrong with it
         }
-        String from = Optional.ofNullable(DeadLetters.header(record, "dead-letter-topic"))
-                .orElse(record.topic().substring(0, record.topic().length() - Topics.DEAD_LETTER_SUFFIX.length()));
+        // by the dead-letter topic, which only this service writes: never by a header the message carries
+        String from = consumed.originalTopic(record.topic()).orElseThrow();
         return new DeadLetter(record.topic(), record.partition(), record.offset(),
                 Instant.ofEpochMilli(record.timestamp()), from, record.key(), eventId, type, referralId,
                 DeadLetters.header(record, "dead-letter-reason"),

@@ -20,13 +20,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
-import org.frontdoor.events.Topics;
 import org.frontdoor.support.Failures;
 import org.frontdoor.support.kafka.KafkaClients;
 import org.jboss.logging.Logger;
 
 /**
- * Puts one message that can never be processed on its topic's dead-letter topic ({@code <topic>.dlq}), unchanged,
+ * Puts one message that can never be processed on its consumer's dead-letter topic ({@code <topic>.<consumer
+ * group>.dlq}, {@link ConsumedTopics}), unchanged,
  * with the headers SmallRye's own dead-letter queue writes ({@code dead-letter-reason} and where it came from). The
  * consumers take messages in batches, and SmallRye dead-letters a failed batch whole; this sends the one poison
  * message alone, before the batch is acknowledged, so it is never lost and never takes good events with it.
@@ -43,11 +43,14 @@ public class DeadLetters {
     @Inject
     MeterRegistry meters;
 
+    @Inject
+    ConsumedTopics consumed;
+
     private Producer<String, String> producer;
 
     public void send(KafkaRecord<String, String> record, Throwable reason) {
         long offset = record instanceof IncomingKafkaRecord<?, ?> incoming ? incoming.getOffset() : -1;
-        String topic = Topics.deadLetterTopic(record.getTopic());
+        String topic = consumed.deadLetterTopic(record.getTopic());
         ProducerRecord<String, String> dead = new ProducerRecord<>(topic, record.getKey(), record.getPayload());
         record.getHeaders().forEach(h -> dead.headers().add(h));
         Throwable root = Failures.rootCause(reason);

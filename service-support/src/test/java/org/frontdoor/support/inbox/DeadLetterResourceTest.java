@@ -49,7 +49,7 @@ class DeadLetterResourceTest {
 
         Map<String, Object> letter = await().atMost(Duration.ofSeconds(30))
                 .until(() -> find(event.eventId()), l -> l != null);
-        assertEquals("inbox-test-events.dlq", letter.get("topic"));
+        assertEquals("inbox-test-events.inbox-test.dlq", letter.get("topic"), "its consumer's own dead-letter topic");
         assertEquals(TOPIC, letter.get("originalTopic"));
         assertEquals("referral.received", letter.get("eventType"));
         assertEquals(referralId.toString(), letter.get("referralId"));
@@ -90,12 +90,50 @@ class DeadLetterResourceTest {
     void onlyOpsSeeDeadLettersAndAnUnknownOneIs404() {
         given().auth().oauth2(token("team-manager")).get(BASE).then().statusCode(403);
         given().get(BASE).then().statusCode(401);
-        given().auth().oauth2(token("ops")).get(BASE + "/inbox-test-events.dlq/0/999999").then().statusCode(404)
+        given().auth().oauth2(token("ops")).get(BASE + "/inbox-test-events.inbox-test.dlq/0/999999").then().statusCode(404)
                 .contentType("application/problem+json");
         // a topic this service does not read is not its business
         given().auth().oauth2(token("ops")).post(BASE + "/referral-events.dlq/0/0/replay").then().statusCode(404);
-        given().auth().oauth2(token("ops")).get(BASE + "/inbox-test-events.dlq/0/-1").then().statusCode(422)
+        // the shared topic of before is no dead-letter topic of this service's any more
+        given().auth().oauth2(token("ops")).get(BASE + "/inbox-test-events.dlq/0/0").then().statusCode(404);
+        given().auth().oauth2(token("ops")).get(BASE + "/inbox-test-events.inbox-test.dlq/0/-1").then().statusCode(422)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("offset"));
+    }
+
+    /**
+     * Another service that reads the same topic has a dead-letter topic of its own, which its Kafka login may write.
+     * A message put there, even one that says it came from the topic this service reads, is never listed by this
+     * service nor replayed through its consumer.
+     */
+    @Test
+    void aMessageOnAnotherConsumersDeadLetterTopicIsNeitherListedNorReplayed() throws Exception {
+        UUID referralId = UUID.randomUUID();
+        EventEnvelope planted = EventEnvelope.of(EventType.REFERRAL_RECEIVED, referralId, Map.of("test", "ok"));
+        String theirs = "inbox-test-events.another-service.dlq";
+        try (org.apache.kafka.clients.producer.KafkaProducer<String, String> producer = producer()) {
+            org.apache.kafka.clients.producer.ProducerRecord<String, String> record =
+                    new org.apache.kafka.clients.producer.ProducerRecord<>(theirs, 0, referralId.toString(),
+                            EventJson.write(planted));
+            record.headers().add("dead-letter-topic", TOPIC.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            record.headers().add("dead-letter-reason", "planted".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            long offset = producer.send(record).get().offset();
+            assertEquals(1, KafkaProbe.readAll(theirs).stream().filter(r -> referralId.toString().equals(r.key()))
+                    .count(), "it is on the other consumer's dead-letter topic");
+            assertEquals(null, find(planted.eventId()), "not among this service's dead letters");
+            given().auth().oauth2(token("ops")).get(BASE + "/" + theirs + "/0/" + offset).then().statusCode(404);
+            given().auth().oauth2(token("ops")).post(BASE + "/" + theirs + "/0/" + offset + "/replay").then()
+                    .statusCode(404);
+        }
+        Thread.sleep(500);
+        assertEquals(0, effects(planted.eventId()), "never applied");
+        assertEquals(0, count("select count(*) from inbox_event where event_id = ?", planted.eventId()));
+    }
+
+    private static org.apache.kafka.clients.producer.KafkaProducer<String, String> producer() {
+        return new org.apache.kafka.clients.producer.KafkaProducer<>(Map.of("bootstrap.servers",
+                KafkaProbe.bootstrapServers(), "key.serializer",
+                org.apache.kafka.common.serialization.StringSerializer.class.getName(), "value.serializer",
+                org.apache.kafka.common.serialization.StringSerializer.class.getName()));
     }
 
     private static Map<String, Object> find(UUID eventId) {

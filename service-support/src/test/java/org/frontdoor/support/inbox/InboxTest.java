@@ -146,7 +146,7 @@ class InboxTest {
     }
 
     private static List<ConsumerRecord<String, String>> deadLetters(UUID referralId) {
-        return KafkaProbe.readAll(TOPIC + ".dlq").stream()
+        return KafkaProbe.readAll(TOPIC + ".inbox-test.dlq").stream()
                 .filter(r -> referralId.toString().equals(r.key()))
                 .toList();
     }

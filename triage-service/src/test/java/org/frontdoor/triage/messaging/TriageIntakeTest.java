@@ -168,7 +168,7 @@ class TriageIntakeTest {
         KafkaProbe.send(Topics.REFERRAL_EVENTS, key, "{not an event");
 
         await().atMost(Duration.ofSeconds(30)).until(() -> KafkaProbe.readAll(Topics.deadLetterTopic(
-                Topics.REFERRAL_EVENTS)).stream().anyMatch(r -> key.equals(r.key())));
+                Topics.REFERRAL_EVENTS, "triage-service")).stream().anyMatch(r -> key.equals(r.key())));
         // and the consumer goes on
         ReferralReceived next = referral(Instant.now(), List.of(), false, "Eve");
         publish(next);
