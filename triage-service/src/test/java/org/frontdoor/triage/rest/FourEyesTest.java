@@ -209,7 +209,8 @@ class FourEyesTest {
         String notRequired = "{\"strategyDiscussionOn\": \"" + today + "\", \"icpcNotRequired\": true}";
         as(WORKER).body(notRequired).put("/api/v1/section47-enquiries/" + enquiry).then().statusCode(403)
                 .contentType(PROBLEM).body("errors.field", contains("icpcNotRequired"));
-        as(WORKER).get("/api/v1/timescales").then().body("find { it.id == '" + enquiry + "' }", notNullValue());
+        as(WORKER).queryParam("size", 100).get("/api/v1/timescales").then()
+                .body("items.find { it.id == '" + enquiry + "' }", notNullValue());
         as(MANAGER).body(notRequired).put("/api/v1/section47-enquiries/" + enquiry).then().statusCode(200)
                 .body("icpcNotRequired", equalTo(true)).body("icpcNotRequiredBy", equalTo(MANAGER_ID))
                 .body("icpcNotRequiredBySubject", equalTo("dev-team-manager"));
