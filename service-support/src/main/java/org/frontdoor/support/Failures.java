@@ -17,7 +17,10 @@ public final class Failures {
                     || t.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")) {
                 return true;
             }
-            if (t instanceof SQLException sql && ((sql.getSQLState() != null && sql.getSQLState().startsWith("08"))
+            // 08: the connection failed; 57P01-57P03: the server is shutting down or not yet accepting connections
+            // (a pooled connection the server terminated answers 57P01 before the pool notices it is gone)
+            if (t instanceof SQLException sql && ((sql.getSQLState() != null && (sql.getSQLState().startsWith("08")
+                    || sql.getSQLState().matches("57P0[123]")))
                     || String.valueOf(sql.getMessage()).startsWith("Acquisition timeout"))) {
                 return true;
             }
