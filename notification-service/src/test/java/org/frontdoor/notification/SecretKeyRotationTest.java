@@ -7,6 +7,7 @@ import static org.frontdoor.notification.Scenario.received;
 import static org.frontdoor.notification.Scenario.send;
 import static org.frontdoor.notification.Scenario.token;
 import static org.frontdoor.notification.Scenario.uniqueOrg;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -64,6 +65,11 @@ class SecretKeyRotationTest {
             // ops move every secret to the current key
             given().auth().oauth2(token("team-manager")).post("/api/v1/ops/webhook-secrets/re-encryptions").then()
                     .statusCode(403);
+            // the operation takes no body: one sent is refused before anything moves
+            given().auth().oauth2(token("ops")).contentType("application/json").body("{\"broken\": ")
+                    .post("/api/v1/ops/webhook-secrets/re-encryptions").then().statusCode(415)
+                    .contentType("application/problem+json").body("type", equalTo("urn:frontdoor:problem:unsupported-media-type"));
+            assertTrue(secretsUnder(onlyA.keyId()) >= 1, "a refused request moved nothing");
             int moved = given().auth().oauth2(token("ops")).post("/api/v1/ops/webhook-secrets/re-encryptions").then()
                     .statusCode(200).extract().path("reencrypted");
             assertTrue(moved >= 1, "moved: " + moved);

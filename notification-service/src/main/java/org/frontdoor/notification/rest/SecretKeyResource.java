@@ -12,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.frontdoor.notification.secrets.SecretReencryption;
+import org.frontdoor.support.problem.NoRequestBody;
 import org.frontdoor.support.security.Roles;
 
 /** For ops rotating the key that encrypts partners' webhook secrets at rest (docs/deployment.md, "Key rotation"). */
@@ -38,6 +39,7 @@ public class SecretKeyResource {
 
     @POST
     @Path("/re-encryptions")
+    @NoRequestBody
     @Operation(operationId = "reencryptWebhookSecrets", summary = "Re-encrypt webhook secrets under the current key",
             description = "After a rotation (the new key current, the old one among the previous keys): every stored"
                     + " secret under an older key is encrypted again under the current one. Safe to repeat; audited.")
