@@ -4,14 +4,19 @@ import io.agroal.api.AgroalDataSource;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.frontdoor.events.EventEnvelope;
 import org.frontdoor.events.EventType;
@@ -38,8 +43,27 @@ public class PartnerDirectoryCopy implements EventConsumer {
 
     static final String CONSUMER = "partner-directory-copy";
 
+    /**
+     * How long a look-up is reused. The partner gate and intake's source-code rule each ask for the caller's
+     * organisation on every request, and the directory changes a few times a year: a change this replica applies is
+     * seen at once (its entry is dropped when the applying transaction ends), one another replica applied within
+     * this long, on top of the event's own way here.
+     */
+    static final Duration REUSE_FOR = Duration.ofSeconds(2);
+
+    /** Bounds the memory of the look-ups kept: past it they are all forgotten, and read again as asked. */
+    private static final int MAX_REMEMBERED = 10_000;
+
+    private record Looked(Optional<Partner> partner, long untilNanos) {
+    }
+
+    private final ConcurrentHashMap<String, Looked> recent = new ConcurrentHashMap<>();
+
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
 
     @Inject
     InboxProcessor processor;
@@ -88,12 +112,44 @@ public class PartnerDirectoryCopy implements EventConsumer {
         } catch (SQLException e) {
             throw new IllegalStateException("could not store partner " + changed.id(), e);
         }
+        forget(changed.id());
+    }
+
+    /** Drops a look-up now and again when the transaction that changed the organisation ends. */
+    private void forget(String id) {
+        recent.remove(id);
+        if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    recent.remove(id);
+                }
+            });
+        }
     }
 
     public Optional<Partner> find(String id) {
         if (id == null) {
             return Optional.empty();
         }
+        long now = System.nanoTime();
+        Looked seen = recent.get(id);
+        if (seen != null && now - seen.untilNanos() < 0) {
+            return seen.partner();
+        }
+        Optional<Partner> found = read(id);
+        if (recent.size() >= MAX_REMEMBERED) {
+            recent.clear();
+        }
+        recent.put(id, new Looked(found, now + REUSE_FOR.toNanos()));
+        return found;
+    }
+
+    private Optional<Partner> read(String id) {
         String sql = "select id, name, agency_type, cin_source_code, active from partner_directory_copy where id = ?";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, id);
