@@ -3,7 +3,7 @@ package org.frontdoor.triage.config;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import org.frontdoor.support.calendar.WorkingCalendar;
-import org.frontdoor.triage.domain.Deadlines;
+import org.frontdoor.triage.queue.Deadlines;
 
 @ApplicationScoped
 public class DeadlinesProducer {

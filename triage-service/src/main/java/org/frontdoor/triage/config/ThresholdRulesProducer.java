@@ -7,7 +7,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.frontdoor.events.codes.IndicatorCatalogue;
-import org.frontdoor.triage.domain.ThresholdRules;
+import org.frontdoor.triage.screening.ThresholdRules;
 import org.jboss.logging.Logger;
 
 /** The threshold rules in force: the partnership's file when configured, else the built-in one. */

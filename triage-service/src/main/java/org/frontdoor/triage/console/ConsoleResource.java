@@ -35,18 +35,18 @@ import org.frontdoor.support.problem.ProblemException;
 import org.frontdoor.support.problem.ProblemType;
 import org.frontdoor.support.security.Roles;
 import org.frontdoor.support.validation.Text;
-import org.frontdoor.triage.domain.AllocateCommand;
-import org.frontdoor.triage.domain.CaseApprovals;
-import org.frontdoor.triage.domain.CaseService;
-import org.frontdoor.triage.domain.DeclineCommand;
-import org.frontdoor.triage.domain.CheckCommand;
-import org.frontdoor.triage.domain.CloseCommand;
-import org.frontdoor.triage.domain.DecisionCommand;
-import org.frontdoor.triage.domain.PerformanceIndicators;
-import org.frontdoor.triage.domain.Priority;
-import org.frontdoor.triage.domain.StaffService;
-import org.frontdoor.triage.domain.TriageService;
-import org.frontdoor.triage.domain.TriageStatus;
+import org.frontdoor.triage.cases.AllocateCommand;
+import org.frontdoor.triage.cases.CaseApprovals;
+import org.frontdoor.triage.cases.CaseService;
+import org.frontdoor.triage.cases.DeclineCommand;
+import org.frontdoor.triage.screening.CheckCommand;
+import org.frontdoor.triage.cases.CloseCommand;
+import org.frontdoor.triage.decision.DecisionCommand;
+import org.frontdoor.triage.indicators.PerformanceIndicators;
+import org.frontdoor.triage.queue.Priority;
+import org.frontdoor.triage.staff.StaffService;
+import org.frontdoor.triage.queue.TriageService;
+import org.frontdoor.triage.queue.TriageStatus;
 
 /**
  * The MASH console: server-rendered pages in the GOV.UK Design System's look, signed in with the council's identity
@@ -377,7 +377,7 @@ public class ConsoleResource {
             if (!errors.isEmpty()) {
                 throw ProblemException.invalid(List.of());
             }
-            stepped = cases.step(id, new org.frontdoor.triage.domain.StepCommand(direction, to, values.get("rationale"),
+            stepped = cases.step(id, new org.frontdoor.triage.cases.StepCommand(direction, to, values.get("rationale"),
                     Text.blankToNull(values.get("partnerSummary")), panel, null, null), version(values.get("version")));
         } catch (ProblemException e) {
             if (aboutThePage(e)) {

@@ -20,16 +20,16 @@ import org.frontdoor.events.codes.PrimaryNeed;
 import org.frontdoor.events.payload.ReferralReceived;
 import org.frontdoor.support.calendar.WorkingCalendar;
 import org.frontdoor.support.directory.PartnerDirectoryCopy;
-import org.frontdoor.triage.domain.CareCase;
-import org.frontdoor.triage.domain.PerformanceIndicator;
-import org.frontdoor.triage.domain.PerformanceIndicators;
-import org.frontdoor.triage.domain.Priority;
-import org.frontdoor.triage.domain.Rag;
-import org.frontdoor.triage.domain.StaffService;
-import org.frontdoor.triage.domain.ThresholdRules;
-import org.frontdoor.triage.domain.TriageItem;
-import org.frontdoor.triage.domain.TriageService;
-import org.frontdoor.triage.domain.TriageStatus;
+import org.frontdoor.triage.cases.CareCase;
+import org.frontdoor.triage.indicators.PerformanceIndicator;
+import org.frontdoor.triage.indicators.PerformanceIndicators;
+import org.frontdoor.triage.queue.Priority;
+import org.frontdoor.triage.indicators.Rag;
+import org.frontdoor.triage.staff.StaffService;
+import org.frontdoor.triage.screening.ThresholdRules;
+import org.frontdoor.triage.queue.TriageItem;
+import org.frontdoor.triage.queue.TriageService;
+import org.frontdoor.triage.queue.TriageStatus;
 
 /**
  * What the console's pages show, worked out from the domain: times in UK local time (the clocks change; the
@@ -282,13 +282,13 @@ public class ConsoleViews {
     }
 
     @Transactional
-    public List<CaseChangeRow> caseChanges(List<org.frontdoor.triage.domain.CaseChangeRequest> requests) {
+    public List<CaseChangeRow> caseChanges(List<org.frontdoor.triage.cases.CaseChangeRequest> requests) {
         return requests.stream().map(r -> new CaseChangeRow(r.caseId, childrenOf(r.caseId), describe(r),
                 r.requestedBy, WHEN.format(r.requestedAt))).toList();
     }
 
-    private static String describe(org.frontdoor.triage.domain.CaseChangeRequest r) {
-        return r.kind == org.frontdoor.triage.domain.CaseChangeRequest.Kind.CLOSE
+    private static String describe(org.frontdoor.triage.cases.CaseChangeRequest r) {
+        return r.kind == org.frontdoor.triage.cases.CaseChangeRequest.Kind.CLOSE
                 ? "Close (" + r.reasonCode + "): " + r.summary
                 : "Step " + r.direction.toLowerCase(Locale.UK) + " to " + pathway(r.toPathway) + ": " + r.rationale;
     }
@@ -299,7 +299,7 @@ public class ConsoleViews {
     }
 
     @Transactional
-    public CaseScreen caseScreen(org.frontdoor.triage.domain.CaseService.Details d) {
+    public CaseScreen caseScreen(org.frontdoor.triage.cases.CaseService.Details d) {
         CareCase c = d.careCase();
         return new CaseScreen(c.id, c.version, pathway(c.pathway) + " case: " + childrenOf(c.id), pathway(c.pathway),
                 c.status == CareCase.Status.OPEN ? "Open" : "Closed " + WHEN.format(c.closedAt) + " ("
@@ -321,9 +321,9 @@ public class ConsoleViews {
     /** The names of a case's children, from the contacts that brought them. */
     private static String childrenOf(UUID caseId) {
         List<String> names = new ArrayList<>();
-        for (org.frontdoor.triage.domain.CaseChild cc : org.frontdoor.triage.domain.CaseChild.ofCase(caseId)) {
-            org.frontdoor.triage.domain.TriageReferral r = cc.referralId == null ? null
-                    : org.frontdoor.triage.domain.TriageReferral.findById(cc.referralId);
+        for (org.frontdoor.triage.cases.CaseChild cc : org.frontdoor.triage.cases.CaseChild.ofCase(caseId)) {
+            org.frontdoor.triage.queue.TriageReferral r = cc.referralId == null ? null
+                    : org.frontdoor.triage.queue.TriageReferral.findById(cc.referralId);
             if (r != null) {
                 r.content().children().stream().filter(ch -> ch.childId().equals(cc.key.childId())).findFirst()
                         .ifPresent(ch -> names.add(name(ch)));

@@ -9,8 +9,8 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import org.frontdoor.support.metrics.CachedReading;
-import org.frontdoor.triage.domain.MetricsService;
-import org.frontdoor.triage.domain.Priority;
+import org.frontdoor.triage.indicators.MetricsService;
+import org.frontdoor.triage.queue.Priority;
 
 /**
  * The queue against its deadlines, for ops' alerts: {@code frontdoor_triage_items_overdue{priority}} and

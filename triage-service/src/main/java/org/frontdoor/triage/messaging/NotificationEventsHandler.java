@@ -15,7 +15,7 @@ import org.frontdoor.events.Topics;
 import org.frontdoor.events.payload.NotificationOutcome;
 import org.frontdoor.support.inbox.EventConsumer;
 import org.frontdoor.support.inbox.InboxProcessor;
-import org.frontdoor.triage.domain.FeedbackDelivery;
+import org.frontdoor.triage.decision.FeedbackDelivery;
 
 /** What referrers were told and when, for the indicator "referrers told the outcome within target". */
 @ApplicationScoped

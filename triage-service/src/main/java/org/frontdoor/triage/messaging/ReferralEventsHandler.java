@@ -16,8 +16,8 @@ import org.frontdoor.events.payload.ReferralErased;
 import org.frontdoor.events.payload.ReferralReceived;
 import org.frontdoor.support.inbox.EventConsumer;
 import org.frontdoor.support.inbox.InboxProcessor;
-import org.frontdoor.triage.domain.RecordErasure;
-import org.frontdoor.triage.domain.TriageIntake;
+import org.frontdoor.triage.retention.RecordErasure;
+import org.frontdoor.triage.queue.TriageIntake;
 
 /**
  * Referrals from intake become triage items, once each however often the broker delivers them; an erased one

@@ -8,8 +8,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.frontdoor.events.codes.AssessmentFactor;
 import org.frontdoor.events.codes.CategoryOfAbuse;
 import org.frontdoor.support.openapi.Bounds;
-import org.frontdoor.triage.domain.Assessment;
-import org.frontdoor.triage.domain.Section47Enquiry;
+import org.frontdoor.triage.statutory.Assessment;
+import org.frontdoor.triage.statutory.Section47Enquiry;
 
 /** The statutory work of a referral, as recorded. */
 public final class AssessmentView {

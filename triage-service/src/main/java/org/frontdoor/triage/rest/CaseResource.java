@@ -35,12 +35,12 @@ import org.frontdoor.support.concurrency.IfMatch;
 import org.frontdoor.support.paging.Paging;
 import org.frontdoor.support.problem.Problem;
 import org.frontdoor.support.security.Roles;
-import org.frontdoor.triage.domain.AllocateCommand;
-import org.frontdoor.triage.domain.CaseApprovals;
-import org.frontdoor.triage.domain.CaseService;
-import org.frontdoor.triage.domain.DeclineCommand;
-import org.frontdoor.triage.domain.CloseCommand;
-import org.frontdoor.triage.domain.StepCommand;
+import org.frontdoor.triage.cases.AllocateCommand;
+import org.frontdoor.triage.cases.CaseApprovals;
+import org.frontdoor.triage.cases.CaseService;
+import org.frontdoor.triage.cases.DeclineCommand;
+import org.frontdoor.triage.cases.CloseCommand;
+import org.frontdoor.triage.cases.StepCommand;
 
 @Path("/api/v1/cases")
 @Produces(MediaType.APPLICATION_JSON)

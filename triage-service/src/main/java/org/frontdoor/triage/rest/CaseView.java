@@ -10,12 +10,12 @@ import org.frontdoor.events.codes.ClosureReason;
 import org.frontdoor.events.codes.Pathway;
 import org.frontdoor.support.openapi.Bounds;
 import org.frontdoor.support.paging.Paging;
-import org.frontdoor.triage.domain.CareCase;
-import org.frontdoor.triage.domain.CaseApprovals;
-import org.frontdoor.triage.domain.CaseChangeRequest;
-import org.frontdoor.triage.domain.CaseChild;
-import org.frontdoor.triage.domain.CaseService;
-import org.frontdoor.triage.domain.CaseStep;
+import org.frontdoor.triage.cases.CareCase;
+import org.frontdoor.triage.cases.CaseApprovals;
+import org.frontdoor.triage.cases.CaseChangeRequest;
+import org.frontdoor.triage.cases.CaseChild;
+import org.frontdoor.triage.cases.CaseService;
+import org.frontdoor.triage.cases.CaseStep;
 
 @Schema(name = "Case", description = "An early help or social care case")
 public record CaseView(UUID id, UUID referralId,

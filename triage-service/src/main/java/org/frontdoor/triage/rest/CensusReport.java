@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.frontdoor.support.openapi.Bounds;
-import org.frontdoor.triage.domain.StatutoryReturns;
+import org.frontdoor.triage.statutory.StatutoryReturns;
 import org.frontdoor.triage.returns.CensusRuleFailure;
 
 @Schema(name = "CensusReport", description = "What the CIN census for a year holds and what it leaves out, per child"

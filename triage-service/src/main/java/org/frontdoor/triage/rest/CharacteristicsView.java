@@ -11,7 +11,7 @@ import org.frontdoor.events.codes.Disability;
 import org.frontdoor.events.codes.Ethnicity;
 import org.frontdoor.events.codes.UpnUnknownReason;
 import org.frontdoor.support.openapi.Bounds;
-import org.frontdoor.triage.domain.ChildCharacteristics;
+import org.frontdoor.triage.statutory.ChildCharacteristics;
 
 @Schema(name = "Characteristics", description = "A child's characteristics as the CIN census and Annex A record them")
 public record CharacteristicsView(UUID childKey,

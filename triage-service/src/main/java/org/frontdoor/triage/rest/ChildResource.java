@@ -32,8 +32,8 @@ import org.frontdoor.support.problem.Problem;
 import org.frontdoor.support.problem.ProblemException;
 import org.frontdoor.support.problem.QueryParams;
 import org.frontdoor.support.security.Roles;
-import org.frontdoor.triage.domain.CharacteristicsCommand;
-import org.frontdoor.triage.domain.CharacteristicsService;
+import org.frontdoor.triage.statutory.CharacteristicsCommand;
+import org.frontdoor.triage.statutory.CharacteristicsService;
 
 @Path("/api/v1/children/{childKey}/characteristics")
 @Produces(MediaType.APPLICATION_JSON)
@@ -80,7 +80,7 @@ public class ChildResource {
         return view(characteristics.update(childKey, command, IfMatch.parse(ifMatch)));
     }
 
-    private static Response view(org.frontdoor.triage.domain.ChildCharacteristics c) {
+    private static Response view(org.frontdoor.triage.statutory.ChildCharacteristics c) {
         CharacteristicsView view = CharacteristicsView.of(c);
         return Response.ok(view).header("ETag", IfMatch.etag(view.version())).build();
     }

@@ -9,11 +9,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.frontdoor.events.codes.Outcome;
 import org.frontdoor.events.codes.Pathway;
 import org.frontdoor.support.openapi.Bounds;
-import org.frontdoor.triage.domain.CareCase;
-import org.frontdoor.triage.domain.CaseService;
-import org.frontdoor.triage.domain.TriageItem;
-import org.frontdoor.triage.domain.TriageService;
-import org.frontdoor.triage.domain.TriageStatus;
+import org.frontdoor.triage.cases.CareCase;
+import org.frontdoor.triage.cases.CaseService;
+import org.frontdoor.triage.queue.TriageItem;
+import org.frontdoor.triage.queue.TriageService;
+import org.frontdoor.triage.queue.TriageStatus;
 
 @Schema(name = "DecisionResult", description = "The decision as recorded, and what it did to the child's case")
 public record DecisionResult(UUID triageItemId, UUID referralId, UUID childId,

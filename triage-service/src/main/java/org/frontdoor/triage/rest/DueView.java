@@ -6,7 +6,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.frontdoor.support.openapi.Bounds;
 import org.frontdoor.support.paging.Paging;
-import org.frontdoor.triage.domain.AssessmentService;
+import org.frontdoor.triage.statutory.AssessmentService;
 
 @Schema(name = "Due", description = "A statutory timescale running: an assessment to authorise or a conference to"
         + " hold")

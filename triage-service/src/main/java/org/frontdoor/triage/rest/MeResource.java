@@ -24,9 +24,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.frontdoor.support.paging.Paging;
 import org.frontdoor.support.problem.Problem;
 import org.frontdoor.support.security.Roles;
-import org.frontdoor.triage.domain.CaseService;
-import org.frontdoor.triage.domain.StaffService;
-import org.frontdoor.triage.domain.TriageService;
+import org.frontdoor.triage.cases.CaseService;
+import org.frontdoor.triage.staff.StaffService;
+import org.frontdoor.triage.queue.TriageService;
 
 @Path("/api/v1/me")
 @Produces(MediaType.APPLICATION_JSON)

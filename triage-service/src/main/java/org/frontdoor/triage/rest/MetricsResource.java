@@ -26,8 +26,8 @@ import org.frontdoor.support.problem.Problem;
 import org.frontdoor.support.problem.ProblemException;
 import org.frontdoor.support.problem.QueryParams;
 import org.frontdoor.support.security.Roles;
-import org.frontdoor.triage.domain.MetricsService;
-import org.frontdoor.triage.domain.PerformanceIndicators;
+import org.frontdoor.triage.indicators.MetricsService;
+import org.frontdoor.triage.indicators.PerformanceIndicators;
 
 @Path("/api/v1/triage")
 @Produces(MediaType.APPLICATION_JSON)

@@ -9,9 +9,9 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.frontdoor.support.openapi.Bounds;
-import org.frontdoor.triage.domain.PerformanceIndicator;
-import org.frontdoor.triage.domain.PerformanceIndicators;
-import org.frontdoor.triage.domain.Rag;
+import org.frontdoor.triage.indicators.PerformanceIndicator;
+import org.frontdoor.triage.indicators.PerformanceIndicators;
+import org.frontdoor.triage.indicators.Rag;
 
 @Schema(name = "PerformanceReport", description = "The partnership's indicators for a month and its year to date"
         + " (from 1 April), each against its target with a RAG")

@@ -28,7 +28,7 @@ import org.frontdoor.support.problem.Problem;
 import org.frontdoor.support.problem.ProblemException;
 import org.frontdoor.support.problem.QueryParams;
 import org.frontdoor.support.security.Roles;
-import org.frontdoor.triage.domain.StatutoryReturns;
+import org.frontdoor.triage.statutory.StatutoryReturns;
 import org.frontdoor.triage.returns.AnnexACsvWriter;
 import org.frontdoor.triage.returns.AnnexAList;
 import org.frontdoor.triage.returns.AnnexAXlsxWriter;

@@ -30,8 +30,8 @@ import org.frontdoor.support.concurrency.IfMatch;
 import org.frontdoor.support.paging.Paging;
 import org.frontdoor.support.problem.Problem;
 import org.frontdoor.support.security.Roles;
-import org.frontdoor.triage.domain.StaffCommand;
-import org.frontdoor.triage.domain.StaffService;
+import org.frontdoor.triage.staff.StaffCommand;
+import org.frontdoor.triage.staff.StaffService;
 
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)

@@ -7,11 +7,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.frontdoor.events.codes.Pathway;
 import org.frontdoor.support.openapi.Bounds;
 import org.frontdoor.support.paging.Paging;
-import org.frontdoor.triage.domain.Caseloads;
-import org.frontdoor.triage.domain.StaffAlert;
-import org.frontdoor.triage.domain.StaffMember;
-import org.frontdoor.triage.domain.StaffRole;
-import org.frontdoor.triage.domain.StaffService;
+import org.frontdoor.triage.staff.Caseloads;
+import org.frontdoor.triage.staff.StaffAlert;
+import org.frontdoor.triage.staff.StaffMember;
+import org.frontdoor.triage.staff.StaffRole;
+import org.frontdoor.triage.staff.StaffService;
 
 @Schema(name = "StaffMember", description = "A member of staff, their open cases and caseload band")
 public record StaffView(@Schema(example = "sw-ali-khan", maxLength = 100) String id,

@@ -35,9 +35,9 @@ import org.frontdoor.support.problem.Problem;
 import org.frontdoor.support.problem.ProblemException;
 import org.frontdoor.support.problem.QueryParams;
 import org.frontdoor.support.security.Roles;
-import org.frontdoor.triage.domain.AssessmentCommand;
-import org.frontdoor.triage.domain.AssessmentService;
-import org.frontdoor.triage.domain.Section47Command;
+import org.frontdoor.triage.statutory.AssessmentCommand;
+import org.frontdoor.triage.statutory.AssessmentService;
+import org.frontdoor.triage.statutory.Section47Command;
 
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)

@@ -38,16 +38,16 @@ import org.frontdoor.support.problem.Problem;
 import org.frontdoor.support.problem.ProblemException;
 import org.frontdoor.support.problem.QueryParams;
 import org.frontdoor.support.security.Roles;
-import org.frontdoor.triage.domain.AssessmentCommand;
-import org.frontdoor.triage.domain.AssessmentService;
-import org.frontdoor.triage.domain.AssignCommand;
-import org.frontdoor.triage.domain.CheckCommand;
-import org.frontdoor.triage.domain.DecisionCommand;
-import org.frontdoor.triage.domain.Priority;
-import org.frontdoor.triage.domain.Section47Command;
-import org.frontdoor.triage.domain.SendBackCommand;
-import org.frontdoor.triage.domain.TriageService;
-import org.frontdoor.triage.domain.TriageStatus;
+import org.frontdoor.triage.statutory.AssessmentCommand;
+import org.frontdoor.triage.statutory.AssessmentService;
+import org.frontdoor.triage.queue.AssignCommand;
+import org.frontdoor.triage.screening.CheckCommand;
+import org.frontdoor.triage.decision.DecisionCommand;
+import org.frontdoor.triage.queue.Priority;
+import org.frontdoor.triage.statutory.Section47Command;
+import org.frontdoor.triage.decision.SendBackCommand;
+import org.frontdoor.triage.queue.TriageService;
+import org.frontdoor.triage.queue.TriageStatus;
 
 @Path("/api/v1/triage-items")
 @Produces(MediaType.APPLICATION_JSON)

@@ -8,9 +8,9 @@ import org.frontdoor.events.codes.Outcome;
 import org.frontdoor.events.codes.Pathway;
 import org.frontdoor.support.openapi.Bounds;
 import org.frontdoor.support.paging.Paging;
-import org.frontdoor.triage.domain.Priority;
-import org.frontdoor.triage.domain.TriageService;
-import org.frontdoor.triage.domain.TriageStatus;
+import org.frontdoor.triage.queue.Priority;
+import org.frontdoor.triage.queue.TriageService;
+import org.frontdoor.triage.queue.TriageStatus;
 
 /** One row of the queue. */
 @Schema(name = "TriageItemSummary")

@@ -11,14 +11,14 @@ import org.frontdoor.events.codes.Pathway;
 import org.frontdoor.events.codes.PrimaryNeed;
 import org.frontdoor.events.payload.ReferralReceived;
 import org.frontdoor.support.openapi.Bounds;
-import org.frontdoor.triage.domain.CareCase;
-import org.frontdoor.triage.domain.HistoryEntry;
-import org.frontdoor.triage.domain.PartnerCheck;
-import org.frontdoor.triage.domain.Priority;
-import org.frontdoor.triage.domain.SuggestionReason;
-import org.frontdoor.triage.domain.TriageItem;
-import org.frontdoor.triage.domain.TriageService;
-import org.frontdoor.triage.domain.TriageStatus;
+import org.frontdoor.triage.cases.CareCase;
+import org.frontdoor.triage.queue.HistoryEntry;
+import org.frontdoor.triage.screening.PartnerCheck;
+import org.frontdoor.triage.queue.Priority;
+import org.frontdoor.triage.screening.SuggestionReason;
+import org.frontdoor.triage.queue.TriageItem;
+import org.frontdoor.triage.queue.TriageService;
+import org.frontdoor.triage.queue.TriageStatus;
 
 /** Everything a triage worker needs to decide for one child. */
 @Schema(name = "TriageItem")

@@ -1,0 +1,64 @@
+package org.frontdoor.triage.cases;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.frontdoor.events.codes.Outcome;
+import org.frontdoor.events.codes.Pathway;
+
+/** A step up to social care, or down or across to early help, with its (internal) rationale and what partners are told. */
+@Entity
+@Table(name = "case_step")
+public class CaseStep extends PanacheEntityBase {
+
+    /** Which way a case moved: up to social care, down to the LA's early help, across to a partner's early help. */
+    @Schema(name = "StepDirection")
+    public enum Direction {
+        UP, DOWN, ACROSS
+    }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "case_id", nullable = false)
+    public UUID caseId;
+
+    @Column(nullable = false)
+    public String direction;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "from_pathway", nullable = false)
+    public Pathway fromPathway;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "to_pathway", nullable = false)
+    public Pathway toPathway;
+
+    /** Internal: never leaves triage. */
+    @Column(nullable = false)
+    public String rationale;
+
+    /** What the referrer and partner agencies are told ({@code case.stepped}'s summary); none when empty. */
+    @Column(name = "partner_summary")
+    public String partnerSummary;
+
+    @Column(name = "panel_date")
+    public LocalDate panelDate;
+
+    @Column(name = "stepped_by", nullable = false)
+    public String steppedBy;
+
+    @Column(name = "stepped_at", nullable = false)
+    public Instant steppedAt;
+}

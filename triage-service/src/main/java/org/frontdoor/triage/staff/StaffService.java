@@ -1,0 +1,267 @@
+package org.frontdoor.triage.staff;
+
+import org.frontdoor.triage.cases.CareCase;
+import org.frontdoor.triage.queue.HistoryEntry;
+import org.frontdoor.triage.queue.TriageItem;
+import org.frontdoor.triage.queue.TriageStatus;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.frontdoor.events.codes.Pathway;
+import org.frontdoor.support.audit.AuditLog;
+import org.frontdoor.support.calendar.Instants;
+import org.frontdoor.support.concurrency.IfMatch;
+import org.frontdoor.support.problem.Problem.FieldError;
+import org.frontdoor.support.problem.ProblemException;
+import org.frontdoor.support.problem.ProblemType;
+import org.frontdoor.support.problem.RequestValidation;
+import org.frontdoor.support.validation.Text;
+
+/**
+ * The staff directory, kept by team managers: who works at the front door, linked to their sign-in
+ * by the identity provider's subject, with team, pathway, role and caseload limit. Deactivating a
+ * worker lists their open cases for reallocation and returns their undecided items to the queue.
+ */
+@ApplicationScoped
+public class StaffService {
+
+    @Inject
+    Caseloads caseloads;
+
+    @Inject
+    Actors actors;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    RequestValidation validation;
+
+    @Inject
+    Clock clock;
+
+    /** A member of staff with the cases they lead now and their caseload band. */
+    public record Member(StaffMember staff, List<CareCase> openCases, int caseloadLimit, Caseloads.Band caseloadBand) {
+    }
+
+    /** A deactivated member of staff: their open cases, for reallocation, and the items put back in the queue. */
+    public record Deactivated(Member member, List<TriageItem> returnedToQueue) {
+    }
+
+    @Transactional
+    public List<Member> list(boolean casesOnly) {
+        Map<String, List<CareCase>> byWorker = CareCase.<CareCase>list("status = ?1 and leadWorker is not null"
+                + " order by openedAt", CareCase.Status.OPEN).stream().collect(Collectors.groupingBy(c -> c.leadWorker));
+        List<Member> members = StaffMember.<StaffMember>listAll().stream()
+                .filter(s -> !casesOnly || s.holdsCases())
+                .sorted(Comparator.comparing((StaffMember s) -> s.id))
+                .map(s -> member(s, byWorker.getOrDefault(s.id, List.of())))
+                .toList();
+        audit.record(casesOnly ? "worker.list" : "staff.list", null, members.size() + " member(s) of staff");
+        return members;
+    }
+
+    @Transactional
+    public Member get(String id) {
+        StaffMember s = find(id, false);
+        audit.record("staff.read", null, "staff " + id);
+        return member(s);
+    }
+
+    /** The signed-in person's own staff record. */
+    @Transactional
+    public Member me() {
+        return member(actors.staff().staff());
+    }
+
+    @Transactional
+    public List<StaffAlert> myAlerts(int limit) {
+        Actor actor = actors.staff();
+        audit.record("staff.alerts", null, "alerts of " + actor.id());
+        return StaffAlert.of(actor.id(), limit);
+    }
+
+    @Transactional
+    public StaffAlert readAlert(long id) {
+        Actor actor = actors.staff();
+        StaffAlert alert = StaffAlert.findById(id);
+        if (alert == null || !alert.staffId.equals(actor.id())) {
+            throw ProblemException.notFound("Alert " + id);
+        }
+        if (alert.readAt == null) {
+            alert.readAt = Instants.now(clock);
+        }
+        return alert;
+    }
+
+    @Transactional
+    public Member create(StaffCommand command) {
+        if (command != null && command.id() != null && StaffMember.findById(command.id()) != null) {
+            throw new ProblemException(ProblemType.CONFLICT, "Staff id " + command.id() + " is taken: change the"
+                    + " record with PUT /api/v1/staff/" + command.id());
+        }
+        List<FieldError> errors = new ArrayList<>();
+        if (command != null) {
+            checkSubject(command.subject(), null, errors);
+            checkPathway(command, errors);
+        }
+        validation.check(command, errors);
+        Actor actor = actors.current();
+        StaffMember s = new StaffMember();
+        s.id = command.id();
+        String subject = Text.blankToNull(command.subject());
+        requireChangeable(s, actor, true, command, command.active() == null || command.active());
+        apply(s, command);
+        s.active = command.active() == null || command.active();
+        s.persist();
+        audit.record("staff.created", null, "staff " + s.id + ", " + s.role + (s.pathway == null ? "" : ", " + s.pathway));
+        signInMoved(s.id, null, subject, actor);
+        StaffMember.flush();
+        return member(s);
+    }
+
+    /**
+     * Replaces a member's record. Their id stays; a pathway change or deactivation while they lead
+     * open cases is refused until the cases are reallocated (deactivate lists them).
+     */
+    @Transactional
+    public Member update(String id, StaffCommand command, Long ifMatch) {
+        List<FieldError> errors = new ArrayList<>();
+        StaffMember s = find(id, true);
+        if (command != null) {
+            if (command.id() != null && !command.id().equals(id)) {
+                errors.add(new FieldError("id", "cannot change: it is " + id));
+            }
+            checkSubject(command.subject(), id, errors);
+            checkPathway(command, errors);
+            long open = CareCase.openCasesOf(id);
+            if (open > 0 && command.pathway() != s.pathway) {
+                errors.add(new FieldError("pathway", id + " leads " + open + " open " + s.pathway + " case(s):"
+                        + " reallocate them first"));
+            }
+            if (open > 0 && Boolean.FALSE.equals(command.active())) {
+                errors.add(new FieldError("active", id + " leads " + open + " open case(s): deactivate with POST"
+                        + " /api/v1/staff/" + id + "/deactivate, which lists them for reallocation"));
+            }
+        }
+        validation.check(command, errors);
+        IfMatch.check(ifMatch, s.version, "Staff member " + id);
+        Actor actor = actors.current();
+        requireChangeable(s, actor, false, command, command.active() == null ? s.active : command.active());
+        String previousSubject = s.subject;
+        apply(s, command);
+        if (command.active() != null) {
+            s.active = command.active();
+        }
+        audit.record("staff.updated", null, "staff " + id);
+        signInMoved(id, previousSubject, s.subject, actor);
+        StaffMember.flush();
+        return member(s);
+    }
+
+    /** Deactivates a member of staff: their open cases are listed for reallocation; their undecided items return to the queue. */
+    @Transactional
+    public Deactivated deactivate(String id, Long ifMatch) {
+        StaffMember s = find(id, true);
+        IfMatch.check(ifMatch, s.version, "Staff member " + id);
+        Actor actor = actors.current();
+        requireChangeable(s, actor, false, null, false);
+        Instant now = Instants.now(clock);
+        s.active = false;
+        List<TriageItem> items = TriageItem.list("assignedTo = ?1 and status in (?2, ?3)", id, TriageStatus.NEW,
+                TriageStatus.IN_PROGRESS);
+        for (TriageItem item : items) {
+            item.assignedTo = null;
+            item.assignedAt = null;
+            item.status = TriageStatus.NEW;
+            HistoryEntry.add(item.id, now, actor, "RETURNED_TO_QUEUE", id + " was deactivated");
+        }
+        audit.record("staff.deactivated", null, "staff " + id + ", " + CareCase.openCasesOf(id) + " open case(s), "
+                + items.size() + " item(s) back in the queue");
+        StaffMember.flush();
+        return new Deactivated(member(s), items);
+    }
+
+    /** The record's own rule (StaffMember), with a refusal audited; {@code command} null: only {@code active} changes. */
+    private void requireChangeable(StaffMember s, Actor actor, boolean creating, StaffCommand command,
+            boolean active) {
+        String subject = command == null ? s.subject : Text.blankToNull(command.subject());
+        try {
+            s.requireChangeableBy(actor, creating, subject, command == null ? s.role : command.role(), active,
+                    !Objects.equals(subject, s.subject) && StaffSubjectLink.everLinked(subject));
+        } catch (FourEyesViolation e) {
+            audit.recordRefused("staff.change.refused", null, "staff " + s.id + " by " + actor.id() + " ("
+                    + actor.subject() + "): " + e.errors().stream().map(f -> f.field()).toList());
+            throw e;
+        }
+    }
+
+    /** A sign-in linked, unlinked or moved: kept in the link log and audited (who moved whose sign-in). */
+    private void signInMoved(String staffId, String from, String to, Actor actor) {
+        if (Objects.equals(from, to)) {
+            return;
+        }
+        StaffSubjectLink.moved(staffId, from, to, actor, Instants.now(clock));
+        audit.record("staff.sign-in-moved", null, "staff " + staffId + ": sign-in " + (from == null ? "none" : from)
+                + " -> " + (to == null ? "none" : to) + ", by " + actor.id() + " (" + actor.subject() + ")");
+    }
+
+    private void apply(StaffMember s, StaffCommand command) {
+        s.subject = Text.blankToNull(command.subject());
+        s.name = command.name().strip();
+        s.email = Text.blankToNull(command.email());
+        s.team = command.team().strip();
+        s.pathway = command.pathway();
+        s.role = command.role();
+        s.caseloadLimit = command.caseloadLimit();
+    }
+
+    private static void checkSubject(String subject, String self, List<FieldError> errors) {
+        if (subject != null && !subject.isBlank()) {
+            StaffMember.bySubject(subject.strip()).filter(other -> !other.id.equals(self)).ifPresent(other -> errors
+                    .add(new FieldError("subject", "is already the sign-in of " + other.id)));
+        }
+    }
+
+    private static void checkPathway(StaffCommand command, List<FieldError> errors) {
+        if (command.pathway() == Pathway.NONE) {
+            errors.add(new FieldError("pathway", "must be EARLY_HELP or SOCIAL_CARE, or empty for staff who hold no"
+                    + " cases"));
+        }
+        boolean leads = command.role() == StaffRole.SOCIAL_WORKER || command.role() == StaffRole.EARLY_HELP_PRACTITIONER;
+        if (leads && command.pathway() == null) {
+            errors.add(new FieldError("pathway", "is required for a " + command.role()));
+        }
+        if (command.role() == StaffRole.SOCIAL_WORKER && command.pathway() == Pathway.EARLY_HELP
+                || command.role() == StaffRole.EARLY_HELP_PRACTITIONER && command.pathway() == Pathway.SOCIAL_CARE) {
+            errors.add(new FieldError("pathway", "does not suit a " + command.role()));
+        }
+    }
+
+    private Member member(StaffMember s) {
+        return member(s, CareCase.list("leadWorker = ?1 and status = ?2 order by openedAt", s.id, CareCase.Status.OPEN));
+    }
+
+    private Member member(StaffMember s, List<CareCase> open) {
+        return new Member(s, open, caseloads.limit(s.caseloadLimit), caseloads.band(open.size(), s.caseloadLimit));
+    }
+
+    private StaffMember find(String id, boolean forUpdate) {
+        StaffMember s = forUpdate ? StaffMember.findById(id, LockModeType.PESSIMISTIC_WRITE) : StaffMember.findById(id);
+        if (s == null) {
+            throw ProblemException.notFound("Staff member " + id);
+        }
+        return s;
+    }
+
+}
