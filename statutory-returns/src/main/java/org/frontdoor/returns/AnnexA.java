@@ -13,7 +13,6 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import org.frontdoor.events.codes.Ethnicity;
 import org.frontdoor.events.codes.ReferralSource;
-import org.frontdoor.returns.AnnexAList.Kind;
 import org.frontdoor.returns.AnnexARows.Assessment;
 import org.frontdoor.returns.AnnexARows.Contact;
 import org.frontdoor.returns.AnnexARows.EarlyHelp;
@@ -110,83 +109,89 @@ public final class AnnexA {
 
     /** List 1: Contacts. */
     public AnnexAList contacts(List<Contact> contacts) {
-        Table table = new Table("List 1", "Contacts");
-        table.column("Date of Contact", Kind.DATE).column("Contact Source", Kind.TEXT);
-        contacts.stream().filter(c -> inPeriod(c.contactDate())).sorted(byDate(Contact::contactDate))
-                .forEach(c -> table.row(c.child(), c.contactDate(), date(c.contactDate()), source(c.source())));
-        return table.build();
+        List<AnnexAColumn<Contact>> columns = List.of(
+                AnnexAColumn.date("Date of Contact", c -> date(c.contactDate())),
+                AnnexAColumn.text("Contact Source", c -> source(c.source())));
+        List<Contact> listed = contacts.stream().filter(c -> inPeriod(c.contactDate()))
+                .sorted(byDate(Contact::contactDate)).toList();
+        return list("List 1", "Contacts", columns, listed, Contact::child, Contact::contactDate);
     }
 
     /** List 2: Early help. */
     public AnnexAList earlyHelp(List<EarlyHelp> rows) {
-        Table table = new Table("List 2", "Early help");
-        table.column("Assessment start date", Kind.DATE).column("Assessment completion date", Kind.DATE)
-                .column("Organisation completing assessment", Kind.TEXT);
-        rows.stream().filter(e -> e.assessmentStart() != null && !e.assessmentStart().isAfter(to)
+        List<AnnexAColumn<EarlyHelp>> columns = List.of(
+                AnnexAColumn.date("Assessment start date", e -> date(e.assessmentStart())),
+                AnnexAColumn.date("Assessment completion date", e -> date(e.assessmentCompleted())),
+                AnnexAColumn.text("Organisation completing assessment", e -> text(e.organisation())));
+        List<EarlyHelp> listed = rows.stream().filter(e -> e.assessmentStart() != null
+                && !e.assessmentStart().isAfter(to)
                 && (e.assessmentCompleted() == null || !e.assessmentCompleted().isBefore(from)))
-                .sorted(byDate(EarlyHelp::assessmentStart))
-                .forEach(e -> table.row(e.child(), e.assessmentStart(), date(e.assessmentStart()),
-                        date(e.assessmentCompleted()), text(e.organisation())));
-        return table.build();
+                .sorted(byDate(EarlyHelp::assessmentStart)).toList();
+        return list("List 2", "Early help", columns, listed, EarlyHelp::child, EarlyHelp::assessmentStart);
     }
 
     /** List 3: Referrals. */
     public AnnexAList referrals(List<Referral> referrals) {
-        Table table = new Table("List 3", "Referrals");
-        table.column("Date of referral", Kind.DATE).column("Referral Source", Kind.TEXT)
-                .column("Referral NFA?", Kind.TEXT).column("Number of Referrals in Last 12 Months", Kind.INTEGER)
-                .column("Allocated Team", Kind.TEXT).column("Allocated Worker", Kind.TEXT);
         Map<String, List<LocalDate>> history = datesByChild(referrals, Referral::child, Referral::referralDate);
-        referrals.stream().filter(r -> inPeriod(r.referralDate())).sorted(byDate(Referral::referralDate))
-                .forEach(r -> table.row(r.child(), r.referralDate(), date(r.referralDate()), source(r.source()),
-                        yesNo(r.nfa()), Long.toString(earlierWithinYear(history, r.child(), r.referralDate())),
-                        text(r.team()), text(r.worker())));
-        return table.build();
+        List<AnnexAColumn<Referral>> columns = List.of(
+                AnnexAColumn.date("Date of referral", r -> date(r.referralDate())),
+                AnnexAColumn.text("Referral Source", r -> source(r.source())),
+                AnnexAColumn.text("Referral NFA?", r -> yesNo(r.nfa())),
+                AnnexAColumn.integer("Number of Referrals in Last 12 Months",
+                        r -> Long.toString(earlierWithinYear(history, r.child(), r.referralDate()))),
+                AnnexAColumn.text("Allocated Team", r -> text(r.team())),
+                AnnexAColumn.text("Allocated Worker", r -> text(r.worker())));
+        List<Referral> listed = referrals.stream().filter(r -> inPeriod(r.referralDate()))
+                .sorted(byDate(Referral::referralDate)).toList();
+        return list("List 3", "Referrals", columns, listed, Referral::child, Referral::referralDate);
     }
 
     /** List 4: Assessments. */
     public AnnexAList assessments(List<Assessment> assessments) {
-        Table table = new Table("List 4", "Assessments");
-        table.column("Does the Child have a Disability", Kind.TEXT)
-                .column("Continuous Assessment Start Date", Kind.DATE)
-                .column("Child Seen During Continuous Assessment", Kind.TEXT)
-                .column("Continuous Assessment Date of Authorisation", Kind.DATE)
-                .column("Was the child assessed as requiring LA children's social care support?", Kind.TEXT)
-                .column("Allocated Team", Kind.TEXT).column("Allocated Worker", Kind.TEXT);
-        assessments.stream().filter(a -> a.start() != null && !a.start().isAfter(to)
+        List<AnnexAColumn<Assessment>> columns = List.of(
+                AnnexAColumn.text("Does the Child have a Disability", a -> yesNoUnknown(a.child().disabled())),
+                AnnexAColumn.date("Continuous Assessment Start Date", a -> date(a.start())),
+                AnnexAColumn.text("Child Seen During Continuous Assessment", a -> yesNoUnknown(a.childSeen())),
+                AnnexAColumn.date("Continuous Assessment Date of Authorisation", a -> date(a.authorised())),
+                AnnexAColumn.text("Was the child assessed as requiring LA children's social care support?",
+                        a -> a.requiresSupport() == null ? "" : yesNo(a.requiresSupport())),
+                AnnexAColumn.text("Allocated Team", a -> text(a.team())),
+                AnnexAColumn.text("Allocated Worker", a -> text(a.worker())));
+        List<Assessment> listed = assessments.stream().filter(a -> a.start() != null && !a.start().isAfter(to)
                 && (a.authorised() == null || !a.authorised().isBefore(from))).sorted(byDate(Assessment::start))
-                .forEach(a -> table.row(a.child(), a.start(), yesNoUnknown(a.child().disabled()), date(a.start()),
-                        yesNoUnknown(a.childSeen()), date(a.authorised()),
-                        a.requiresSupport() == null ? "" : yesNo(a.requiresSupport()), text(a.team()),
-                        text(a.worker())));
-        return table.build();
+                .toList();
+        return list("List 4", "Assessments", columns, listed, Assessment::child, Assessment::start);
     }
 
     /** List 5: Section 47 enquiries and initial child protection conferences. */
     public AnnexAList section47s(List<Enquiry> enquiries) {
-        Table table = new Table("List 5", "Section 47 enquiries and ICPCs");
-        table.column("Does the Child have a Disability", Kind.TEXT)
-                .column("Strategy discussion initiating Section 47 Enquiry Start Date", Kind.DATE)
-                .column("Was an Initial Child Protection Conference deemed unnecessary?", Kind.TEXT)
-                .column("Date of Initial Child Protection Conference", Kind.DATE)
-                .column("Did the Initial Child Protection Conference Result in a Child Protection Plan", Kind.TEXT)
-                .column("Number of Section 47 Enquiries in the last 12 months", Kind.INTEGER)
-                .column("Number of ICPCs in the last 12 months", Kind.INTEGER)
-                .column("Allocated Team", Kind.TEXT).column("Allocated Worker", Kind.TEXT);
-        Map<String, List<LocalDate>> starts = datesByChild(enquiries, Enquiry::child, Enquiry::strategyDiscussion);
-        Map<String, List<LocalDate>> conferences = datesByChild(enquiries, Enquiry::child, Enquiry::icpcDate);
         Predicate<Enquiry> listed = e -> e.strategyDiscussion() != null && !e.strategyDiscussion().isAfter(to)
                 && (!e.strategyDiscussion().isBefore(from)
                         || (e.icpcDate() == null && !e.icpcNotRequired())
                         || (e.icpcDate() != null && !e.icpcDate().isBefore(from)));
-        enquiries.stream().filter(listed).sorted(byDate(Enquiry::strategyDiscussion))
-                .forEach(e -> table.row(e.child(), e.strategyDiscussion(), yesNoUnknown(e.child().disabled()),
-                        date(e.strategyDiscussion()), yesNo(e.icpcNotRequired()), date(e.icpcDate()),
-                        e.icpcDate() == null ? "" : yesNoUnknown(e.icpcResultedInPlan()),
-                        Long.toString(earlierWithinYear(starts, e.child(), e.strategyDiscussion())),
-                        Long.toString(earlierWithinYear(conferences, e.child(), e.strategyDiscussion())),
-                        text(e.team()), text(e.worker())));
-        return table.build();
+        return list("List 5", "Section 47 enquiries and ICPCs", section47Columns(enquiries),
+                enquiries.stream().filter(listed).sorted(byDate(Enquiry::strategyDiscussion)).toList(),
+                Enquiry::child, Enquiry::strategyDiscussion);
+    }
+
+    private static List<AnnexAColumn<Enquiry>> section47Columns(List<Enquiry> enquiries) {
+        Map<String, List<LocalDate>> starts = datesByChild(enquiries, Enquiry::child, Enquiry::strategyDiscussion);
+        Map<String, List<LocalDate>> conferences = datesByChild(enquiries, Enquiry::child, Enquiry::icpcDate);
+        return List.of(
+                AnnexAColumn.text("Does the Child have a Disability", e -> yesNoUnknown(e.child().disabled())),
+                AnnexAColumn.date("Strategy discussion initiating Section 47 Enquiry Start Date",
+                        e -> date(e.strategyDiscussion())),
+                AnnexAColumn.text("Was an Initial Child Protection Conference deemed unnecessary?",
+                        e -> yesNo(e.icpcNotRequired())),
+                AnnexAColumn.date("Date of Initial Child Protection Conference", e -> date(e.icpcDate())),
+                AnnexAColumn.text("Did the Initial Child Protection Conference Result in a Child Protection Plan",
+                        e -> e.icpcDate() == null ? "" : yesNoUnknown(e.icpcResultedInPlan())),
+                AnnexAColumn.integer("Number of Section 47 Enquiries in the last 12 months",
+                        e -> Long.toString(earlierWithinYear(starts, e.child(), e.strategyDiscussion()))),
+                AnnexAColumn.integer("Number of ICPCs in the last 12 months",
+                        e -> Long.toString(earlierWithinYear(conferences, e.child(), e.strategyDiscussion()))),
+                AnnexAColumn.text("Allocated Team", e -> text(e.team())),
+                AnnexAColumn.text("Allocated Worker", e -> text(e.worker())));
     }
 
     // ---------------------------------------------------------------- pick lists
@@ -282,42 +287,31 @@ public final class AnnexA {
         return Integer.toString(Period.between(child.birthDate(), at).getYears());
     }
 
-    /** A list being built: the five child columns, then the list's own. */
-    private final class Table {
-
-        private final String sheet;
-        private final String title;
-        private final List<String> headers = new ArrayList<>();
-        private final List<Kind> kinds = new ArrayList<>();
-        private final List<List<String>> rows = new ArrayList<>();
-
-        Table(String sheet, String title) {
-            this.sheet = sheet;
-            this.title = title;
-            column("Child Unique ID", Kind.TEXT).column(sexHeader ? "Sex" : "Gender", Kind.TEXT)
-                    .column("Ethnicity", Kind.TEXT).column("Date of Birth", Kind.DATE)
-                    .column("Age of Child (Years)", Kind.INTEGER);
+    /** A list: the five child columns, then the list's own, a row per event in {@code rows}' order. */
+    private <T> AnnexAList list(String sheet, String title, List<AnnexAColumn<T>> own, List<T> rows,
+            Function<T, AnnexAChild> child, Function<T, LocalDate> event) {
+        List<AnnexAColumn<T>> columns = new ArrayList<>();
+        for (AnnexAColumn<ChildAt> column : childColumns()) {
+            columns.add(column.of(row -> new ChildAt(child.apply(row), event.apply(row))));
         }
+        columns.addAll(own);
+        List<List<String>> cells = rows.stream()
+                .map(row -> columns.stream().map(column -> column.cell().apply(row)).toList()).toList();
+        return new AnnexAList(sheet, title, columns.stream().map(AnnexAColumn::header).toList(),
+                columns.stream().map(AnnexAColumn::kind).toList(), cells);
+    }
 
-        Table column(String header, Kind kind) {
-            headers.add(header);
-            kinds.add(kind);
-            return this;
-        }
+    /** The child of a row and the date of the row's event, which the child's age may be taken at. */
+    private record ChildAt(AnnexAChild child, LocalDate event) {
+    }
 
-        void row(AnnexAChild child, LocalDate event, String... cells) {
-            List<String> row = new ArrayList<>(headers.size());
-            row.add(text(child.childId()));
-            row.add(child.gender() == null ? "" : child.gender().pick());
-            row.add(ethnicity(child.ethnicity()));
-            row.add(date(child.birthDate()));
-            row.add(age(child, event));
-            row.addAll(List.of(cells));
-            rows.add(row);
-        }
-
-        AnnexAList build() {
-            return new AnnexAList(sheet, title, headers, kinds, rows);
-        }
+    private List<AnnexAColumn<ChildAt>> childColumns() {
+        return List.of(
+                AnnexAColumn.text("Child Unique ID", c -> text(c.child().childId())),
+                AnnexAColumn.text(sexHeader ? "Sex" : "Gender",
+                        c -> c.child().gender() == null ? "" : c.child().gender().pick()),
+                AnnexAColumn.text("Ethnicity", c -> ethnicity(c.child().ethnicity())),
+                AnnexAColumn.date("Date of Birth", c -> date(c.child().birthDate())),
+                AnnexAColumn.integer("Age of Child (Years)", c -> age(c.child(), c.event())));
     }
 }

@@ -178,18 +178,7 @@ public final class CinCensusWriter {
             optional("ReasonForClosure", episode.closureReason() == null ? null : episode.closureReason().code());
             optionalDate("DateOfInitialCPC", episode.dateOfInitialCpc());
             for (CensusAssessment assessment : episode.assessments()) {
-                start("Assessments");
-                requiredDate("AssessmentActualStartDate", assessment.start());
-                optionalDate("AssessmentAuthorisationDate", assessment.authorised());
-                List<AssessmentFactor> factors = assessment.factors().stream().filter(f -> f != null).toList();
-                if (!factors.isEmpty()) {
-                    start("FactorsIdentifiedAtAssessment");
-                    for (AssessmentFactor factor : factors) {
-                        leaf("AssessmentFactors", factor.code());
-                    }
-                    end();
-                }
-                end();
+                writeAssessment(assessment);
             }
             for (CinPlan plan : episode.cinPlans()) {
                 start("CINPlanDates");
@@ -198,28 +187,51 @@ public final class CinCensusWriter {
                 end();
             }
             for (Section47 s47 : episode.section47s()) {
-                start("Section47");
-                requiredDate("S47ActualStartDate", s47.start());
-                optionalDate("InitialCPCtarget", s47.initialCpcTarget());
-                optionalDate("DateOfInitialCPC", s47.dateOfInitialCpc());
-                leaf("ICPCnotRequired", flag(s47.icpcNotRequired()));
-                end();
+                writeSection47(s47);
             }
             leaf("ReferralNFA", flag(episode.referralNfa()));
             for (ProtectionPlan plan : episode.protectionPlans()) {
-                start("ChildProtectionPlans");
-                requiredDate("CPPstartDate", plan.start());
-                optionalDate("CPPendDate", plan.end());
-                required("InitialCategoryOfAbuse", plan.initialCategory() == null ? null : plan.initialCategory().code());
-                required("LatestCategoryOfAbuse", plan.latestCategory() == null ? null : plan.latestCategory().code());
-                leaf("NumberOfPreviousCPP", Integer.toString(plan.previousPlans()));
-                List<LocalDate> reviews = plan.reviews().stream().filter(r -> r != null).toList();
-                if (!reviews.isEmpty()) {
-                    start("Reviews");
-                    for (LocalDate review : reviews) {
-                        leaf("CPPreviewDate", review);
-                    }
-                    end();
+                writeProtectionPlan(plan);
+            }
+            end();
+        }
+
+        private void writeAssessment(CensusAssessment assessment) throws XMLStreamException {
+            start("Assessments");
+            requiredDate("AssessmentActualStartDate", assessment.start());
+            optionalDate("AssessmentAuthorisationDate", assessment.authorised());
+            List<AssessmentFactor> factors = assessment.factors().stream().filter(f -> f != null).toList();
+            if (!factors.isEmpty()) {
+                start("FactorsIdentifiedAtAssessment");
+                for (AssessmentFactor factor : factors) {
+                    leaf("AssessmentFactors", factor.code());
+                }
+                end();
+            }
+            end();
+        }
+
+        private void writeSection47(Section47 s47) throws XMLStreamException {
+            start("Section47");
+            requiredDate("S47ActualStartDate", s47.start());
+            optionalDate("InitialCPCtarget", s47.initialCpcTarget());
+            optionalDate("DateOfInitialCPC", s47.dateOfInitialCpc());
+            leaf("ICPCnotRequired", flag(s47.icpcNotRequired()));
+            end();
+        }
+
+        private void writeProtectionPlan(ProtectionPlan plan) throws XMLStreamException {
+            start("ChildProtectionPlans");
+            requiredDate("CPPstartDate", plan.start());
+            optionalDate("CPPendDate", plan.end());
+            required("InitialCategoryOfAbuse", plan.initialCategory() == null ? null : plan.initialCategory().code());
+            required("LatestCategoryOfAbuse", plan.latestCategory() == null ? null : plan.latestCategory().code());
+            leaf("NumberOfPreviousCPP", Integer.toString(plan.previousPlans()));
+            List<LocalDate> reviews = plan.reviews().stream().filter(r -> r != null).toList();
+            if (!reviews.isEmpty()) {
+                start("Reviews");
+                for (LocalDate review : reviews) {
+                    leaf("CPPreviewDate", review);
                 }
                 end();
             }
