@@ -13,11 +13,13 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
+import org.frontdoor.benchmark.SqlParams.Null;
 
 /**
  * The intake ceiling's second figure: the statements {@code ReferralService.submit} issues for one referral, with the
@@ -49,99 +51,119 @@ final class IntakeReplay {
         }
     }
 
+    /** One referral's own values, drawn at random: its id, its children's ids, NHS numbers, births and keys. */
+    private record Drawn(UUID referralId, Timestamp now, String surname, List<UUID> childIds, List<String> nhs,
+            List<LocalDate> births, List<String[]> keys) {
+
+        static Drawn of(ThreadLocalRandom r) {
+            int children = 1 + r.nextInt(3);
+            String surname = "Bench" + Long.toString(r.nextLong(1L << 40), 36);
+            List<UUID> childIds = new ArrayList<>();
+            List<String> nhs = new ArrayList<>();
+            List<LocalDate> births = new ArrayList<>();
+            List<String[]> keys = new ArrayList<>();
+            for (int i = 0; i < children; i++) {
+                childIds.add(UUID.randomUUID());
+                nhs.add(Referrals.nhs(r));
+                births.add(LocalDate.of(2009 + r.nextInt(16), 1 + r.nextInt(12), 1 + r.nextInt(28)));
+                keys.add(new String[] { "nhs:" + nhs.get(i),
+                    "demo:" + surname.toUpperCase() + "|AMY|" + births.get(i) + "|DN11AA" });
+            }
+            return new Drawn(UUID.randomUUID(), Timestamp.from(Instant.now()), surname, childIds, nhs, births, keys);
+        }
+
+        int children() {
+            return childIds.size();
+        }
+    }
+
     /** One referral of 1 to 3 new children (the load generator's mix), as intake writes it. */
     static void referral(Connection c) throws SQLException {
         ThreadLocalRandom r = ThreadLocalRandom.current();
-        UUID referralId = UUID.randomUUID();
-        Timestamp now = Timestamp.from(Instant.now());
-        int children = 1 + r.nextInt(3);
-        String surname = "Bench" + Long.toString(r.nextLong(1L << 40), 36);
-        List<String[]> keys = new ArrayList<>();
-        List<UUID> childIds = new ArrayList<>();
-        List<String> nhs = new ArrayList<>();
-        List<LocalDate> births = new ArrayList<>();
-        for (int i = 0; i < children; i++) {
-            childIds.add(UUID.randomUUID());
-            nhs.add(Referrals.nhs(r));
-            births.add(LocalDate.of(2009 + r.nextInt(16), 1 + r.nextInt(12), 1 + r.nextInt(28)));
-            keys.add(new String[] { "nhs:" + nhs.get(i), "demo:" + surname.toUpperCase() + "|AMY|" + births.get(i) + "|DN11AA" });
+        Drawn d = Drawn.of(r);
+        claimIdempotencyKey(c, d);
+        lookUpKeys(c, d);
+        List<UUID> known = new ArrayList<>();
+        for (int i = 0; i < d.children(); i++) {
+            known.add(recordKnownChild(c, d, i));
         }
+        insertReferral(c, d, r);
+        insertChildren(c, d, known, r);
+        insertTimelineEntry(c, d);
+        insertOutboxEvents(c, d);
+        insertAuditEntry(c, d);
+    }
+
+    private static void claimIdempotencyKey(Connection c, Drawn d) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("insert into idempotency_record (scope, idem_key, request_hash,"
                 + " referral_id, response, created_at) values (?, ?, ?, ?, ?, ?) on conflict do nothing")) {
-            ps.setString(1, "hillside-primary");
-            ps.setString(2, UUID.randomUUID().toString());
-            ps.setString(3, "9f2c4e1b7a3d5f60e8b2c4d6a1f3e5b7c9d0e2f4a6b8c1d3e5f7a9b0c2d4e6f8");
-            ps.setObject(4, referralId);
-            ps.setString(5, "{\"referralId\":\"" + referralId + "\",\"receivedAt\":\"" + now.toInstant()
-                    + "\",\"status\":\"RECEIVED\",\"acknowledgementDueBy\":\"" + now.toInstant()
-                    + "\",\"externalReference\":\"HPS-1\",\"children\":[" + String.join(",", childIds.stream()
-                            .map(id -> "{\"position\":0,\"childId\":\"" + id + "\"}").toList()) + "]}");
-            ps.setTimestamp(6, now);
+            SqlParams.bind(ps, "hillside-primary", UUID.randomUUID().toString(),
+                    "9f2c4e1b7a3d5f60e8b2c4d6a1f3e5b7c9d0e2f4a6b8c1d3e5f7a9b0c2d4e6f8", d.referralId(),
+                    storedAnswer(d), d.now());
             ps.executeUpdate();
         }
-        // one look-up for every key of every child (Hibernate expands the list into one placeholder a key)
-        List<String> all = keys.stream().flatMap(Stream::of).toList();
+    }
+
+    /** The answer intake keeps with the idempotency key, as its JSON. */
+    private static String storedAnswer(Drawn d) {
+        String children = String.join(",", d.childIds().stream()
+                .map(id -> "{\"position\":0,\"childId\":\"" + id + "\"}").toList());
+        return "{\"referralId\":\"" + d.referralId() + "\",\"receivedAt\":\"" + d.now().toInstant()
+                + "\",\"status\":\"RECEIVED\",\"acknowledgementDueBy\":\"" + d.now().toInstant()
+                + "\",\"externalReference\":\"HPS-1\",\"children\":[" + children + "]}";
+    }
+
+    /** One look-up for every key of every child (Hibernate expands the list into one placeholder a key). */
+    private static void lookUpKeys(Connection c, Drawn d) throws SQLException {
+        List<String> all = d.keys().stream().flatMap(Stream::of).toList();
         try (PreparedStatement ps = c.prepareStatement("select match_key, known_child_id from child_identity where"
-                + " match_key in (" + String.join(",", java.util.Collections.nCopies(all.size(), "?")) + ")")) {
-            for (int i = 0; i < all.size(); i++) {
-                ps.setString(i + 1, all.get(i));
-            }
+                + " match_key in (" + String.join(",", Collections.nCopies(all.size(), "?")) + ")")) {
+            SqlParams.bind(ps, all.toArray());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     rs.getString(1);
                 }
             }
         }
-        List<UUID> known = new ArrayList<>();
-        for (int i = 0; i < children; i++) {
-            UUID id = UUID.randomUUID();
-            known.add(id);
-            try (PreparedStatement ps = c.prepareStatement("with child as (insert into known_child (id, created_at)"
-                    + " values (?, ?) returning id) insert into child_identity (match_key, known_child_id)"
-                    + " select k, child.id from child, unnest(cast(? as text[])) as k on conflict do nothing"
-                    + " returning match_key")) {
-                ps.setObject(1, id);
-                ps.setTimestamp(2, now);
-                ps.setArray(3, c.createArrayOf("text", keys.get(i)));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        rs.getString(1);
-                    }
+    }
+
+    private static UUID recordKnownChild(Connection c, Drawn d, int child) throws SQLException {
+        UUID id = UUID.randomUUID();
+        try (PreparedStatement ps = c.prepareStatement("with child as (insert into known_child (id, created_at)"
+                + " values (?, ?) returning id) insert into child_identity (match_key, known_child_id)"
+                + " select k, child.id from child, unnest(cast(? as text[])) as k on conflict do nothing"
+                + " returning match_key")) {
+            ps.setObject(1, id);
+            ps.setTimestamp(2, d.now());
+            ps.setArray(3, c.createArrayOf("text", d.keys().get(child)));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rs.getString(1);
                 }
             }
         }
-        // Hibernate's inserts: every mapped column, in its (alphabetical) order
+        return id;
+    }
+
+    // Hibernate's inserts: every mapped column, in its (alphabetical) order
+    private static void insertReferral(Connection c, Drawn d, ThreadLocalRandom r) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("insert into referral (acknowledgement_due_by,concern_summary,"
                 + "consent_given,external_reference,family_aware,household_members,immediate_risk,indicators,"
                 + "organisation_id,organisation_name,reason_without_consent,received_at,referrer_email,referrer_kind,"
                 + "referrer_name,referrer_phone,referrer_role,source_code,status,submitted_by,submitted_role,id)"
                 + " values (?,?,?,?,?,cast(? as jsonb),?,cast(? as jsonb),?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
-            int i = 0;
-            ps.setTimestamp(++i, now);
-            ps.setString(++i, "Arrived hungry most days this term; attendance has fallen to 81%. Seen with bruising"
-                    + " once, explained as a fall.");
-            ps.setBoolean(++i, true);
-            ps.setString(++i, "HPS-" + r.nextInt(1_000_000));
-            ps.setBoolean(++i, true);
-            ps.setString(++i, "[{\"name\":\"Carol " + surname + "\",\"relationship\":\"mother\"}]");
-            ps.setBoolean(++i, false);
-            ps.setString(++i, "[\"POOR_ATTENDANCE\",\"SIGNS_OF_NEGLECT\"]");
-            ps.setString(++i, "hillside-primary");
-            ps.setString(++i, "Hillside Primary School");
-            ps.setString(++i, null);
-            ps.setTimestamp(++i, now);
-            ps.setString(++i, "dsl@hillside.example");
-            ps.setString(++i, "PROFESSIONAL");
-            ps.setString(++i, "J. Patel");
-            ps.setString(++i, null);
-            ps.setString(++i, "Designated Safeguarding Lead");
-            ps.setString(++i, "2A");
-            ps.setString(++i, "RECEIVED");
-            ps.setString(++i, "hillside-primary");
-            ps.setString(++i, "partner");
-            ps.setObject(++i, referralId);
+            SqlParams.bind(ps, d.now(), "Arrived hungry most days this term; attendance has fallen to 81%. Seen with"
+                    + " bruising once, explained as a fall.", true, "HPS-" + r.nextInt(1_000_000), true,
+                    "[{\"name\":\"Carol " + d.surname() + "\",\"relationship\":\"mother\"}]", false,
+                    "[\"POOR_ATTENDANCE\",\"SIGNS_OF_NEGLECT\"]", "hillside-primary", "Hillside Primary School",
+                    Null.TEXT, d.now(), "dsl@hillside.example", "PROFESSIONAL", "J. Patel", Null.TEXT,
+                    "Designated Safeguarding Lead", "2A", "RECEIVED", "hillside-primary", "partner", d.referralId());
             ps.executeUpdate();
         }
+    }
+
+    private static void insertChildren(Connection c, Drawn d, List<UUID> known, ThreadLocalRandom r)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("insert into referral_child (address_line1,address_line2,"
                 + "became_referral,care_leaver,case_closed_at,contacts_last_12_months,date_of_birth,decided_at,"
                 + "expected_date_of_birth,first_name,gender,known_child_id,last_name,level,nhs_number,open_case_id,"
@@ -149,87 +171,51 @@ final class IntakeReplay {
                 + "referrals_last_12_months,referrer_feedback,same_day_first_referral_id,school,sharing_consent,"
                 + "sharing_consent_recorded_at,sharing_consent_recorded_by,status,surname_key,town,young_adult,id)"
                 + " values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
-            for (int c2 = 0; c2 < children; c2++) {
-                int i = 0;
-                ps.setString(++i, (1 + r.nextInt(200)) + " High St");
-                ps.setString(++i, null);
-                ps.setBoolean(++i, false);
-                ps.setBoolean(++i, false);
-                ps.setTimestamp(++i, null);
-                ps.setInt(++i, 0);
-                ps.setObject(++i, births.get(c2));
-                ps.setTimestamp(++i, null);
-                ps.setObject(++i, null, java.sql.Types.DATE);
-                ps.setString(++i, "Amy");
-                ps.setString(++i, "F");
-                ps.setObject(++i, known.get(c2));
-                ps.setString(++i, surname);
-                ps.setObject(++i, null, java.sql.Types.INTEGER);
-                ps.setString(++i, nhs.get(c2));
-                ps.setObject(++i, null, java.sql.Types.OTHER);
-                ps.setString(++i, null);
-                ps.setString(++i, null);
-                ps.setInt(++i, c2);
-                ps.setString(++i, "DN1 1AA");
-                ps.setString(++i, "DN11AA");
-                ps.setBoolean(++i, false);
-                ps.setObject(++i, referralId);
-                ps.setObject(++i, null, java.sql.Types.DATE);
-                ps.setInt(++i, 0);
-                ps.setString(++i, null);
-                ps.setObject(++i, null, java.sql.Types.OTHER);
-                ps.setString(++i, "Hillside Primary School");
-                ps.setString(++i, "NOT_RECORDED");
-                ps.setTimestamp(++i, null);
-                ps.setString(++i, null);
-                ps.setString(++i, "RECEIVED");
-                ps.setString(++i, surname.toUpperCase());
-                ps.setString(++i, "Doncaster");
-                ps.setBoolean(++i, false);
-                ps.setObject(++i, childIds.get(c2));
+            for (int i = 0; i < d.children(); i++) {
+                SqlParams.bind(ps, (1 + r.nextInt(200)) + " High St", Null.TEXT, false, false, Null.TIMESTAMP, 0,
+                        d.births().get(i), Null.TIMESTAMP, Null.DATE, "Amy", "F", known.get(i), d.surname(),
+                        Null.INTEGER, d.nhs().get(i), Null.UUID, Null.TEXT, Null.TEXT, i, "DN1 1AA", "DN11AA", false,
+                        d.referralId(), Null.DATE, 0, Null.TEXT, Null.UUID, "Hillside Primary School",
+                        "NOT_RECORDED", Null.TIMESTAMP, Null.TEXT, "RECEIVED", d.surname().toUpperCase(), "Doncaster",
+                        false, d.childIds().get(i));
                 ps.addBatch();
             }
             ps.executeBatch();
         }
+    }
+
+    private static void insertTimelineEntry(Connection c, Drawn d) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("insert into timeline_entry (child_id,detail,kind,occurred_at,"
                 + "referral_id,source_event_id,summary) values (?,cast(? as jsonb),?,?,?,?,?) returning id")) {
-            ps.setObject(1, null, java.sql.Types.OTHER);
-            ps.setString(2, "{}");
-            ps.setString(3, "RECEIVED");
-            ps.setTimestamp(4, now);
-            ps.setObject(5, referralId);
-            ps.setObject(6, null, java.sql.Types.OTHER);
-            ps.setString(7, "Contact received");
+            SqlParams.bind(ps, Null.UUID, "{}", "RECEIVED", d.now(), d.referralId(), Null.UUID, "Contact received");
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
             }
         }
-        // referral.received (the whole contact, for triage) and its slim twin for the notification service
+    }
+
+    /** referral.received (the whole contact, for triage) and its slim twin for the notification service. */
+    private static void insertOutboxEvents(Connection c, Drawn d) throws SQLException {
+        String logged = "{\"referralId\":\"" + d.referralId() + "\",\"receivedAt\":\"" + d.now().toInstant()
+                + "\",\"sourceCode\":\"2A\",\"organisationId\":\"hillside-primary\","
+                + "\"referrerEmail\":\"dsl@hillside.example\",\"children\":[{\"childId\":\"" + d.childIds().get(0)
+                + "\",\"position\":0}]}";
         String[][] events = { { "referral-events", "referral.received", Referrals.body() },
-                { "referral-notices", "referral.logged", "{\"referralId\":\"" + referralId + "\",\"receivedAt\":\""
-                        + now.toInstant() + "\",\"sourceCode\":\"2A\",\"organisationId\":\"hillside-primary\","
-                        + "\"referrerEmail\":\"dsl@hillside.example\",\"children\":[{\"childId\":\"" + childIds.get(0)
-                        + "\",\"position\":0}]}" } };
+            { "referral-notices", "referral.logged", logged } };
         for (String[] e : events) {
             try (PreparedStatement ps = c.prepareStatement("insert into outbox_event (event_id, topic, message_key,"
                     + " event_type, payload, trace_parent) values (?, ?, ?, ?, ?, ?)")) {
-                ps.setObject(1, UUID.randomUUID());
-                ps.setString(2, e[0]);
-                ps.setString(3, referralId.toString());
-                ps.setString(4, e[1]);
-                ps.setString(5, e[2]);
-                ps.setString(6, null);
+                SqlParams.bind(ps, UUID.randomUUID(), e[0], d.referralId().toString(), e[1], e[2], Null.TEXT);
                 ps.executeUpdate();
             }
         }
+    }
+
+    private static void insertAuditEntry(Connection c, Drawn d) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("insert into audit_entry (actor, roles, organisation, action,"
                 + " referral_id, detail) values (?, ?, ?, ?, ?, ?)")) {
-            ps.setString(1, "hillside-primary");
-            ps.setString(2, "partner");
-            ps.setString(3, "hillside-primary");
-            ps.setString(4, "referral.submitted");
-            ps.setObject(5, referralId);
-            ps.setString(6, children + " child(ren), source 2A");
+            SqlParams.bind(ps, "hillside-primary", "partner", "hillside-primary", "referral.submitted",
+                    d.referralId(), d.children() + " child(ren), source 2A");
             ps.executeUpdate();
         }
     }

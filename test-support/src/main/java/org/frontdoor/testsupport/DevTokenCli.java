@@ -30,36 +30,66 @@ public final class DevTokenCli {
 
     /** Runs the CLI; returns the exit code. */
     static int run(String[] args, PrintStream out, PrintStream err) {
+        Options options;
+        try {
+            options = Options.parse(args);
+            if (options.help) {
+                err.println(usage());
+                return 0;
+            }
+            options.check();
+        } catch (IllegalArgumentException e) {
+            err.println("DevTokenCli: " + e.getMessage());
+            err.println(usage());
+            return 2;
+        }
+        try {
+            out.println(options.token());
+            return 0;
+        } catch (RuntimeException e) {
+            err.println("DevTokenCli: could not issue a token: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    /** The command line: the token asked for, or help. */
+    private static final class Options {
         String keys = DEFAULT_KEYS_DIR;
         String issuer = DevTokens.ISSUER;
-        String role = null;
-        String org = null;
-        String subject = null;
+        String role;
+        String org;
+        String subject;
         long hours = DevTokens.DEFAULT_LIFETIME.toHours();
-        try {
-            for (int i = 0; i < args.length; i++) {
+        boolean help;
+
+        static Options parse(String[] args) {
+            Options o = new Options();
+            for (int i = 0; i < args.length && !o.help; i++) {
                 String arg = args[i];
                 switch (arg) {
-                    case "--keys" -> keys = value(args, ++i, arg);
-                    case "--org" -> org = value(args, ++i, arg);
-                    case "--issuer" -> issuer = value(args, ++i, arg);
-                    case "--subject" -> subject = value(args, ++i, arg);
-                    case "--hours" -> hours = hours(value(args, ++i, arg));
-                    case "-h", "--help" -> {
-                        err.println(usage());
-                        return 0;
-                    }
-                    default -> {
-                        if (arg.startsWith("-")) {
-                            throw new IllegalArgumentException("unknown option " + arg);
-                        }
-                        if (role != null) {
-                            throw new IllegalArgumentException("only one ROLE, got " + role + " and " + arg);
-                        }
-                        role = arg;
-                    }
+                    case "--keys" -> o.keys = value(args, ++i, arg);
+                    case "--org" -> o.org = value(args, ++i, arg);
+                    case "--issuer" -> o.issuer = value(args, ++i, arg);
+                    case "--subject" -> o.subject = value(args, ++i, arg);
+                    case "--hours" -> o.hours = hours(value(args, ++i, arg));
+                    case "-h", "--help" -> o.help = true;
+                    default -> o.role(arg);
                 }
             }
+            return o;
+        }
+
+        private void role(String arg) {
+            if (arg.startsWith("-")) {
+                throw new IllegalArgumentException("unknown option " + arg);
+            }
+            if (role != null) {
+                throw new IllegalArgumentException("only one ROLE, got " + role + " and " + arg);
+            }
+            role = arg;
+        }
+
+        void check() {
             if (role == null) {
                 throw new IllegalArgumentException("a ROLE is required; one of " + String.join(", ", DevTokens.ROLES));
             }
@@ -70,12 +100,9 @@ public final class DevTokenCli {
             if ("partner".equals(role) && (org == null || org.isBlank())) {
                 throw new IllegalArgumentException("a partner token needs --org");
             }
-        } catch (IllegalArgumentException e) {
-            err.println("DevTokenCli: " + e.getMessage());
-            err.println(usage());
-            return 2;
         }
-        try {
+
+        String token() {
             DevTokens.Builder builder = new DevTokens(DevKeys.loadOrCreate(Path.of(keys)), issuer)
                     .builder()
                     .role(role)
@@ -86,11 +113,7 @@ public final class DevTokenCli {
             if (subject != null) {
                 builder.subject(subject);
             }
-            out.println(builder.build());
-            return 0;
-        } catch (RuntimeException e) {
-            err.println("DevTokenCli: could not issue a token: " + e.getMessage());
-            return 1;
+            return builder.build();
         }
     }
 

@@ -83,88 +83,103 @@ public final class LocalInfrastructure {
         System.setOut(System.err);
         configureLogging();
         Logger log = Logger.getLogger(LocalInfrastructure.class);
+        Options options = Options.parse(args);
+        claim(options);
+        start(options, log);
+        stdout.println(READY);
+        stdout.flush();
+        new CountDownLatch(1).await(); // until a signal runs the shutdown hook
+    }
 
-        Path dataDir = Path.of(".local");
-        int pgPort = 15432;
-        int kafkaPort = 19092;
-        int smtpPort = 13025;
-        int oidcPort = 18090;
-        try {
-            for (int i = 0; i < args.length; i++) {
-                switch (args[i]) {
-                    case "--data-dir" -> dataDir = Path.of(value(args, ++i));
-                    case "--pg-port" -> pgPort = port(value(args, ++i), "--pg-port");
-                    case "--kafka-port" -> kafkaPort = port(value(args, ++i), "--kafka-port");
-                    case "--smtp-port" -> smtpPort = port(value(args, ++i), "--smtp-port");
-                    case "--oidc-port" -> oidcPort = port(value(args, ++i), "--oidc-port");
-                    case "-h", "--help" -> {
-                        System.err.println(usage());
-                        System.exit(0);
+    /** The command line's settings; exits with {@link #EXIT_USAGE} on a bad one, 0 after {@code --help}. */
+    private record Options(Path dataDir, int pgPort, int kafkaPort, int smtpPort, int oidcPort) {
+
+        static Options parse(String[] args) {
+            Path dataDir = Path.of(".local");
+            int pgPort = 15432;
+            int kafkaPort = 19092;
+            int smtpPort = 13025;
+            int oidcPort = 18090;
+            try {
+                for (int i = 0; i < args.length; i++) {
+                    switch (args[i]) {
+                        case "--data-dir" -> dataDir = Path.of(value(args, ++i));
+                        case "--pg-port" -> pgPort = port(value(args, ++i), "--pg-port");
+                        case "--kafka-port" -> kafkaPort = port(value(args, ++i), "--kafka-port");
+                        case "--smtp-port" -> smtpPort = port(value(args, ++i), "--smtp-port");
+                        case "--oidc-port" -> oidcPort = port(value(args, ++i), "--oidc-port");
+                        case "-h", "--help" -> {
+                            System.err.println(usage());
+                            System.exit(0);
+                        }
+                        default -> throw new IllegalArgumentException("unknown argument " + args[i]);
                     }
-                    default -> throw new IllegalArgumentException("unknown argument " + args[i]);
                 }
+                if (pgPort == kafkaPort) {
+                    throw new IllegalArgumentException("--pg-port and --kafka-port must differ");
+                }
+            } catch (IllegalArgumentException e) {
+                System.err.println("LocalInfrastructure: " + e.getMessage());
+                System.err.println(usage());
+                System.exit(EXIT_USAGE);
             }
-            if (pgPort == kafkaPort) {
-                throw new IllegalArgumentException("--pg-port and --kafka-port must differ");
-            }
-        } catch (IllegalArgumentException e) {
-            System.err.println("LocalInfrastructure: " + e.getMessage());
-            System.err.println(usage());
-            System.exit(EXIT_USAGE);
+            return new Options(dataDir.toAbsolutePath().normalize(), pgPort, kafkaPort, smtpPort, oidcPort);
         }
-        dataDir = dataDir.toAbsolutePath().normalize();
+    }
 
-        dataDirLock = lockDataDir(dataDir);
+    /** Locks the data directory and checks every port; exits with {@link #EXIT_IN_USE} when one is taken. */
+    private static void claim(Options options) {
+        dataDirLock = lockDataDir(options.dataDir());
         if (dataDirLock == null) {
-            System.err.println("LocalInfrastructure: another local run already uses " + dataDir
+            System.err.println("LocalInfrastructure: another local run already uses " + options.dataDir()
                     + "; stop it first, or pass a different --data-dir");
             System.exit(EXIT_IN_USE);
         }
-        String busy = busyPorts(dataDir, pgPort, kafkaPort);
-        if (busy == null && !Support.portFree(smtpPort)) {
-            busy = "port " + smtpPort + " is already in use (wanted for the SMTP sink); free it or choose another"
-                    + " with --smtp-port N";
+        String busy = busyPorts(options.dataDir(), options.pgPort(), options.kafkaPort());
+        if (busy == null && !Support.portFree(options.smtpPort())) {
+            busy = "port " + options.smtpPort() + " is already in use (wanted for the SMTP sink); free it or choose"
+                    + " another with --smtp-port N";
         }
-        if (busy == null && !Support.portFree(oidcPort)) {
-            busy = "port " + oidcPort + " is already in use (wanted for the OpenID Connect provider); free it or"
-                    + " choose another with --oidc-port N";
+        if (busy == null && !Support.portFree(options.oidcPort())) {
+            busy = "port " + options.oidcPort() + " is already in use (wanted for the OpenID Connect provider); free"
+                    + " it or choose another with --oidc-port N";
         }
         if (busy != null) {
             System.err.println("LocalInfrastructure: " + busy);
             System.exit(EXIT_IN_USE);
         }
+    }
 
+    /** Starts every server, stopped again by the shutdown hook; exits when one cannot start. */
+    private static void start(Options options, Logger log) {
+        Path dataDir = options.dataDir();
         Servers servers = new Servers();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> servers.stop(log), "local-infrastructure-shutdown"));
         try {
-            servers.postgres = PostgresServer.start(dataDir.resolve("postgres"), pgPort, true, true);
+            servers.postgres = PostgresServer.start(dataDir.resolve("postgres"), options.pgPort(), true, true);
             for (String database : DATABASES) {
                 servers.postgres.createDatabaseIfMissing(database);
             }
-            servers.kafka = KafkaServer.start(dataDir.resolve("kafka"), kafkaPort, true);
+            servers.kafka = KafkaServer.start(dataDir.resolve("kafka"), options.kafkaPort(), true);
             servers.kafka.createTopics(3, TOPICS.toArray(String[]::new));
             servers.kafka.createTopics(3, DEAD_LETTER_TOPICS.toArray(String[]::new));
             // A real SMTP server that keeps what the notification service sends, so nothing leaves the machine.
-            servers.smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            servers.smtp = new GreenMail(new ServerSetup(options.smtpPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
             servers.smtp.start();
             // the council's identity provider for the MASH console's sign-in, with the demo staff
             DevKeys keys = DevKeys.loadOrCreate(dataDir.resolve("keys"));
-            servers.oidc = OidcProvider.start(oidcPort, dataDir.resolve("oidc"), keys);
-            Path envFile = writeEnv(dataDir, servers.postgres, servers.kafka, keys, smtpPort, servers.oidc);
+            servers.oidc = OidcProvider.start(options.oidcPort(), dataDir.resolve("oidc"), keys);
+            Path envFile = writeEnv(dataDir, servers.postgres, servers.kafka, keys, options.smtpPort(), servers.oidc);
             log.infof("PostgreSQL on localhost:%d (databases %s), Kafka on %s, JWT public key %s; settings in %s",
-                    pgPort, String.join(", ", DATABASES), servers.kafka.bootstrapServers(), keys.publicKeyPem(),
-                    envFile);
+                    options.pgPort(), String.join(", ", DATABASES), servers.kafka.bootstrapServers(),
+                    keys.publicKeyPem(), envFile);
         } catch (PortInUseException e) {
-            System.err.println("LocalInfrastructure: " + e.getMessage() + "; " + hint(e.port(), pgPort));
+            System.err.println("LocalInfrastructure: " + e.getMessage() + "; " + hint(e.port(), options.pgPort()));
             System.exit(EXIT_IN_USE);
         } catch (RuntimeException | IOException e) {
             log.error("local infrastructure failed to start: " + e.getMessage(), e);
             System.exit(1);
         }
-
-        stdout.println(READY);
-        stdout.flush();
-        new CountDownLatch(1).await(); // until a signal runs the shutdown hook
     }
 
     /** Both ports are checked before anything starts, so a clash never leaves half the infrastructure running. */

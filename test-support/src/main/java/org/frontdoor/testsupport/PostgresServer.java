@@ -130,42 +130,51 @@ public final class PostgresServer implements AutoCloseable {
             }
             Files.createDirectories(dataDir.getParent());
             Files.deleteIfExists(logFile);
-            ProcessBuilder.Redirect toLog = ProcessBuilder.Redirect.appendTo(logFile.toFile());
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                    .setOverrideWorkingDirectory(workingDir.toFile())
-                    .setPgBinaryResolver(BINARIES)
-                    .setDataDirectory(dataDir)
-                    // zonky only runs initdb when the directory holds no cluster, so this keeps data across starts
-                    .setCleanDataDirectory(!keepData)
-                    .setPort(port)
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    // no Unix socket: nothing in the shared /tmp, TCP on localhost only
-                    .setServerConfig("unix_socket_directories", "")
-                    .setServerConfig("listen_addresses", "localhost")
-                    // statements and commits per referral, for the statement budget test and the benchmark
-                    .setServerConfig("shared_preload_libraries", "pg_stat_statements")
-                    .setServerConfig("pg_stat_statements.track", "top")
-                    .setOutputRedirector(toLog)
-                    .setErrorRedirector(toLog);
-            if (durable) {
-                // zonky starts the server with -F (fsync off) and synchronous_commit off; these come after it
-                builder.setServerConfig("fsync", "on")
-                        .setServerConfig("synchronous_commit", "on")
-                        .setServerConfig("full_page_writes", "on");
-            }
-            EmbeddedPostgres postgres = builder.start();
-            try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
-                // the view, in the postgres database, shows every database's statements
-                st.execute("create extension if not exists pg_stat_statements");
-            } catch (SQLException e) {
-                throw new IllegalStateException("pg_stat_statements: " + e.getMessage(), e);
-            }
+            EmbeddedPostgres postgres = builder(dataDir, workingDir, port, keepData, durable, logFile).start();
+            enableStatementStatistics(postgres);
             LOG.infof("PostgreSQL started on port %d in %d ms (%s data in %s)", port,
                     Duration.ofNanos(System.nanoTime() - started).toMillis(), existing ? "existing" : "new", dataDir);
             return new PostgresServer(postgres, port, dataDir, keepData);
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("PostgreSQL did not start on port " + port + ": " + e.getMessage()
                     + logTail(logFile), e);
+        }
+    }
+
+    private static EmbeddedPostgres.Builder builder(Path dataDir, Path workingDir, int port, boolean keepData,
+            boolean durable, Path logFile) {
+        ProcessBuilder.Redirect toLog = ProcessBuilder.Redirect.appendTo(logFile.toFile());
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setOverrideWorkingDirectory(workingDir.toFile())
+                .setPgBinaryResolver(BINARIES)
+                .setDataDirectory(dataDir)
+                // zonky only runs initdb when the directory holds no cluster, so this keeps data across starts
+                .setCleanDataDirectory(!keepData)
+                .setPort(port)
+                .setPGStartupWait(Duration.ofSeconds(60))
+                // no Unix socket: nothing in the shared /tmp, TCP on localhost only
+                .setServerConfig("unix_socket_directories", "")
+                .setServerConfig("listen_addresses", "localhost")
+                // statements and commits per referral, for the statement budget test and the benchmark
+                .setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                .setServerConfig("pg_stat_statements.track", "top")
+                .setOutputRedirector(toLog)
+                .setErrorRedirector(toLog);
+        if (durable) {
+            // zonky starts the server with -F (fsync off) and synchronous_commit off; these come after it
+            builder.setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on");
+        }
+        return builder;
+    }
+
+    private static void enableStatementStatistics(EmbeddedPostgres postgres) {
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
+            // the view, in the postgres database, shows every database's statements
+            st.execute("create extension if not exists pg_stat_statements");
+        } catch (SQLException e) {
+            throw new IllegalStateException("pg_stat_statements: " + e.getMessage(), e);
         }
     }
 

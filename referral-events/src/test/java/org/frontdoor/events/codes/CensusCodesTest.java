@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The census code lists against the enumerations of the 2025-26 CIN census schema
- * (CIN_schema_2026.xsd, copied to triage-service's resources; this module cannot see it, so the lists
+ * (CIN_schema_2026.xsd, copied to statutory-returns' resources; this module cannot see it, so the lists
  * are copied here literally, in the schema's order).
  */
 class CensusCodesTest {

@@ -202,28 +202,7 @@ public class AuditChain {
     public Verification verify() {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false); // a cursor, not the whole trail in memory
-            long sealed = 0;
-            Long brokenSeq = null;
-            Long brokenId = null;
-            try (PreparedStatement ps = c.prepareStatement("select " + COLUMNS + ", seal_seq, prev_hash, hash,"
-                    + " seal_alg from audit_entry where seal_seq is not null order by seal_seq")) {
-                ps.setFetchSize(1000);
-                try (ResultSet rs = ps.executeQuery()) {
-                    Walk walk = new Walk();
-                    while (rs.next()) {
-                        sealed++;
-                        if (brokenSeq == null && !walk.holds(rs)) {
-                            brokenSeq = rs.getLong("seal_seq");
-                            brokenId = rs.getLong("id");
-                        }
-                    }
-                    if (brokenSeq == null && walk.lastUnkeyed()) {
-                        // unkeyed entries not followed by the keyed chain: relabelled, or not sealed since the upgrade
-                        brokenSeq = walk.lastSeq;
-                        brokenId = walk.lastId;
-                    }
-                }
-            }
+            Walked walked = walk(c);
             long unsealed;
             try (PreparedStatement ps = c.prepareStatement("select count(*) from audit_entry where hash is null");
                     ResultSet rs = ps.executeQuery()) {
@@ -231,14 +210,45 @@ public class AuditChain {
                 unsealed = rs.getLong(1);
             }
             c.commit();
-            if (brokenSeq != null) {
-                LOG.errorf("The audit trail's hash chain is broken at entry %d (seal %d)", brokenId, brokenSeq);
+            if (walked.brokenSeq() != null) {
+                LOG.errorf("The audit trail's hash chain is broken at entry %d (seal %d)", walked.brokenId(),
+                        walked.brokenSeq());
             }
-            return new Verification(sealed, unsealed, brokenSeq == null, brokenSeq, brokenId,
-                    Instant.now().truncatedTo(ChronoUnit.SECONDS));
+            return new Verification(walked.sealed(), unsealed, walked.brokenSeq() == null, walked.brokenSeq(),
+                    walked.brokenId(), Instant.now().truncatedTo(ChronoUnit.SECONDS));
         } catch (SQLException e) {
             throw new IllegalStateException("could not check the audit trail", e);
         }
+    }
+
+    /** What a walk of the chain found: the sealed rows, and the first that breaks it (null when none does). */
+    private record Walked(long sealed, Long brokenSeq, Long brokenId) {
+    }
+
+    private Walked walk(Connection c) throws SQLException {
+        long sealed = 0;
+        Long brokenSeq = null;
+        Long brokenId = null;
+        try (PreparedStatement ps = c.prepareStatement("select " + COLUMNS + ", seal_seq, prev_hash, hash,"
+                + " seal_alg from audit_entry where seal_seq is not null order by seal_seq")) {
+            ps.setFetchSize(1000);
+            try (ResultSet rs = ps.executeQuery()) {
+                Walk walk = new Walk();
+                while (rs.next()) {
+                    sealed++;
+                    if (brokenSeq == null && !walk.holds(rs)) {
+                        brokenSeq = rs.getLong("seal_seq");
+                        brokenId = rs.getLong("id");
+                    }
+                }
+                if (brokenSeq == null && walk.lastUnkeyed()) {
+                    // unkeyed entries not followed by the keyed chain: relabelled, or not sealed since the upgrade
+                    brokenSeq = walk.lastSeq;
+                    brokenId = walk.lastId;
+                }
+            }
+        }
+        return new Walked(sealed, brokenSeq, brokenId);
     }
 
     /** The chain's rules, row by row in seal order. */

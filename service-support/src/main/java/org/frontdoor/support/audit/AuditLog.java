@@ -108,56 +108,73 @@ public class AuditLog {
 
     /** The entries fitting the query, oldest first, a page at a time. */
     public AuditEntry.Page search(AuditQuery query) {
-        StringBuilder where = new StringBuilder(" where true");
-        List<Object> params = new ArrayList<>();
-        if (query.referralId() != null) {
-            where.append(" and referral_id = ?");
-            params.add(query.referralId());
-        }
-        if (query.actor() != null && !query.actor().isBlank()) {
-            where.append(" and actor = ?");
-            params.add(query.actor());
-        }
-        if (query.action() != null && !query.action().isBlank()) {
-            where.append(" and action = ?");
-            params.add(query.action());
-        }
-        if (query.from() != null) {
-            where.append(" and at >= ?");
-            params.add(Timestamp.from(query.from()));
-        }
-        if (query.to() != null) {
-            where.append(" and at < ?");
-            params.add(Timestamp.from(query.to()));
-        }
+        Filter filter = Filter.of(query);
         int size = query.sizeOrDefault();
         int page = query.pageOrFirst();
         try (Connection c = dataSource.getConnection()) {
-            long total;
-            try (PreparedStatement ps = c.prepareStatement("select count(*) from audit_entry" + where)) {
-                bind(ps, params);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    total = rs.getLong(1);
-                }
-            }
-            List<AuditEntry> items = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("select id, at, actor, roles, organisation, action,"
-                    + " referral_id, detail, seal_seq from audit_entry" + where + " order by at, id limit " + size
-                    + " offset " + ((long) page * size))) {
-                bind(ps, params);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        items.add(new AuditEntry(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
-                                rs.getString(4), rs.getString(5), rs.getString(6), rs.getObject(7, UUID.class),
-                                rs.getString(8), (Long) rs.getObject(9)));
-                    }
-                }
-            }
-            return new AuditEntry.Page(page, size, total, items);
+            long total = count(c, filter);
+            return new AuditEntry.Page(page, size, total, entries(c, filter, page, size));
         } catch (SQLException e) {
             throw new IllegalStateException("could not search the audit trail", e);
         }
+    }
+
+    /** A query's where clause and its parameters, in order. */
+    private record Filter(String where, List<Object> params) {
+
+        static Filter of(AuditQuery query) {
+            StringBuilder where = new StringBuilder(" where true");
+            List<Object> params = new ArrayList<>();
+            if (query.referralId() != null) {
+                where.append(" and referral_id = ?");
+                params.add(query.referralId());
+            }
+            if (query.actor() != null && !query.actor().isBlank()) {
+                where.append(" and actor = ?");
+                params.add(query.actor());
+            }
+            if (query.action() != null && !query.action().isBlank()) {
+                where.append(" and action = ?");
+                params.add(query.action());
+            }
+            if (query.from() != null) {
+                where.append(" and at >= ?");
+                params.add(Timestamp.from(query.from()));
+            }
+            if (query.to() != null) {
+                where.append(" and at < ?");
+                params.add(Timestamp.from(query.to()));
+            }
+            return new Filter(where.toString(), params);
+        }
+    }
+
+    private static long count(Connection c, Filter filter) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select count(*) from audit_entry" + filter.where())) {
+            bind(ps, filter.params());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static List<AuditEntry> entries(Connection c, Filter filter, int page, int size) throws SQLException {
+        List<AuditEntry> items = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("select id, at, actor, roles, organisation, action,"
+                + " referral_id, detail, seal_seq from audit_entry" + filter.where() + " order by at, id limit " + size
+                + " offset " + ((long) page * size))) {
+            bind(ps, filter.params());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    items.add(new AuditEntry(rs.getLong("id"), rs.getTimestamp("at").toInstant(),
+                            rs.getString("actor"), rs.getString("roles"), rs.getString("organisation"),
+                            rs.getString("action"), rs.getObject("referral_id", UUID.class), rs.getString("detail"),
+                            (Long) rs.getObject("seal_seq")));
+                }
+            }
+        }
+        return items;
     }
 
     private static void bind(PreparedStatement ps, List<Object> params) throws SQLException {

@@ -212,23 +212,37 @@ public class OutboxRelay {
      * between send and record.
      */
     public Sent send(List<OutboxRow> rows) {
+        List<Future<RecordMetadata>> acks = dispatch(rows);
+        return acknowledgements(rows.subList(0, acks.size()), acks);
+    }
+
+    /** Hands the rows to the producer in order; stops early when the broker is plainly out of reach. */
+    private List<Future<RecordMetadata>> dispatch(List<OutboxRow> rows) {
         Producer<String, String> kafka = producer();
         List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
         for (OutboxRow row : rows) {
-            ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
-            record.headers().add(new RecordHeader("event-type", row.type().getBytes(UTF_8)));
-            record.headers().add(new RecordHeader("event-id", row.eventId().toString().getBytes(UTF_8)));
-            if (row.traceParent() != null) {
-                record.headers().add(new RecordHeader(TraceContext.HEADER, row.traceParent().getBytes(UTF_8)));
-            }
-            Future<RecordMetadata> ack = kafka.send(record);
+            Future<RecordMetadata> ack = kafka.send(producerRecord(row));
             acks.add(ack);
             if (ack.isDone() && failedAlready(ack)) {
                 // The broker is out of reach (send waited max.block.ms): don't wait that long for every row.
                 break;
             }
         }
-        rows = rows.subList(0, acks.size());
+        return acks;
+    }
+
+    private static ProducerRecord<String, String> producerRecord(OutboxRow row) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
+        record.headers().add(new RecordHeader("event-type", row.type().getBytes(UTF_8)));
+        record.headers().add(new RecordHeader("event-id", row.eventId().toString().getBytes(UTF_8)));
+        if (row.traceParent() != null) {
+            record.headers().add(new RecordHeader(TraceContext.HEADER, row.traceParent().getBytes(UTF_8)));
+        }
+        return record;
+    }
+
+    /** Waits for each row's acknowledgement, all within the send timeout, and sorts the rows by the answer. */
+    private Sent acknowledgements(List<OutboxRow> rows, List<Future<RecordMetadata>> acks) {
         long deadline = System.nanoTime() + config.sendTimeout().toNanos();
         List<Long> sent = new ArrayList<>();
         List<Long> retry = new ArrayList<>();

@@ -1,19 +1,13 @@
 package org.frontdoor.support.security;
 
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
-import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
-import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
-import jakarta.inject.Inject;
-import java.security.PrivateKey;
-import java.security.PublicKey;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import javax.crypto.SecretKey;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -22,12 +16,13 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * thousands of referrals, and verifying its RSA signature each time was a third of intake's request CPU. A token
  * cannot change (any change breaks its signature) and its validity depends only on the time, so a token verified
  * once is valid until its {@code exp} (or until it is older than the maximum age): an entry is served only before then, checked on every use. Only the default
- * {@link #parse(String)}, which every request goes through, is cached; the rest is smallrye-jwt's own.
+ * {@link #parse(String)}, which every request goes through, is cached; the rest is smallrye-jwt's own, inherited
+ * (the same verification, configured the same way, as the bean this one replaces).
  */
 @Alternative
 @Priority(1)
 @ApplicationScoped
-public class CachingJwtParser implements JWTParser {
+public class CachingJwtParser extends DefaultJWTParser {
 
     /** Tokens held at most; when full, expired ones go, and if none has, the cache starts afresh. */
     static final int MAX_ENTRIES = 5_000;
@@ -36,9 +31,6 @@ public class CachingJwtParser implements JWTParser {
     }
 
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
-
-    @Inject
-    DefaultJWTParser verifier;
 
     /** A token older than this is refused even before it expires, so it is served from the cache only until then. */
     @ConfigProperty(name = "mp.jwt.verify.token.age")
@@ -51,7 +43,7 @@ public class CachingJwtParser implements JWTParser {
         if (cached != null && now < cached.expiresAtSeconds()) {
             return cached.token();
         }
-        JsonWebToken jwt = verifier.parse(token); // throws for a bad signature, issuer or expiry: never cached
+        JsonWebToken jwt = super.parse(token); // throws for a bad signature, issuer or expiry: never cached
         long until = maxAgeSeconds.map(age -> Math.min(jwt.getExpirationTime(), jwt.getIssuedAtTime() + age))
                 .orElse(jwt.getExpirationTime());
         if (until > now) {
@@ -69,45 +61,5 @@ public class CachingJwtParser implements JWTParser {
     /** How many verified tokens are held (for tests). */
     int size() {
         return verified.size();
-    }
-
-    @Override
-    public JsonWebToken parse(String token, JWTAuthContextInfo context) throws ParseException {
-        return verifier.parse(token, context);
-    }
-
-    @Override
-    public JsonWebToken verify(String token, PublicKey key) throws ParseException {
-        return verifier.verify(token, key);
-    }
-
-    @Override
-    public JsonWebToken verify(String token, SecretKey key) throws ParseException {
-        return verifier.verify(token, key);
-    }
-
-    @Override
-    public JsonWebToken verify(String token, String secret) throws ParseException {
-        return verifier.verify(token, secret);
-    }
-
-    @Override
-    public JsonWebToken decrypt(String token, PrivateKey key) throws ParseException {
-        return verifier.decrypt(token, key);
-    }
-
-    @Override
-    public JsonWebToken decrypt(String token, SecretKey key) throws ParseException {
-        return verifier.decrypt(token, key);
-    }
-
-    @Override
-    public JsonWebToken decrypt(String token, String secret) throws ParseException {
-        return verifier.decrypt(token, secret);
-    }
-
-    @Override
-    public JsonWebToken parseOnly(String token) throws ParseException {
-        return verifier.parseOnly(token);
     }
 }

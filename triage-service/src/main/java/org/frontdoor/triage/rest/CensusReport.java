@@ -7,7 +7,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.frontdoor.support.openapi.Bounds;
 import org.frontdoor.triage.statutory.StatutoryReturns;
-import org.frontdoor.triage.returns.CensusRuleFailure;
+import org.frontdoor.returns.CensusRuleFailure;
 
 @Schema(name = "CensusReport", description = "What the CIN census for a year holds and what it leaves out, per child"
         + " with the DfE rule, so the data can be fixed before the file is sent")

@@ -29,9 +29,9 @@ import org.frontdoor.support.problem.ProblemException;
 import org.frontdoor.support.problem.QueryParams;
 import org.frontdoor.support.security.Roles;
 import org.frontdoor.triage.statutory.StatutoryReturns;
-import org.frontdoor.triage.returns.AnnexACsvWriter;
-import org.frontdoor.triage.returns.AnnexAList;
-import org.frontdoor.triage.returns.AnnexAXlsxWriter;
+import org.frontdoor.returns.AnnexACsvWriter;
+import org.frontdoor.returns.AnnexAList;
+import org.frontdoor.returns.AnnexAXlsxWriter;
 
 @Path("/api/v1/returns")
 @Tag(name = "Statutory returns", description = "The DfE Children in Need census and Ofsted's Annex A lists, made"

@@ -35,26 +35,26 @@ import org.frontdoor.support.audit.AuditLog;
 import org.frontdoor.support.calendar.WorkingCalendar;
 import org.frontdoor.support.problem.ProblemException;
 import org.frontdoor.triage.config.TriageConfig;
-import org.frontdoor.triage.returns.AnnexA;
-import org.frontdoor.triage.returns.AnnexAChild;
-import org.frontdoor.triage.returns.AnnexAGender;
-import org.frontdoor.triage.returns.AnnexAList;
-import org.frontdoor.triage.returns.AnnexARows;
-import org.frontdoor.triage.returns.CensusAssessment;
-import org.frontdoor.triage.returns.CensusChild;
-import org.frontdoor.triage.returns.CensusEpisode;
-import org.frontdoor.triage.returns.CensusHeader;
-import org.frontdoor.triage.returns.CensusPartition;
-import org.frontdoor.triage.returns.CinCensusValidator;
-import org.frontdoor.triage.returns.CinCensusWriter;
-import org.frontdoor.triage.returns.ProtectionPlan;
-import org.frontdoor.triage.returns.SchemaError;
-import org.frontdoor.triage.returns.Section47;
+import org.frontdoor.returns.AnnexA;
+import org.frontdoor.returns.AnnexAChild;
+import org.frontdoor.returns.AnnexAGender;
+import org.frontdoor.returns.AnnexAList;
+import org.frontdoor.returns.AnnexARows;
+import org.frontdoor.returns.CensusAssessment;
+import org.frontdoor.returns.CensusChild;
+import org.frontdoor.returns.CensusEpisode;
+import org.frontdoor.returns.CensusHeader;
+import org.frontdoor.returns.CensusPartition;
+import org.frontdoor.returns.CinCensusValidator;
+import org.frontdoor.returns.CinCensusWriter;
+import org.frontdoor.returns.ProtectionPlan;
+import org.frontdoor.returns.SchemaError;
+import org.frontdoor.returns.Section47;
 
 /**
  * The statutory returns straight from the live data: the DfE Children in Need census for a collection year and
  * Ofsted's Annex A lists 1-5 for a window (returns.md). A handful of set-based reads build the returns' own model
- * ({@code org.frontdoor.triage.returns}); the census is checked against the DfE's rules and its schema before it is
+ * ({@code org.frontdoor.returns, module statutory-returns}); the census is checked against the DfE's rules and its schema before it is
  * offered, and a child who breaks a rule is listed with the rule instead of going into the file. Each return made
  * is audited as a bulk read.
  */

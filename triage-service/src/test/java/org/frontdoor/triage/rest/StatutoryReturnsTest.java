@@ -41,7 +41,7 @@ import javax.xml.xpath.XPathFactory;
 import org.frontdoor.events.codes.Upn;
 import org.frontdoor.triage.Triage;
 import org.frontdoor.triage.Triage.Item;
-import org.frontdoor.triage.returns.CinCensusValidator;
+import org.frontdoor.returns.CinCensusValidator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;

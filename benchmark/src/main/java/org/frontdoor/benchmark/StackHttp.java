@@ -1,0 +1,98 @@
+package org.frontdoor.benchmark;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import org.frontdoor.events.EventJson;
+import org.frontdoor.testsupport.DevTokens;
+
+/** The services' APIs as the benchmark calls them, with tokens of the local run's identity provider. */
+final class StackHttp {
+
+    static final String REFERRALS = "http://127.0.0.1:8081/api/v1/referrals";
+    static final String TRIAGE = "http://127.0.0.1:8082/api/v1";
+    static final String NOTIFICATION = "http://127.0.0.1:8083/api/v1";
+
+    private final DevTokens tokens;
+    // HTTP/1.1: each client its own connection, as partner systems would be (not one multiplexed h2c stream)
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .executor(Executors.newFixedThreadPool(8)).build();
+
+    StackHttp(DevTokens tokens) {
+        this.tokens = tokens;
+    }
+
+    String token(String role) {
+        return tokens.token(role);
+    }
+
+    String token(String role, String org) {
+        return tokens.token(role, org);
+    }
+
+    /** One realistic referral with its own idempotency key; null when no answer came. */
+    HttpResponse<String> refer(String partner) {
+        return send(REFERRALS, partner, Referrals.body(), Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+    }
+
+    /** One realistic referral with its own idempotency key; true when it was accepted (201). */
+    boolean submitted(String partner) {
+        HttpResponse<String> reply = refer(partner);
+        return (reply == null ? -1 : reply.statusCode()) == 201;
+    }
+
+    int post(String url, String token, String body, Map<String, String> headers) {
+        HttpResponse<String> reply = send(url, token, body, headers);
+        return reply == null ? -1 : reply.statusCode();
+    }
+
+    HttpResponse<String> send(String url, String token, String body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    int put(String url, String token, String body) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException | InterruptedException e) {
+            return -1;
+        }
+    }
+
+    HttpResponse<String> get(String url, String token) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).GET()
+                    .build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException | InterruptedException e) {
+            return null;
+        }
+    }
+
+    static JsonNode json(String body) {
+        try {
+            return EventJson.mapper().readTree(body);
+        } catch (IOException e) {
+            return EventJson.mapper().createObjectNode();
+        }
+    }
+}
