@@ -15,10 +15,23 @@ import org.frontdoor.support.calendar.Instants;
 @ApplicationScoped
 public class Attempts {
 
-    static final String NO_CHANNEL = "no webhook subscription or email address for this recipient";
-    static final String INACTIVE = "not sent: the organisation is inactive in the partner directory";
-    static final String UNREADABLE_SECRET = "the webhook secret does not decrypt with this instance's key ring"
-            + " (frontdoor.notification.secret-key and previous-secret-keys); not sent";
+    /** Why nothing was sent: the attempt's error. */
+    enum NotSent {
+        NO_CHANNEL("no webhook subscription or email address for this recipient"),
+        INACTIVE("not sent: the organisation is inactive in the partner directory"),
+        UNREADABLE_SECRET("the webhook secret does not decrypt with this instance's key ring"
+                + " (frontdoor.notification.secret-key and previous-secret-keys); not sent");
+
+        private final String error;
+
+        NotSent(String error) {
+            this.error = error;
+        }
+
+        Attempt by(Channel channel) {
+            return new Attempt(channel, new WebhookSender.Result(false, error));
+        }
+    }
 
     /** How an attempt went: {@code channel} is null when there was none to try. */
     public record Attempt(Channel channel, WebhookSender.Result result) {
@@ -35,10 +48,10 @@ public class Attempts {
 
     public Attempt send(Claim claim) {
         if (claim.inactive()) {
-            return new Attempt(null, new WebhookSender.Result(false, INACTIVE));
+            return NotSent.INACTIVE.by(null);
         }
         if (claim.callbackUrl() != null && claim.secrets().isEmpty()) {
-            return new Attempt(Channel.WEBHOOK, new WebhookSender.Result(false, UNREADABLE_SECRET));
+            return NotSent.UNREADABLE_SECRET.by(Channel.WEBHOOK);
         }
         if (claim.callbackUrl() != null) {
             return new Attempt(Channel.WEBHOOK, webhooks.post(claim.callbackUrl(), claim.secrets(),
@@ -47,6 +60,6 @@ public class Attempts {
         if (!claim.emails().isEmpty()) {
             return new Attempt(Channel.EMAIL, email.send(claim.emails(), claim.subject(), claim.text()));
         }
-        return new Attempt(null, new WebhookSender.Result(false, NO_CHANNEL));
+        return NotSent.NO_CHANNEL.by(null);
     }
 }
