@@ -6,12 +6,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.UUID;
 import org.frontdoor.support.audit.AuditLog;
 import org.frontdoor.support.calendar.Instants;
-import org.frontdoor.support.problem.ProblemException;
-import org.frontdoor.support.problem.ProblemType;
 import org.jboss.logging.Logger;
 
 /**
@@ -36,20 +33,15 @@ public class FollowUpService {
     public Notification informed(UUID id, InformedHow how, String note, String by) {
         Notification n = em.find(Notification.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (n == null) {
-            throw ProblemException.notFound("Notification " + id);
+            throw new NotFound("Notification " + id);
         }
-        if (n.status != NotificationStatus.FAILED) {
+        try {
+            n.informedOtherwise(how, note, by, Instants.now(clock));
+        } catch (IllegalTransition e) {
             audit.recordRefused("notification.informed.refused", n.referralId, "notification " + id + " is "
                     + n.status);
-            throw new ProblemException(ProblemType.CONFLICT, "Only a notification on the could-not-inform list (FAILED)"
-                    + " can be marked as informed; this one is " + n.status);
+            throw e;
         }
-        n.status = NotificationStatus.INFORMED_OTHERWISE;
-        n.informedAt = Instants.now(clock);
-        n.informedHow = how;
-        n.informedBy = by;
-        n.informedNote = note;
-        n.nextAttemptAt = null;
         // the note is free text: kept on the row, never in the audit detail or the log
         audit.record("notification.informed", n.referralId, "notification " + id + " (" + n.kind + ", "
                 + n.followUpReason + ") informed by " + how);

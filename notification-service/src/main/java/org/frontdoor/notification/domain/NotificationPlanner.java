@@ -3,7 +3,6 @@ package org.frontdoor.notification.domain;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,6 +22,7 @@ import org.frontdoor.events.payload.SharingConsentRecorded;
 import org.frontdoor.events.payload.TriageDecided;
 import org.frontdoor.notification.config.NotificationConfig;
 import org.frontdoor.notification.delivery.Dispatcher;
+import org.frontdoor.notification.domain.PlannedMessage.Recipient;
 import org.frontdoor.support.calendar.Instants;
 import org.frontdoor.support.calendar.WorkingCalendar;
 import org.frontdoor.support.validation.Text;
@@ -52,7 +52,7 @@ public class NotificationPlanner {
     private static final Logger LOG = Logger.getLogger(NotificationPlanner.class);
 
     @Inject
-    EntityManager em;
+    PlanningQueries queries;
 
     @Inject
     MessageComposer composer;
@@ -78,41 +78,13 @@ public class NotificationPlanner {
             throw new MalformedEventException("referral.logged " + event.eventId() + " has no referrer or receivedAt");
         }
         UUID referralId = r.referralId() != null ? r.referralId() : event.referralId();
-        lockReferral(referralId);
+        queries.lockReferral(referralId);
         List<ReferralLogged.ChildRef> children = r.children() == null ? List.of() : r.children();
         ReferralRecord record = ReferralRecord.findById(referralId);
         if (record == null) {
-            record = new ReferralRecord();
-            record.referralId = referralId;
-            record.receivedAt = r.receivedAt();
-            ReferralLogged.Referrer who = r.referrer();
-            record.sourceCode = who.sourceCode() == null ? ReferralSource.UNKNOWN.code() : who.sourceCode();
-            record.referrerKind = kindOf(who);
-            record.organisationId = Text.blankToNull(who.organisationId());
-            record.organisationName = Text.blankToNull(who.organisationName());
-            record.referrerName = Text.blankToNull(who.name());
-            record.referrerEmail = Text.blankToNull(who.email());
-            record.externalReference = Text.blankToNull(who.externalReference());
-            record.acknowledgementDueBy = r.acknowledgementDueBy() != null ? r.acknowledgementDueBy()
-                    : calendar.plusWorkingDays(r.receivedAt(), config.acknowledgementWorkingDays());
-            record.childCount = children.size();
-            record.persist();
-            for (ReferralLogged.ChildRef child : children) {
-                if (child.childId() == null) {
-                    throw new MalformedEventException("referral.logged " + event.eventId()
-                            + " has a child without childId");
-                }
-                // before anything is planned: whether anything about this child may go to a partner
-                sharing.record(child.childId(), referralId, child.youngAdult(), child.sharingConsent(),
-                        event.occurredAt());
-                em.createNativeQuery("insert into referral_record_child (child_id, referral_id, position)"
-                        + " values (?1, ?2, ?3) on conflict do nothing")
-                        .setParameter(1, child.childId()).setParameter(2, referralId)
-                        .setParameter(3, child.position())
-                        .executeUpdate();
-            }
+            record = newRecord(referralId, r, children.size());
+            recordChildren(event, referralId, children);
         }
-
         switch (record.referrerKind) {
             case "ANONYMOUS" -> LOG.infof("Referral %s: anonymous referrer, nothing to send", referralId);
             case "PROFESSIONAL" -> planProfessional(event, record, children);
@@ -120,8 +92,40 @@ public class NotificationPlanner {
         }
     }
 
+    private ReferralRecord newRecord(UUID referralId, ReferralLogged r, int childCount) {
+        ReferralRecord record = new ReferralRecord();
+        record.referralId = referralId;
+        record.receivedAt = r.receivedAt();
+        ReferralLogged.Referrer who = r.referrer();
+        record.sourceCode = who.sourceCode() == null ? ReferralSource.UNKNOWN.code() : who.sourceCode();
+        record.referrerKind = kindOf(who);
+        record.organisationId = Text.blankToNull(who.organisationId());
+        record.organisationName = Text.blankToNull(who.organisationName());
+        record.referrerName = Text.blankToNull(who.name());
+        record.referrerEmail = Text.blankToNull(who.email());
+        record.externalReference = Text.blankToNull(who.externalReference());
+        record.acknowledgementDueBy = r.acknowledgementDueBy() != null ? r.acknowledgementDueBy()
+                : calendar.plusWorkingDays(r.receivedAt(), config.acknowledgementWorkingDays());
+        record.childCount = childCount;
+        record.persist();
+        return record;
+    }
+
+    private void recordChildren(EventEnvelope event, UUID referralId, List<ReferralLogged.ChildRef> children) {
+        for (ReferralLogged.ChildRef child : children) {
+            if (child.childId() == null) {
+                throw new MalformedEventException("referral.logged " + event.eventId()
+                        + " has a child without childId");
+            }
+            // before anything is planned: whether anything about this child may go to a partner
+            sharing.record(child.childId(), referralId, child.youngAdult(), child.sharingConsent(),
+                    event.occurredAt());
+            queries.insertChild(child.childId(), referralId, child.position());
+        }
+    }
+
     private void planProfessional(EventEnvelope event, ReferralRecord record, List<ReferralLogged.ChildRef> children) {
-        Recipient referrer = referrerOf(record);
+        Recipient referrer = Recipient.referrer(record);
         Instant outcomeDue = calendar.plusWorkingDays(record.receivedAt, outcomeTargetDays(record.sourceCode));
         Instant outcomeLatest = calendar.plusWorkingDays(record.receivedAt, outcomeLatestDays(record.sourceCode));
         List<Messages.ChildRef> refs = children.stream()
@@ -129,11 +133,11 @@ public class NotificationPlanner {
                 .toList();
         MessageComposer.Composed ack = composer.professionalAcknowledgement(record, refs, outcomeDue, outcomeLatest,
                 children.stream().anyMatch(ReferralLogged.ChildRef::youngAdult));
-        insert(record.referralId, null, Kind.ACKNOWLEDGEMENT, "", referrer, NotificationStatus.PENDING,
-                record.acknowledgementDueBy, null, ack, event.eventId());
+        insert(new PlannedMessage(record.referralId, null, Kind.ACKNOWLEDGEMENT, "", referrer,
+                NotificationStatus.PENDING, record.acknowledgementDueBy, null, ack, event.eventId()));
         for (ReferralLogged.ChildRef child : children) {
-            insert(record.referralId, child.childId(), Kind.OUTCOME, "", referrer,
-                    NotificationStatus.AWAITING_DECISION, outcomeDue, outcomeLatest, null, event.eventId());
+            insert(new PlannedMessage(record.referralId, child.childId(), Kind.OUTCOME, "", referrer,
+                    NotificationStatus.AWAITING_DECISION, outcomeDue, outcomeLatest, null, event.eventId()));
             // a decision that arrived before its referral
             decisionFor(child.childId()).ifPresent(d -> composeOutcome(record, d, event.eventId()));
         }
@@ -147,10 +151,9 @@ public class NotificationPlanner {
                     record.referralId, record.referrerKind.toLowerCase(Locale.ROOT));
             return;
         }
-        Recipient recipient = new Recipient("email:" + record.referrerEmail.toLowerCase(Locale.ROOT), null,
-                record.referrerEmail);
-        insert(record.referralId, null, Kind.ACKNOWLEDGEMENT, "", recipient, NotificationStatus.PENDING,
-                record.acknowledgementDueBy, null, composer.publicAcknowledgement(record), event.eventId());
+        insert(new PlannedMessage(record.referralId, null, Kind.ACKNOWLEDGEMENT, "",
+                Recipient.email(record.referrerEmail), NotificationStatus.PENDING, record.acknowledgementDueBy, null,
+                composer.publicAcknowledgement(record), event.eventId()));
         LOG.infof("Referral %s: generic acknowledgement to a %s referrer", record.referralId,
                 record.referrerKind.toLowerCase(Locale.ROOT));
     }
@@ -163,14 +166,8 @@ public class NotificationPlanner {
         // read before anything is stored: an outcome this service cannot tell goes to the dead-letter topic
         Decision decision = Decision.of(decided);
         UUID referralId = decided.referralId() != null ? decided.referralId() : event.referralId();
-        lockReferral(referralId);
-        int stored = em.createNativeQuery("insert into child_decision (child_id, referral_id, payload, event_id, received_at)"
-                + " values (?1, ?2, cast(?3 as jsonb), ?4, ?5) on conflict do nothing")
-                .setParameter(1, decided.childId()).setParameter(2, referralId)
-                .setParameter(3, write(decided)).setParameter(4, event.eventId())
-                .setParameter(5, Instants.now(clock))
-                .executeUpdate();
-        if (stored == 0) {
+        queries.lockReferral(referralId);
+        if (!queries.storeDecision(decided.childId(), referralId, decided, event.eventId(), Instants.now(clock))) {
             // the referrer was told (or will be told) the first decision; a later one is not sent again
             LOG.infof("Referral %s: child %s was decided before; the outcome is told once", referralId,
                     decided.childId());
@@ -192,20 +189,15 @@ public class NotificationPlanner {
 
     private void composeOutcome(ReferralRecord record, Decision decision, UUID sourceEventId) {
         TriageDecided decided = decision.event();
-        Recipient referrer = referrerOf(record);
-        Integer position = (Integer) em.createNativeQuery(
-                "select position from referral_record_child where child_id = ?1 and referral_id = ?2")
-                .setParameter(1, decided.childId()).setParameter(2, record.referralId)
-                .getResultStream().findFirst().orElse(null);
-        if (position == null) {
-            throw new MalformedEventException("triage.decided names child " + decided.childId()
-                    + " who is not in referral " + record.referralId);
-        }
+        Recipient referrer = Recipient.referrer(record);
+        int position = queries.childPosition(decided.childId(), record.referralId)
+                .orElseThrow(() -> new MalformedEventException("triage.decided names child " + decided.childId()
+                        + " who is not in referral " + record.referralId));
         MessageComposer.Composed message = composer.outcome(record, position + 1, decision);
         Instant due = calendar.plusWorkingDays(record.receivedAt, outcomeTargetDays(record.sourceCode));
         Instant latest = calendar.plusWorkingDays(record.receivedAt, outcomeLatestDays(record.sourceCode));
-        insert(record.referralId, decided.childId(), Kind.OUTCOME, "", referrer, NotificationStatus.AWAITING_DECISION,
-                due, latest, null, sourceEventId);
+        insert(new PlannedMessage(record.referralId, decided.childId(), Kind.OUTCOME, "", referrer,
+                NotificationStatus.AWAITING_DECISION, due, latest, null, sourceEventId));
         Notification n = Notification.<Notification>find("referralId = ?1 and childId = ?2 and kind = ?3"
                 + " and occurrence = '' and recipientKey = ?4", record.referralId, decided.childId(), Kind.OUTCOME,
                 referrer.key()).firstResult();
@@ -253,131 +245,75 @@ public class NotificationPlanner {
     public void caseChanged(EventEnvelope event, CaseEvent change) {
         Kind kind = "case.closed".equals(event.type()) ? Kind.CASE_CLOSED : Kind.CASE_STEPPED;
         UUID referralId = change.referralId() != null ? change.referralId() : event.referralId();
-        lockReferral(referralId);
+        queries.lockReferral(referralId);
         Instant occurredAt = change.occurredAt() != null ? change.occurredAt() : event.occurredAt();
         // a case steps more than once (up, later down): each step is its own message; it closes once
         String occurrence = kind == Kind.CASE_CLOSED
                 ? "case:" + (change.caseId() == null ? event.eventId() : change.caseId())
                 : "event:" + event.eventId();
-        ReferralRecord record = ReferralRecord.findById(referralId);
-        Set<Recipient> recipients = new LinkedHashSet<>();
-        if (record != null && record.isProfessional()) {
-            recipients.add(referrerOf(record));
-        }
-        for (String org : change.partnerAgencies() == null ? List.<String>of() : change.partnerAgencies()) {
-            if (org == null || org.isBlank()) {
-                continue;
-            }
-            boolean isReferrer = record != null && record.isProfessional() && org.equals(record.organisationId);
-            if (!isReferrer) {
-                recipients.add(new Recipient("org:" + org, org, null));
-            }
-        }
+        Set<Recipient> recipients = caseRecipients(ReferralRecord.findById(referralId), change.partnerAgencies());
         Instant due = calendar.plusWorkingDays(occurredAt, config.caseChangeWorkingDays());
         List<UUID> childIds = change.childIds() == null ? List.of() : change.childIds();
         int planned = 0;
         for (UUID childId : childIds) {
             MessageComposer.Composed message = composer.caseChange(kind, change, referralId, childId, occurredAt);
             for (Recipient recipient : recipients) {
-                planned += insert(referralId, childId, kind, occurrence, recipient, NotificationStatus.PENDING, due,
-                        null, message, event.eventId()) ? 1 : 0;
+                planned += insert(new PlannedMessage(referralId, childId, kind, occurrence, recipient,
+                        NotificationStatus.PENDING, due, null, message, event.eventId())) ? 1 : 0;
             }
         }
         LOG.infof("Referral %s: %s told to %d partner recipient(s), %d message(s)", referralId, event.type(),
                 recipients.size(), planned);
     }
 
-    /** How to reach the referrer: their organisation's webhook, else their email address. */
-    private static Recipient referrerOf(ReferralRecord record) {
-        if (record.organisationId != null) {
-            return new Recipient("org:" + record.organisationId, record.organisationId, record.referrerEmail);
+    /** A case change goes to every partner agency involved, and a professional referrer; never the public. */
+    private static Set<Recipient> caseRecipients(ReferralRecord record, List<String> partnerAgencies) {
+        Set<Recipient> recipients = new LinkedHashSet<>();
+        boolean professional = record != null && record.isProfessional();
+        if (professional) {
+            recipients.add(Recipient.referrer(record));
         }
-        if (record.referrerEmail != null) {
-            return new Recipient("email:" + record.referrerEmail.toLowerCase(Locale.ROOT), null, record.referrerEmail);
+        for (String org : partnerAgencies == null ? List.<String>of() : partnerAgencies) {
+            if (org != null && !org.isBlank() && !(professional && org.equals(record.organisationId))) {
+                recipients.add(Recipient.organisation(org, null));
+            }
         }
-        return new Recipient("referrer", null, null);
+        return recipients;
     }
 
-    private record Recipient(String key, String org, String email) {
-    }
-
-    /** Inserts the row unless its key exists; true when it was new. */
-    private boolean insert(UUID referralId, UUID childId, Kind kind, String occurrence, Recipient to,
-            NotificationStatus status, Instant dueBy, Instant latestBy, MessageComposer.Composed message,
-            UUID sourceEventId) {
-        Instant now = Instants.now(clock);
-        Optional<String> withheld = status == NotificationStatus.PENDING ? sharing.withholdReason(childId, kind)
-                : Optional.empty();
-        if (withheld.isPresent()) {
-            status = NotificationStatus.WITHHELD_NO_CONSENT;
-        }
-        boolean ready = status == NotificationStatus.PENDING;
-        int inserted = em.createNativeQuery("insert into notification (id, referral_id, child_id, kind, occurrence,"
-                + " recipient_key, recipient_org, recipient_email, status, due_by, latest_by, created_at, ready_at,"
-                + " next_attempt_at, webhook_type, subject, text_body, data, source_event_id, withheld_reason)"
-                + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
-                + " cast(?18 as jsonb), ?19, ?20) on conflict on constraint notification_once do nothing")
-                .setParameter(1, UUID.randomUUID())
-                .setParameter(2, referralId)
-                .setParameter(3, childId)
-                .setParameter(4, kind.name())
-                .setParameter(5, occurrence)
-                .setParameter(6, to.key())
-                .setParameter(7, to.org())
-                .setParameter(8, to.email())
-                .setParameter(9, status.name())
-                .setParameter(10, dueBy)
-                .setParameter(11, latestBy)
-                .setParameter(12, now)
-                .setParameter(13, ready ? now : null)
-                .setParameter(14, ready ? now : null)
-                .setParameter(15, kind.webhookType())
-                .setParameter(16, message == null ? null : message.subject())
-                .setParameter(17, message == null ? null : message.text())
-                .setParameter(18, message == null ? null : write(message.data()))
-                .setParameter(19, sourceEventId)
-                .setParameter(20, withheld.orElse(null))
-                .executeUpdate();
-        if (inserted == 1 && ready) {
+    /** Inserts the row unless its key exists, held back if the sharing policy says so; true when it was new. */
+    private boolean insert(PlannedMessage m) {
+        Optional<String> withheld = m.status() == NotificationStatus.PENDING
+                ? sharing.withholdReason(m.childId(), m.kind()) : Optional.empty();
+        NotificationStatus status = withheld.isPresent() ? NotificationStatus.WITHHELD_NO_CONSENT : m.status();
+        boolean inserted = queries.insert(m, status, withheld.orElse(null), Instants.now(clock));
+        if (inserted && status == NotificationStatus.PENDING) {
             dispatcher.wakeUpAfterCommit();
         }
-        return inserted == 1;
+        return inserted;
     }
 
     private void ready(Notification n, MessageComposer.Composed message, UUID sourceEventId) {
         Instant now = Instants.now(clock);
-        n.subject = message.subject();
-        n.textBody = message.text();
-        n.data = message.data();
-        n.sourceEventId = sourceEventId;
+        n.composed(message, sourceEventId);
         Optional<String> withheld = sharing.withholdReason(n.childId, n.kind);
         if (withheld.isPresent()) {
             withhold(n, withheld.get());
             return;
         }
-        n.status = NotificationStatus.PENDING;
-        n.readyAt = now;
-        n.nextAttemptAt = now;
+        n.ready(now);
         dispatcher.wakeUpAfterCommit();
     }
 
     /** Kept, composed, never sent while the policy says so. */
     private static void withhold(Notification n, String reason) {
-        n.status = NotificationStatus.WITHHELD_NO_CONSENT;
-        n.withheldReason = reason;
-        n.nextAttemptAt = null;
-        n.clearFollowUp(); // a FAILED message now held back by law is no longer a task
+        n.withheld(reason);
         LOG.infof("Notification %s (%s, referral %s) withheld: %s", n.id, n.kind, n.referralId, reason);
     }
 
     /** Consent given: sent now, with a fresh retry window. */
     private void release(Notification n) {
-        Instant now = Instants.now(clock);
-        n.status = NotificationStatus.PENDING;
-        n.withheldReason = null;
-        n.readyAt = now;
-        n.nextAttemptAt = now;
-        n.retryWindowStart = now;
+        n.released(Instants.now(clock));
         dispatcher.wakeUpAfterCommit();
     }
 
@@ -387,12 +323,10 @@ public class NotificationPlanner {
      * rather than the whole referral going to the dead-letter topic.
      */
     private Optional<Decision> decisionFor(UUID childId) {
-        return em.createNativeQuery("select cast(payload as text) from child_decision where child_id = ?1")
-                .setParameter(1, childId)
-                .getResultStream().findFirst()
+        return queries.storedDecision(childId)
                 .flatMap(json -> {
                     try {
-                        return Optional.of(Decision.of(EventJson.mapper().readValue((String) json,
+                        return Optional.of(Decision.of(EventJson.mapper().readValue(json,
                                 TriageDecided.class)));
                     } catch (JsonProcessingException e) {
                         throw new IllegalStateException("stored decision of child " + childId + " is unreadable", e);
@@ -430,25 +364,5 @@ public class NotificationPlanner {
             }
         }
         return ReferralSource.Kind.UNKNOWN.name();
-    }
-
-
-    private static String write(Object value) {
-        try {
-            return EventJson.mapper().writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise", e);
-        }
-    }
-
-
-    /**
-     * One referral's events, arriving on two topics (its record on referral-notices, decisions and case changes on
-     * triage-events) and so on two consumers at once, take turns until the transaction ends: a decision never
-     * misses the record stored beside it, and the record never misses a decision parked a moment before.
-     */
-    private void lockReferral(UUID referralId) {
-        em.createNativeQuery("select 1 from (select pg_advisory_xact_lock(hashtextextended(?1, 21))) l")
-                .setParameter(1, "referral:" + referralId).getSingleResult();
     }
 }

@@ -22,8 +22,6 @@ import org.frontdoor.support.calendar.Instants;
 import org.frontdoor.support.concurrency.IfMatch;
 import org.frontdoor.support.outbox.Outbox;
 import org.frontdoor.support.problem.Problem.FieldError;
-import org.frontdoor.support.problem.ProblemException;
-import org.frontdoor.support.problem.ProblemType;
 import org.frontdoor.support.problem.RequestValidation;
 import org.jboss.logging.Logger;
 
@@ -92,8 +90,7 @@ public class PartnerDirectory {
     public Entry create(PartnerCommand command, String actor) {
         if (command != null && command.id() != null && PartnerOrganisation.findById(command.id()) != null) {
             audit.recordRefused("partner.create.refused", null, "organisation " + command.id() + " exists");
-            throw new ProblemException(ProblemType.CONFLICT, "Organisation id " + command.id() + " is taken: change"
-                    + " it with PUT /api/v1/partners/" + command.id());
+            throw new OrganisationIdTaken(command.id());
         }
         List<FieldError> errors = new ArrayList<>();
         check(command, errors);
@@ -209,7 +206,7 @@ public class PartnerDirectory {
         PartnerOrganisation p = forUpdate ? PartnerOrganisation.findById(id, LockModeType.PESSIMISTIC_WRITE)
                 : PartnerOrganisation.findById(id);
         if (p == null) {
-            throw ProblemException.notFound("Partner organisation " + id);
+            throw new NotFound("Partner organisation " + id);
         }
         return p;
     }

@@ -2,9 +2,7 @@ package org.frontdoor.notification.domain;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.util.List;
 import org.frontdoor.events.payload.ReferralErased;
 import org.frontdoor.support.audit.AuditLog;
 
@@ -17,18 +15,14 @@ import org.frontdoor.support.audit.AuditLog;
 public class RecordErasure {
 
     @Inject
-    EntityManager em;
+    ErasureQueries queries;
 
     @Inject
     AuditLog audit;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void erased(ReferralErased erased) {
-        for (String table : List.of("notification", "child_sharing", "child_decision", "referral_record_child",
-                "referral_record")) {
-            em.createNativeQuery("delete from " + table + " where referral_id = ?1")
-                    .setParameter(1, erased.referralId()).executeUpdate();
-        }
+        queries.deleteReferral(erased.referralId());
         audit.record("referral.erased", erased.referralId(), erased.retentionKind() + ": messages and references");
     }
 }

@@ -2,7 +2,6 @@ package org.frontdoor.notification.domain;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -33,7 +32,7 @@ public class SharingPolicy {
             + " confirmed by the front door";
 
     @Inject
-    EntityManager em;
+    SharingQueries queries;
 
     /**
      * Why a message of this kind about this child must be held back; empty when it may go. Locks the child's facts
@@ -67,13 +66,6 @@ public class SharingPolicy {
         SharingConsentStatus status = consent == null || consent.status() == null ? SharingConsentStatus.NOT_RECORDED
                 : consent.status();
         boolean confirmed = status == SharingConsentStatus.GIVEN && consent.confirmed();
-        return em.createNativeQuery("insert into child_sharing (child_id, referral_id, young_adult, consent,"
-                + " consent_confirmed, as_of) values (?1, ?2, ?3, ?4, ?5, ?6) on conflict (child_id) do update set"
-                + " young_adult = excluded.young_adult, consent = excluded.consent,"
-                + " consent_confirmed = excluded.consent_confirmed, as_of = excluded.as_of"
-                + " where child_sharing.as_of < excluded.as_of")
-                .setParameter(1, childId).setParameter(2, referralId).setParameter(3, youngAdult)
-                .setParameter(4, status.name()).setParameter(5, confirmed).setParameter(6, asOf)
-                .executeUpdate() == 1;
+        return queries.upsert(childId, referralId, youngAdult, status, confirmed, asOf);
     }
 }

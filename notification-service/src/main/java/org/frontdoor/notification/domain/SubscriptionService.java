@@ -22,7 +22,6 @@ import org.frontdoor.notification.secrets.SecretCipher;
 import org.frontdoor.support.audit.AuditLog;
 import org.frontdoor.support.calendar.Instants;
 import org.frontdoor.support.problem.Problem;
-import org.frontdoor.support.problem.ProblemException;
 import org.jboss.logging.Logger;
 
 /**
@@ -133,7 +132,7 @@ public class SubscriptionService {
             }
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
+            throw new InvalidFields(errors);
         }
     }
 

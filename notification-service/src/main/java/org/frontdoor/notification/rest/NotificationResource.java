@@ -3,6 +3,7 @@ package org.frontdoor.notification.rest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -14,11 +15,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -32,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.frontdoor.notification.domain.DeadlineState;
 import org.frontdoor.notification.domain.FollowUpService;
+import org.frontdoor.notification.domain.NotFound;
 import org.frontdoor.notification.domain.Notification;
 import org.frontdoor.notification.domain.NotificationQueries;
 import org.frontdoor.notification.domain.NotificationStatus;
@@ -40,8 +42,6 @@ import org.frontdoor.support.audit.AuditLog;
 import org.frontdoor.support.calendar.Instants;
 import org.frontdoor.support.paging.Paging;
 import org.frontdoor.support.problem.Problem;
-import org.frontdoor.support.problem.ProblemException;
-import org.frontdoor.support.problem.QueryParams;
 import org.frontdoor.support.problem.RequestValidation;
 import org.frontdoor.support.security.Roles;
 import org.frontdoor.support.validation.Text;
@@ -75,8 +75,7 @@ public class NotificationResource {
             + " \"overdue\": 0, \"atRisk\": 1, \"couldNotInform\": 0, \"page\": 0, \"size\": 50, \"total\": 1,"
             + " \"items\": [" + ITEM_EXAMPLE + "]}";
 
-    static final String INVALID_EXAMPLE = """
-            {"type": "urn:frontdoor:problem:validation", "title": "Request is not valid", "status": 422,
+    static final String INVALID_EXAMPLE = ProblemExamples.INVALID + """
              "detail": "2 fields are not valid", "instance": "/api/v1/notifications",
              "errors": [{"field": "overdue", "message": "must be true or false"},
                         {"field": "status", "message": "must be one of AWAITING_DECISION, PENDING, SENT, FAILED, INFORMED_OTHERWISE, WITHHELD_NO_CONSENT"}]}""";
@@ -96,8 +95,7 @@ public class NotificationResource {
     static final String INFORMED_EXAMPLE = """
             {"how": "PHONE", "note": "Told the duty manager by phone that the case closed; they have no system"}""";
 
-    static final String INFORMED_INVALID_EXAMPLE = """
-            {"type": "urn:frontdoor:problem:validation", "title": "Request is not valid", "status": 422,
+    static final String INFORMED_INVALID_EXAMPLE = ProblemExamples.INVALID + """
              "detail": "how: must be one of [PHONE, SECURE_EMAIL, LETTER, IN_PERSON]",
              "instance": "/api/v1/notifications/7c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f/informed",
              "errors": [{"field": "how", "message": "must be one of [PHONE, SECURE_EMAIL, LETTER, IN_PERSON]"}]}""";
@@ -138,8 +136,7 @@ public class NotificationResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "invalid", value = INVALID_EXAMPLE)))
     public NotificationView.Page search(
-            @Parameter(description = "Only this referral's", schema = @Schema(type = SchemaType.STRING, format = "uuid"),
-                    example = "6b1f0e5e-2b7a-4a43-9a36-0d2b5d4f6a11") @QueryParam("referralId") String referralId,
+            @BeanParam ReferralParam referralId,
             @Parameter(description = "AWAITING_DECISION, PENDING, SENT, FAILED (could not inform),"
                     + " INFORMED_OTHERWISE (told by the front door by other means) or WITHHELD_NO_CONSENT (held back"
                     + " for a young adult's consent, with its withheldReason)", example = "FAILED",
@@ -147,29 +144,23 @@ public class NotificationResource {
             @QueryParam("status") String status,
             @Parameter(description = "true: only undelivered past due; false: only those not overdue",
                     schema = @Schema(type = SchemaType.BOOLEAN), example = "true") @QueryParam("overdue") String overdue,
-            @Parameter(description = "Judge deadlines as of this time (default now)", schema = @Schema(
-                    type = SchemaType.STRING, format = "date-time"), example = "2026-12-01T12:00:00Z")
-            @QueryParam("asOf") String asOf,
+            @BeanParam AsOfParam asOf,
             @Parameter(example = "0", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "0", maximum = "100000", defaultValue = "0"))
             @QueryParam("page") @DefaultValue("0") String page,
             @Parameter(example = "20", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "100", defaultValue = "20"))
             @QueryParam("size") @DefaultValue("20") String size) {
-        // Parsed here, not by JAX-RS, so that a bad value is a 422 naming the parameter.
-        List<Problem.FieldError> errors = new ArrayList<>();
-        UUID referral = QueryParams.uuid(referralId, "referralId", errors);
-        NotificationStatus wanted = status(status, errors);
-        Boolean overdueOnly = QueryParams.bool(overdue, "overdue", errors);
-        Instant now = asOf(asOf, errors);
-        int pageNo = QueryParams.integer(page, "page", 0, 100_000, errors);
-        int pageSize = QueryParams.integer(size, "size", 1, 100, errors);
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
-        }
-        NotificationQueries.Found found = queries.search(
-                new NotificationQueries.Criteria(referral, wanted, overdueOnly), now, pageNo, pageSize);
+        QueryReader query = new QueryReader(clock);
+        UUID referral = referralId.read(query);
+        NotificationStatus wanted = status(status, query);
+        Boolean overdueOnly = query.bool(overdue, "overdue");
+        Instant now = asOf.read(query);
+        QueryReader.PageRequest paging = query.page(page, size, 100_000, 100);
+        query.done();
+        NotificationQueries.Found found = queries.search(new NotificationQueries.Criteria(referral, wanted,
+                overdueOnly), now, paging.page(), paging.size());
         Instant horizon = queries.horizon(now);
         audit.record("notification.search", referral, found.items().size() + " result(s)");
-        return new NotificationView.Page(pageNo, pageSize, found.total(), now,
+        return new NotificationView.Page(paging.page(), paging.size(), found.total(), now,
                 found.items().stream().map(n -> NotificationView.of(n, now, horizon)).toList());
     }
 
@@ -185,38 +176,22 @@ public class NotificationResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = NotificationView.Overdue.class),
                     examples = @ExampleObject(name = "overdue", value = OVERDUE_EXAMPLE)))
-    @APIResponse(responseCode = "422", description = "Invalid parameters, each listed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Invalid parameters, each listed")
     public NotificationView.Overdue overdue(
-            @Parameter(description = "Judge deadlines as of this time (default now)", schema = @Schema(
-                    type = SchemaType.STRING, format = "date-time"), example = "2026-12-01T12:00:00Z")
-            @QueryParam("asOf") String asOf,
-            @Parameter(description = "Only this referral's", schema = @Schema(type = SchemaType.STRING, format = "uuid"),
-                    example = "6b1f0e5e-2b7a-4a43-9a36-0d2b5d4f6a11") @QueryParam("referralId") String referralId,
-            @Parameter(description = "Page, from 0", example = "0", schema = @Schema(type = SchemaType.INTEGER,
-                    format = "int32", minimum = "0", maximum = Paging.MAX_PAGE_TEXT, defaultValue = "0"))
-            @QueryParam("page") @DefaultValue("0") String page,
-            @Parameter(description = "Items a page", example = Paging.DEFAULT_SIZE, schema = @Schema(
-                    type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = Paging.MAX_SIZE_TEXT,
-                    defaultValue = Paging.DEFAULT_SIZE))
-            @QueryParam("size") @DefaultValue(Paging.DEFAULT_SIZE) String size) {
-        List<Problem.FieldError> errors = new ArrayList<>();
-        Instant now = asOf(asOf, errors);
-        UUID referral = QueryParams.uuid(referralId, "referralId", errors);
-        int pageNo = QueryParams.integer(page, "page", 0, Paging.MAX_PAGE, errors);
-        int pageSize = QueryParams.integer(size, "size", 1, Paging.MAX_SIZE, errors);
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
-        }
-        Instant horizon = queries.horizon(now);
-        List<Notification> all = queries.overdueOrAtRisk(now, referral);
-        long overdueCount = all.stream().filter(n -> n.deadlineState(now, horizon) == DeadlineState.OVERDUE).count();
-        List<NotificationView> items = Paging.slice(all, pageNo, pageSize).stream()
-                .map(n -> NotificationView.of(n, now, horizon)).toList();
-        audit.record("notification.overdue", referral, "page " + pageNo + ": " + items.size() + " of " + all.size()
-                + " result(s)");
-        return new NotificationView.Overdue(now, horizon, overdueCount, all.size() - overdueCount,
-                queries.couldNotInformCount(referral), pageNo, pageSize, all.size(), items);
+            @BeanParam AsOfParam asOf,
+            @BeanParam ReferralParam referralId,
+            @BeanParam PageParams pages) {
+        QueryReader query = new QueryReader(clock);
+        Instant at = asOf.read(query); // named first in a 422, as the parameters stand
+        Listing list = listing(query, referralId.read(query), at, pages);
+        List<Notification> all = queries.overdueOrAtRisk(list.now(), list.referral());
+        long overdueCount = all.stream().filter(n -> n.deadlineState(list.now(), list.horizon())
+                == DeadlineState.OVERDUE).count();
+        List<NotificationView> items = pageOf(all, list, n -> NotificationView.of(n, list.now(), list.horizon()),
+                "notification.overdue");
+        return new NotificationView.Overdue(list.now(), list.horizon(), overdueCount, all.size() - overdueCount,
+                queries.couldNotInformCount(list.referral()), list.paging().page(), list.paging().size(), all.size(),
+                items);
     }
 
     @GET
@@ -235,36 +210,17 @@ public class NotificationResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = CouldNotInformView.Page.class),
                     examples = @ExampleObject(name = "tasks", value = COULD_NOT_INFORM_EXAMPLE)))
-    @APIResponse(responseCode = "422", description = "Invalid parameters, each listed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Invalid parameters, each listed")
     public CouldNotInformView.Page couldNotInform(
-            @Parameter(description = "Only this referral's", schema = @Schema(type = SchemaType.STRING, format = "uuid"),
-                    example = "6b1f0e5e-2b7a-4a43-9a36-0d2b5d4f6a11") @QueryParam("referralId") String referralId,
-            @Parameter(description = "Judge deadlines as of this time (default now)", schema = @Schema(
-                    type = SchemaType.STRING, format = "date-time"), example = "2026-12-01T12:00:00Z")
-            @QueryParam("asOf") String asOf,
-            @Parameter(description = "Page, from 0", example = "0", schema = @Schema(type = SchemaType.INTEGER,
-                    format = "int32", minimum = "0", maximum = Paging.MAX_PAGE_TEXT, defaultValue = "0"))
-            @QueryParam("page") @DefaultValue("0") String page,
-            @Parameter(description = "Items a page", example = Paging.DEFAULT_SIZE, schema = @Schema(
-                    type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = Paging.MAX_SIZE_TEXT,
-                    defaultValue = Paging.DEFAULT_SIZE))
-            @QueryParam("size") @DefaultValue(Paging.DEFAULT_SIZE) String size) {
-        List<Problem.FieldError> errors = new ArrayList<>();
-        UUID referral = QueryParams.uuid(referralId, "referralId", errors);
-        Instant now = asOf(asOf, errors);
-        int pageNo = QueryParams.integer(page, "page", 0, Paging.MAX_PAGE, errors);
-        int pageSize = QueryParams.integer(size, "size", 1, Paging.MAX_SIZE, errors);
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
-        }
-        Instant horizon = queries.horizon(now);
-        List<NotificationQueries.Task> all = queries.couldNotInform(referral);
-        List<CouldNotInformView> items = Paging.slice(all, pageNo, pageSize).stream()
-                .map(t -> CouldNotInformView.of(t, now, horizon)).toList();
-        audit.record("notification.could-not-inform", referral, "page " + pageNo + ": " + items.size() + " of "
-                + all.size() + " result(s)");
-        return new CouldNotInformView.Page(now, pageNo, pageSize, all.size(), items);
+            @BeanParam ReferralParam referralId,
+            @BeanParam AsOfParam asOf,
+            @BeanParam PageParams pages) {
+        QueryReader query = new QueryReader(clock);
+        Listing list = listing(query, referralId.read(query), asOf.read(query), pages);
+        List<NotificationQueries.Task> all = queries.couldNotInform(list.referral());
+        return new CouldNotInformView.Page(list.now(), list.paging().page(), list.paging().size(), all.size(),
+                pageOf(all, list, t -> CouldNotInformView.of(t, list.now(), list.horizon()),
+                        "notification.could-not-inform"));
     }
 
     @POST
@@ -278,10 +234,8 @@ public class NotificationResource {
     @APIResponse(responseCode = "200", description = "Recorded",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = NotificationView.class)))
-    @APIResponse(responseCode = "404", description = "No such notification",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "It is not on the could-not-inform list",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such notification")
+    @APIResponse(responseCode = "409", description = "It is not on the could-not-inform list")
     @APIResponse(responseCode = "422", description = "Invalid body, each field named",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "invalid", value = INFORMED_INVALID_EXAMPLE)))
@@ -303,11 +257,10 @@ public class NotificationResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = NotificationView.class),
                     examples = @ExampleObject(name = "notification", value = ITEM_EXAMPLE)))
-    @APIResponse(responseCode = "404", description = "No such notification",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such notification")
     public NotificationView get(@PathParam("id") UUID id) {
         Notification n = Notification.<Notification>findByIdOptional(id)
-                .orElseThrow(() -> ProblemException.notFound("Notification " + id));
+                .orElseThrow(() -> new NotFound("Notification " + id));
         audit.record("notification.read", n.referralId, "notification " + id);
         return viewNow(n);
     }
@@ -323,10 +276,8 @@ public class NotificationResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = NotificationView.class),
                     examples = @ExampleObject(name = "queued", value = RETRIED_EXAMPLE)))
-    @APIResponse(responseCode = "404", description = "No such notification",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "It has not failed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such notification")
+    @APIResponse(responseCode = "409", description = "It has not failed")
     public NotificationView retry(@PathParam("id") UUID id) {
         Notification n = retries.retry(id);
         return viewNow(n);
@@ -339,21 +290,34 @@ public class NotificationResource {
     }
 
 
-    /** The moment to judge deadlines at: {@code asOf}, or now. */
-    private Instant asOf(String value, List<Problem.FieldError> errors) {
-        Instant at = QueryParams.instant(value, "asOf", errors);
-        return at == null ? Instants.now(clock) : at;
+    /** A deadline list asked for: of one referral or all, judged as of {@code now}, one page of it. */
+    private record Listing(UUID referral, Instant now, Instant horizon, QueryReader.PageRequest paging) {
     }
 
-    private static NotificationStatus status(String value, List<Problem.FieldError> errors) {
+    /** Reads the page (after the other parameters, so a 422 names them in order) and refuses what was bad. */
+    private Listing listing(QueryReader query, UUID referral, Instant now, PageParams pages) {
+        QueryReader.PageRequest paging = pages.read(query);
+        query.done();
+        return new Listing(referral, now, queries.horizon(now), paging);
+    }
+
+    /** The page asked for of a whole list, each item as its view; who read which page is audited. */
+    private <T, V> List<V> pageOf(List<T> all, Listing list, Function<T, V> view, String action) {
+        List<V> items = Paging.slice(all, list.paging().page(), list.paging().size()).stream().map(view).toList();
+        audit.record(action, list.referral(), "page " + list.paging().page() + ": " + items.size() + " of "
+                + all.size() + " result(s)");
+        return items;
+    }
+
+    private static NotificationStatus status(String value, QueryReader query) {
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
             return NotificationStatus.valueOf(value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            errors.add(new Problem.FieldError("status", "must be one of " + Arrays.stream(NotificationStatus.values())
-                    .map(Enum::name).collect(Collectors.joining(", "))));
+            query.error("status", "must be one of " + Arrays.stream(NotificationStatus.values())
+                    .map(Enum::name).collect(Collectors.joining(", ")));
             return null;
         }
     }

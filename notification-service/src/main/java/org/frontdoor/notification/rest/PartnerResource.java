@@ -15,7 +15,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.ArrayList;
+import java.time.Clock;
 import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -33,17 +33,17 @@ import org.frontdoor.notification.domain.PartnerDirectory;
 import org.frontdoor.support.concurrency.IfMatch;
 import org.frontdoor.support.paging.Paging;
 import org.frontdoor.support.problem.Problem;
-import org.frontdoor.support.problem.ProblemException;
-import org.frontdoor.support.problem.QueryParams;
 import org.frontdoor.support.security.Roles;
 
-@Path("/api/v1/partners")
+@Path(PartnerResource.PATH)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Partner directory", description = "The organisations the partnership works with, by the id their systems"
         + " carry (the token's org claim): agency type, census source code, contact emails for secure email, whether"
         + " they have a webhook, active or not. Messages to an organisation go by its webhook, else by email to its"
         + " contact emails, else become could-not-inform tasks; nothing is sent to an inactive one")
 public class PartnerResource {
+
+    static final String PATH = "/api/v1/partners";
 
     static final String REQUEST_EXAMPLE = """
             {"id": "hillside-primary", "name": "Hillside Primary School", "agencyType": "SCHOOL",
@@ -56,8 +56,7 @@ public class PartnerResource {
              "version": 0, "createdAt": "2026-11-23T09:00:00Z", "createdBy": "dev-front-door",
              "updatedAt": "2026-11-23T09:00:00Z", "updatedBy": "dev-front-door"}""";
 
-    static final String INVALID_EXAMPLE = """
-            {"type": "urn:frontdoor:problem:validation", "title": "Request is not valid", "status": 422,
+    static final String INVALID_EXAMPLE = ProblemExamples.INVALID + """
              "detail": "3 fields are not valid", "instance": "/api/v1/partners",
              "errors": [{"field": "cinSourceCode", "message": "must be a professional referral source of the CIN \
             census: 2A, 2B, 3A, 3B, 3C, 3D, 3E, 3F, 4, 5A, 5B, 5C, 5D, 6, 7, 8"},
@@ -71,6 +70,9 @@ public class PartnerResource {
     @Inject
     JsonWebToken token;
 
+    @Inject
+    Clock clock;
+
     @GET
     @RolesAllowed({ Roles.FRONT_DOOR, Roles.OPS, Roles.TRIAGE_WORKER, Roles.TEAM_MANAGER })
     @Operation(operationId = "listPartners", summary = "The partner directory", description = "Every organisation, by id, optionally only active"
@@ -80,8 +82,7 @@ public class PartnerResource {
                     schema = @Schema(implementation = PartnerView.Page.class),
                     examples = @ExampleObject(name = "directory", value = "{\"page\": 0, \"size\": 50, \"total\": 1,"
                             + " \"items\": [" + VIEW_EXAMPLE + "]}")))
-    @APIResponse(responseCode = "422", description = "A filter that cannot be read, named",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A filter that cannot be read, named")
     public PartnerView.Page list(
             @Parameter(description = "true: active only; false: inactive only",
                     schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("active") String active,
@@ -94,17 +95,14 @@ public class PartnerResource {
                     type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = Paging.MAX_SIZE_TEXT,
                     defaultValue = Paging.DEFAULT_SIZE))
             @QueryParam("size") @DefaultValue(Paging.DEFAULT_SIZE) String size) {
-        List<Problem.FieldError> errors = new ArrayList<>();
-        Boolean onlyActive = QueryParams.bool(active, "active", errors);
-        AgencyType type = QueryParams.enumOf(AgencyType.class, agencyType, "agencyType", errors);
-        int pageNo = QueryParams.integer(page, "page", 0, Paging.MAX_PAGE, errors);
-        int pageSize = QueryParams.integer(size, "size", 1, Paging.MAX_SIZE, errors);
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
-        }
+        QueryReader query = new QueryReader(clock);
+        Boolean onlyActive = query.bool(active, "active");
+        AgencyType type = query.enumOf(AgencyType.class, agencyType, "agencyType");
+        QueryReader.PageRequest paging = query.page(page, size, Paging.MAX_PAGE, Paging.MAX_SIZE);
+        query.done();
         List<PartnerDirectory.Entry> all = directory.list(onlyActive, type);
-        return new PartnerView.Page(pageNo, pageSize, all.size(),
-                Paging.slice(all, pageNo, pageSize).stream().map(PartnerView::of).toList());
+        return new PartnerView.Page(paging.page(), paging.size(), all.size(),
+                Paging.slice(all, paging.page(), paging.size()).stream().map(PartnerView::of).toList());
     }
 
     @GET
@@ -116,8 +114,7 @@ public class PartnerResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = PartnerView.class),
                     examples = @ExampleObject(name = "school", value = VIEW_EXAMPLE)))
-    @APIResponse(responseCode = "404", description = "No such organisation in the directory",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such organisation in the directory")
     public Response get(@Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 100, pattern = "^" + PartnerCommand.ID_PATTERN + "$")) @PathParam("id") String id) {
         return view(PartnerView.of(directory.get(id)));
     }
@@ -135,14 +132,13 @@ public class PartnerResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = PartnerView.class),
                     examples = @ExampleObject(name = "school", value = VIEW_EXAMPLE)))
-    @APIResponse(responseCode = "409", description = "The id is taken",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The id is taken")
     @APIResponse(responseCode = "422", description = "Invalid fields, each listed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "invalid", value = INVALID_EXAMPLE)))
     public Response create(PartnerCommand command) {
         PartnerView view = PartnerView.of(directory.create(command, Caller.of(token).subject()));
-        return Response.created(URI.create("/api/v1/partners/" + view.id())).entity(view)
+        return Response.created(URI.create(PATH + "/" + view.id())).entity(view)
                 .header("ETag", IfMatch.etag(view.version())).build();
     }
 
@@ -160,10 +156,8 @@ public class PartnerResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = PartnerView.class),
                     examples = @ExampleObject(name = "school", value = VIEW_EXAMPLE)))
-    @APIResponse(responseCode = "404", description = "No such organisation in the directory",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "The record changed since you read it",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such organisation in the directory")
+    @APIResponse(responseCode = "412", description = "The record changed since you read it")
     @APIResponse(responseCode = "422", description = "Invalid fields, each listed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "invalid", value = INVALID_EXAMPLE)))
@@ -183,10 +177,8 @@ public class PartnerResource {
     @APIResponse(responseCode = "200", description = "Deactivated (or already inactive); ETag is its version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = PartnerView.class)))
-    @APIResponse(responseCode = "404", description = "No such organisation in the directory",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "The record changed since you read it",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such organisation in the directory")
+    @APIResponse(responseCode = "412", description = "The record changed since you read it")
     public Response deactivate(@Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 100, pattern = "^" + PartnerCommand.ID_PATTERN + "$")) @PathParam("id") String id,
             @Parameter(description = "The record's ETag as last read", schema = @Schema(type = SchemaType.STRING, maxLength = IfMatch.MAX_LENGTH))
             @HeaderParam("If-Match") String ifMatch) {

@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.frontdoor.notification.domain.NotFound;
 import org.frontdoor.notification.domain.Subscription;
 import org.frontdoor.notification.domain.SubscriptionService;
 import org.frontdoor.support.gate.PartnerGate;
@@ -53,14 +54,12 @@ public class SubscriptionResource {
              "signature": "Standard Webhooks v1: HMAC-SHA256 over webhook-id.webhook-timestamp.body",
              "createdAt": "2026-11-23T09:00:00Z", "updatedAt": "2026-11-23T09:00:00Z"}""";
 
-    static final String INVALID_EXAMPLE = """
-            {"type": "urn:frontdoor:problem:validation", "title": "Request is not valid", "status": 422,
+    static final String INVALID_EXAMPLE = ProblemExamples.INVALID + """
              "detail": "2 fields are not valid", "instance": "/api/v1/subscriptions",
              "errors": [{"field": "callbackUrl", "message": "must use https"},
                         {"field": "secret", "message": "is required"}]}""";
 
-    static final String REFUSED_ADDRESS_EXAMPLE = """
-            {"type": "urn:frontdoor:problem:validation", "title": "Request is not valid", "status": 422,
+    static final String REFUSED_ADDRESS_EXAMPLE = ProblemExamples.INVALID + """
              "detail": "1 field is not valid", "instance": "/api/v1/subscriptions",
              "errors": [{"field": "callbackUrl", "message": "must reach a public address: its host resolves to a \
             link-local address (169.254.0.0/16, fe80::/10, e.g. the cloud metadata service 169.254.169.254)"}]}""";
@@ -160,12 +159,11 @@ public class SubscriptionResource {
     @APIResponse(responseCode = "403", description = PartnerGate.REFUSED_DESCRIPTION,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "not admitted", value = SUBSCRIPTION_REFUSED_EXAMPLE)))
-    @APIResponse(responseCode = "404", description = "No webhook set: messages go by email",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No webhook set: messages go by email")
     public SubscriptionView get() {
         String org = Caller.of(token).requireOrganisation();
         return subscriptions.get(org).map(s -> SubscriptionView.of(s, Instant.now(clock)))
-                .orElseThrow(() -> ProblemException.notFound("A webhook subscription for " + org));
+                .orElseThrow(() -> none(org));
     }
 
     @DELETE
@@ -176,13 +174,16 @@ public class SubscriptionResource {
     @APIResponse(responseCode = "403", description = PartnerGate.REFUSED_DESCRIPTION,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "not admitted", value = SUBSCRIPTION_REFUSED_EXAMPLE)))
-    @APIResponse(responseCode = "404", description = "There was none",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "There was none")
     public Response delete() {
         String org = Caller.of(token).requireOrganisation();
         if (!subscriptions.delete(org)) {
-            throw ProblemException.notFound("A webhook subscription for " + org);
+            throw none(org);
         }
         return Response.noContent().build();
+    }
+
+    private static NotFound none(String org) {
+        return new NotFound("A webhook subscription for " + org);
     }
 }

@@ -4,7 +4,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import org.frontdoor.notification.domain.Subscription;
@@ -21,7 +20,7 @@ public class PlaintextSecrets {
     private static final Logger LOG = Logger.getLogger(PlaintextSecrets.class);
 
     @Inject
-    EntityManager em;
+    SecretQueries queries;
 
     @Inject
     SecretCipher cipher;
@@ -36,19 +35,13 @@ public class PlaintextSecrets {
 
     /** Encrypts every secret still in plain text; returns how many. */
     @Transactional
-    @SuppressWarnings("unchecked")
     public int encryptAll() {
-        List<Object[]> rows = em.createNativeQuery("select organisation_id, secret from subscription"
-                + " where secret is not null for update skip locked").getResultList();
-        for (Object[] row : rows) {
-            String org = (String) row[0];
+        List<SecretQueries.PlainSecret> plain = queries.lockPlainSecrets();
+        for (SecretQueries.PlainSecret row : plain) {
             // a plain secret is newer than any encrypted one: only an earlier version writes the plain column
-            em.createNativeQuery("update subscription set secret_encrypted = ?1, secret = null"
-                    + " where organisation_id = ?2")
-                    .setParameter(1, cipher.encrypt((String) row[1], Subscription.cipherContext(org)))
-                    .setParameter(2, org)
-                    .executeUpdate();
+            queries.replaceWithEncrypted(row.organisationId(),
+                    cipher.encrypt(row.secret(), Subscription.cipherContext(row.organisationId())));
         }
-        return rows.size();
+        return plain.size();
     }
 }
