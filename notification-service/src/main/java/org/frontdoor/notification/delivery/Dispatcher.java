@@ -31,7 +31,7 @@ import org.frontdoor.events.EventJson;
 import org.frontdoor.events.EventType;
 import org.frontdoor.events.payload.NotificationOutcome;
 import org.frontdoor.notification.config.NotificationConfig;
-import org.frontdoor.notification.domain.Channel;
+import org.frontdoor.events.codes.Channel;
 import org.frontdoor.notification.domain.FollowUpReason;
 import org.frontdoor.notification.domain.Notification;
 import org.frontdoor.notification.domain.NotificationStatus;

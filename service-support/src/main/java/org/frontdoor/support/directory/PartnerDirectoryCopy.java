@@ -89,7 +89,7 @@ public class PartnerDirectoryCopy implements EventConsumer {
     @Override
     public Map<String, Consumer<EventEnvelope>> effects() {
         return Map.of(EventType.PARTNER_CHANGED.wireName(),
-                e -> apply(e.payloadAs(PartnerChanged.class)));
+                e -> apply(PartnerChanged.from(e)));
     }
 
     /** Stores the organisation as it now stands, unless a later version is stored already. */

@@ -43,7 +43,7 @@ import org.frontdoor.triage.domain.CheckCommand;
 import org.frontdoor.triage.domain.CloseCommand;
 import org.frontdoor.triage.domain.DecisionCommand;
 import org.frontdoor.triage.domain.PerformanceIndicators;
-import org.frontdoor.triage.domain.Priority;
+import org.frontdoor.events.codes.Priority;
 import org.frontdoor.triage.domain.StaffService;
 import org.frontdoor.triage.domain.TriageService;
 import org.frontdoor.triage.domain.TriageStatus;

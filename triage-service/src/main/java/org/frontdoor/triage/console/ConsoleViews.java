@@ -23,7 +23,7 @@ import org.frontdoor.support.directory.PartnerDirectoryCopy;
 import org.frontdoor.triage.domain.CareCase;
 import org.frontdoor.triage.domain.PerformanceIndicator;
 import org.frontdoor.triage.domain.PerformanceIndicators;
-import org.frontdoor.triage.domain.Priority;
+import org.frontdoor.events.codes.Priority;
 import org.frontdoor.triage.domain.Rag;
 import org.frontdoor.triage.domain.StaffService;
 import org.frontdoor.triage.domain.ThresholdRules;

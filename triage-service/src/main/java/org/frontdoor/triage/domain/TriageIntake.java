@@ -1,5 +1,6 @@
 package org.frontdoor.triage.domain;
 
+import org.frontdoor.events.codes.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

@@ -1,5 +1,6 @@
 package org.frontdoor.triage.domain;
 
+import org.frontdoor.events.codes.Priority;
 import org.frontdoor.events.codes.Outcome;
 import org.frontdoor.events.codes.Pathway;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;

@@ -1,5 +1,6 @@
 package org.frontdoor.triage.domain;
 
+import org.frontdoor.events.codes.Priority;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;

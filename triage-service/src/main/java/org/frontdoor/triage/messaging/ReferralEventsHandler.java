@@ -14,8 +14,7 @@ import org.frontdoor.events.EventType;
 import org.frontdoor.events.Topics;
 import org.frontdoor.events.payload.ReferralErased;
 import org.frontdoor.events.payload.ReferralReceived;
-import org.frontdoor.support.inbox.EventConsumer;
-import org.frontdoor.support.inbox.InboxProcessor;
+import org.frontdoor.support.inbox.InboxConsumer;
 import org.frontdoor.triage.domain.RecordErasure;
 import org.frontdoor.triage.domain.TriageIntake;
 
@@ -24,12 +23,13 @@ import org.frontdoor.triage.domain.TriageIntake;
  * (retention) is deleted.
  */
 @ApplicationScoped
-public class ReferralEventsHandler implements EventConsumer {
+public class ReferralEventsHandler extends InboxConsumer {
 
     static final String CONSUMER = "triage-service.referral-events";
 
-    @Inject
-    InboxProcessor processor;
+    public ReferralEventsHandler() {
+        super(CONSUMER, Topics.REFERRAL_EVENTS);
+    }
 
     @Inject
     TriageIntake intake;
@@ -41,23 +41,13 @@ public class ReferralEventsHandler implements EventConsumer {
     @Blocking
     @ActivateRequestContext
     public CompletionStage<Void> onMessages(KafkaRecordBatch<String, String> batch) {
-        return processor.process(this, batch);
-    }
-
-    @Override
-    public String name() {
-        return CONSUMER;
-    }
-
-    @Override
-    public String topic() {
-        return Topics.REFERRAL_EVENTS;
+        return process(batch);
     }
 
     @Override
     public Map<String, Consumer<EventEnvelope>> effects() {
         return Map.of(
-                EventType.REFERRAL_RECEIVED.wireName(), e -> intake.received(e.payloadAs(ReferralReceived.class)),
-                EventType.REFERRAL_ERASED.wireName(), e -> erasure.erased(e.payloadAs(ReferralErased.class)));
+                EventType.REFERRAL_RECEIVED.wireName(), e -> intake.received(ReferralReceived.from(e)),
+                EventType.REFERRAL_ERASED.wireName(), e -> erasure.erased(ReferralErased.from(e)));
     }
 }

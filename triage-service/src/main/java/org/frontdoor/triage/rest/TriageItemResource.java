@@ -43,7 +43,7 @@ import org.frontdoor.triage.domain.AssessmentService;
 import org.frontdoor.triage.domain.AssignCommand;
 import org.frontdoor.triage.domain.CheckCommand;
 import org.frontdoor.triage.domain.DecisionCommand;
-import org.frontdoor.triage.domain.Priority;
+import org.frontdoor.events.codes.Priority;
 import org.frontdoor.triage.domain.Section47Command;
 import org.frontdoor.triage.domain.SendBackCommand;
 import org.frontdoor.triage.domain.TriageService;

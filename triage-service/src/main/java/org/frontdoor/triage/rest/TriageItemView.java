@@ -14,7 +14,7 @@ import org.frontdoor.support.openapi.Bounds;
 import org.frontdoor.triage.domain.CareCase;
 import org.frontdoor.triage.domain.HistoryEntry;
 import org.frontdoor.triage.domain.PartnerCheck;
-import org.frontdoor.triage.domain.Priority;
+import org.frontdoor.events.codes.Priority;
 import org.frontdoor.triage.domain.SuggestionReason;
 import org.frontdoor.triage.domain.TriageItem;
 import org.frontdoor.triage.domain.TriageService;
