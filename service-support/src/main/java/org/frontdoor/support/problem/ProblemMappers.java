@@ -51,12 +51,6 @@ public class ProblemMappers {
         return respond(e.type(), e.getMessage(), uri, e.errors(), null);
     }
 
-    /** A domain rule's refusal, answered as its kind's problem: the one place a domain exception becomes HTTP. */
-    @ServerExceptionMapper
-    public Response domain(DomainException e, UriInfo uri) {
-        return respond(e.kind().problem(), e.getMessage(), uri, e.errors(), null);
-    }
-
     @ServerExceptionMapper
     public Response validation(ConstraintViolationException e, UriInfo uri) {
         List<Problem.FieldError> errors = ordered(e.getConstraintViolations().stream()
