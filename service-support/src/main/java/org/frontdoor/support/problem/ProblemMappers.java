@@ -20,6 +20,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import org.frontdoor.support.Failures;
+import org.frontdoor.support.domain.DomainException;
 import org.frontdoor.support.tracing.LogFields;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
@@ -49,6 +50,16 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
         return respond(e.type(), e.getMessage(), uri, e.errors(), null);
+    }
+
+    /** The one place a domain's refusal becomes an HTTP answer. */
+    @ServerExceptionMapper
+    public Response domain(DomainException e, UriInfo uri) {
+        ProblemType type = e instanceof DomainException.NotFound ? ProblemType.NOT_FOUND
+                : e instanceof DomainException.Invalid ? ProblemType.VALIDATION
+                : e instanceof DomainException.Conflict ? ProblemType.CONFLICT
+                : ProblemType.FORBIDDEN;
+        return respond(type, e.getMessage(), uri, e.errors(), null);
     }
 
     @ServerExceptionMapper
