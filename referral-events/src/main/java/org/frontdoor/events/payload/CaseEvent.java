@@ -41,8 +41,6 @@ public record CaseEvent(UUID caseId, UUID referralId, List<UUID> childIds, Strin
 
     /** The one reader of a case event: what cannot be read, codes included, is malformed. */
     public static CaseEvent from(EventEnvelope event) {
-        CaseEvent change = PayloadReader.read(event, CaseEvent.class);
-        change.codes();
-        return change;
+        return PayloadReader.read(event, CaseEvent.class, CaseEvent::codes);
     }
 }

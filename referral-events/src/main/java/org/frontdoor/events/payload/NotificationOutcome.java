@@ -29,8 +29,6 @@ public record NotificationOutcome(UUID notificationId, UUID referralId, UUID chi
 
     /** The one reader of a {@code notification.sent} or {@code notification.failed}. */
     public static NotificationOutcome from(EventEnvelope event) {
-        NotificationOutcome outcome = PayloadReader.read(event, NotificationOutcome.class);
-        outcome.codes();
-        return outcome;
+        return PayloadReader.read(event, NotificationOutcome.class, NotificationOutcome::codes);
     }
 }

@@ -2,6 +2,7 @@ package org.frontdoor.events.payload;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.frontdoor.events.EventEnvelope;
 import org.frontdoor.events.MalformedEventException;
@@ -25,6 +26,13 @@ final class PayloadReader {
             throw new MalformedEventException(event.type() + " " + event.eventId() + " has a payload that is not a "
                     + type.getSimpleName() + ": " + e.getClass().getSimpleName());
         }
+    }
+
+    /** The payload of {@code event}, bound to {@code type}, its codes read by {@code codes} (which throws if one is bad). */
+    static <T> T read(EventEnvelope event, Class<T> type, Consumer<T> codes) {
+        T payload = read(event, type);
+        codes.accept(payload);
+        return payload;
     }
 
     /** A code written as the value's name; {@code event} and {@code field} name it in the reason. */

@@ -21,8 +21,6 @@ public record ReferralErased(UUID referralId, List<UUID> childIds, String retent
 
     /** The one reader of a {@code referral.erased}: what cannot be read, its kind included, is malformed. */
     public static ReferralErased from(EventEnvelope event) {
-        ReferralErased erased = PayloadReader.read(event, ReferralErased.class);
-        erased.retention();
-        return erased;
+        return PayloadReader.read(event, ReferralErased.class, ReferralErased::retention);
     }
 }

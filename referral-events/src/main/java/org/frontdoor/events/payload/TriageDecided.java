@@ -47,8 +47,6 @@ public record TriageDecided(UUID referralId, UUID childId, UUID triageItemId, in
 
     /** The one reader of a {@code triage.decided}: what cannot be read, codes included, is malformed. */
     public static TriageDecided from(EventEnvelope event) {
-        TriageDecided decided = PayloadReader.read(event, TriageDecided.class);
-        decided.codes();
-        return decided;
+        return PayloadReader.read(event, TriageDecided.class, TriageDecided::codes);
     }
 }

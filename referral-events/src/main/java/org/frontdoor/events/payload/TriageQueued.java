@@ -34,8 +34,6 @@ public record TriageQueued(UUID referralId, UUID childId, UUID triageItemId, Str
 
     /** The one reader of a {@code triage.queued}: what cannot be read, codes included, is malformed. */
     public static TriageQueued from(EventEnvelope event) {
-        TriageQueued queued = PayloadReader.read(event, TriageQueued.class);
-        queued.codes();
-        return queued;
+        return PayloadReader.read(event, TriageQueued.class, TriageQueued::codes);
     }
 }
