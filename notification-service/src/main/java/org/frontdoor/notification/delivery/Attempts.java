@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import org.frontdoor.notification.delivery.Dispatcher.Claim;
-import org.frontdoor.notification.domain.Channel;
+import org.frontdoor.events.codes.Channel;
 import org.frontdoor.support.calendar.Instants;
 
 /**

@@ -15,7 +15,7 @@ import org.frontdoor.events.payload.NotificationOutcome;
 import org.frontdoor.notification.config.NotificationConfig;
 import org.frontdoor.notification.delivery.Attempts.Attempt;
 import org.frontdoor.notification.delivery.Dispatcher.Claim;
-import org.frontdoor.notification.domain.Channel;
+import org.frontdoor.events.codes.Channel;
 import org.frontdoor.notification.domain.FollowUpReason;
 import org.frontdoor.notification.domain.Notification;
 import org.frontdoor.notification.domain.NotificationStatus;

@@ -1,6 +1,5 @@
 package org.frontdoor.notification.domain;
 
-import java.util.Arrays;
 import org.frontdoor.events.MalformedEventException;
 import org.frontdoor.events.codes.Outcome;
 import org.frontdoor.events.codes.Pathway;
@@ -23,28 +22,15 @@ public record Decision(TriageDecided event, Outcome outcome, Pathway pathway, bo
      * might be wrong, and the outcome stays owed, so the overdue list shows it.
      */
     public static Decision of(TriageDecided d) {
-        Outcome outcome = parse(Outcome.class, d.outcome(), "outcome");
+        TriageDecided.Codes codes = d.codes();
+        Outcome outcome = codes.outcome();
         Pathway pathway = outcome == Outcome.PASSED_TO_ALLOCATED_WORKER
-                ? (d.pathway() == null ? Pathway.NONE : parse(Pathway.class, d.pathway(), "pathway"))
+                ? (codes.pathway() == null ? Pathway.NONE : codes.pathway())
                 : outcome.pathway();
         if (d.becameReferral() && !outcome.statutory()) {
             throw new MalformedEventException("triage.decided for child " + d.childId() + " says it became a"
                     + " referral, but its outcome " + outcome + " is not statutory");
         }
         return new Decision(d, outcome, pathway, d.becameReferral());
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> type, String value, String field) {
-        if (value == null || value.isBlank()) {
-            throw new MalformedEventException("triage.decided has no " + field);
-        }
-        try {
-            return Enum.valueOf(type, value);
-        } catch (IllegalArgumentException e) {
-            // a code, not personal data; cut short all the same, as it goes into logs and the dead-letter topic
-            String shown = value.length() > 60 ? value.substring(0, 60) + "..." : value;
-            throw new MalformedEventException("triage.decided has an unknown " + field + " '" + shown
-                    + "' (a newer producer?); known: " + Arrays.toString(type.getEnumConstants()));
-        }
     }
 }

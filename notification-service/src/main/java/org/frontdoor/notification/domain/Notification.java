@@ -1,5 +1,7 @@
 package org.frontdoor.notification.domain;
 
+import org.frontdoor.events.codes.Kind;
+import org.frontdoor.events.codes.Channel;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

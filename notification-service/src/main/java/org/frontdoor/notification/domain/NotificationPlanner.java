@@ -1,5 +1,6 @@
 package org.frontdoor.notification.domain;
 
+import org.frontdoor.events.codes.Kind;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

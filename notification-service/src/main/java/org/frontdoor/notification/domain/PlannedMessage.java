@@ -1,5 +1,6 @@
 package org.frontdoor.notification.domain;
 
+import org.frontdoor.events.codes.Kind;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;

@@ -1,5 +1,6 @@
 package org.frontdoor.notification.domain;
 
+import org.frontdoor.events.codes.Kind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;

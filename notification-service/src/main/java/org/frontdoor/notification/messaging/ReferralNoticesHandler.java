@@ -16,8 +16,7 @@ import org.frontdoor.events.payload.ReferralLogged;
 import org.frontdoor.events.payload.SharingConsentRecorded;
 import org.frontdoor.notification.domain.NotificationPlanner;
 import org.frontdoor.notification.domain.RecordErasure;
-import org.frontdoor.support.inbox.EventConsumer;
-import org.frontdoor.support.inbox.InboxProcessor;
+import org.frontdoor.support.inbox.InboxConsumer;
 
 /**
  * New referrals: who must be acknowledged, and which outcomes they are owed. Read from {@code referral-notices},
@@ -25,12 +24,13 @@ import org.frontdoor.support.inbox.InboxProcessor;
  * names, dates of birth, household or the concern.
  */
 @ApplicationScoped
-public class ReferralNoticesHandler implements EventConsumer {
+public class ReferralNoticesHandler extends InboxConsumer {
 
     static final String CONSUMER = "notification-service.referral-notices";
 
-    @Inject
-    InboxProcessor processor;
+    public ReferralNoticesHandler() {
+        super(CONSUMER, Topics.REFERRAL_NOTICES);
+    }
 
     @Inject
     NotificationPlanner planner;
@@ -41,25 +41,15 @@ public class ReferralNoticesHandler implements EventConsumer {
     @Incoming("referral-notices")
     @Blocking
     public CompletionStage<Void> onMessages(KafkaRecordBatch<String, String> batch) {
-        return processor.process(this, batch);
-    }
-
-    @Override
-    public String name() {
-        return CONSUMER;
-    }
-
-    @Override
-    public String topic() {
-        return Topics.REFERRAL_NOTICES;
+        return process(batch);
     }
 
     @Override
     public Map<String, Consumer<EventEnvelope>> effects() {
         return Map.of(
-                EventType.REFERRAL_LOGGED.wireName(), e -> planner.received(e, e.payloadAs(ReferralLogged.class)),
+                EventType.REFERRAL_LOGGED.wireName(), e -> planner.received(e, ReferralLogged.from(e)),
                 EventType.REFERRAL_CONSENT_RECORDED.wireName(),
-                e -> planner.consentRecorded(e, e.payloadAs(SharingConsentRecorded.class)),
-                EventType.REFERRAL_ERASED.wireName(), e -> erasure.erased(e.payloadAs(ReferralErased.class)));
+                e -> planner.consentRecorded(e, SharingConsentRecorded.from(e)),
+                EventType.REFERRAL_ERASED.wireName(), e -> erasure.erased(ReferralErased.from(e)));
     }
 }

@@ -14,17 +14,17 @@ import org.frontdoor.events.Topics;
 import org.frontdoor.events.payload.CaseEvent;
 import org.frontdoor.events.payload.TriageDecided;
 import org.frontdoor.notification.domain.NotificationPlanner;
-import org.frontdoor.support.inbox.EventConsumer;
-import org.frontdoor.support.inbox.InboxProcessor;
+import org.frontdoor.support.inbox.InboxConsumer;
 
 /** Decisions and case changes: what the referrer and the partner agencies involved are told. */
 @ApplicationScoped
-public class TriageEventsHandler implements EventConsumer {
+public class TriageEventsHandler extends InboxConsumer {
 
     static final String CONSUMER = "notification-service.triage-events";
 
-    @Inject
-    InboxProcessor processor;
+    public TriageEventsHandler() {
+        super(CONSUMER, Topics.TRIAGE_EVENTS);
+    }
 
     @Inject
     NotificationPlanner planner;
@@ -32,25 +32,15 @@ public class TriageEventsHandler implements EventConsumer {
     @Incoming("triage-events")
     @Blocking
     public CompletionStage<Void> onMessages(KafkaRecordBatch<String, String> batch) {
-        return processor.process(this, batch);
-    }
-
-    @Override
-    public String name() {
-        return CONSUMER;
-    }
-
-    @Override
-    public String topic() {
-        return Topics.TRIAGE_EVENTS;
+        return process(batch);
     }
 
     @Override
     public Map<String, Consumer<EventEnvelope>> effects() {
         // triage.queued, case.opened, case.allocated: nothing to tell the referrer, skipped before any SQL
         return Map.of(
-                EventType.TRIAGE_DECIDED.wireName(), e -> planner.decided(e, e.payloadAs(TriageDecided.class)),
-                EventType.CASE_STEPPED.wireName(), e -> planner.caseChanged(e, e.payloadAs(CaseEvent.class)),
-                EventType.CASE_CLOSED.wireName(), e -> planner.caseChanged(e, e.payloadAs(CaseEvent.class)));
+                EventType.TRIAGE_DECIDED.wireName(), e -> planner.decided(e, TriageDecided.from(e)),
+                EventType.CASE_STEPPED.wireName(), e -> planner.caseChanged(e, CaseEvent.from(e)),
+                EventType.CASE_CLOSED.wireName(), e -> planner.caseChanged(e, CaseEvent.from(e)));
     }
 }

@@ -8,7 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.frontdoor.events.codes.AgencyType;
 import org.frontdoor.notification.domain.DeadlineState;
 import org.frontdoor.notification.domain.FollowUpReason;
-import org.frontdoor.notification.domain.Kind;
+import org.frontdoor.events.codes.Kind;
 import org.frontdoor.notification.domain.NotificationQueries;
 import org.frontdoor.support.paging.Paging;
 

@@ -1,5 +1,7 @@
 package org.frontdoor.notification.domain;
 
+import org.frontdoor.events.codes.Channel;
+import org.frontdoor.events.codes.Kind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

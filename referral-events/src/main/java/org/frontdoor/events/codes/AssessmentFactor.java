@@ -1,7 +1,6 @@
 package org.frontdoor.events.codes;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -13,7 +12,7 @@ import java.util.Optional;
  * 18B/18C and 19B/19C, and the census validator queries them (8945Q, 8950Q). The 2026 schema still
  * accepts them, so they are kept here to read older records; never record them anew ({@link #retired()}).
  */
-public enum AssessmentFactor {
+public enum AssessmentFactor implements Coded {
     ALCOHOL_CHILD("1A", "Alcohol misuse by the child"),
     ALCOHOL_PARENT("1B", "Alcohol misuse by a parent or carer"),
     ALCOHOL_HOUSEHOLD("1C", "Alcohol misuse by another person in the household"),
@@ -86,6 +85,6 @@ public enum AssessmentFactor {
     }
 
     public static Optional<AssessmentFactor> fromCode(String code) {
-        return Arrays.stream(values()).filter(f -> f.code.equals(code)).findFirst();
+        return Coded.lookup(AssessmentFactor.class, code);
     }
 }

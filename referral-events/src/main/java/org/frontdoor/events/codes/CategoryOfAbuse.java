@@ -1,11 +1,10 @@
 package org.frontdoor.events.codes;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
 import java.util.Optional;
 
 /** Category of abuse on a child protection plan, as the DfE Children in Need census codes it. */
-public enum CategoryOfAbuse {
+public enum CategoryOfAbuse implements Coded {
     NEGLECT("NEG", "Neglect"),
     PHYSICAL("PHY", "Physical abuse"),
     SEXUAL("SAB", "Sexual abuse"),
@@ -32,6 +31,6 @@ public enum CategoryOfAbuse {
     }
 
     public static Optional<CategoryOfAbuse> fromCode(String code) {
-        return Arrays.stream(values()).filter(c -> c.code.equals(code)).findFirst();
+        return Coded.lookup(CategoryOfAbuse.class, code);
     }
 }

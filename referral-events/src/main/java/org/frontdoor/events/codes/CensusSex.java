@@ -1,14 +1,13 @@
 package org.frontdoor.events.codes;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
  * Sex, as the DfE Children in Need census codes it from 2024-25 (it replaced {@code GenderCurrent}).
  * An unborn child is {@link #UNKNOWN}.
  */
-public enum CensusSex {
+public enum CensusSex implements Coded {
     MALE("M", "Male"),
     FEMALE("F", "Female"),
     /** Not known, including every unborn child. */
@@ -34,6 +33,6 @@ public enum CensusSex {
     }
 
     public static Optional<CensusSex> fromCode(String code) {
-        return Arrays.stream(values()).filter(s -> s.code.equals(code)).findFirst();
+        return Coded.lookup(CensusSex.class, code);
     }
 }

@@ -1,7 +1,6 @@
 package org.frontdoor.events.codes;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -9,7 +8,7 @@ import java.util.Optional;
  * (RC8) and {@link #EARLY_HELP_AFTER_ASSESSMENT} (RC9) close a case after an assessment and nothing
  * more: no s47 enquiry, conference or plan.
  */
-public enum ClosureReason {
+public enum ClosureReason implements Coded {
     ADOPTED("RC1", "Adopted"),
     DIED("RC2", "Died"),
     CHILD_ARRANGEMENTS_ORDER("RC3", "Child arrangements order"),
@@ -45,6 +44,6 @@ public enum ClosureReason {
     }
 
     public static Optional<ClosureReason> fromCode(String code) {
-        return Arrays.stream(values()).filter(r -> r.code.equals(code)).findFirst();
+        return Coded.lookup(ClosureReason.class, code);
     }
 }

@@ -1,14 +1,13 @@
 package org.frontdoor.events.codes;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
  * Disability, as the DfE Children in Need census codes it. A child has either {@link #NONE} alone or
  * one or more of the others, each once.
  */
-public enum Disability {
+public enum Disability implements Coded {
     NONE("NONE", "No disability"),
     MOBILITY("MOB", "Mobility"),
     HAND_FUNCTION("HAND", "Hand function"),
@@ -43,6 +42,6 @@ public enum Disability {
     }
 
     public static Optional<Disability> fromCode(String code) {
-        return Arrays.stream(values()).filter(d -> d.code.equals(code)).findFirst();
+        return Coded.lookup(Disability.class, code);
     }
 }

@@ -1,7 +1,6 @@
 package org.frontdoor.events.codes;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -9,7 +8,7 @@ import java.util.Optional;
  * census's own order: that order is also the order of the Ofsted Annex A pick list, {@code a) WBRI} to
  * {@code t) NOBT}). {@link #REFUSED} and {@link #NOT_YET_OBTAINED} are answers in their own right.
  */
-public enum Ethnicity {
+public enum Ethnicity implements Coded {
     WHITE_BRITISH("WBRI", "White British"),
     WHITE_IRISH("WIRI", "White Irish"),
     TRAVELLER_OF_IRISH_HERITAGE("WIRT", "Traveller of Irish heritage"),
@@ -51,6 +50,6 @@ public enum Ethnicity {
     }
 
     public static Optional<Ethnicity> fromCode(String code) {
-        return Arrays.stream(values()).filter(e -> e.code.equals(code)).findFirst();
+        return Coded.lookup(Ethnicity.class, code);
     }
 }

@@ -1,14 +1,13 @@
 package org.frontdoor.events.codes;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
  * Primary need at assessment, as the DfE Children in Need census codes it (in the schema's order: N1 to
  * N9, then N0). Required on every referral that goes on to further action.
  */
-public enum PrimaryNeed {
+public enum PrimaryNeed implements Coded {
     ABUSE_OR_NEGLECT("N1", "Abuse, neglect and exploitation"),
     CHILD_DISABILITY("N2", "Child's disability or illness"),
     PARENTAL_DISABILITY("N3", "Parental disability or illness"),
@@ -40,6 +39,6 @@ public enum PrimaryNeed {
     }
 
     public static Optional<PrimaryNeed> fromCode(String code) {
-        return Arrays.stream(values()).filter(n -> n.code.equals(code)).findFirst();
+        return Coded.lookup(PrimaryNeed.class, code);
     }
 }

@@ -1,6 +1,5 @@
 package org.frontdoor.events.codes;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -8,7 +7,7 @@ import java.util.Optional;
  * what they may be told: professionals hear outcomes; individuals get an acknowledgement
  * only; an anonymous referrer gets nothing.
  */
-public enum ReferralSource {
+public enum ReferralSource implements Coded {
     INDIVIDUAL_FAMILY("1A", "Individual: family member, relative or carer", Kind.INDIVIDUAL),
     INDIVIDUAL_ACQUAINTANCE("1B", "Individual: acquaintance (neighbour, childminder)", Kind.INDIVIDUAL),
     INDIVIDUAL_SELF("1C", "Individual: self", Kind.INDIVIDUAL),
@@ -71,6 +70,6 @@ public enum ReferralSource {
     }
 
     public static Optional<ReferralSource> fromCode(String code) {
-        return Arrays.stream(values()).filter(s -> s.code.equals(code)).findFirst();
+        return Coded.lookup(ReferralSource.class, code);
     }
 }

@@ -1,14 +1,13 @@
 package org.frontdoor.events.codes;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
  * Why a child in the DfE Children in Need census has no unique pupil number (UPN). {@link #REFERRAL_NFA}
  * (UN7) is only for a child whose every referral in the return was no further action.
  */
-public enum UpnUnknownReason {
+public enum UpnUnknownReason implements Coded {
     UNDER_SIX_NO_UPN("UN1", "Child is under 6 years old and has not been given a UPN yet"),
     NEVER_AT_SCHOOL_IN_ENGLAND("UN2", "Child has never attended a state school in England and has no UPN"),
     EDUCATED_OUTSIDE_ENGLAND("UN3", "Child is educated outside England and has no UPN"),
@@ -37,6 +36,6 @@ public enum UpnUnknownReason {
     }
 
     public static Optional<UpnUnknownReason> fromCode(String code) {
-        return Arrays.stream(values()).filter(r -> r.code.equals(code)).findFirst();
+        return Coded.lookup(UpnUnknownReason.class, code);
     }
 }

@@ -3,6 +3,10 @@ package org.frontdoor.events.payload;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.frontdoor.events.EventEnvelope;
+import org.frontdoor.events.codes.ClosureReason;
+import org.frontdoor.events.codes.Pathway;
+import org.frontdoor.events.codes.StepDirection;
 
 /**
  * Payload shared by {@code case.opened}, {@code case.allocated}, {@code case.stepped} and
@@ -22,4 +26,21 @@ import java.util.UUID;
 public record CaseEvent(UUID caseId, UUID referralId, List<UUID> childIds, String pathway, String leadWorker,
         String direction, String rationale, String closureReasonCode, String summary, List<String> partnerAgencies,
         Instant occurredAt, String previousLeadWorker) {
+
+    /** Its codes in the shared code lists, each absent where the event type leaves it out. */
+    public record Codes(Pathway pathway, StepDirection direction, ClosureReason closureReason) {
+    }
+
+    /** Its codes, read; an unknown one is a {@link org.frontdoor.events.MalformedEventException}. */
+    public Codes codes() {
+        String event = "case event " + caseId;
+        return new Codes(PayloadReader.optional(Pathway.class, pathway, event, "pathway"),
+                PayloadReader.optional(StepDirection.class, direction, event, "direction"),
+                PayloadReader.optionalCode(ClosureReason.class, closureReasonCode, event, "closureReasonCode"));
+    }
+
+    /** The one reader of a case event: what cannot be read, codes included, is malformed. */
+    public static CaseEvent from(EventEnvelope event) {
+        return PayloadReader.read(event, CaseEvent.class, CaseEvent::codes);
+    }
 }

@@ -1,5 +1,6 @@
 package org.frontdoor.events.payload;
 
+import org.frontdoor.events.EventEnvelope;
 import org.frontdoor.events.codes.AgencyType;
 
 /**
@@ -11,4 +12,9 @@ import org.frontdoor.events.codes.AgencyType;
  */
 public record PartnerChanged(String id, String name, AgencyType agencyType, String cinSourceCode, boolean active,
         long version) {
+
+    /** The one reader of a {@code partner.changed}: what cannot be read is malformed. */
+    public static PartnerChanged from(EventEnvelope event) {
+        return PayloadReader.read(event, PartnerChanged.class);
+    }
 }

@@ -3,6 +3,7 @@ package org.frontdoor.events.payload;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.frontdoor.events.EventEnvelope;
 
 /**
  * Payload of {@code referral.logged} (topic {@code referral-notices}): what the notification service needs of a new
@@ -51,5 +52,10 @@ public record ReferralLogged(
                         .map(c -> new ChildRef(c.childId(), c.position(), c.youngAdult(), c.sharingConsent()))
                         .toList();
         return new ReferralLogged(r.referralId(), r.receivedAt(), r.acknowledgementDueBy(), referrer, children);
+    }
+
+    /** The one reader of a {@code referral.logged}: what cannot be read is malformed. */
+    public static ReferralLogged from(EventEnvelope event) {
+        return PayloadReader.read(event, ReferralLogged.class);
     }
 }

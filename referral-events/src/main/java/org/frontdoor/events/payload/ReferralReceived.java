@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.frontdoor.events.EventEnvelope;
 
 /**
  * Payload of {@code referral.received}: everything triage and notification need, so neither
@@ -70,5 +71,10 @@ public record ReferralReceived(
     }
 
     public record Consent(boolean familyAware, boolean consentGiven, String reasonWithoutConsent) {
+    }
+
+    /** The one reader of a {@code referral.received}: what cannot be read is malformed. */
+    public static ReferralReceived from(EventEnvelope event) {
+        return PayloadReader.read(event, ReferralReceived.class);
     }
 }

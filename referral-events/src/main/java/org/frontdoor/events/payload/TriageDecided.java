@@ -3,6 +3,10 @@ package org.frontdoor.events.payload;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.frontdoor.events.EventEnvelope;
+import org.frontdoor.events.codes.Outcome;
+import org.frontdoor.events.codes.Pathway;
+import org.frontdoor.events.codes.PrimaryNeed;
 
 /**
  * Payload of {@code triage.decided}: the decision for one child of a contact, once it takes effect
@@ -23,4 +27,26 @@ public record TriageDecided(UUID referralId, UUID childId, UUID triageItemId, in
         String pathway, String primaryNeedCode, String referrerFeedback, String decidedBy, Instant decidedAt,
         boolean metDeadline, boolean becameReferral, LocalDate referralDate, boolean reReferral, String approvedBy,
         UUID caseId) {
+
+    /**
+     * The decision's codes in the shared code lists.
+     *
+     * @param pathway absent when the event leaves it out
+     * @param primaryNeed absent when the event leaves it out
+     */
+    public record Codes(Outcome outcome, Pathway pathway, PrimaryNeed primaryNeed) {
+    }
+
+    /** Its codes, read; an unknown one, or no outcome, is a {@link org.frontdoor.events.MalformedEventException}. */
+    public Codes codes() {
+        String event = "triage.decided";
+        return new Codes(PayloadReader.required(Outcome.class, outcome, event, "outcome"),
+                PayloadReader.optional(Pathway.class, pathway, event, "pathway"),
+                PayloadReader.optionalCode(PrimaryNeed.class, primaryNeedCode, event, "primaryNeedCode"));
+    }
+
+    /** The one reader of a {@code triage.decided}: what cannot be read, codes included, is malformed. */
+    public static TriageDecided from(EventEnvelope event) {
+        return PayloadReader.read(event, TriageDecided.class, TriageDecided::codes);
+    }
 }

@@ -2,9 +2,7 @@ package org.frontdoor.referral.domain;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.frontdoor.referral.config.ReferralConfig;
 import org.frontdoor.support.calendar.WorkingCalendar;
 import org.jboss.logging.Logger;
@@ -33,7 +30,7 @@ public class ChildMatcher {
     private static final Logger LOG = Logger.getLogger(ChildMatcher.class);
 
     @Inject
-    EntityManager em;
+    KnownChildQueries queries;
 
     @Inject
     ReferralConfig config;
@@ -55,14 +52,14 @@ public class ChildMatcher {
     @Transactional(Transactional.TxType.MANDATORY)
     public Map<UUID, Match> matchAll(List<ReferralChild> children, UUID referralId, Instant receivedAt) {
         List<List<String>> keysByChild = children.stream().map(ChildMatcher::keysOf).toList();
-        Map<String, UUID> recorded = recorded(keysByChild.stream().flatMap(List::stream).distinct().toList());
+        Map<String, UUID> recorded = queries.recorded(keysByChild.stream().flatMap(List::stream).distinct().toList());
         Map<UUID, Match> matches = new LinkedHashMap<>();
         for (int i = 0; i < children.size(); i++) {
             List<String> keys = keysByChild.get(i);
             UUID knownChildId;
             if (keys.stream().noneMatch(recorded::containsKey)) {
                 UUID fresh = UUID.randomUUID();
-                List<String> claimed = recordNew(fresh, keys);
+                List<String> claimed = queries.recordNew(fresh, keys, Instant.now(clock));
                 if (claimed.size() == keys.size()) {
                     // first heard of now: no earlier contact, no open case to read
                     matches.put(children.get(i).id, new Match(fresh, 0, false, null, null, null, 0));
@@ -71,17 +68,13 @@ public class ChildMatcher {
                 // another contact (or a child of this one) recorded one of the keys a moment ago: its child wins
                 knownChildId = followStrongerOwners(keys, Set.of(), claimed, fresh, Integer.MAX_VALUE);
                 // nothing points at the child this call made up any more: do not leave it behind
-                em.createNativeQuery("delete from known_child where id = ?1").setParameter(1, fresh).executeUpdate();
+                queries.forget(fresh);
                 LOG.debugf("Concurrent contact: known child %s used instead of a new one", knownChildId);
             } else {
                 knownChildId = resolve(keys, recorded);
             }
-            Object[] known = (Object[]) em.createNativeQuery(
-                    "select open_case_id, open_case_worker from known_child where id = ?1 for update")
-                    .setParameter(1, knownChildId)
-                    .getSingleResult();
-            matches.put(children.get(i).id,
-                    priorInvolvement(knownChildId, referralId, receivedAt, (UUID) known[0], (String) known[1]));
+            matches.put(children.get(i).id, priorInvolvement(knownChildId, referralId, receivedAt,
+                    queries.openCaseLocked(knownChildId)));
         }
         return matches;
     }
@@ -114,7 +107,7 @@ public class ChildMatcher {
             rank++;
         }
         UUID chosen = found.get(keys.get(rank));
-        List<String> claimed = claim(keys.stream().filter(k -> !found.containsKey(k)).toList(), chosen);
+        List<String> claimed = queries.claim(keys.stream().filter(k -> !found.containsKey(k)).toList(), chosen);
         return followStrongerOwners(keys, found.keySet(), claimed, chosen, rank);
     }
 
@@ -131,67 +124,14 @@ public class ChildMatcher {
             if (recorded.contains(key) || claimed.contains(key)) {
                 continue;
             }
-            UUID owner = ownerOf(key);
+            UUID owner = queries.ownerOf(key);
             if (i < chosenRank && !owner.equals(chosen)) {
-                repoint(claimed, owner);
+                queries.repoint(claimed, owner);
                 chosen = owner;
                 chosenRank = i;
             }
         }
         return chosen;
-    }
-
-    /** The known children these keys are recorded for. */
-    @SuppressWarnings("unchecked")
-    private Map<String, UUID> recorded(List<String> keys) {
-        return keys.isEmpty() ? Map.of()
-                : ((List<Object[]>) em.createNativeQuery(
-                        "select match_key, known_child_id from child_identity where match_key in (?1)")
-                        .setParameter(1, keys)
-                        .getResultList()).stream()
-                        .collect(Collectors.toMap(r -> (String) r[0], r -> (UUID) r[1]));
-    }
-
-    /**
-     * Records a new known child and claims its keys, in one statement; returns the keys claimed. A key another
-     * contact holds is left to it (the insert waits for that contact's transaction).
-     */
-    @SuppressWarnings("unchecked")
-    private List<String> recordNew(UUID id, List<String> keys) {
-        return em.createNativeQuery("with child as (insert into known_child (id, created_at) values (?1, ?2)"
-                + " returning id) insert into child_identity (match_key, known_child_id)"
-                + " select k, child.id from child, unnest(cast(?3 as text[])) as k on conflict do nothing"
-                + " returning match_key")
-                .setParameter(1, id)
-                .setParameter(2, Timestamp.from(Instant.now(clock)))
-                .setParameter(3, keys.toArray(String[]::new))
-                .getResultList();
-    }
-
-    /** Records these keys for a known child in one statement; returns those recorded (another contact has the rest). */
-    @SuppressWarnings("unchecked")
-    private List<String> claim(List<String> keys, UUID knownChildId) {
-        return keys.isEmpty() ? List.of()
-                : em.createNativeQuery("insert into child_identity (match_key, known_child_id) select k, ?2"
-                        + " from unnest(cast(?1 as text[])) as k on conflict do nothing returning match_key")
-                        .setParameter(1, keys.toArray(String[]::new))
-                        .setParameter(2, knownChildId)
-                        .getResultList();
-    }
-
-    private UUID ownerOf(String key) {
-        return (UUID) em.createNativeQuery("select known_child_id from child_identity where match_key = ?1")
-                .setParameter(1, key)
-                .getSingleResult();
-    }
-
-    private void repoint(List<String> keys, UUID knownChildId) {
-        if (!keys.isEmpty()) {
-            em.createNativeQuery("update child_identity set known_child_id = ?2 where match_key in (?1)")
-                    .setParameter(1, keys)
-                    .setParameter(2, knownChildId)
-                    .executeUpdate();
-        }
     }
 
     /**
@@ -200,50 +140,33 @@ public class ChildMatcher {
      * again: a day counts once as a contact, and once as a referral when any of its contacts
      * became one.
      */
-    @SuppressWarnings("unchecked")
-    private Match priorInvolvement(UUID knownChildId, UUID referralId, Instant receivedAt, UUID openCaseId,
-            String openCaseWorker) {
+    private Match priorInvolvement(UUID knownChildId, UUID referralId, Instant receivedAt,
+            KnownChildQueries.OpenCase open) {
         Instant windowStart = receivedAt.atZone(ZoneOffset.UTC).minusMonths(config.reReferralMonths()).toInstant();
-        List<Object[]> rows = em.createNativeQuery("select r.id, r.received_at, rc.same_day_first_referral_id,"
-                + " rc.became_referral"
-                + " from referral_child rc join referral r on r.id = rc.referral_id"
-                + " where rc.known_child_id = ?1 and r.received_at >= ?2 and r.received_at <= ?3 and r.id <> ?4")
-                .setParameter(1, knownChildId)
-                .setParameter(4, referralId)
-                .setParameter(2, Timestamp.from(windowStart))
-                .setParameter(3, Timestamp.from(receivedAt))
-                .getResultList();
+        List<KnownChildQueries.EarlierContact> rows = queries.contacts(knownChildId, referralId, windowStart,
+                receivedAt);
         LocalDate today = receivedAt.atZone(WorkingCalendar.ENGLAND).toLocalDate();
-        List<Object[]> firsts = rows.stream().filter(r -> r[2] == null).toList();
+        List<KnownChildQueries.EarlierContact> firsts = rows.stream().filter(r -> r.sameDayFirstReferralId() == null)
+                .toList();
         UUID sameDayFirst = firsts.stream()
-                .filter(r -> dateOf(r[1]).equals(today))
-                .min(Comparator.comparing(r -> toInstant(r[1])))
-                .map(r -> (UUID) r[0])
+                .filter(r -> dateOf(r.receivedAt()).equals(today))
+                .min(Comparator.comparing(KnownChildQueries.EarlierContact::receivedAt))
+                .map(KnownChildQueries.EarlierContact::referralId)
                 .orElse(null);
         int contacts = (int) firsts.stream()
-                .filter(r -> dateOf(r[1]).isBefore(today))
-                .map(r -> r[0])
+                .filter(r -> dateOf(r.receivedAt()).isBefore(today))
+                .map(KnownChildQueries.EarlierContact::referralId)
                 .distinct()
                 .count();
         int referrals = (int) rows.stream()
-                .filter(r -> dateOf(r[1]).isBefore(today) && Boolean.TRUE.equals(r[3]))
-                .map(r -> r[2] != null ? r[2] : r[0])
+                .filter(r -> dateOf(r.receivedAt()).isBefore(today) && r.becameReferral())
+                .map(r -> r.sameDayFirstReferralId() != null ? r.sameDayFirstReferralId() : r.referralId())
                 .distinct()
                 .count();
-        return new Match(knownChildId, referrals, referrals > 0, sameDayFirst, openCaseId, openCaseWorker, contacts);
+        return new Match(knownChildId, referrals, referrals > 0, sameDayFirst, open.caseId(), open.worker(), contacts);
     }
 
-    private static LocalDate dateOf(Object timestamp) {
-        return toInstant(timestamp).atZone(WorkingCalendar.ENGLAND).toLocalDate();
-    }
-
-    private static Instant toInstant(Object timestamp) {
-        if (timestamp instanceof Instant i) {
-            return i;
-        }
-        if (timestamp instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return ((Timestamp) timestamp).toInstant();
+    private static LocalDate dateOf(Instant at) {
+        return at.atZone(WorkingCalendar.ENGLAND).toLocalDate();
     }
 }

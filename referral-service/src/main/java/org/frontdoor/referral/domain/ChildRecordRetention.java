@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
+import org.frontdoor.events.codes.RetentionKind;
 import org.frontdoor.support.calendar.WorkingCalendar;
 import org.frontdoor.support.retention.RetentionRule;
 
@@ -24,7 +25,7 @@ public class ChildRecordRetention implements RetentionRule {
 
     @Override
     public String kind() {
-        return "childrens-records";
+        return RetentionKind.CHILDRENS_RECORDS.code();
     }
 
     @Override
@@ -44,6 +45,7 @@ public class ChildRecordRetention implements RetentionRule {
                                      (r.received_at at time zone 'Europe/London')::date) >= ?1))
                 order by r.received_at
                 limit %d
-                for update of r skip locked""".formatted(RecordErasure.BATCH), bornBefore), kind());
+                for update of r skip locked""".formatted(RecordErasure.BATCH), bornBefore),
+                RetentionKind.CHILDRENS_RECORDS);
     }
 }

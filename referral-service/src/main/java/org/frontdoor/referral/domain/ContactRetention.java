@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import org.frontdoor.events.codes.RetentionKind;
 import org.frontdoor.support.retention.RetentionRule;
 
 /**
@@ -21,7 +22,7 @@ public class ContactRetention implements RetentionRule {
 
     @Override
     public String kind() {
-        return "contacts";
+        return RetentionKind.CONTACTS.code();
     }
 
     @Override
@@ -37,6 +38,7 @@ public class ContactRetention implements RetentionRule {
                   and not exists (select 1 from referral_child c where c.referral_id = r.id and c.status <> 'DECIDED')
                 order by r.received_at
                 limit %d
-                for update of r skip locked""".formatted(RecordErasure.BATCH), Timestamp.from(cutoff)), kind());
+                for update of r skip locked""".formatted(RecordErasure.BATCH), Timestamp.from(cutoff)),
+                RetentionKind.CONTACTS);
     }
 }

@@ -3,10 +3,10 @@ package org.frontdoor.referral.domain;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -46,13 +46,12 @@ public class IdempotencyStore {
         if (inserted == 1) {
             return Optional.empty();
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select request_hash, referral_id, response from idempotency_record"
-                + " where scope = ?1 and idem_key = ?2")
+        Tuple row = (Tuple) em.createNativeQuery("select request_hash, referral_id, response from idempotency_record"
+                + " where scope = ?1 and idem_key = ?2", Tuple.class)
                 .setParameter(1, scope)
                 .setParameter(2, key)
-                .getResultList();
-        Object[] row = rows.get(0);
-        return Optional.of(new Previous((String) row[0], (UUID) row[1], (String) row[2]));
+                .getSingleResult();
+        return Optional.of(new Previous(row.get("request_hash", String.class), row.get("referral_id", UUID.class),
+                row.get("response", String.class)));
     }
 }

@@ -3,6 +3,7 @@ package org.frontdoor.referral.domain;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,6 +17,7 @@ import java.util.stream.Collectors;
 import org.frontdoor.events.EventEnvelope;
 import org.frontdoor.events.EventType;
 import org.frontdoor.events.Topics;
+import org.frontdoor.events.codes.RetentionKind;
 import org.frontdoor.events.payload.ReferralErased;
 import org.frontdoor.support.audit.AuditLog;
 import org.frontdoor.support.outbox.Outbox;
@@ -46,18 +48,15 @@ public class RecordErasure {
     Clock clock;
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public int erase(List<UUID> referralIds, String retentionKind) {
+    public int erase(List<UUID> referralIds, RetentionKind retentionKind) {
         if (referralIds.isEmpty()) {
             return 0;
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> children = em.createNativeQuery(
-                "select referral_id, id, known_child_id from referral_child where referral_id in (?1) order by position")
-                .setParameter(1, referralIds).getResultList();
+        List<ChildRow> children = childrenOf(referralIds);
         Map<UUID, List<UUID>> childrenOf = new LinkedHashMap<>();
         referralIds.forEach(id -> childrenOf.put(id, new ArrayList<>()));
-        children.forEach(row -> childrenOf.get((UUID) row[0]).add((UUID) row[1]));
-        Set<UUID> knownChildren = children.stream().map(row -> (UUID) row[2]).collect(Collectors.toSet());
+        children.forEach(row -> childrenOf.get(row.referralId()).add(row.childId()));
+        Set<UUID> knownChildren = children.stream().map(ChildRow::knownChildId).collect(Collectors.toSet());
 
         for (String table : List.of("timeline_entry", "referral_child", "idempotency_record")) {
             em.createNativeQuery("delete from " + table + " where referral_id in (?1)").setParameter(1, referralIds)
@@ -76,13 +75,26 @@ public class RecordErasure {
         }
         Instant now = Instant.now(clock);
         childrenOf.forEach((referralId, childIds) -> {
-            ReferralErased erased = new ReferralErased(referralId, childIds, retentionKind, now);
+            ReferralErased erased = new ReferralErased(referralId, childIds, retentionKind.code(), now);
             outbox.append(EventEnvelope.of(EventType.REFERRAL_ERASED, referralId, erased));
             // the same news for the notification service, which never reads referral-events: an event of its own
             outbox.append(Topics.REFERRAL_NOTICES, EventEnvelope.of(EventType.REFERRAL_ERASED, referralId, erased));
-            audit.record("referral.erased", referralId, retentionKind + ": " + childIds.size() + " child(ren)");
+            audit.record("referral.erased", referralId, retentionKind.code() + ": " + childIds.size() + " child(ren)");
         });
         return referralIds.size();
+    }
+
+    /** A child of an erased contact, and the known child it is. */
+    record ChildRow(UUID referralId, UUID childId, UUID knownChildId) {
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<ChildRow> childrenOf(List<UUID> referralIds) {
+        List<Tuple> rows = em.createNativeQuery("select referral_id, id, known_child_id from referral_child"
+                + " where referral_id in (?1) order by position", Tuple.class)
+                .setParameter(1, referralIds).getResultList();
+        return rows.stream().map(r -> new ChildRow(r.get("referral_id", UUID.class), r.get("id", UUID.class),
+                r.get("known_child_id", UUID.class))).toList();
     }
 
     /** The referrals a rule's query picks, locked, at most {@link #BATCH} of them. */

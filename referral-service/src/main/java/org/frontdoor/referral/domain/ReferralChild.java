@@ -12,11 +12,14 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 import org.frontdoor.events.codes.Outcome;
 import org.frontdoor.events.codes.Pathway;
 import org.frontdoor.events.codes.SharingConsentStatus;
+import org.frontdoor.support.domain.DomainException;
+import org.frontdoor.support.validation.Text;
 
 /**
  * One child named in a contact, with what was known of them on arrival and where they stand now,
@@ -149,6 +152,66 @@ public class ReferralChild extends PanacheEntityBase {
     @Column(name = "sharing_consent_confirmed_at")
     public Instant sharingConsentConfirmedAt;
 
+    /** A child as the contact names them, received: names, dates, NHS number and address normalised for matching. */
+    public static ReferralChild named(Referral referral, int position, ReferralCommand.Child in) {
+        ReferralChild child = new ReferralChild();
+        child.id = UUID.randomUUID();
+        child.referral = referral;
+        child.position = position;
+        child.firstName = Text.blankToNull(in.firstName());
+        child.lastName = in.lastName().strip();
+        child.surnameKey = Surname.key(child.lastName);
+        child.dateOfBirth = in.dateOfBirth();
+        child.expectedDateOfBirth = in.dateOfBirth() == null ? in.expectedDateOfBirth() : null;
+        child.gender = in.gender();
+        child.nhsNumber = NhsNumber.normalise(in.nhsNumber());
+        if (in.address() != null) {
+            child.addressLine1 = Text.blankToNull(in.address().line1());
+            child.addressLine2 = Text.blankToNull(in.address().line2());
+            child.town = Text.blankToNull(in.address().town());
+            child.postcode = Postcode.normalise(in.address().postcode());
+            child.postcodeKey = Postcode.key(child.postcode);
+        }
+        child.school = Text.blankToNull(in.school());
+        child.careLeaver = Boolean.TRUE.equals(in.careLeaver());
+        child.status = ChildStatus.RECEIVED;
+        return child;
+    }
+
+    /** What the front door knew of the child when the contact arrived, as matching found it. */
+    public void matched(ChildMatcher.Match match) {
+        knownChildId = match.knownChildId();
+        referralsLast12Months = match.referralsInLast12Months();
+        reReferral = match.reReferral();
+        contactsLast12Months = match.contactsInLast12Months();
+        sameDayFirstReferralId = match.sameDayFirstReferralId();
+        openCaseId = match.openCaseId();
+    }
+
+    /**
+     * Consent to share is recorded only for a young adult (decided at the contact).
+     *
+     * @throws DomainException.Conflict for anyone else: there is nothing to consent to
+     */
+    public void requireYoungAdult(int adultAge) {
+        if (!youngAdult) {
+            throw DomainException.conflict("Child " + id + " was under " + adultAge + " on the contact's date: consent"
+                    + " to share is recorded only for a young adult");
+        }
+    }
+
+    /**
+     * The consent as {@code caller} records it now: recorded by whom the command says (else the caller), when it says
+     * (else now); staff's word confirms GIVEN at once, a partner system's is a report that waits for
+     * {@link #confirmConsent}.
+     */
+    public void recordConsent(SharingConsentCommand consent, Caller caller, Instant now) {
+        recordConsent(consent.status(),
+                Text.blankToNull(consent.recordedBy()) != null ? consent.recordedBy().strip() : caller.subject(),
+                consent.recordedAt() != null ? consent.recordedAt().truncatedTo(ChronoUnit.MICROS) : now,
+                caller.isPartner() ? null : caller.subject(), now);
+    }
+
     /**
      * A young adult who has not given consent, or whose consent only the partner reported: the referrer may know
      * only that the contact was received (the shared rule, {@link SharingConsentStatus#mayShareBeyondReceipt},
@@ -180,7 +243,7 @@ public class ReferralChild extends PanacheEntityBase {
     public Optional<String> whyNotConfirmable() {
         if (sharingConsent != SharingConsentStatus.GIVEN) {
             return Optional.of("consent to share is " + sharingConsent + ": there is nothing to confirm"
-                    + " (record the young person's consent with PUT .../sharing-consent)");
+                    + " (record the young person's consent first)");
         }
         if (sharingConsentConfirmedAt != null) {
             return Optional.of("consent to share was already confirmed by " + sharingConsentConfirmedBy

@@ -13,18 +13,14 @@ import org.frontdoor.events.codes.IndicatorCatalogue;
 import org.frontdoor.events.codes.ReferralSource;
 import org.frontdoor.events.codes.SharingConsentStatus;
 import org.frontdoor.referral.config.ReferralConfig;
-import org.frontdoor.referral.rest.ReferralRequest;
-import org.frontdoor.referral.rest.SharingConsentRequest;
 import org.frontdoor.support.audit.AuditLog;
 import org.frontdoor.support.calendar.WorkingCalendar;
 import org.frontdoor.support.directory.PartnerDirectoryCopy;
 import org.frontdoor.support.problem.Problem.FieldError;
-import org.frontdoor.support.problem.RequestValidation;
 
 /**
- * Checks a submission against every intake rule at once, so that one 422 lists every bad field:
- * the annotations on {@link ReferralRequest} and the rules that need more than one field or
- * a code list.
+ * The intake rules that need more than one field or a code list, each broken one a field error: the boundary adds
+ * them to what its own annotations found, so that one 422 lists every bad field.
  */
 @ApplicationScoped
 public class ReferralValidator {
@@ -34,8 +30,7 @@ public class ReferralValidator {
     /** A partner system's clock may run a little ahead of ours. */
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
-    @Inject
-    RequestValidation validation;
+    private static final String ANONYMOUS = "must be empty: an anonymous referral carries no referrer identity";
 
     @Inject
     ReferralConfig config;
@@ -52,35 +47,33 @@ public class ReferralValidator {
     @Inject
     AuditLog audit;
 
-    public void check(ReferralRequest request, Caller caller, String idempotencyKey) {
+    /** What breaks the intake rules in a submission (empty when nothing does). */
+    public List<FieldError> check(ReferralCommand command, Caller caller, String idempotencyKey) {
         List<FieldError> errors = new ArrayList<>();
         checkIdempotencyKey(caller, idempotencyKey, errors);
-        if (request.referrer() != null) {
-            checkReferrer(request.referrer(), caller, errors);
+        if (command.referrer() != null) {
+            checkReferrer(command.referrer(), caller, errors);
         }
-        if (request.children() != null) {
-            checkChildren(request.children(), errors);
+        if (command.children() != null) {
+            checkChildren(command.children(), errors);
         }
-        if (request.concerns() != null && request.concerns().indicators() != null) {
-            List<String> indicators = request.concerns().indicators();
-            for (int i = 0; i < indicators.size(); i++) {
-                if (indicators.get(i) != null && !IndicatorCatalogue.standard().contains(indicators.get(i))) {
-                    errors.add(new FieldError("concerns.indicators[" + i + "]",
-                            "is not a known indicator; see GET /api/v1/indicators"));
-                }
-            }
+        if (command.concerns() != null && command.concerns().indicators() != null) {
+            checkIndicators(command.concerns().indicators(), errors);
         }
-        if (request.consent() != null) {
-            ReferralRequest.Consent consent = request.consent();
-            if (Boolean.FALSE.equals(consent.consentGiven()) && isBlank(consent.reasonWithoutConsent())) {
-                errors.add(new FieldError("consent.reasonWithoutConsent",
-                        "is required when the family has not consented: say why the referral goes ahead"));
-            }
-            if (Boolean.TRUE.equals(consent.consentGiven()) && Boolean.FALSE.equals(consent.familyAware())) {
-                errors.add(new FieldError("consent.familyAware", "must be true when the family gave consent"));
-            }
+        if (command.consent() != null) {
+            checkConsent(command.consent(), errors);
         }
-        validation.check(request, errors);
+        return errors;
+    }
+
+    /**
+     * What breaks the rules in a young adult's consent recorded after the contact: given or refused, and when, not
+     * in the future.
+     */
+    public List<FieldError> checkSharingConsent(SharingConsentCommand consent) {
+        List<FieldError> errors = new ArrayList<>();
+        checkSharingConsent(consent, "", false, errors);
+        return errors;
     }
 
     private void checkIdempotencyKey(Caller caller, String key, List<FieldError> errors) {
@@ -94,7 +87,26 @@ public class ReferralValidator {
         }
     }
 
-    private void checkReferrer(ReferralRequest.Referrer referrer, Caller caller, List<FieldError> errors) {
+    private static void checkIndicators(List<String> indicators, List<FieldError> errors) {
+        for (int i = 0; i < indicators.size(); i++) {
+            if (indicators.get(i) != null && !IndicatorCatalogue.standard().contains(indicators.get(i))) {
+                errors.add(new FieldError("concerns.indicators[" + i + "]",
+                        "is not a known indicator of the indicator catalogue"));
+            }
+        }
+    }
+
+    private static void checkConsent(ReferralCommand.Consent consent, List<FieldError> errors) {
+        if (Boolean.FALSE.equals(consent.consentGiven()) && isBlank(consent.reasonWithoutConsent())) {
+            errors.add(new FieldError("consent.reasonWithoutConsent",
+                    "is required when the family has not consented: say why the referral goes ahead"));
+        }
+        if (Boolean.TRUE.equals(consent.consentGiven()) && Boolean.FALSE.equals(consent.familyAware())) {
+            errors.add(new FieldError("consent.familyAware", "must be true when the family gave consent"));
+        }
+    }
+
+    private void checkReferrer(ReferralCommand.Referrer referrer, Caller caller, List<FieldError> errors) {
         if (referrer.sourceCode() == null || referrer.sourceCode().isBlank()) {
             return; // the annotation said so already
         }
@@ -106,19 +118,7 @@ public class ReferralValidator {
         }
         ReferralSource.Kind kind = source.get().kind();
         if (caller.isPartner()) {
-            if (kind != ReferralSource.Kind.PROFESSIONAL) {
-                errors.add(new FieldError("referrer.sourceCode",
-                        "a partner system refers as a professional source (2A-8)"));
-            } else {
-                checkOwnSourceCode(source.get(), caller, errors);
-            }
-            if (caller.organisation() == null) {
-                errors.add(new FieldError("referrer.organisationName",
-                        "your token has no org claim: ask your identity provider to add it"));
-            } else if (!isBlank(referrer.organisationId()) && !referrer.organisationId().equals(caller.organisation())) {
-                errors.add(new FieldError("referrer.organisationId", "must be empty or your token's org claim ("
-                        + caller.organisation() + "): a partner system refers for its own organisation only"));
-            }
+            checkPartnerReferrer(referrer, source.get(), caller, errors);
         } else if (kind == ReferralSource.Kind.PROFESSIONAL) {
             // the organisation is told the outcome and informed at closure: it must be one the directory can reach
             if (isBlank(referrer.organisationId())) {
@@ -131,22 +131,39 @@ public class ReferralValidator {
             errors.add(new FieldError("referrer.organisationId", "is for professional referrers (sources 2A-8) only"));
         }
         if (kind == ReferralSource.Kind.ANONYMOUS) {
-            String why = "must be empty: an anonymous referral carries no referrer identity";
-            if (!isBlank(referrer.name())) {
-                errors.add(new FieldError("referrer.name", why));
-            }
-            if (!isBlank(referrer.email())) {
-                errors.add(new FieldError("referrer.email", why));
-            }
-            if (!isBlank(referrer.phone())) {
-                errors.add(new FieldError("referrer.phone", why));
-            }
-            if (!isBlank(referrer.organisationName())) {
-                errors.add(new FieldError("referrer.organisationName", why));
-            }
-            if (!isBlank(referrer.role())) {
-                errors.add(new FieldError("referrer.role", why));
-            }
+            checkAnonymous(referrer, errors);
+        }
+    }
+
+    /** A partner system refers as a professional, for its own organisation (its token's org claim) only. */
+    private void checkPartnerReferrer(ReferralCommand.Referrer referrer, ReferralSource source, Caller caller,
+            List<FieldError> errors) {
+        if (source.kind() != ReferralSource.Kind.PROFESSIONAL) {
+            errors.add(new FieldError("referrer.sourceCode",
+                    "a partner system refers as a professional source (2A-8)"));
+        } else {
+            checkOwnSourceCode(source, caller, errors);
+        }
+        if (caller.organisation() == null) {
+            errors.add(new FieldError("referrer.organisationName",
+                    "your token has no org claim: ask your identity provider to add it"));
+        } else if (!isBlank(referrer.organisationId()) && !referrer.organisationId().equals(caller.organisation())) {
+            errors.add(new FieldError("referrer.organisationId", "must be empty or your token's org claim ("
+                    + caller.organisation() + "): a partner system refers for its own organisation only"));
+        }
+    }
+
+    private static void checkAnonymous(ReferralCommand.Referrer referrer, List<FieldError> errors) {
+        emptyWhenAnonymous("referrer.name", referrer.name(), errors);
+        emptyWhenAnonymous("referrer.email", referrer.email(), errors);
+        emptyWhenAnonymous("referrer.phone", referrer.phone(), errors);
+        emptyWhenAnonymous("referrer.organisationName", referrer.organisationName(), errors);
+        emptyWhenAnonymous("referrer.role", referrer.role(), errors);
+    }
+
+    private static void emptyWhenAnonymous(String field, String value, List<FieldError> errors) {
+        if (!isBlank(value)) {
+            errors.add(new FieldError(field, ANONYMOUS));
         }
     }
 
@@ -168,63 +185,72 @@ public class ReferralValidator {
                 });
     }
 
-    private void checkChildren(List<ReferralRequest.Child> children, List<FieldError> errors) {
+    private void checkChildren(List<ReferralCommand.Child> children, List<FieldError> errors) {
         if (children.size() > config.maxChildren()) {
             errors.add(new FieldError("children", "names " + children.size() + " children; at most "
                     + config.maxChildren() + " per referral"));
         }
         LocalDate today = LocalDate.now(clock.withZone(WorkingCalendar.ENGLAND));
         for (int i = 0; i < children.size(); i++) {
-            ReferralRequest.Child child = children.get(i);
-            if (child == null) {
-                continue;
+            ReferralCommand.Child child = children.get(i);
+            if (child != null) {
+                checkChild(child, "children[" + i + "].", today, errors);
             }
-            String at = "children[" + i + "].";
-            boolean unborn = child.dateOfBirth() == null && child.expectedDateOfBirth() != null;
-            if (child.dateOfBirth() == null && child.expectedDateOfBirth() == null) {
-                errors.add(new FieldError(at + "dateOfBirth",
-                        "is required (or expectedDateOfBirth for an unborn child)"));
-            } else if (child.dateOfBirth() != null && child.expectedDateOfBirth() != null) {
-                errors.add(new FieldError(at + "expectedDateOfBirth",
-                        "must be empty when a date of birth is given"));
+        }
+    }
+
+    private void checkChild(ReferralCommand.Child child, String at, LocalDate today, List<FieldError> errors) {
+        boolean unborn = child.dateOfBirth() == null && child.expectedDateOfBirth() != null;
+        checkBirthDates(child, at, today, errors);
+        if (child.sharingConsent() != null) {
+            if (!youngAdults.isYoungAdult(child.dateOfBirth(), today)) {
+                errors.add(new FieldError(at + "sharingConsent", "is only for a young person aged "
+                        + youngAdults.adultAge() + " or over on the contact's date"));
             }
-            if (child.dateOfBirth() != null) {
-                if (child.dateOfBirth().isAfter(today)) {
-                    errors.add(new FieldError(at + "dateOfBirth", "must not be in the future"));
-                } else if (youngAdults.isOverMaximum(child.dateOfBirth(), today)) {
-                    errors.add(new FieldError(at + "dateOfBirth", "must be within the last "
-                            + youngAdults.careLeaverMaxAge() + " years: the front door takes care leavers up to "
-                            + youngAdults.careLeaverMaxAge()));
-                } else if (youngAdults.isYoungAdult(child.dateOfBirth(), today)
-                        && !Boolean.TRUE.equals(child.careLeaver())) {
-                    errors.add(new FieldError(at + "careLeaver", "must be true for a young person aged "
-                            + youngAdults.adultAge() + " or over: the front door takes young adults only as care"
-                            + " leavers, up to " + youngAdults.careLeaverMaxAge()));
-                }
-            }
-            if (child.sharingConsent() != null) {
-                if (!youngAdults.isYoungAdult(child.dateOfBirth(), today)) {
-                    errors.add(new FieldError(at + "sharingConsent", "is only for a young person aged "
-                            + youngAdults.adultAge() + " or over on the contact's date"));
-                }
-                checkSharingConsent(child.sharingConsent(), at + "sharingConsent.", true, errors);
-            }
-            if (unborn && (child.expectedDateOfBirth().isBefore(today)
-                    || child.expectedDateOfBirth().isAfter(today.plusMonths(MAX_MONTHS_BEFORE_BIRTH)))) {
-                errors.add(new FieldError(at + "expectedDateOfBirth",
-                        "must be between today and " + MAX_MONTHS_BEFORE_BIRTH + " months from now"));
-            }
-            if (!unborn && isBlank(child.firstName())) {
-                errors.add(new FieldError(at + "firstName", "is required (except for an unborn child)"));
-            }
-            if (child.nhsNumber() != null && NhsNumber.normalise(child.nhsNumber()) == null) {
-                errors.add(new FieldError(at + "nhsNumber",
-                        "must be a 10-digit NHS number with a valid check digit"));
-            }
-            if (child.address() != null && child.address().postcode() != null
-                    && Postcode.normalise(child.address().postcode()) == null) {
-                errors.add(new FieldError(at + "address.postcode", "must be a UK postcode, e.g. DN1 1AA"));
-            }
+            checkSharingConsent(child.sharingConsent(), at + "sharingConsent.", true, errors);
+        }
+        if (!unborn && isBlank(child.firstName())) {
+            errors.add(new FieldError(at + "firstName", "is required (except for an unborn child)"));
+        }
+        if (child.nhsNumber() != null && NhsNumber.normalise(child.nhsNumber()) == null) {
+            errors.add(new FieldError(at + "nhsNumber", "must be a 10-digit NHS number with a valid check digit"));
+        }
+        if (child.address() != null && child.address().postcode() != null
+                && Postcode.normalise(child.address().postcode()) == null) {
+            errors.add(new FieldError(at + "address.postcode", "must be a UK postcode, e.g. DN1 1AA"));
+        }
+    }
+
+    /** A date of birth, or for an unborn child an expected one within the months a pregnancy lasts; never both. */
+    private void checkBirthDates(ReferralCommand.Child child, String at, LocalDate today, List<FieldError> errors) {
+        if (child.dateOfBirth() == null && child.expectedDateOfBirth() == null) {
+            errors.add(new FieldError(at + "dateOfBirth", "is required (or expectedDateOfBirth for an unborn child)"));
+        } else if (child.dateOfBirth() != null && child.expectedDateOfBirth() != null) {
+            errors.add(new FieldError(at + "expectedDateOfBirth", "must be empty when a date of birth is given"));
+        }
+        if (child.dateOfBirth() != null) {
+            checkAge(child, at, today, errors);
+        }
+        boolean unborn = child.dateOfBirth() == null && child.expectedDateOfBirth() != null;
+        if (unborn && (child.expectedDateOfBirth().isBefore(today)
+                || child.expectedDateOfBirth().isAfter(today.plusMonths(MAX_MONTHS_BEFORE_BIRTH)))) {
+            errors.add(new FieldError(at + "expectedDateOfBirth",
+                    "must be between today and " + MAX_MONTHS_BEFORE_BIRTH + " months from now"));
+        }
+    }
+
+    /** Born, not in the future; a young adult only as a care leaver, up to the care leavers' maximum age. */
+    private void checkAge(ReferralCommand.Child child, String at, LocalDate today, List<FieldError> errors) {
+        if (child.dateOfBirth().isAfter(today)) {
+            errors.add(new FieldError(at + "dateOfBirth", "must not be in the future"));
+        } else if (youngAdults.isOverMaximum(child.dateOfBirth(), today)) {
+            errors.add(new FieldError(at + "dateOfBirth", "must be within the last "
+                    + youngAdults.careLeaverMaxAge() + " years: the front door takes care leavers up to "
+                    + youngAdults.careLeaverMaxAge()));
+        } else if (youngAdults.isYoungAdult(child.dateOfBirth(), today) && !Boolean.TRUE.equals(child.careLeaver())) {
+            errors.add(new FieldError(at + "careLeaver", "must be true for a young person aged "
+                    + youngAdults.adultAge() + " or over: the front door takes young adults only as care"
+                    + " leavers, up to " + youngAdults.careLeaverMaxAge()));
         }
     }
 
@@ -232,7 +258,7 @@ public class ReferralValidator {
      * A young adult's consent to share, on a submission ({@code notRecordedAllowed}) or recorded later: given or
      * refused, and when, not in the future; NOT_RECORDED carries no who or when.
      */
-    public void checkSharingConsent(SharingConsentRequest consent, String at, boolean notRecordedAllowed,
+    private void checkSharingConsent(SharingConsentCommand consent, String at, boolean notRecordedAllowed,
             List<FieldError> errors) {
         if (consent.status() == null) {
             errors.add(new FieldError(at + "status", "is required: GIVEN or REFUSED"));

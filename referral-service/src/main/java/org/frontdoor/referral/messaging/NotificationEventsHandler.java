@@ -13,17 +13,17 @@ import org.frontdoor.events.EventType;
 import org.frontdoor.events.Topics;
 import org.frontdoor.events.payload.NotificationOutcome;
 import org.frontdoor.referral.domain.StatusUpdater;
-import org.frontdoor.support.inbox.EventConsumer;
-import org.frontdoor.support.inbox.InboxProcessor;
+import org.frontdoor.support.inbox.InboxConsumer;
 
 /** What the referrer was told and when, from the notification service's events. */
 @ApplicationScoped
-public class NotificationEventsHandler implements EventConsumer {
+public class NotificationEventsHandler extends InboxConsumer {
 
     static final String CONSUMER = "referral-service.notification-events";
 
-    @Inject
-    InboxProcessor processor;
+    public NotificationEventsHandler() {
+        super(CONSUMER, Topics.NOTIFICATION_EVENTS);
+    }
 
     @Inject
     StatusUpdater status;
@@ -31,24 +31,14 @@ public class NotificationEventsHandler implements EventConsumer {
     @Incoming("notification-events")
     @Blocking
     public CompletionStage<Void> onMessages(KafkaRecordBatch<String, String> batch) {
-        return processor.process(this, batch);
-    }
-
-    @Override
-    public String name() {
-        return CONSUMER;
-    }
-
-    @Override
-    public String topic() {
-        return Topics.NOTIFICATION_EVENTS;
+        return process(batch);
     }
 
     @Override
     public Map<String, Consumer<EventEnvelope>> effects() {
         return Map.of(
-                EventType.NOTIFICATION_SENT.wireName(), e -> status.notified(e, e.payloadAs(NotificationOutcome.class)),
+                EventType.NOTIFICATION_SENT.wireName(), e -> status.notified(e, NotificationOutcome.from(e)),
                 EventType.NOTIFICATION_FAILED.wireName(),
-                e -> status.notified(e, e.payloadAs(NotificationOutcome.class)));
+                e -> status.notified(e, NotificationOutcome.from(e)));
     }
 }

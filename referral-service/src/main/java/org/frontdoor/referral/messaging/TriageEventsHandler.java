@@ -15,17 +15,17 @@ import org.frontdoor.events.payload.CaseEvent;
 import org.frontdoor.events.payload.TriageDecided;
 import org.frontdoor.events.payload.TriageQueued;
 import org.frontdoor.referral.domain.StatusUpdater;
-import org.frontdoor.support.inbox.EventConsumer;
-import org.frontdoor.support.inbox.InboxProcessor;
+import org.frontdoor.support.inbox.InboxConsumer;
 
 /** Triage's events, applied to the referral status read model. */
 @ApplicationScoped
-public class TriageEventsHandler implements EventConsumer {
+public class TriageEventsHandler extends InboxConsumer {
 
     static final String CONSUMER = "referral-service.triage-events";
 
-    @Inject
-    InboxProcessor processor;
+    public TriageEventsHandler() {
+        super(CONSUMER, Topics.TRIAGE_EVENTS);
+    }
 
     @Inject
     StatusUpdater status;
@@ -33,28 +33,18 @@ public class TriageEventsHandler implements EventConsumer {
     @Incoming("triage-events")
     @Blocking
     public CompletionStage<Void> onMessages(KafkaRecordBatch<String, String> batch) {
-        return processor.process(this, batch);
-    }
-
-    @Override
-    public String name() {
-        return CONSUMER;
-    }
-
-    @Override
-    public String topic() {
-        return Topics.TRIAGE_EVENTS;
+        return process(batch);
     }
 
     @Override
     public Map<String, Consumer<EventEnvelope>> effects() {
         // a type this version does not know yet: nothing to show the referrer
         return Map.of(
-                EventType.TRIAGE_QUEUED.wireName(), e -> status.queued(e, e.payloadAs(TriageQueued.class)),
-                EventType.TRIAGE_DECIDED.wireName(), e -> status.decided(e, e.payloadAs(TriageDecided.class)),
-                EventType.CASE_OPENED.wireName(), e -> status.caseChanged(e, e.payloadAs(CaseEvent.class)),
-                EventType.CASE_ALLOCATED.wireName(), e -> status.caseChanged(e, e.payloadAs(CaseEvent.class)),
-                EventType.CASE_STEPPED.wireName(), e -> status.caseChanged(e, e.payloadAs(CaseEvent.class)),
-                EventType.CASE_CLOSED.wireName(), e -> status.caseChanged(e, e.payloadAs(CaseEvent.class)));
+                EventType.TRIAGE_QUEUED.wireName(), e -> status.queued(e, TriageQueued.from(e)),
+                EventType.TRIAGE_DECIDED.wireName(), e -> status.decided(e, TriageDecided.from(e)),
+                EventType.CASE_OPENED.wireName(), e -> status.caseChanged(e, CaseEvent.from(e)),
+                EventType.CASE_ALLOCATED.wireName(), e -> status.caseChanged(e, CaseEvent.from(e)),
+                EventType.CASE_STEPPED.wireName(), e -> status.caseChanged(e, CaseEvent.from(e)),
+                EventType.CASE_CLOSED.wireName(), e -> status.caseChanged(e, CaseEvent.from(e)));
     }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.frontdoor.referral.domain.ReferralReceipt;
 import org.frontdoor.referral.domain.ReferralStatus;
 
 /** The answer to a submission: the ids to quote, and when the referrer will be acknowledged by. */
@@ -21,5 +22,11 @@ public record ReferralCreated(
     public record ChildRef(
             @Schema(description = "Index of the child in the request", example = "0", minimum = "0", maximum = "19") int position,
             @Schema(example = "0d6a4b53-6f54-4d8f-9b1c-3c7f5d0a9e21") UUID childId) {
+    }
+
+    public static ReferralCreated from(ReferralReceipt receipt) {
+        return new ReferralCreated(receipt.referralId(), receipt.receivedAt(), receipt.status(),
+                receipt.acknowledgementDueBy(), receipt.externalReference(), receipt.children().stream()
+                        .map(c -> new ChildRef(c.position(), c.childId())).toList());
     }
 }

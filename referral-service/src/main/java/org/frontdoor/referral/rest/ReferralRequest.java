@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.frontdoor.referral.domain.ReferralCommand;
 import org.frontdoor.support.validation.PlainText;
 
 /** A referral (contact) about one or more children, as a partner system or the front door sends it. */
@@ -20,6 +21,19 @@ public record ReferralRequest(
         @Size(max = 20) List<@NotNull @Valid HouseholdMember> householdMembers,
         @NotNull @Valid Concerns concerns,
         @NotNull @Valid Consent consent) {
+
+    /** The command intake takes: the same fields, whatever was sent (the rules have not been applied yet). */
+    public ReferralCommand toCommand() {
+        return new ReferralCommand(referrer == null ? null : referrer.toCommand(),
+                children == null ? null : children.stream().map(c -> c == null ? null : c.toCommand()).toList(),
+                householdMembers == null ? null : householdMembers.stream()
+                        .map(m -> m == null ? null : new ReferralCommand.HouseholdMember(m.name(), m.relationship()))
+                        .toList(),
+                concerns == null ? null : new ReferralCommand.Concerns(concerns.summary(), concerns.indicators(),
+                        concerns.immediateRisk()),
+                consent == null ? null : new ReferralCommand.Consent(consent.familyAware(), consent.consentGiven(),
+                        consent.reasonWithoutConsent()));
+    }
 
     @Schema(name = "Referrer", description = "Who is worried about the child. An anonymous referral (source 9)"
             + " carries no identity; for a partner token the organisation is the token's org claim.")
@@ -39,6 +53,11 @@ public record ReferralRequest(
                     message = "must be a telephone number") @Size(max = 25) String phone,
             @Schema(description = "The referrer's own case reference, echoed back in feedback",
                     example = "HPS-2026-0042") @Size(max = 100) @PlainText String externalReference) {
+
+        ReferralCommand.Referrer toCommand() {
+            return new ReferralCommand.Referrer(sourceCode, organisationName, organisationId, name, role, email, phone,
+                    externalReference);
+        }
     }
 
     @Schema(name = "Child", description = "A child the concern is about: a date of birth, or for an unborn"
@@ -60,6 +79,13 @@ public record ReferralRequest(
                     + " already asked. Without GIVEN the referrer hears only that the referral was received; the front"
                     + " door can record it later (PUT .../children/{childId}/sharing-consent)")
             @Valid SharingConsentRequest sharingConsent) {
+
+        ReferralCommand.Child toCommand() {
+            return new ReferralCommand.Child(firstName, lastName, dateOfBirth, expectedDateOfBirth, gender, nhsNumber,
+                    address == null ? null : new ReferralCommand.Address(address.line1(), address.line2(),
+                            address.town(), address.postcode()),
+                    school, careLeaver, sharingConsent == null ? null : sharingConsent.toCommand());
+        }
     }
 
     @Schema(name = "Address")

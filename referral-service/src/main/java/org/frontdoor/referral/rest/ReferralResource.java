@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -27,11 +26,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.frontdoor.referral.domain.Caller;
-import org.frontdoor.referral.domain.Referral;
-import org.frontdoor.referral.domain.ReferralRepository;
+import org.frontdoor.referral.domain.ReferralCommand;
+import org.frontdoor.referral.domain.ReferralLookup;
+import org.frontdoor.referral.domain.ReferralQueries;
 import org.frontdoor.referral.domain.ReferralService;
-import org.frontdoor.referral.domain.TimelineEntry;
-import org.frontdoor.support.audit.AuditLog;
+import org.frontdoor.referral.domain.ReferralValidator;
 import org.frontdoor.support.gate.PartnerGate;
 import org.frontdoor.support.problem.Problem;
 import org.frontdoor.support.problem.ProblemException;
@@ -115,13 +114,13 @@ public class ReferralResource {
     RequestValidation validation;
 
     @Inject
+    ReferralValidator rules;
+
+    @Inject
     ReferralService referrals;
 
     @Inject
-    ReferralRepository repository;
-
-    @Inject
-    AuditLog audit;
+    ReferralLookup lookup;
 
     @Inject
     JsonWebToken token;
@@ -155,15 +154,12 @@ public class ReferralResource {
     @APIResponse(responseCode = "403", description = PartnerGate.REFUSED_DESCRIPTION,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "not admitted", value = PartnerGate.REFUSED_EXAMPLE)))
-    @APIResponse(responseCode = "409", description = "The Idempotency-Key was used for a different request",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The Idempotency-Key was used for a different request")
     @APIResponse(responseCode = "422", description = "Invalid fields, each listed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "invalid", value = INVALID_EXAMPLE)))
-    @APIResponse(responseCode = "400", description = "Malformed JSON",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "Body over 256 KB",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON")
+    @APIResponse(responseCode = "413", description = "Body over 256 KB")
     public Response submit(
             @Parameter(description = "Unique per referral, the same on every retry; required for partner systems",
                     example = "HPS-2026-0042-1",
@@ -173,8 +169,12 @@ public class ReferralResource {
         if (request == null) {
             throw ProblemException.invalid("body", "a referral is required");
         }
-        ReferralService.Submission submission = referrals.submit(request, Caller.of(token), idempotencyKey);
-        ReferralCreated created = submission.created();
+        Caller caller = Caller.of(token);
+        ReferralCommand command = request.toCommand();
+        // the annotations' findings and the intake rules' in one 422
+        validation.check(request, rules.check(command, caller, idempotencyKey));
+        ReferralService.Submission submission = referrals.submit(command, caller, idempotencyKey);
+        ReferralCreated created = ReferralCreated.from(submission.receipt());
         Response.ResponseBuilder response = Response.created(
                 uri.getBaseUriBuilder().path("api/v1/referrals/{id}").build(created.referralId()))
                 .entity(created);
@@ -204,20 +204,11 @@ public class ReferralResource {
     @APIResponse(responseCode = "403", description = PartnerGate.REFUSED_DESCRIPTION,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "not admitted", value = PartnerGate.REFUSED_EXAMPLE)))
-    @APIResponse(responseCode = "404", description = "No such contact (or not yours)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such contact (or not yours)")
     public ReferralView get(@PathParam("referralId") UUID referralId) {
         Caller caller = Caller.of(token);
-        Referral referral = repository.findByIdOptional(referralId)
-                .orElseThrow(() -> ProblemException.notFound("Referral " + referralId));
-        if (!caller.maySee(referral)) {
-            // another organisation's referral: recorded, and answered as if it did not exist
-            audit.recordRefused("referral.read.refused", referralId, null);
-            throw ProblemException.notFound("Referral " + referralId);
-        }
-        audit.record("referral.read", referralId, null);
-        return ReferralView.of(referral, repository.childrenOf(referralId), TimelineEntry.forReferral(referralId),
-                caller.isStaff());
+        ReferralLookup.Found found = lookup.read(referralId, caller);
+        return ReferralView.of(found.referral(), found.children(), found.timeline(), caller.isStaff());
     }
 
     @POST
@@ -233,21 +224,15 @@ public class ReferralResource {
                     + " them with the contacts found.")
     @APIResponse(responseCode = "200", description = "A page of contacts",
             content = @Content(schema = @Schema(implementation = ReferralSummary.Page.class)))
-    @APIResponse(responseCode = "422", description = "A criterion is not valid; each is named",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A criterion is not valid; each is named")
     public ReferralSummary.Page search(@RequestBody(required = true) ReferralSearch search) {
         validation.check(search, search == null ? List.of() : search.missingCriteria());
         int page = search.pageOrFirst();
         int size = search.sizeOrDefault();
-        ReferralRepository.Page found = repository.search(
-                new ReferralRepository.Criteria(Text.blankToNull(search.surname()), search.dateOfBirth(),
-                        Text.blankToNull(search.postcode()), search.from(), search.to()),
-                page, size);
-        audit.record("referral.search", null, search.describe() + "; page " + page + ": " + found.items().size()
-                + " of " + found.total() + " result(s)"
-                + found.items().stream().map(r -> r.id.toString()).collect(Collectors.joining(", ", " ", "")));
+        ReferralQueries.Page found = lookup.search(new ReferralQueries.Criteria(Text.blankToNull(search.surname()),
+                search.dateOfBirth(), Text.blankToNull(search.postcode()), search.from(), search.to()),
+                search.describe(), page, size);
         return new ReferralSummary.Page(page, size, found.total(),
                 found.items().stream().map(ReferralSummary::of).toList());
     }
-
 }

@@ -4,6 +4,7 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.frontdoor.events.codes.SharingConsentStatus;
+import org.frontdoor.referral.domain.SharingConsentCommand;
 import org.frontdoor.support.validation.PlainText;
 
 /** A young adult's consent to share with partner agencies, as the front door (or a partner system) records it. */
@@ -17,4 +18,8 @@ public record SharingConsentRequest(
                 example = "S. Lee, front door") @Size(max = 200) @PlainText String recordedBy,
         @Schema(description = "When it was given or refused; default: now", example = "2026-11-23T10:05:00Z")
         Instant recordedAt) {
+
+    public SharingConsentCommand toCommand() {
+        return new SharingConsentCommand(status, recordedBy, recordedAt);
+    }
 }

@@ -20,9 +20,12 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.frontdoor.referral.domain.Caller;
 import org.frontdoor.referral.domain.ReferralChild;
-import org.frontdoor.referral.domain.ReferralService;
+import org.frontdoor.referral.domain.ReferralValidator;
+import org.frontdoor.referral.domain.SharingConsentCommand;
+import org.frontdoor.referral.domain.SharingConsents;
 import org.frontdoor.support.problem.Problem;
 import org.frontdoor.support.problem.ProblemException;
+import org.frontdoor.support.problem.RequestValidation;
 import org.frontdoor.support.security.Roles;
 
 /**
@@ -66,10 +69,20 @@ public class SharingConsentResource {
     /** The child's consent to share, as now recorded. */
     @Schema(name = "SharingConsentRecorded")
     public record Answer(UUID childId, boolean youngAdult, ReferralView.ConsentView sharingConsent) {
+
+        static Answer of(ReferralChild child) {
+            return new Answer(child.id, child.youngAdult, ReferralView.ConsentView.of(child, true));
+        }
     }
 
     @Inject
-    ReferralService referrals;
+    RequestValidation validation;
+
+    @Inject
+    ReferralValidator rules;
+
+    @Inject
+    SharingConsents consents;
 
     @Inject
     JsonWebToken token;
@@ -92,12 +105,9 @@ public class SharingConsentResource {
     @APIResponse(responseCode = "200", description = "Recorded",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Answer.class),
                     examples = @ExampleObject(name = "recorded", value = ANSWER_EXAMPLE)))
-    @APIResponse(responseCode = "403", description = "Not the front door or a team manager (e.g. a partner)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such child in this contact",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The child was not a young adult on the contact's date",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not the front door or a team manager (e.g. a partner)")
+    @APIResponse(responseCode = "404", description = "No such child in this contact")
+    @APIResponse(responseCode = "409", description = "The child was not a young adult on the contact's date")
     @APIResponse(responseCode = "422", description = "Invalid fields, each listed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "invalid", value = INVALID_EXAMPLE)))
@@ -106,8 +116,9 @@ public class SharingConsentResource {
         if (request == null) {
             throw ProblemException.invalid("body", "a consent (status GIVEN or REFUSED) is required");
         }
-        ReferralChild child = referrals.recordSharingConsent(referralId, childId, request, Caller.of(token));
-        return new Answer(child.id, child.youngAdult, ReferralView.ConsentView.of(child, true));
+        SharingConsentCommand consent = request.toCommand();
+        validation.check(request, rules.checkSharingConsent(consent));
+        return Answer.of(consents.record(referralId, childId, consent, Caller.of(token)));
     }
 
     @POST
@@ -123,16 +134,13 @@ public class SharingConsentResource {
     @APIResponse(responseCode = "200", description = "Confirmed",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Answer.class),
                     examples = @ExampleObject(name = "confirmed", value = CONFIRMED_EXAMPLE)))
-    @APIResponse(responseCode = "403", description = "Not the front door or a team manager (e.g. a partner)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such child in this contact",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not the front door or a team manager (e.g. a partner)")
+    @APIResponse(responseCode = "404", description = "No such child in this contact")
     @APIResponse(responseCode = "409", description = "Nothing to confirm: not a young adult, consent not GIVEN, or"
             + " already confirmed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "already confirmed", value = NOTHING_TO_CONFIRM_EXAMPLE)))
     public Answer confirm(@PathParam("referralId") UUID referralId, @PathParam("childId") UUID childId) {
-        ReferralChild child = referrals.confirmSharingConsent(referralId, childId, Caller.of(token));
-        return new Answer(child.id, child.youngAdult, ReferralView.ConsentView.of(child, true));
+        return Answer.of(consents.confirm(referralId, childId, Caller.of(token)));
     }
 }

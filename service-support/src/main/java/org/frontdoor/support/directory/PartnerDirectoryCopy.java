@@ -23,8 +23,7 @@ import org.frontdoor.events.EventType;
 import org.frontdoor.events.Topics;
 import org.frontdoor.events.codes.AgencyType;
 import org.frontdoor.events.payload.PartnerChanged;
-import org.frontdoor.support.inbox.EventConsumer;
-import org.frontdoor.support.inbox.InboxProcessor;
+import org.frontdoor.support.inbox.InboxConsumer;
 import org.frontdoor.support.problem.Problem.FieldError;
 
 /**
@@ -35,7 +34,7 @@ import org.frontdoor.support.problem.Problem.FieldError;
  * Its table comes from the Flyway location {@code db/partner-copy}, which only the services with a copy list.
  */
 @ApplicationScoped
-public class PartnerDirectoryCopy implements EventConsumer {
+public class PartnerDirectoryCopy extends InboxConsumer {
 
     /** An organisation as the copy knows it. */
     public record Partner(String id, String name, AgencyType agencyType, String cinSourceCode, boolean active) {
@@ -59,37 +58,28 @@ public class PartnerDirectoryCopy implements EventConsumer {
 
     private final ConcurrentHashMap<String, Looked> recent = new ConcurrentHashMap<>();
 
+    public PartnerDirectoryCopy() {
+        super(CONSUMER, Topics.PARTNER_EVENTS);
+    }
+
     @Inject
     AgroalDataSource dataSource;
 
     @Inject
     TransactionSynchronizationRegistry transactions;
 
-    @Inject
-    InboxProcessor processor;
-
     /**
      * A batch of partner-events, through the inbox like any consumer's (a database outage is waited out, a
      * malformed record dead-lettered); other event types are skipped.
      */
     public CompletionStage<Void> receive(KafkaRecordBatch<String, String> batch) {
-        return processor.process(this, batch);
-    }
-
-    @Override
-    public String name() {
-        return CONSUMER;
-    }
-
-    @Override
-    public String topic() {
-        return Topics.PARTNER_EVENTS;
+        return process(batch);
     }
 
     @Override
     public Map<String, Consumer<EventEnvelope>> effects() {
         return Map.of(EventType.PARTNER_CHANGED.wireName(),
-                e -> apply(e.payloadAs(PartnerChanged.class)));
+                e -> apply(PartnerChanged.from(e)));
     }
 
     /** Stores the organisation as it now stands, unless a later version is stored already. */

@@ -22,6 +22,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.frontdoor.events.codes.StepDirection;
 import org.frontdoor.events.EventEnvelope;
 import org.frontdoor.events.EventType;
 import org.frontdoor.events.codes.ClosureReason;
@@ -261,7 +262,7 @@ public class CaseService {
         if (command != null) {
             String direction = command.direction();
             boolean knownDirection = direction != null
-                    && Arrays.stream(CaseStep.Direction.values()).anyMatch(d -> d.name().equals(direction));
+                    && Arrays.stream(StepDirection.values()).anyMatch(d -> d.name().equals(direction));
             if (direction != null && !direction.isBlank() && !knownDirection) {
                 errors.add(new FieldError("direction", "must be UP, DOWN or ACROSS"));
             }

@@ -12,7 +12,6 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.frontdoor.events.codes.Outcome;
 import org.frontdoor.events.codes.Pathway;
 
@@ -20,12 +19,6 @@ import org.frontdoor.events.codes.Pathway;
 @Entity
 @Table(name = "case_step")
 public class CaseStep extends PanacheEntityBase {
-
-    /** Which way a case moved: up to social care, down to the LA's early help, across to a partner's early help. */
-    @Schema(name = "StepDirection")
-    public enum Direction {
-        UP, DOWN, ACROSS
-    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

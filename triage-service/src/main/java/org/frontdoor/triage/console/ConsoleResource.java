@@ -43,7 +43,7 @@ import org.frontdoor.triage.screening.CheckCommand;
 import org.frontdoor.triage.cases.CloseCommand;
 import org.frontdoor.triage.decision.DecisionCommand;
 import org.frontdoor.triage.indicators.PerformanceIndicators;
-import org.frontdoor.triage.queue.Priority;
+import org.frontdoor.events.codes.Priority;
 import org.frontdoor.triage.staff.StaffService;
 import org.frontdoor.triage.queue.TriageService;
 import org.frontdoor.triage.queue.TriageStatus;

@@ -23,7 +23,7 @@ import org.frontdoor.support.directory.PartnerDirectoryCopy;
 import org.frontdoor.triage.cases.CareCase;
 import org.frontdoor.triage.indicators.PerformanceIndicator;
 import org.frontdoor.triage.indicators.PerformanceIndicators;
-import org.frontdoor.triage.queue.Priority;
+import org.frontdoor.events.codes.Priority;
 import org.frontdoor.triage.indicators.Rag;
 import org.frontdoor.triage.staff.StaffService;
 import org.frontdoor.triage.screening.ThresholdRules;

@@ -2,12 +2,13 @@ package org.frontdoor.triage.indicators;
 
 import org.frontdoor.triage.cases.CareCase;
 import org.frontdoor.triage.cases.CaseStep;
-import org.frontdoor.triage.queue.Priority;
+import org.frontdoor.events.codes.Priority;
 import org.frontdoor.triage.queue.TriageItem;
 import org.frontdoor.triage.queue.TriageReferral;
 import org.frontdoor.triage.queue.TriageStatus;
 import org.frontdoor.triage.staff.StaffService;
 
+import org.frontdoor.events.codes.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

@@ -10,7 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import org.frontdoor.support.metrics.CachedReading;
 import org.frontdoor.triage.indicators.MetricsService;
-import org.frontdoor.triage.queue.Priority;
+import org.frontdoor.events.codes.Priority;
 
 /**
  * The queue against its deadlines, for ops' alerts: {@code frontdoor_triage_items_overdue{priority}} and

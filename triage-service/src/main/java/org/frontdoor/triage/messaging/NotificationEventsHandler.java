@@ -16,15 +16,17 @@ import org.frontdoor.events.payload.NotificationOutcome;
 import org.frontdoor.support.inbox.EventConsumer;
 import org.frontdoor.support.inbox.InboxProcessor;
 import org.frontdoor.triage.decision.FeedbackDelivery;
+import org.frontdoor.support.inbox.InboxConsumer;
 
 /** What referrers were told and when, for the indicator "referrers told the outcome within target". */
 @ApplicationScoped
-public class NotificationEventsHandler implements EventConsumer {
+public class NotificationEventsHandler extends InboxConsumer {
 
     static final String CONSUMER = "triage-service.notification-events";
 
-    @Inject
-    InboxProcessor processor;
+    public NotificationEventsHandler() {
+        super(CONSUMER, Topics.NOTIFICATION_EVENTS);
+    }
 
     @Inject
     FeedbackDelivery deliveries;
@@ -33,25 +35,15 @@ public class NotificationEventsHandler implements EventConsumer {
     @Blocking
     @ActivateRequestContext
     public CompletionStage<Void> onMessages(KafkaRecordBatch<String, String> batch) {
-        return processor.process(this, batch);
-    }
-
-    @Override
-    public String name() {
-        return CONSUMER;
-    }
-
-    @Override
-    public String topic() {
-        return Topics.NOTIFICATION_EVENTS;
+        return process(batch);
     }
 
     @Override
     public Map<String, Consumer<EventEnvelope>> effects() {
         return Map.of(
                 EventType.NOTIFICATION_SENT.wireName(),
-                e -> deliveries.reported(e.payloadAs(NotificationOutcome.class), true),
+                e -> deliveries.reported(NotificationOutcome.from(e), true),
                 EventType.NOTIFICATION_FAILED.wireName(),
-                e -> deliveries.reported(e.payloadAs(NotificationOutcome.class), false));
+                e -> deliveries.reported(NotificationOutcome.from(e), false));
     }
 }

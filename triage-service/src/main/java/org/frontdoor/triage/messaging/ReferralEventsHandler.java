@@ -18,18 +18,20 @@ import org.frontdoor.support.inbox.EventConsumer;
 import org.frontdoor.support.inbox.InboxProcessor;
 import org.frontdoor.triage.retention.RecordErasure;
 import org.frontdoor.triage.queue.TriageIntake;
+import org.frontdoor.support.inbox.InboxConsumer;
 
 /**
  * Referrals from intake become triage items, once each however often the broker delivers them; an erased one
  * (retention) is deleted.
  */
 @ApplicationScoped
-public class ReferralEventsHandler implements EventConsumer {
+public class ReferralEventsHandler extends InboxConsumer {
 
     static final String CONSUMER = "triage-service.referral-events";
 
-    @Inject
-    InboxProcessor processor;
+    public ReferralEventsHandler() {
+        super(CONSUMER, Topics.REFERRAL_EVENTS);
+    }
 
     @Inject
     TriageIntake intake;
@@ -41,23 +43,13 @@ public class ReferralEventsHandler implements EventConsumer {
     @Blocking
     @ActivateRequestContext
     public CompletionStage<Void> onMessages(KafkaRecordBatch<String, String> batch) {
-        return processor.process(this, batch);
-    }
-
-    @Override
-    public String name() {
-        return CONSUMER;
-    }
-
-    @Override
-    public String topic() {
-        return Topics.REFERRAL_EVENTS;
+        return process(batch);
     }
 
     @Override
     public Map<String, Consumer<EventEnvelope>> effects() {
         return Map.of(
-                EventType.REFERRAL_RECEIVED.wireName(), e -> intake.received(e.payloadAs(ReferralReceived.class)),
-                EventType.REFERRAL_ERASED.wireName(), e -> erasure.erased(e.payloadAs(ReferralErased.class)));
+                EventType.REFERRAL_RECEIVED.wireName(), e -> intake.received(ReferralReceived.from(e)),
+                EventType.REFERRAL_ERASED.wireName(), e -> erasure.erased(ReferralErased.from(e)));
     }
 }

@@ -1,5 +1,6 @@
 package org.frontdoor.triage.queue;
 
+import org.frontdoor.events.codes.Priority;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

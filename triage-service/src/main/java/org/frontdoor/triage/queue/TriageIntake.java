@@ -5,6 +5,7 @@ import org.frontdoor.triage.screening.ThresholdRules;
 import org.frontdoor.triage.staff.StaffAlert;
 import org.frontdoor.triage.statutory.CharacteristicsService;
 
+import org.frontdoor.events.codes.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

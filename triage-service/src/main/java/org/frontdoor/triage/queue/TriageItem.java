@@ -4,6 +4,7 @@ import org.frontdoor.triage.screening.SuggestionReason;
 import org.frontdoor.triage.staff.Actor;
 import org.frontdoor.triage.staff.FourEyesViolation;
 
+import org.frontdoor.events.codes.Priority;
 import org.frontdoor.events.codes.Outcome;
 import org.frontdoor.events.codes.Pathway;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;

@@ -13,6 +13,7 @@ import org.frontdoor.triage.staff.FourEyesViolation;
 import org.frontdoor.triage.staff.StaffAlert;
 import org.frontdoor.triage.staff.StaffMember;
 
+import org.frontdoor.events.codes.Priority;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -156,8 +157,8 @@ public class TriageService {
         }
         // RED first whatever its deadline, then the soonest due
         String query = "from TriageItem where " + String.join(" and ", where) + " order by case priority"
-                + " when org.frontdoor.triage.queue.Priority.RED then 0"
-                + " when org.frontdoor.triage.queue.Priority.AMBER then 1 else 2 end,"
+                + " when org.frontdoor.events.codes.Priority.RED then 0"
+                + " when org.frontdoor.events.codes.Priority.AMBER then 1 else 2 end,"
                 + " deadline, receivedAt, position, id";
         PanacheQuery<TriageItem> found = TriageItem.find(query, params);
         long total = TriageItem.count(String.join(" and ", where), params);

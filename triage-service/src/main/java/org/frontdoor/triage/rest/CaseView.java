@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.frontdoor.events.codes.StepDirection;
 import org.frontdoor.events.codes.ClosureReason;
 import org.frontdoor.events.codes.Pathway;
 import org.frontdoor.support.openapi.Bounds;
@@ -49,7 +50,7 @@ public record CaseView(UUID id, UUID referralId,
     public record PendingChange(CaseChangeRequest.Kind kind,
             @Schema(description = "CLOSE: the CIN reason for closure asked for") ClosureReason reasonCode,
             @Schema(description = "CLOSE: the closing summary", maxLength = 10000) String summary,
-            @Schema(description = "STEP: UP, DOWN or ACROSS") CaseStep.Direction direction,
+            @Schema(description = "STEP: UP, DOWN or ACROSS") StepDirection direction,
             @Schema(description = "STEP: the pathway after the step") Pathway pathway,
             @Schema(description = "STEP: internal, never sent to partners", maxLength = 10000) String rationale,
             @Schema(description = "STEP: what partners will be told", maxLength = 5000) String partnerSummary,
@@ -61,7 +62,7 @@ public record CaseView(UUID id, UUID referralId,
 
         public static PendingChange of(CaseChangeRequest r) {
             return r == null ? null : new PendingChange(r.kind, ClosureReason.fromCode(r.reasonCode).orElse(null),
-                    r.summary, r.direction == null ? null : CaseStep.Direction.valueOf(r.direction), r.toPathway,
+                    r.summary, r.direction == null ? null : StepDirection.valueOf(r.direction), r.toPathway,
                     r.rationale, r.partnerSummary, r.panelDate, r.leadWorker, r.requestedBy, r.requestedBySubject,
                     r.requestedAt);
         }
@@ -93,7 +94,7 @@ public record CaseView(UUID id, UUID referralId,
     }
 
     @Schema(name = "CaseStep")
-    public record Step(@Schema(example = "UP") CaseStep.Direction direction, Pathway fromPathway, Pathway toPathway,
+    public record Step(@Schema(example = "UP") StepDirection direction, Pathway fromPathway, Pathway toPathway,
             @Schema(description = "Internal: never sent to partners", maxLength = 10000) String rationale,
             @Schema(description = "What the referrer and partner agencies were told", maxLength = 5000)
             String partnerSummary,
@@ -101,7 +102,7 @@ public record CaseView(UUID id, UUID referralId,
             Instant steppedAt) {
 
         public static Step of(CaseStep s) {
-            return new Step(CaseStep.Direction.valueOf(s.direction), s.fromPathway, s.toPathway, s.rationale, s.partnerSummary, s.panelDate,
+            return new Step(StepDirection.valueOf(s.direction), s.fromPathway, s.toPathway, s.rationale, s.partnerSummary, s.panelDate,
                     s.steppedBy, s.steppedAt);
         }
     }

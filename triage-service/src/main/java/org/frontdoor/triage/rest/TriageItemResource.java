@@ -43,7 +43,7 @@ import org.frontdoor.triage.statutory.AssessmentService;
 import org.frontdoor.triage.queue.AssignCommand;
 import org.frontdoor.triage.screening.CheckCommand;
 import org.frontdoor.triage.decision.DecisionCommand;
-import org.frontdoor.triage.queue.Priority;
+import org.frontdoor.events.codes.Priority;
 import org.frontdoor.triage.statutory.Section47Command;
 import org.frontdoor.triage.decision.SendBackCommand;
 import org.frontdoor.triage.queue.TriageService;

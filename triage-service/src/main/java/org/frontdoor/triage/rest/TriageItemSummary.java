@@ -8,7 +8,7 @@ import org.frontdoor.events.codes.Outcome;
 import org.frontdoor.events.codes.Pathway;
 import org.frontdoor.support.openapi.Bounds;
 import org.frontdoor.support.paging.Paging;
-import org.frontdoor.triage.queue.Priority;
+import org.frontdoor.events.codes.Priority;
 import org.frontdoor.triage.queue.TriageService;
 import org.frontdoor.triage.queue.TriageStatus;
 

@@ -14,7 +14,7 @@ import org.frontdoor.support.openapi.Bounds;
 import org.frontdoor.triage.cases.CareCase;
 import org.frontdoor.triage.queue.HistoryEntry;
 import org.frontdoor.triage.screening.PartnerCheck;
-import org.frontdoor.triage.queue.Priority;
+import org.frontdoor.events.codes.Priority;
 import org.frontdoor.triage.screening.SuggestionReason;
 import org.frontdoor.triage.queue.TriageItem;
 import org.frontdoor.triage.queue.TriageService;

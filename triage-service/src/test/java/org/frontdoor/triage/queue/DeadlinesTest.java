@@ -1,5 +1,6 @@
 package org.frontdoor.triage.queue;
 
+import org.frontdoor.events.codes.Priority;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Instant;

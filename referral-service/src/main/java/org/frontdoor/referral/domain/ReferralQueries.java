@@ -1,7 +1,6 @@
 package org.frontdoor.referral.domain;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -10,10 +9,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
+/** The contacts the front door looks up and searches, read through their Panache entities. */
 @ApplicationScoped
-public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID> {
+public class ReferralQueries {
 
     /** What the front door searches by; every field is optional. */
     public record Criteria(String surname, LocalDate dateOfBirth, String postcode, Instant from, Instant to) {
@@ -52,11 +53,15 @@ public class ReferralRepository implements PanacheRepositoryBase<Referral, UUID>
             params.put("to", criteria.to());
         }
         String filter = where.isEmpty() ? "" : " where " + String.join(" and ", where);
-        PanacheQuery<Referral> query = find("from Referral r" + filter,
+        PanacheQuery<Referral> query = Referral.find("from Referral r" + filter,
                 Sort.by("receivedAt", Sort.Direction.Descending).and("id"), params);
         long total = query.count();
         List<Referral> items = query.page(io.quarkus.panache.common.Page.of(page, size)).list();
         return new Page(items, total);
+    }
+
+    public Optional<Referral> referral(UUID referralId) {
+        return Referral.findByIdOptional(referralId);
     }
 
     public List<ReferralChild> childrenOf(UUID referralId) {

@@ -1,4 +1,4 @@
-package org.frontdoor.notification.domain;
+package org.frontdoor.events.codes;
 
 /** What a message tells; the wire names of {@code NotificationOutcome.kind}. */
 public enum Kind {

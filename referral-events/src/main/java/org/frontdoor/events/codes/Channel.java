@@ -1,4 +1,4 @@
-package org.frontdoor.notification.domain;
+package org.frontdoor.events.codes;
 
 public enum Channel {
     WEBHOOK,

@@ -1,6 +1,5 @@
-package org.frontdoor.triage.queue;
+package org.frontdoor.events.codes;
 
-import org.frontdoor.events.codes.Pathway;
 
 /** Local RAG practice (domain.md, "Timescales"): how fast the screening decision is due. */
 public enum Priority {
