@@ -34,8 +34,9 @@ public class CaseStep extends PanacheEntityBase {
     @Column(name = "case_id", nullable = false)
     public UUID caseId;
 
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public String direction;
+    public Direction direction;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "from_pathway", nullable = false)
@@ -61,4 +62,20 @@ public class CaseStep extends PanacheEntityBase {
 
     @Column(name = "stepped_at", nullable = false)
     public Instant steppedAt;
+
+    /** The record of a case moving {@code direction} from {@code from} to {@code to} (CareCase.step). */
+    static CaseStep of(UUID caseId, Direction direction, Pathway from, Pathway to, String rationale,
+            String partnerSummary, LocalDate panelDate, String steppedBy, Instant steppedAt) {
+        CaseStep s = new CaseStep();
+        s.caseId = caseId;
+        s.direction = direction;
+        s.fromPathway = from;
+        s.toPathway = to;
+        s.rationale = rationale;
+        s.partnerSummary = partnerSummary;
+        s.panelDate = panelDate;
+        s.steppedBy = steppedBy;
+        s.steppedAt = steppedAt;
+        return s;
+    }
 }

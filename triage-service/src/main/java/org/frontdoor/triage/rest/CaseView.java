@@ -101,7 +101,7 @@ public record CaseView(UUID id, UUID referralId,
             Instant steppedAt) {
 
         public static Step of(CaseStep s) {
-            return new Step(CaseStep.Direction.valueOf(s.direction), s.fromPathway, s.toPathway, s.rationale, s.partnerSummary, s.panelDate,
+            return new Step(s.direction, s.fromPathway, s.toPathway, s.rationale, s.partnerSummary, s.panelDate,
                     s.steppedBy, s.steppedAt);
         }
     }
