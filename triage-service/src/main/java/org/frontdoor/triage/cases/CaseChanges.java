@@ -71,16 +71,12 @@ public class CaseChanges {
         LocalDate today = LocalDate.now(clock.withZone(WorkingCalendar.ENGLAND));
         validation.check(command, command == null ? List.of()
                 : DecisionRules.checkStep(command.direction(), command.pathway(), command.panelDate(), today));
-        CareCase c = reads.find(id, true);
-        IfMatch.check(ifMatch, c.version, "Case " + id);
-        c.requireOpen();
+        CareCase c = openForChange(id, ifMatch);
         Actor actor = actors.current();
         c.requireStepTo(command.pathway());
-        if (approvals.needsSecondManager(c)) {
-            return reads.details(c, approvals.hold(c, CaseChangeRequest.step(c.id, command, actor,
-                    Instants.now(clock))));
-        }
-        return stepNow(c, command, actor);
+        return approvals.needsSecondManager(c)
+                ? held(c, CaseChangeRequest.step(c.id, command, actor, Instants.now(clock)))
+                : stepNow(c, command, actor);
     }
 
     /** The step takes effect (asked by {@code actor}, approved where it needed approval). */
@@ -110,15 +106,11 @@ public class CaseChanges {
             errors.add(new FieldError("reasonCode", "must be a CIN reason for closure RC1-RC9"));
         }
         validation.check(command, errors);
-        CareCase c = reads.find(id, true);
-        IfMatch.check(ifMatch, c.version, "Case " + id);
-        c.requireOpen();
+        CareCase c = openForChange(id, ifMatch);
         Actor actor = actors.current();
-        if (approvals.needsSecondManager(c)) {
-            return reads.details(c, approvals.hold(c, CaseChangeRequest.close(c.id, command, actor,
-                    Instants.now(clock))));
-        }
-        return closeNow(c, command, actor);
+        return approvals.needsSecondManager(c)
+                ? held(c, CaseChangeRequest.close(c.id, command, actor, Instants.now(clock)))
+                : closeNow(c, command, actor);
     }
 
     /** The close takes effect (asked by {@code actor}, approved where it needed approval). */
@@ -133,6 +125,19 @@ public class CaseChanges {
         LOG.infof("Case %s closed: %s", c.id, c.closureReasonCode);
         CareCase.flush();
         return reads.details(c, List.of());
+    }
+
+    /** The case to change, locked, as the manager last read it, and open. */
+    private CareCase openForChange(UUID id, Long ifMatch) {
+        CareCase c = reads.find(id, true);
+        IfMatch.check(ifMatch, c.version, "Case " + id);
+        c.requireOpen();
+        return c;
+    }
+
+    /** The change waits for a second manager: the case as it is, with what to tell the manager who asked. */
+    private CaseService.Details held(CareCase c, CaseChangeRequest request) {
+        return reads.details(c, approvals.hold(c, request));
     }
 
     /**
