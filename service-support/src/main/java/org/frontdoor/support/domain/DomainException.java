@@ -7,9 +7,10 @@ import org.frontdoor.support.problem.Problem.FieldError;
 /**
  * A refusal by a service's rules, said in the domain's words: what was not found, which rule a command breaks,
  * which move the record's state does not allow, what this person may not do. Domain code throws one of the four
- * kinds below and never chooses an HTTP status; service-support's {@code ProblemMappers} is the one place that turns
- * each kind into problem details (404, 422, 409, 403). A message never names an API path: the same rule may be
- * reached from the API, the console or a consumer.
+ * kinds below, or a service's own named subclass of one (triage's {@code FourEyesViolation}, notification's
+ * {@code IllegalTransition}), and never chooses an HTTP status; service-support's {@code ProblemMappers} is the
+ * one place that turns each kind into problem details (404, 422, 409, 403). A message never names an API path:
+ * the same rule may be reached from the API, the console or a consumer.
  */
 public abstract sealed class DomainException extends RuntimeException
         permits DomainException.NotFound, DomainException.Invalid, DomainException.Conflict,
@@ -48,21 +49,21 @@ public abstract sealed class DomainException extends RuntimeException
     }
 
     /** The record asked for is not there (or is not the caller's to see). */
-    public static final class NotFound extends DomainException {
+    public static non-sealed class NotFound extends DomainException {
         public NotFound(String message) {
             super(message, List.of());
         }
     }
 
     /** The command breaks one or more rules, each naming its field. */
-    public static final class Invalid extends DomainException {
+    public static non-sealed class Invalid extends DomainException {
         public Invalid(List<FieldError> errors) {
             super(errors.size() == 1 ? "1 field is not valid" : errors.size() + " fields are not valid", errors);
         }
     }
 
     /** The record's current state does not allow the move (already decided, closed, claimed by someone else). */
-    public static final class Conflict extends DomainException {
+    public static non-sealed class Conflict extends DomainException {
         public Conflict(String message, List<FieldError> errors) {
             super(message, errors);
         }

@@ -1,5 +1,6 @@
 package org.frontdoor.triage.cases;
 
+import org.frontdoor.events.codes.StepDirection;
 import org.frontdoor.events.codes.Pathway;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -10,9 +11,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
+import org.frontdoor.events.codes.ClosureReason;
 import org.frontdoor.support.calendar.WorkingCalendar;
+import org.frontdoor.support.domain.DomainException;
+import org.frontdoor.triage.staff.Actor;
 
 /** An early help or social care case for a child, with its lead worker. */
 @Entity
@@ -83,6 +88,70 @@ public class CareCase extends PanacheEntityBase {
      */
     public boolean changeNeedsSecondManager(Instant now, WorkingCalendar calendar, int workingDays) {
         return openedOnImmediateRisk && now.isBefore(calendar.plusWorkingDays(openedAt, workingDays));
+    }
+
+    /** A case opened by a decision about the child, not yet allocated. */
+    public static CareCase open(UUID referralId, UUID knownChildId, Pathway pathway, boolean onImmediateRisk,
+            Actor opener, Instant now) {
+        CareCase c = new CareCase();
+        c.id = UUID.randomUUID();
+        c.referralId = referralId;
+        c.knownChildId = knownChildId;
+        c.pathway = pathway;
+        c.openedPathway = pathway;
+        c.status = Status.OPEN;
+        c.openedAt = now;
+        c.openedBy = opener.id();
+        c.openedOnImmediateRisk = onImmediateRisk;
+        return c;
+    }
+
+    /** The case has its lead worker. */
+    public void allocateTo(String worker) {
+        requireOpen();
+        leadWorker = worker;
+        allocationDueBy = null;
+    }
+
+    /** Nobody has room: the case waits for a manager's allocation, due by {@code dueBy}. */
+    public void awaitAllocation(Instant dueBy) {
+        requireOpen();
+        leadWorker = null;
+        allocationDueBy = dueBy;
+    }
+
+    /** A step changes the pathway. */
+    public void requireStepTo(Pathway to) {
+        requireOpen();
+        if (pathway == to) {
+            throw DomainException.invalid("pathway", "the case is already " + pathway + "; a step changes the pathway");
+        }
+    }
+
+    /** The case moves to pathway {@code to}; the step to keep (its lead worker is allocated anew). */
+    public CaseStep step(StepDirection direction, Pathway to, String rationale, String partnerSummary,
+            LocalDate panelDate, Actor actor, Instant now) {
+        requireStepTo(to);
+        CaseStep s = CaseStep.of(id, direction, pathway, to, rationale, partnerSummary, panelDate, actor.id(), now);
+        pathway = to;
+        return s;
+    }
+
+    /** Closed with its CIN reason and a summary; no longer waits for allocation. */
+    public void close(ClosureReason reason, String summary, Actor actor, Instant now) {
+        requireOpen();
+        status = Status.CLOSED;
+        closedAt = now;
+        closedBy = actor.id();
+        closureReasonCode = reason.code();
+        closureSummary = summary;
+        allocationDueBy = null;
+    }
+
+    public void requireOpen() {
+        if (status == Status.CLOSED) {
+            throw DomainException.conflict("Case " + id + " was closed at " + closedAt);
+        }
     }
 
     public static Optional<CareCase> openFor(UUID knownChildId) {

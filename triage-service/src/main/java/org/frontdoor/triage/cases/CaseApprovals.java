@@ -18,8 +18,7 @@ import java.util.UUID;
 import org.frontdoor.support.audit.AuditLog;
 import org.frontdoor.support.calendar.Instants;
 import org.frontdoor.support.concurrency.IfMatch;
-import org.frontdoor.support.problem.ProblemException;
-import org.frontdoor.support.problem.ProblemType;
+import org.frontdoor.support.domain.DomainException;
 import org.frontdoor.support.problem.RequestValidation;
 import org.frontdoor.support.calendar.WorkingCalendar;
 import org.frontdoor.triage.config.TriageConfig;
@@ -27,13 +26,16 @@ import org.frontdoor.triage.config.TriageConfig;
 /**
  * Four eyes on a risky case's early end: a close or step that waits for a second manager (CareCase) is approved by
  * another manager, by staff record and by sign-in, and then takes effect as asked; or it is declined with a reason.
- * CaseService asks here whether a close or step must wait, and an approved one is applied there.
+ * CaseChanges asks here whether a close or step must wait, and an approved one is applied there.
  */
 @ApplicationScoped
 public class CaseApprovals {
 
     @Inject
-    CaseService cases;
+    CaseReads reads;
+
+    @Inject
+    CaseChanges changes;
 
     @Inject
     Actors actors;
@@ -70,7 +72,7 @@ public class CaseApprovals {
     /** Another manager approves the pending close or step: it takes effect as the manager who asked it. */
     @Transactional
     public CaseService.Details approve(UUID caseId, Long ifMatch) {
-        CareCase c = cases.find(caseId, true);
+        CareCase c = reads.find(caseId, true);
         IfMatch.check(ifMatch, c.version, "Case " + caseId);
         CaseChangeRequest request = pending(c);
         Actor approver = actors.staff();
@@ -89,15 +91,15 @@ public class CaseApprovals {
                 + request.requestedBy);
         CaseChangeRequest.flush();
         return request.kind == CaseChangeRequest.Kind.CLOSE
-                ? cases.closeNow(c, request.closeCommand(), request.requester())
-                : cases.stepNow(c, request.stepCommand(), request.requester());
+                ? changes.closeNow(c, request.closeCommand(), request.requester())
+                : changes.stepNow(c, request.stepCommand(), request.requester());
     }
 
     /** Any team manager declines it with a reason (the one who asked: withdraws it); the case stays as it is. */
     @Transactional
     public CaseService.Details decline(UUID caseId, DeclineCommand command, Long ifMatch) {
         validation.check(command, List.of());
-        CareCase c = cases.find(caseId, true);
+        CareCase c = reads.find(caseId, true);
         IfMatch.check(ifMatch, c.version, "Case " + caseId);
         CaseChangeRequest request = pending(c);
         Actor manager = actors.staff();
@@ -110,7 +112,7 @@ public class CaseApprovals {
                         + ": " + request.declineReason);
         audit.record("case.change-declined", c.referralId, "case " + caseId + ", " + request.kind);
         CaseChangeRequest.flush();
-        return cases.details(c, List.of());
+        return reads.details(c, List.of());
     }
 
     /**
@@ -119,7 +121,7 @@ public class CaseApprovals {
      */
     boolean needsSecondManager(CareCase c) {
         CaseChangeRequest.pendingFor(c.id).ifPresent(p -> {
-            throw new ProblemException(ProblemType.CONFLICT, "Case " + c.id + " has a " + p.kind.name().toLowerCase()
+            throw DomainException.conflict("Case " + c.id + " has a " + p.kind.name().toLowerCase()
                     + " asked by " + p.requestedBy + " awaiting a second manager's approval: approve or decline it"
                     + " first");
         });
@@ -132,7 +134,7 @@ public class CaseApprovals {
         if (request.kind == CaseChangeRequest.Kind.STEP && request.leadWorker != null) {
             StaffMember lead = StaffMember.findById(request.leadWorker);
             if (lead == null || !lead.active || lead.pathway != request.toPathway) {
-                throw ProblemException.invalid("leadWorker", "is not an active " + request.toPathway + " worker;"
+                throw DomainException.invalid("leadWorker", "is not an active " + request.toPathway + " worker;"
                         + " see GET /api/v1/workers");
             }
         }
@@ -149,10 +151,10 @@ public class CaseApprovals {
     }
 
     private static CaseChangeRequest pending(CareCase c) {
-        CaseService.requireOpen(c);
+        c.requireOpen();
         return CaseChangeRequest.<CaseChangeRequest>find("caseId = ?1 and status = ?2", c.id,
                 CaseChangeRequest.Status.PENDING).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional()
-                .orElseThrow(() -> new ProblemException(ProblemType.CONFLICT, "Case " + c.id + " has no close or"
+                .orElseThrow(() -> DomainException.conflict("Case " + c.id + " has no close or"
                         + " step awaiting approval"));
     }
 }

@@ -179,6 +179,7 @@ public class CaseChangeRequest extends PanacheEntityBase {
 
     private void requirePending() {
         if (status != Status.PENDING) {
+            // a ProblemException still: FourEyesRulesTest pins this refusal's class
             throw new ProblemException(ProblemType.CONFLICT, "This " + kind.name().toLowerCase() + " was already "
                     + status.name().toLowerCase() + " by " + reviewedBy + " at " + reviewedAt);
         }

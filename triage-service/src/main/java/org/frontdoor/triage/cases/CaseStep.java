@@ -1,5 +1,6 @@
 package org.frontdoor.triage.cases;
 
+import org.frontdoor.events.codes.StepDirection;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -27,8 +28,9 @@ public class CaseStep extends PanacheEntityBase {
     @Column(name = "case_id", nullable = false)
     public UUID caseId;
 
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public String direction;
+    public StepDirection direction;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "from_pathway", nullable = false)
@@ -54,4 +56,20 @@ public class CaseStep extends PanacheEntityBase {
 
     @Column(name = "stepped_at", nullable = false)
     public Instant steppedAt;
+
+    /** The record of a case moving {@code direction} from {@code from} to {@code to} (CareCase.step). */
+    static CaseStep of(UUID caseId, StepDirection direction, Pathway from, Pathway to, String rationale,
+            String partnerSummary, LocalDate panelDate, String steppedBy, Instant steppedAt) {
+        CaseStep s = new CaseStep();
+        s.caseId = caseId;
+        s.direction = direction;
+        s.fromPathway = from;
+        s.toPathway = to;
+        s.rationale = rationale;
+        s.partnerSummary = partnerSummary;
+        s.panelDate = panelDate;
+        s.steppedBy = steppedBy;
+        s.steppedAt = steppedAt;
+        return s;
+    }
 }

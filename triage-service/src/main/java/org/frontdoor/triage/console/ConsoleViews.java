@@ -305,7 +305,7 @@ public class ConsoleViews {
                 c.status == CareCase.Status.OPEN ? "Open" : "Closed " + WHEN.format(c.closedAt) + " ("
                         + c.closureReasonCode + ")", c.status == CareCase.Status.OPEN,
                 c.leadWorker == null ? "awaiting allocation" : c.leadWorker, WHEN.format(c.openedAt), childrenOf(c.id),
-                d.steps().stream().map(s -> new Step(WHEN.format(s.steppedAt), s.direction.toLowerCase(Locale.UK),
+                d.steps().stream().map(s -> new Step(WHEN.format(s.steppedAt), s.direction.name().toLowerCase(Locale.UK),
                         pathway(s.toPathway), s.partnerSummary == null ? "" : s.partnerSummary, s.steppedBy)).toList(),
                 d.partnerAgencies(),
                 Arrays.stream(org.frontdoor.events.codes.ClosureReason.values())

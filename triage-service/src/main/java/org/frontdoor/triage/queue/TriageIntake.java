@@ -54,12 +54,7 @@ public class TriageIntake {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void received(ReferralReceived referral) {
-        if (referral == null || referral.referralId() == null || referral.receivedAt() == null
-                || referral.referrer() == null || referral.referrer().sourceCode() == null
-                || referral.children() == null || referral.children().isEmpty() || referral.concerns() == null) {
-            throw new IllegalArgumentException("referral.received payload lacks the referral id, receipt time,"
-                    + " referrer, children or concerns");
-        }
+        requireComplete(referral);
         if (TriageReferral.findById(referral.referralId()) != null) {
             // the same referral under another event id (e.g. a replay): its children are queued already
             LOG.infof("Referral %s is already in triage; ignored", referral.referralId());
@@ -73,46 +68,57 @@ public class TriageIntake {
         ThresholdRules.Suggestion suggestion = rules.suggest(indicators, immediateRisk);
         for (ReferralReceived.Child child : referral.children()) {
             TriageItem item = newItem(referral, child, now);
-            // the open case as triage knows it now; the referral service's view may lag behind
-            CareCase open = item.openCaseId == null ? null : CareCase.findById(item.openCaseId);
-            if (open == null || open.status != CareCase.Status.OPEN) {
-                open = CareCase.openFor(item.knownChildId).orElse(null);
-            }
-            item.openCaseId = open == null ? null : open.id;
-            item.openCaseWorker = open == null ? null : open.leadWorker;
-            item.openCasePathway = open == null ? null : open.pathway;
-            item.indicators = List.copyOf(indicators);
-            item.immediateRisk = immediateRisk;
-            item.suggestedLevel = suggestion.level();
-            item.suggestionReasons = suggestion.reasons();
-            item.priority = Priority.of(suggestion.level(), immediateRisk, item.openCasePathway);
-            item.deadline = deadlines.deadline(referral.receivedAt(), item.priority);
-            item.status = TriageStatus.NEW;
+            CareCase open = openCase(item);
+            item.queue(indicators, immediateRisk, suggestion, open, p -> deadlines.deadline(referral.receivedAt(), p));
             item.persist();
             characteristics.seed(item.childKey, child, now);
-            HistoryEntry.add(item.id, now, SYSTEM, "RECEIVED", "Queued " + item.priority + ", suggested level "
-                    + suggestion.level() + ", due " + item.deadline
-                    + (open == null ? "" : "; the child has open " + open.pathway + " case " + open.id));
-            if (open != null) {
-                // the lead worker hears at once; the contact is screened like any other all the same
-                HistoryEntry.add(open.id, now, SYSTEM, "CONTACT_RECEIVED", "New contact " + referral.referralId()
-                        + " about a child of this case: triage item " + item.id + ", " + item.priority);
-                StaffAlert.add(open.leadWorker, now, StaffAlert.Kind.CONTACT_ABOUT_OPEN_CASE, open.id, item.id,
-                        referral.referralId(), "New " + item.priority + " contact about a child of case " + open.id
-                                + (immediateRisk ? " (immediate risk)" : "") + ": in the MASH queue for screening");
-            }
-            outbox.append(EventEnvelope.of(EventType.TRIAGE_QUEUED, referral.referralId(),
-                    new TriageQueued(referral.referralId(), child.childId(), item.id, item.priority.name(),
-                            item.deadline, false, now, item.openCaseId,
-                            item.openCasePathway == null ? null : item.openCasePathway.name())));
-            audit.record("triage-item.created", referral.referralId(), "item " + item.id + ", priority "
-                    + item.priority + (open == null ? "" : ", open case " + open.id));
+            queued(item, open, now);
         }
         // ids and codes only: never a child's name, date of birth or the concern text
         LOG.infof("Referral %s queued: %d child(ren), suggested level %d, immediate risk %s", referral.referralId(),
                 referral.children().size(), suggestion.level(), immediateRisk);
     }
 
+    private static void requireComplete(ReferralReceived referral) {
+        if (referral == null || referral.referralId() == null || referral.receivedAt() == null
+                || referral.referrer() == null || referral.referrer().sourceCode() == null
+                || referral.children() == null || referral.children().isEmpty() || referral.concerns() == null) {
+            throw new IllegalArgumentException("referral.received payload lacks the referral id, receipt time,"
+                    + " referrer, children or concerns");
+        }
+    }
+
+    /** The open case as triage knows it now; the referral service's view may lag behind. */
+    private static CareCase openCase(TriageItem item) {
+        CareCase open = item.openCaseId == null ? null : CareCase.findById(item.openCaseId);
+        if (open == null || open.status != CareCase.Status.OPEN) {
+            open = CareCase.openFor(item.knownChildId).orElse(null);
+        }
+        return open;
+    }
+
+    /** The item's history, the open case's lead worker told, {@code triage.queued} and the audit record. */
+    private void queued(TriageItem item, CareCase open, Instant now) {
+        HistoryEntry.add(item.id, now, SYSTEM, "RECEIVED", "Queued " + item.priority + ", suggested level "
+                + item.suggestedLevel + ", due " + item.deadline
+                + (open == null ? "" : "; the child has open " + open.pathway + " case " + open.id));
+        if (open != null) {
+            // the lead worker hears at once; the contact is screened like any other all the same
+            HistoryEntry.add(open.id, now, SYSTEM, "CONTACT_RECEIVED", "New contact " + item.referralId
+                    + " about a child of this case: triage item " + item.id + ", " + item.priority);
+            StaffAlert.add(open.leadWorker, now, StaffAlert.Kind.CONTACT_ABOUT_OPEN_CASE, open.id, item.id,
+                    item.referralId, "New " + item.priority + " contact about a child of case " + open.id
+                            + (item.immediateRisk ? " (immediate risk)" : "") + ": in the MASH queue for screening");
+        }
+        outbox.append(EventEnvelope.of(EventType.TRIAGE_QUEUED, item.referralId,
+                new TriageQueued(item.referralId, item.childId, item.id, item.priority.name(),
+                        item.deadline, false, now, item.openCaseId,
+                        item.openCasePathway == null ? null : item.openCasePathway.name())));
+        audit.record("triage-item.created", item.referralId, "item " + item.id + ", priority "
+                + item.priority + (open == null ? "" : ", open case " + open.id));
+    }
+
+    /** One child of the contact, with what the referral service knew of the child then. */
     private static TriageItem newItem(ReferralReceived referral, ReferralReceived.Child child, Instant now) {
         if (child.childId() == null) {
             throw new IllegalArgumentException("a child of referral " + referral.referralId() + " has no id");

@@ -1,6 +1,8 @@
 package org.frontdoor.triage.queue;
 
+import org.frontdoor.triage.cases.CareCase;
 import org.frontdoor.triage.screening.SuggestionReason;
+import org.frontdoor.triage.screening.ThresholdRules;
 import org.frontdoor.triage.staff.Actor;
 import org.frontdoor.triage.staff.FourEyesViolation;
 
@@ -20,8 +22,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
+import org.frontdoor.support.calendar.WorkingCalendar;
+import org.frontdoor.support.domain.DomainException;
 import org.frontdoor.support.problem.ProblemException;
 import org.frontdoor.support.problem.ProblemType;
+import org.frontdoor.triage.decision.Decision;
+import org.frontdoor.triage.decision.DecisionRules;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -185,11 +192,127 @@ public class TriageItem extends PanacheEntityBase {
     @Version
     public long version;
 
-    /** Who decided, by staff id and sign-in, and when. */
-    public void decidedBy(Actor decider, Instant at) {
-        decidedBy = decider.id();
-        decidedBySubject = decider.subject();
-        decidedAt = at;
+    /**
+     * In the queue, NEW: the rules' suggestion, the child's open case as triage knows it now (null: none), and the
+     * priority they give, due by {@code deadlineOf} it.
+     */
+    public void queue(List<String> indicators, boolean immediateRisk, ThresholdRules.Suggestion suggestion,
+            CareCase open, Function<Priority, Instant> deadlineOf) {
+        openCaseId = open == null ? null : open.id;
+        openCaseWorker = open == null ? null : open.leadWorker;
+        openCasePathway = open == null ? null : open.pathway;
+        this.indicators = List.copyOf(indicators);
+        this.immediateRisk = immediateRisk;
+        suggestedLevel = suggestion.level();
+        suggestionReasons = suggestion.reasons();
+        priority = Priority.of(suggestion.level(), immediateRisk, openCasePathway);
+        deadline = deadlineOf.apply(priority);
+        status = TriageStatus.NEW;
+    }
+
+    /** The worker takes the item; false when it was theirs already (nothing changes). */
+    public boolean claim(Actor worker, Instant now) {
+        requireUndecided();
+        if (assignedTo != null && !assignedTo.equals(worker.id())) {
+            throw DomainException.conflict("Triage item " + id + " is already with " + assignedTo
+                    + "; a team manager can reassign it");
+        }
+        if (assignedTo != null) {
+            return false;
+        }
+        assignTo(worker.id(), now);
+        return true;
+    }
+
+    /** A team manager gives the undecided item to a member of staff; returns whom it was with before. */
+    public String assign(String staffId, Instant now) {
+        requireUndecided();
+        String previous = assignedTo;
+        assignTo(staffId, now);
+        return previous;
+    }
+
+    /** Back to the queue, with nobody (its worker left); a decided item stays as it is. */
+    public void release() {
+        if (status == TriageStatus.NEW || status == TriageStatus.IN_PROGRESS) {
+            assignedTo = null;
+            assignedAt = null;
+            status = TriageStatus.NEW;
+        }
+    }
+
+    /** Undecided, and with this worker or nobody; a team manager may decide any item. */
+    public void requireDecidableBy(Actor decider) {
+        requireUndecided();
+        if (assignedTo != null && !assignedTo.equals(decider.id()) && !decider.teamManager()) {
+            throw DomainException.conflict("Triage item " + id + " is with " + assignedTo
+                    + "; a team manager can reassign it to you");
+        }
+    }
+
+    /** Records the decision (not yet in effect: see {@link #awaitApproval} and {@link #takeEffect}). */
+    public void decide(Decision decision, Actor decider, Instant now) {
+        requireDecidableBy(decider);
+        decidedLevel = decision.level();
+        outcome = decision.outcome();
+        pathway = decision.pathway();
+        primaryNeedCode = decision.primaryNeedCode();
+        rationale = decision.rationale();
+        referrerFeedback = decision.referrerFeedback();
+        levelOverrideReason = decision.levelOverrideReason();
+        requestedLeadWorker = decision.requestedLeadWorker();
+        allocationOverrideReason = decision.allocationOverrideReason();
+        decidedBy(decider, now);
+        if (assignedTo == null) {
+            assignedTo = decider.id();
+            assignedAt = now;
+        }
+    }
+
+    /** The recorded decision waits for a team manager's approval. */
+    public void awaitApproval(Instant now) {
+        requireRecordedDecision();
+        status = TriageStatus.AWAITING_APPROVAL;
+        approvalRequestedAt = now;
+    }
+
+    /** A team manager sends the decision awaiting approval back to its decider, who has the item again. */
+    public String sendBack(Actor manager, String reason, Instant now) {
+        requireAwaitingApproval();
+        String decider = decidedBy;
+        assignTo(decider, now);
+        sentBackBy = manager.id();
+        sentBackAt = now;
+        sentBackReason = reason;
+        clearDecision();
+        return decider;
+    }
+
+    /**
+     * The recorded decision takes effect, approved by {@code approver} (null: none needed). {@code openPathway}: the
+     * open case's before it; {@code reReferral}: an earlier referral of the child, read if the contact becomes one.
+     */
+    public void takeEffect(Actor approver, Instant now, Pathway openPathway, UUID effectCaseId, boolean reReferral) {
+        requireRecordedDecision();
+        if (approver != null) {
+            requireApprovableBy(approver);
+        }
+        status = TriageStatus.DECIDED;
+        approvedBy(approver, now);
+        metDeadline = !now.isAfter(deadline);
+        becameReferral = DecisionRules.becomesReferral(outcome, openPathway);
+        if (becameReferral) {
+            referralDate = contactDate();
+            this.reReferral = reReferral;
+        }
+        if (effectCaseId != null) {
+            caseId = effectCaseId;
+        }
+    }
+
+    /** The contact's date in England: the CIN referral date, were it to become a referral. */
+    public LocalDate contactDate() {
+        return receivedAt.atZone(WorkingCalendar.ENGLAND).toLocalDate();
     }
 
     /**
@@ -198,8 +321,8 @@ public class TriageItem extends PanacheEntityBase {
      */
     public void requireApprovableBy(Actor approver) {
         if (status != TriageStatus.AWAITING_APPROVAL) {
-            throw new ProblemException(ProblemType.CONFLICT, "Triage item " + id + " is " + status
-                    + ": only a decision awaiting approval can be approved or sent back");
+            // a ProblemException still: FourEyesRulesTest pins this refusal's class
+            throw new ProblemException(ProblemType.CONFLICT, notAwaitingApproval());
         }
         if (approver.isSamePersonAs(decidedBy, decidedBySubject)) {
             throw new FourEyesViolation("You made this decision: another team manager must approve it. The approver"
@@ -207,11 +330,69 @@ public class TriageItem extends PanacheEntityBase {
         }
     }
 
+    public void requireUndecided() {
+        if (status == TriageStatus.DECIDED) {
+            throw DomainException.conflict("Triage item " + id + " was already decided by " + decidedBy + " at "
+                    + decidedAt);
+        }
+        if (status == TriageStatus.AWAITING_APPROVAL) {
+            throw DomainException.conflict("Triage item " + id + " was decided by " + decidedBy
+                    + " and awaits a team manager's approval");
+        }
+    }
+
+    public void requireAwaitingApproval() {
+        if (status != TriageStatus.AWAITING_APPROVAL) {
+            throw DomainException.conflict(notAwaitingApproval());
+        }
+    }
+
+    private String notAwaitingApproval() {
+        return "Triage item " + id + " is " + status + ": only a decision awaiting approval can be approved or sent back";
+    }
+
+    /** A decision recorded and not yet in effect. */
+    private void requireRecordedDecision() {
+        if (status == TriageStatus.DECIDED || outcome == null || decidedBy == null) {
+            throw DomainException.conflict("Triage item " + id + (status == TriageStatus.DECIDED
+                    ? " was already decided by " + decidedBy + " at " + decidedAt : " has no decision recorded"));
+        }
+    }
+
+    private void assignTo(String staffId, Instant now) {
+        assignedTo = staffId;
+        assignedAt = now;
+        status = TriageStatus.IN_PROGRESS;
+    }
+
+    /** Who decided, by staff id and sign-in, and when. */
+    public void decidedBy(Actor decider, Instant at) {
+        decidedBy = decider.id();
+        decidedBySubject = decider.subject();
+        decidedAt = at;
+    }
+
     /** Approved (or, with null, in effect without approval): who approved, by staff id and sign-in, and when. */
     public void approvedBy(Actor approver, Instant at) {
         approvedBy = approver == null ? null : approver.id();
         approvedBySubject = approver == null ? null : approver.subject();
         approvedAt = approver == null ? null : at;
+    }
+
+    private void clearDecision() {
+        decidedLevel = null;
+        outcome = null;
+        pathway = null;
+        primaryNeedCode = null;
+        rationale = null;
+        referrerFeedback = null;
+        levelOverrideReason = null;
+        requestedLeadWorker = null;
+        allocationOverrideReason = null;
+        decidedBy = null;
+        decidedBySubject = null;
+        decidedAt = null;
+        approvalRequestedAt = null;
     }
 
     public boolean isOverdue(Instant now) {

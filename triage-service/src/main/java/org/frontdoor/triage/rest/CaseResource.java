@@ -5,8 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -33,10 +31,12 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.frontdoor.support.concurrency.IfMatch;
 import org.frontdoor.support.paging.Paging;
-import org.frontdoor.support.problem.Problem;
 import org.frontdoor.support.security.Roles;
 import org.frontdoor.triage.cases.AllocateCommand;
 import org.frontdoor.triage.cases.CaseApprovals;
+import org.frontdoor.triage.cases.CaseAllocation;
+import org.frontdoor.triage.cases.CaseChanges;
+import org.frontdoor.triage.cases.CaseReads;
 import org.frontdoor.triage.cases.CaseService;
 import org.frontdoor.triage.cases.DeclineCommand;
 import org.frontdoor.triage.cases.CloseCommand;
@@ -69,7 +69,13 @@ public class CaseResource {
     static final String IF_MATCH = "The case's ETag (version) as last read; a newer change answers 412. Optional.";
 
     @Inject
-    CaseService cases;
+    CaseReads cases;
+
+    @Inject
+    CaseAllocation allocation;
+
+    @Inject
+    CaseChanges changes;
 
     @Inject
     CaseApprovals approvals;
@@ -97,8 +103,7 @@ public class CaseResource {
             + " header is the case's version, for If-Match.")
     @APIResponse(responseCode = "200", description = "The case", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING, maxLength = IfMatch.MAX_LENGTH),
             description = "The case's version"), content = @Content(schema = @Schema(implementation = CaseView.class)))
-    @APIResponse(responseCode = "404", description = "No such case",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such case")
     public Response get(@PathParam("id") UUID id) {
         return view(cases.view(id));
     }
@@ -115,16 +120,13 @@ public class CaseResource {
             examples = @ExampleObject(name = "reallocate", value = "{\"worker\": \"eh-ed-walsh\"}")))
     @APIResponse(responseCode = "200", description = "The case, with any caseload warning",
             content = @Content(schema = @Schema(implementation = CaseView.class)))
-    @APIResponse(responseCode = "409", description = "The case is closed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "The case changed since you read it",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The case is closed")
+    @APIResponse(responseCode = "412", description = "The case changed since you read it")
     @APIResponse(responseCode = "422", description = "Unknown or inactive worker, another pathway's worker, or above"
-            + " the limit without a reason",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + " the limit without a reason")
     public Response allocate(@PathParam("id") UUID id, AllocateCommand command,
             @Parameter(description = IF_MATCH) @HeaderParam("If-Match") @Size(max = IfMatch.MAX_LENGTH) String ifMatch) {
-        return view(cases.allocate(id, command, IfMatch.parse(ifMatch)));
+        return view(allocation.allocate(id, command, IfMatch.parse(ifMatch)));
     }
 
     @POST
@@ -147,17 +149,13 @@ public class CaseResource {
     @APIResponse(responseCode = "202", description = "Not stepped yet: the case was opened from an immediate-risk"
             + " contact less than 10 working days ago, so the step waits for another team manager (pendingChange)",
             content = @Content(schema = @Schema(implementation = CaseView.class)))
-    @APIResponse(responseCode = "409", description = "The case is closed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "The case changed since you read it",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Invalid fields, each listed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such case",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The case is closed")
+    @APIResponse(responseCode = "412", description = "The case changed since you read it")
+    @APIResponse(responseCode = "422", description = "Invalid fields, each listed")
+    @APIResponse(responseCode = "404", description = "No such case")
     public Response step(@PathParam("id") UUID id, StepCommand command,
             @Parameter(description = IF_MATCH) @HeaderParam("If-Match") @Size(max = IfMatch.MAX_LENGTH) String ifMatch) {
-        return changed(cases.step(id, command, IfMatch.parse(ifMatch)));
+        return changed(changes.step(id, command, IfMatch.parse(ifMatch)));
     }
 
     @POST
@@ -176,17 +174,13 @@ public class CaseResource {
     @APIResponse(responseCode = "202", description = "Not closed yet: the case was opened from an immediate-risk"
             + " contact less than 10 working days ago, so the close waits for another team manager (pendingChange)",
             content = @Content(schema = @Schema(implementation = CaseView.class)))
-    @APIResponse(responseCode = "409", description = "Already closed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "The case changed since you read it",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Invalid fields, each listed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such case",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Already closed")
+    @APIResponse(responseCode = "412", description = "The case changed since you read it")
+    @APIResponse(responseCode = "422", description = "Invalid fields, each listed")
+    @APIResponse(responseCode = "404", description = "No such case")
     public Response close(@PathParam("id") UUID id, CloseCommand command,
             @Parameter(description = IF_MATCH) @HeaderParam("If-Match") @Size(max = IfMatch.MAX_LENGTH) String ifMatch) {
-        return changed(cases.close(id, command, IfMatch.parse(ifMatch)));
+        return changed(changes.close(id, command, IfMatch.parse(ifMatch)));
     }
 
     @GET
@@ -212,17 +206,12 @@ public class CaseResource {
                     + " pending close or step: it takes effect as asked, and case.closed or case.stepped goes out.")
     @APIResponse(responseCode = "200", description = "The case after the close or step",
             content = @Content(schema = @Schema(implementation = CaseView.class)))
-    @APIResponse(responseCode = "403", description = "You asked for it (by staff record or by sign-in)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Nothing awaits approval, or the case is closed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "The case changed since you read it",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "You asked for it (by staff record or by sign-in)")
+    @APIResponse(responseCode = "409", description = "Nothing awaits approval, or the case is closed")
+    @APIResponse(responseCode = "412", description = "The case changed since you read it")
     @APIResponse(responseCode = "422", description = "The step can no longer be made as asked (e.g. its lead"
-            + " worker is now over their limit): decline it",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such case",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + " worker is now over their limit): decline it")
+    @APIResponse(responseCode = "404", description = "No such case")
     public Response approveChange(@PathParam("id") UUID id,
             @Parameter(description = IF_MATCH) @HeaderParam("If-Match") @Size(max = IfMatch.MAX_LENGTH) String ifMatch) {
         return view(approvals.approve(id, IfMatch.parse(ifMatch)));
@@ -240,14 +229,10 @@ public class CaseResource {
             examples = @ExampleObject(name = "decline", value = DECLINE_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "The case, unchanged but for its history",
             content = @Content(schema = @Schema(implementation = CaseView.class)))
-    @APIResponse(responseCode = "409", description = "Nothing awaits approval, or the case is closed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "The case changed since you read it",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "No reason given",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such case",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Nothing awaits approval, or the case is closed")
+    @APIResponse(responseCode = "412", description = "The case changed since you read it")
+    @APIResponse(responseCode = "422", description = "No reason given")
+    @APIResponse(responseCode = "404", description = "No such case")
     public Response declineChange(@PathParam("id") UUID id, DeclineCommand command,
             @Parameter(description = IF_MATCH) @HeaderParam("If-Match") @Size(max = IfMatch.MAX_LENGTH) String ifMatch) {
         return view(approvals.decline(id, command, IfMatch.parse(ifMatch)));

@@ -1,12 +1,12 @@
 package org.frontdoor.triage.rest;
 
+import org.frontdoor.events.codes.StepDirection;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.frontdoor.events.codes.StepDirection;
 import org.frontdoor.events.codes.ClosureReason;
 import org.frontdoor.events.codes.Pathway;
 import org.frontdoor.support.openapi.Bounds;
@@ -102,7 +102,7 @@ public record CaseView(UUID id, UUID referralId,
             Instant steppedAt) {
 
         public static Step of(CaseStep s) {
-            return new Step(StepDirection.valueOf(s.direction), s.fromPathway, s.toPathway, s.rationale, s.partnerSummary, s.panelDate,
+            return new Step(s.direction, s.fromPathway, s.toPathway, s.rationale, s.partnerSummary, s.panelDate,
                     s.steppedBy, s.steppedAt);
         }
     }

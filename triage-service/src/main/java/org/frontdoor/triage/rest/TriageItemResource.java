@@ -35,7 +35,7 @@ import org.frontdoor.support.calendar.Instants;
 import org.frontdoor.support.concurrency.IfMatch;
 import org.frontdoor.support.paging.Paging;
 import org.frontdoor.support.problem.Problem;
-import org.frontdoor.support.problem.ProblemException;
+import org.frontdoor.support.domain.DomainException;
 import org.frontdoor.support.problem.QueryParams;
 import org.frontdoor.support.security.Roles;
 import org.frontdoor.triage.statutory.AssessmentCommand;
@@ -46,7 +46,10 @@ import org.frontdoor.triage.decision.DecisionCommand;
 import org.frontdoor.events.codes.Priority;
 import org.frontdoor.triage.statutory.Section47Command;
 import org.frontdoor.triage.decision.SendBackCommand;
+import org.frontdoor.triage.decision.DecisionService;
+import org.frontdoor.triage.queue.QueueService;
 import org.frontdoor.triage.queue.TriageService;
+import org.frontdoor.triage.screening.ScreeningService;
 import org.frontdoor.triage.queue.TriageStatus;
 
 @Path("/api/v1/triage-items")
@@ -106,7 +109,13 @@ public class TriageItemResource {
     AssessmentService statutoryWork;
 
     @Inject
-    TriageService triage;
+    QueueService queue;
+
+    @Inject
+    ScreeningService screening;
+
+    @Inject
+    DecisionService decisions;
 
     @Inject
     Clock clock;
@@ -120,8 +129,7 @@ public class TriageItemResource {
                     + " worker.")
     @APIResponse(responseCode = "200", description = "A page of items",
             content = @Content(schema = @Schema(implementation = TriageItemSummary.Page.class)))
-    @APIResponse(responseCode = "422", description = "A filter is not valid",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A filter is not valid")
     public TriageItemSummary.Page list(
             @Parameter(schema = @Schema(implementation = TriageStatus.class)) @QueryParam("status") String status,
             @Parameter(schema = @Schema(implementation = Priority.class)) @QueryParam("priority") String priority,
@@ -143,9 +151,9 @@ public class TriageItemResource {
         Boolean c = QueryParams.bool(openCase, "openCase", errors);
         UUID r = QueryParams.uuid(referralId, "referralId", errors);
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
+            throw DomainException.invalid(errors);
         }
-        return TriageItemSummary.Page.of(triage.list(new TriageService.Filter(s, p,
+        return TriageItemSummary.Page.of(queue.list(new TriageService.Filter(s, p,
                 assignedTo == null || assignedTo.isBlank() ? null : assignedTo.strip(), o, r, c), page, size), Instants.now(clock));
     }
 
@@ -159,7 +167,7 @@ public class TriageItemResource {
             content = @Content(schema = @Schema(implementation = TriageItemSummary.Page.class)))
     public TriageItemSummary.Page awaitingApproval(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
             @QueryParam("size") @DefaultValue(Paging.DEFAULT_SIZE) @Min(1) @Max(Paging.MAX_SIZE) int size) {
-        return TriageItemSummary.Page.of(triage.awaitingApproval(), page, size, Instants.now(clock));
+        return TriageItemSummary.Page.of(queue.awaitingApproval(), page, size, Instants.now(clock));
     }
 
     @GET
@@ -172,10 +180,9 @@ public class TriageItemResource {
                     + " and the item's history. The ETag header is the item's version, for If-Match.")
     @APIResponse(responseCode = "200", description = "The item", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING, maxLength = IfMatch.MAX_LENGTH),
             description = "The item's version"), content = @Content(schema = @Schema(implementation = TriageItemView.class)))
-    @APIResponse(responseCode = "404", description = "No such item",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such item")
     public Response get(@PathParam("id") UUID id) {
-        return item(triage.view(id));
+        return item(queue.view(id));
     }
 
     @POST
@@ -186,17 +193,13 @@ public class TriageItemResource {
             + " item again changes nothing.")
     @APIResponse(responseCode = "200", description = "The item, now yours",
             content = @Content(schema = @Schema(implementation = TriageItemView.class)))
-    @APIResponse(responseCode = "403", description = "Your sign-in is not linked to an active member of staff",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Someone else has it, or it is decided",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "The item changed since you read it",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such item",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Your sign-in is not linked to an active member of staff")
+    @APIResponse(responseCode = "409", description = "Someone else has it, or it is decided")
+    @APIResponse(responseCode = "412", description = "The item changed since you read it")
+    @APIResponse(responseCode = "404", description = "No such item")
     public Response claim(@PathParam("id") UUID id,
             @Parameter(description = IF_MATCH) @HeaderParam("If-Match") @Size(max = IfMatch.MAX_LENGTH) String ifMatch) {
-        return item(triage.claim(id, IfMatch.parse(ifMatch)));
+        return item(queue.claim(id, IfMatch.parse(ifMatch)));
     }
 
     @POST
@@ -210,15 +213,12 @@ public class TriageItemResource {
             examples = @ExampleObject(name = "assign", value = "{\"assignee\": \"tw-sam-patel\"}")))
     @APIResponse(responseCode = "200", description = "The item",
             content = @Content(schema = @Schema(implementation = TriageItemView.class)))
-    @APIResponse(responseCode = "409", description = "The item is decided or awaits approval",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "The item changed since you read it",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Invalid fields, each listed; e.g. an unknown or inactive worker",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The item is decided or awaits approval")
+    @APIResponse(responseCode = "412", description = "The item changed since you read it")
+    @APIResponse(responseCode = "422", description = "Invalid fields, each listed; e.g. an unknown or inactive worker")
     public Response assign(@PathParam("id") UUID id, AssignCommand command,
             @Parameter(description = IF_MATCH) @HeaderParam("If-Match") @Size(max = IfMatch.MAX_LENGTH) String ifMatch) {
-        return item(triage.assign(id, command, IfMatch.parse(ifMatch)));
+        return item(queue.assign(id, command, IfMatch.parse(ifMatch)));
     }
 
     @POST
@@ -233,16 +233,13 @@ public class TriageItemResource {
             examples = @ExampleObject(name = "police", value = CHECK_EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Recorded",
             content = @Content(schema = @Schema(implementation = TriageItemView.Check.class)))
-    @APIResponse(responseCode = "412", description = "The item changed since you read it",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Invalid fields, each listed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such item",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "The item changed since you read it")
+    @APIResponse(responseCode = "422", description = "Invalid fields, each listed")
+    @APIResponse(responseCode = "404", description = "No such item")
     public Response addCheck(@PathParam("id") UUID id, CheckCommand command,
             @Parameter(description = IF_MATCH) @HeaderParam("If-Match") @Size(max = IfMatch.MAX_LENGTH) String ifMatch) {
         return Response.status(Response.Status.CREATED)
-                .entity(TriageItemView.Check.of(triage.addCheck(id, command, IfMatch.parse(ifMatch)))).build();
+                .entity(TriageItemView.Check.of(screening.addCheck(id, command, IfMatch.parse(ifMatch)))).build();
     }
 
     @POST
@@ -278,23 +275,18 @@ public class TriageItemResource {
     @APIResponse(responseCode = "200", description = "Decided, or awaiting approval (status)",
             content = @Content(schema = @Schema(implementation = DecisionResult.class),
                     examples = @ExampleObject(name = "decided", value = DECIDED_EXAMPLE)))
-    @APIResponse(responseCode = "403", description = "Your sign-in is not linked to an active member of staff",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Your sign-in is not linked to an active member of staff")
     @APIResponse(responseCode = "409", description = "Already decided or awaiting approval, or with another worker"
-            + " (a team manager may decide any item)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "The item changed since you read it",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + " (a team manager may decide any item)")
+    @APIResponse(responseCode = "412", description = "The item changed since you read it")
     @APIResponse(responseCode = "422", description = "Invalid fields, each listed; e.g. an outcome that contradicts"
             + " the level, or an unknown lead worker",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "contradiction", value = CONTRADICTION_EXAMPLE)))
-    @APIResponse(responseCode = "404", description = "No such item",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such item")
     public Response decide(@PathParam("id") UUID id, DecisionCommand command,
             @Parameter(description = IF_MATCH) @HeaderParam("If-Match") @Size(max = IfMatch.MAX_LENGTH) String ifMatch) {
-        DecisionResult result = DecisionResult.of(triage.decide(id, command, IfMatch.parse(ifMatch)));
-        return Response.ok(result).header("ETag", IfMatch.etag(result.version())).build();
+        return decided(decisions.decide(id, command, IfMatch.parse(ifMatch)));
     }
 
     @POST
@@ -306,18 +298,13 @@ public class TriageItemResource {
     @APIResponse(responseCode = "200", description = "Approved and in effect",
             content = @Content(schema = @Schema(implementation = DecisionResult.class)))
     @APIResponse(responseCode = "403", description = "You made this decision (by staff record or by sign-in: a"
-            + " second staff record linked to your sign-in changes nothing), or are not in the staff directory",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The item does not await approval",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "The item changed since you read it",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such item",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + " second staff record linked to your sign-in changes nothing), or are not in the staff directory")
+    @APIResponse(responseCode = "409", description = "The item does not await approval")
+    @APIResponse(responseCode = "412", description = "The item changed since you read it")
+    @APIResponse(responseCode = "404", description = "No such item")
     public Response approve(@PathParam("id") UUID id,
             @Parameter(description = IF_MATCH) @HeaderParam("If-Match") @Size(max = IfMatch.MAX_LENGTH) String ifMatch) {
-        DecisionResult result = DecisionResult.of(triage.approve(id, IfMatch.parse(ifMatch)));
-        return Response.ok(result).header("ETag", IfMatch.etag(result.version())).build();
+        return decided(decisions.approve(id, IfMatch.parse(ifMatch)));
     }
 
     @POST
@@ -331,20 +318,26 @@ public class TriageItemResource {
             examples = @ExampleObject(name = "send back", value = SEND_BACK_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "The item, back with its decider",
             content = @Content(schema = @Schema(implementation = TriageItemView.class)))
-    @APIResponse(responseCode = "409", description = "The item does not await approval",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "The item changed since you read it",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "No reason given",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The item does not await approval")
+    @APIResponse(responseCode = "412", description = "The item changed since you read it")
+    @APIResponse(responseCode = "422", description = "No reason given")
     public Response sendBack(@PathParam("id") UUID id, SendBackCommand command,
             @Parameter(description = IF_MATCH) @HeaderParam("If-Match") @Size(max = IfMatch.MAX_LENGTH) String ifMatch) {
-        return item(triage.sendBack(id, command, IfMatch.parse(ifMatch)));
+        return item(decisions.sendBack(id, command, IfMatch.parse(ifMatch)));
     }
 
     private Response item(TriageService.Details details) {
         TriageItemView view = TriageItemView.of(details, Instants.now(clock));
         return Response.ok(view).header("ETag", IfMatch.etag(view.version())).build();
+    }
+
+    private static Response decided(TriageService.Decided decided) {
+        DecisionResult result = DecisionResult.of(decided);
+        return Response.ok(result).header("ETag", IfMatch.etag(result.version())).build();
+    }
+
+    private static Response created(Object view, long version) {
+        return Response.status(Response.Status.CREATED).entity(view).header("ETag", IfMatch.etag(version)).build();
     }
 
 
@@ -361,16 +354,12 @@ public class TriageItemResource {
     @APIResponse(responseCode = "201", description = "Started", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING, maxLength = IfMatch.MAX_LENGTH)),
             content = @Content(schema = @Schema(implementation = AssessmentView.S17.class)))
     @APIResponse(responseCode = "403", description = "Started as authorised by a triage worker: authorising is a"
-            + " team manager's act (field authorisedOn)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not a referral, or an assessment is still open",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Every field that breaks a rule, named",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + " team manager's act (field authorisedOn)")
+    @APIResponse(responseCode = "409", description = "Not a referral, or an assessment is still open")
+    @APIResponse(responseCode = "422", description = "Every field that breaks a rule, named")
     public Response startAssessment(@PathParam("id") UUID itemId, AssessmentCommand command) {
         AssessmentView.S17 view = AssessmentView.S17.of(statutoryWork.startAssessment(itemId, command));
-        return Response.status(Response.Status.CREATED).entity(view).header("ETag", IfMatch.etag(view.version()))
-                .build();
+        return created(view, view.version());
     }
 
     @POST
@@ -386,15 +375,11 @@ public class TriageItemResource {
             examples = @ExampleObject(name = "strategy discussion", value = StatutoryWorkResource.S47_EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Started", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING, maxLength = IfMatch.MAX_LENGTH)),
             content = @Content(schema = @Schema(implementation = AssessmentView.S47.class)))
-    @APIResponse(responseCode = "403", description = "icpcNotRequired by a triage worker: a team manager's act",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not a referral, or an enquiry still awaits its conference",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Every field that breaks a rule, named",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "icpcNotRequired by a triage worker: a team manager's act")
+    @APIResponse(responseCode = "409", description = "Not a referral, or an enquiry still awaits its conference")
+    @APIResponse(responseCode = "422", description = "Every field that breaks a rule, named")
     public Response startEnquiry(@PathParam("id") UUID itemId, Section47Command command) {
         AssessmentView.S47 view = AssessmentView.S47.of(statutoryWork.startEnquiry(itemId, command));
-        return Response.status(Response.Status.CREATED).entity(view).header("ETag", IfMatch.etag(view.version()))
-                .build();
+        return created(view, view.version());
     }
 }

@@ -45,6 +45,22 @@ public class PartnerCheck extends PanacheEntityBase {
     @Column(name = "recorded_at", nullable = false)
     public Instant recordedAt;
 
+    /** A check recorded on an item now, by {@code recordedBy}: the agency is the organisation's unless named. */
+    public static PartnerCheck record(UUID itemId, String organisation, AgencyType agency, String contactName,
+            Instant checkedAt, String findings, String recordedBy, Instant now) {
+        PartnerCheck c = new PartnerCheck();
+        c.id = UUID.randomUUID();
+        c.triageItemId = itemId;
+        c.organisation = organisation;
+        c.agency = agency;
+        c.contactName = contactName;
+        c.checkedAt = checkedAt;
+        c.findings = findings;
+        c.recordedBy = recordedBy;
+        c.recordedAt = now;
+        return c;
+    }
+
     public static List<PartnerCheck> forItem(UUID itemId) {
         return list("triageItemId = ?1 order by checkedAt, recordedAt", itemId);
     }

@@ -101,7 +101,28 @@ public final class ThresholdRules {
     public Suggestion suggest(Collection<String> indicatorCodes, boolean immediateRisk) {
         List<SuggestionReason> reasons = new ArrayList<>();
         Map<Integer, List<String>> byLevel = new LinkedHashMap<>();
-        Set<String> codes = new LinkedHashSet<>(indicatorCodes == null ? List.of() : indicatorCodes);
+        int level = byIndicator(new LinkedHashSet<>(indicatorCodes == null ? List.of() : indicatorCodes), byLevel,
+                reasons);
+        List<String> level2 = byLevel.getOrDefault(2, List.of());
+        if (level2.size() >= severalLevel2Count) {
+            reasons.add(new SuggestionReason("several-level-2", severalLevel2Level, List.copyOf(level2),
+                    level2.size() + " level-2 needs together (" + String.join(", ", level2) + ") suggest level "
+                            + severalLevel2Level));
+            level = Math.max(level, severalLevel2Level);
+        }
+        List<String> level4 = byLevel.getOrDefault(4, List.of());
+        if (!level4.isEmpty()) {
+            reasons.add(new SuggestionReason("any-level-4", anyLevel4Level, List.copyOf(level4),
+                    "a level-4 indicator (" + String.join(", ", level4) + ") suggests level " + anyLevel4Level
+                            + ": risk of significant harm"));
+            level = Math.max(level, anyLevel4Level);
+        }
+        return new Suggestion(Math.max(Math.max(level, byRisk(immediateRisk, byLevel.isEmpty(), reasons)), 1),
+                List.copyOf(reasons));
+    }
+
+    /** Each indicator's own level (an unknown one is named and not counted); the highest of them, else 0. */
+    private int byIndicator(Set<String> codes, Map<Integer, List<String>> byLevel, List<SuggestionReason> reasons) {
         int level = 0;
         for (String code : codes) {
             Indicator indicator = catalogue.find(code).orElse(null);
@@ -117,32 +138,23 @@ public final class ThresholdRules {
                             + (levelOverrides.containsKey(code) ? " (local override)" : "")));
             level = Math.max(level, indicatorLevel);
         }
-        List<String> level2 = byLevel.getOrDefault(2, List.of());
-        if (level2.size() >= severalLevel2Count) {
-            reasons.add(new SuggestionReason("several-level-2", severalLevel2Level, List.copyOf(level2),
-                    level2.size() + " level-2 needs together (" + String.join(", ", level2) + ") suggest level "
-                            + severalLevel2Level));
-            level = Math.max(level, severalLevel2Level);
-        }
-        List<String> level4 = byLevel.getOrDefault(4, List.of());
-        if (!level4.isEmpty()) {
-            reasons.add(new SuggestionReason("any-level-4", anyLevel4Level, List.copyOf(level4),
-                    "a level-4 indicator (" + String.join(", ", level4) + ") suggests level " + anyLevel4Level
-                            + ": risk of significant harm"));
-            level = Math.max(level, anyLevel4Level);
-        }
+        return level;
+    }
+
+    /** Immediate risk's level; with no known indicator and no risk, the no-indicators level; else 0. */
+    private int byRisk(boolean immediateRisk, boolean noKnownIndicators, List<SuggestionReason> reasons) {
         if (immediateRisk) {
             reasons.add(new SuggestionReason("immediate-risk", immediateRiskLevel, List.of(),
                     "the referrer flagged immediate risk to the child, which suggests level " + immediateRiskLevel));
-            level = Math.max(level, immediateRiskLevel);
+            return immediateRiskLevel;
         }
-        if (byLevel.isEmpty() && !immediateRisk) {
+        if (noKnownIndicators) {
             reasons.add(new SuggestionReason("no-indicators", noIndicatorsLevel, List.of(),
                     "no known indicators were given, which suggests level " + noIndicatorsLevel
                             + " unless the worker finds more"));
-            level = Math.max(level, noIndicatorsLevel);
+            return noIndicatorsLevel;
         }
-        return new Suggestion(Math.max(level, 1), List.copyOf(reasons));
+        return 0;
     }
 
     /** The outcomes this level allows; anything else contradicts the level. */
