@@ -1,12 +1,16 @@
 package org.frontdoor.notification.domain;
 
+import java.util.List;
+
+import org.frontdoor.support.domain.DomainException;
+
 /**
- * A move a {@link Notification} refuses in its current status, e.g. retrying one that has not failed (answered 409
- * by {@code rest.DomainProblems}).
+ * A move a {@link Notification} refuses in its current status, e.g. retrying one that has not failed (answered 409,
+ * like every state conflict, by service-support).
  */
-public class IllegalTransition extends RuntimeException {
+public class IllegalTransition extends DomainException.Conflict {
 
     public IllegalTransition(String detail) {
-        super(detail, null, false, false);
+        super(detail, List.of());
     }
 }

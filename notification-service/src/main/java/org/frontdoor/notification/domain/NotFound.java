@@ -1,9 +1,11 @@
 package org.frontdoor.notification.domain;
 
-/** Something asked for by its id is not there (answered 404 by {@code rest.DomainProblems}). */
-public class NotFound extends RuntimeException {
+import org.frontdoor.support.domain.DomainException;
+
+/** Something asked for by its id is not there (answered 404, like every service's, by service-support). */
+public class NotFound extends DomainException.NotFound {
 
     public NotFound(String what) {
-        super(what + " was not found", null, false, false);
+        super(what + " was not found");
     }
 }

@@ -1,12 +1,16 @@
 package org.frontdoor.notification.domain;
 
-/** A new partner organisation given an id the directory already has (answered 409 by {@code rest.DomainProblems}). */
-public class OrganisationIdTaken extends RuntimeException {
+import java.util.List;
+
+import org.frontdoor.support.domain.DomainException;
+
+/** A new partner organisation given an id the directory already has (answered 409 by service-support). */
+public class OrganisationIdTaken extends DomainException.Conflict {
 
     private final String id;
 
     public OrganisationIdTaken(String id) {
-        super("Organisation id " + id + " is taken", null, false, false);
+        super("Organisation id " + id + " is taken: change that organisation's record instead", List.of());
         this.id = id;
     }
 
