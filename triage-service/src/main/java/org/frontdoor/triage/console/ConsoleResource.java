@@ -17,8 +17,8 @@ import org.frontdoor.triage.queue.TriageStatus;
 
 /**
  * The MASH console: server-rendered pages in the GOV.UK Design System's look, signed in with the council's identity
- * provider (the OIDC tenant "console"). This class serves its entry, the queue of contacts to screen; the other
- * screens each have a resource of their own under /console (screening, cases, approvals, allocation, feedback,
+ * provider (the OIDC tenant "console"). Here: its entry, the queue of contacts to screen; the other screens
+ * each have a resource of their own under /console (screening, cases, approvals, allocation, feedback,
  * indicators). Plain forms (no JavaScript needed); each form carries the record's version, so a stale page cannot
  * overwrite a newer change, and the session's CSRF token, checked by {@link ConsoleCsrfFilter} for every console
  * resource ({@link CsrfChecked}). The pages call the same domain services as the API, so the rules, the audit and
