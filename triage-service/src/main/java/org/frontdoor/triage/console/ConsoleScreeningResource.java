@@ -75,12 +75,9 @@ public class ConsoleScreeningResource {
                 triage.decide(child.itemId(), child.command(form), child.ifMatch());
             }));
         } catch (ProblemException | DomainException e) {
-            Refusal refusal = Refusal.of(e);
-            if (refusal.aboutThePage()) {
-                return pages.problem(refusal);
-            }
-            List<Problem.FieldError> found = deciding.get().blame(refusal.fieldErrors(""));
-            return screening(id, new Posted(found, form.values()), null);
+            // the errors are about the child being decided when the rule was broken
+            return pages.refused(e, "", found -> screening(id, new Posted(deciding.get().blame(found), form.values()),
+                    null));
         }
         return Response.seeOther(URI.create("/console/items/" + id + "?done=decision")).build();
     }
