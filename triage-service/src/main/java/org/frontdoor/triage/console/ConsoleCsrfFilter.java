@@ -1,12 +1,7 @@
 package org.frontdoor.triage.console;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
-import java.util.Map;
-import org.frontdoor.support.security.Roles;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.WithFormRead;
 import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
@@ -27,7 +22,7 @@ public class ConsoleCsrfFilter {
     ConsoleCsrf csrf;
 
     @Inject
-    SecurityIdentity identity;
+    ConsolePages pages;
 
     @ServerRequestFilter
     @WithFormRead
@@ -41,10 +36,6 @@ public class ConsoleCsrfFilter {
         if (csrf.matches(posted instanceof String token ? token : null)) {
             return null;
         }
-        String user = identity.isAnonymous() ? "" : identity.getPrincipal().getName();
-        ConsoleResource.Page page = new ConsoleResource.Page(HEADING, user, identity.hasRole(Roles.TEAM_MANAGER),
-                csrf.token(), List.of(), Map.of(), null);
-        return Response.status(Response.Status.FORBIDDEN).entity(ConsoleResource.Templates.problem(page, HEADING,
-                MESSAGE)).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+        return pages.problem(HEADING, MESSAGE, Response.Status.FORBIDDEN.getStatusCode());
     }
 }

@@ -23,8 +23,8 @@ public class QueueQueries {
 
     // RED first whatever its deadline, then the soonest due
     private static final String ORDER = " order by case priority"
-            + " when org.frontdoor.triage.queue.Priority.RED then 0"
-            + " when org.frontdoor.triage.queue.Priority.AMBER then 1 else 2 end,"
+            + " when org.frontdoor.events.codes.Priority.RED then 0"
+            + " when org.frontdoor.events.codes.Priority.AMBER then 1 else 2 end,"
             + " deadline, receivedAt, position, id";
 
     public Found page(TriageService.Filter filter, int page, int size, Instant now) {

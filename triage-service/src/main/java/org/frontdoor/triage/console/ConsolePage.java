@@ -1,0 +1,24 @@
+package org.frontdoor.triage.console;
+
+import java.util.List;
+import java.util.Map;
+import org.frontdoor.support.problem.Problem;
+
+/** What every page's layout needs: who is signed in, the CSRF token, the errors of a form posted back. */
+public record ConsolePage(String title, String user, boolean manager, String csrf, List<Problem.FieldError> errors,
+        Map<String, String> values, String notice) {
+
+    public String error(String field) {
+        return errors.stream().filter(e -> e.field().equals(field)).map(Problem.FieldError::message).findFirst()
+                .orElse(null);
+    }
+
+    public boolean hasError(String field) {
+        return error(field) != null;
+    }
+
+    /** The value posted back for a field, so a page with errors keeps what was typed. */
+    public String value(String field) {
+        return values.getOrDefault(field, "");
+    }
+}

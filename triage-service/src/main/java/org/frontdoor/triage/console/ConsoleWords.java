@@ -1,0 +1,90 @@
+package org.frontdoor.triage.console;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.frontdoor.events.codes.Pathway;
+import org.frontdoor.events.payload.ReferralReceived;
+import org.frontdoor.support.calendar.WorkingCalendar;
+import org.frontdoor.triage.indicators.Rag;
+import org.frontdoor.triage.queue.HistoryEntry;
+import org.frontdoor.events.codes.Priority;
+import org.frontdoor.triage.queue.TriageStatus;
+
+/**
+ * The words every console page uses the same way: times in UK local time (the clocks change; the database keeps
+ * UTC), deadlines as time left, codes as words and GOV.UK tag colours.
+ */
+public final class ConsoleWords {
+
+    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.UK)
+            .withZone(WorkingCalendar.ENGLAND);
+    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+
+    /** One choice of a radio group or a select: the value posted, its words, an optional hint. */
+    public record Choice(String value, String label, String hint) {
+    }
+
+    private ConsoleWords() {
+    }
+
+    static String tag(Priority p) {
+        return switch (p) {
+            case RED -> "govuk-tag--red";
+            case AMBER -> "govuk-tag--orange";
+            case GREEN -> "govuk-tag--green";
+        };
+    }
+
+    static String ragTag(Rag rag) {
+        return rag == null ? "govuk-tag--grey" : switch (rag) {
+            case RED -> "govuk-tag--red";
+            case AMBER -> "govuk-tag--orange";
+            case GREEN -> "govuk-tag--green";
+        };
+    }
+
+    static String status(TriageStatus s) {
+        return switch (s) {
+            case NEW -> "New";
+            case IN_PROGRESS -> "In progress";
+            case AWAITING_APPROVAL -> "Awaiting approval";
+            case DECIDED -> "Decided";
+        };
+    }
+
+    static String pathway(Pathway p) {
+        return p == null ? "" : p == Pathway.SOCIAL_CARE ? "Social care" : p == Pathway.EARLY_HELP ? "Early help"
+                : "No service";
+    }
+
+    /** "3 hours 5 minutes left" or "overdue by 2 hours": the RAG countdown, as of the page's making. */
+    static String timeLeft(Instant now, Instant deadline) {
+        Duration d = Duration.between(now, deadline);
+        boolean late = d.isNegative();
+        d = d.abs();
+        long days = d.toDays();
+        long hours = d.toHoursPart();
+        long minutes = d.toMinutesPart();
+        String span = days > 0 ? days + (days == 1 ? " day " : " days ") + hours + (hours == 1 ? " hour" : " hours")
+                : hours > 0 ? hours + (hours == 1 ? " hour " : " hours ") + minutes + " min" : minutes + " min";
+        return late ? "overdue by " + span : span + " left";
+    }
+
+    /** A record's history, one line an entry: when, what was done, and the detail. */
+    static List<String> history(List<HistoryEntry> entries) {
+        return entries.stream().map(h -> WHEN.format(h.at) + ": " + h.action.replace('_', ' ').toLowerCase(Locale.UK)
+                + (h.detail == null ? "" : " - " + h.detail)).toList();
+    }
+
+    static String name(ReferralReceived.Child c) {
+        return String.join(" ", nonBlank(c.firstName(), c.lastName()));
+    }
+
+    static List<String> nonBlank(String... values) {
+        return Arrays.stream(values).filter(v -> v != null && !v.isBlank()).toList();
+    }
+}
