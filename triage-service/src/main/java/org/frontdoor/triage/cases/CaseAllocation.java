@@ -54,7 +54,7 @@ public class CaseAllocation {
     Clock clock;
 
     @Transactional
-    public CaseService.Details allocate(UUID id, AllocateCommand command, Long ifMatch) {
+    public CaseResults.Details allocate(UUID id, AllocateCommand command, Long ifMatch) {
         validation.check(command, List.of());
         CareCase c = reads.find(id, true);
         IfMatch.check(ifMatch, c.version, "Case " + id);

@@ -71,7 +71,7 @@ public class CaseApprovals {
 
     /** Another manager approves the pending close or step: it takes effect as the manager who asked it. */
     @Transactional
-    public CaseService.Details approve(UUID caseId, Long ifMatch) {
+    public CaseResults.Details approve(UUID caseId, Long ifMatch) {
         CareCase c = reads.find(caseId, true);
         IfMatch.check(ifMatch, c.version, "Case " + caseId);
         CaseChangeRequest request = pending(c);
@@ -97,7 +97,7 @@ public class CaseApprovals {
 
     /** Any team manager declines it with a reason (the one who asked: withdraws it); the case stays as it is. */
     @Transactional
-    public CaseService.Details decline(UUID caseId, DeclineCommand command, Long ifMatch) {
+    public CaseResults.Details decline(UUID caseId, DeclineCommand command, Long ifMatch) {
         validation.check(command, List.of());
         CareCase c = reads.find(caseId, true);
         IfMatch.check(ifMatch, c.version, "Case " + caseId);

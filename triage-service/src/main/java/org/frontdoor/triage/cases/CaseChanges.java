@@ -68,7 +68,7 @@ public class CaseChanges {
     Clock clock;
 
     @Transactional
-    public CaseService.Details step(UUID id, StepCommand command, Long ifMatch) {
+    public CaseResults.Details step(UUID id, StepCommand command, Long ifMatch) {
         LocalDate today = LocalDate.now(clock.withZone(WorkingCalendar.ENGLAND));
         validation.check(command, command == null ? List.of()
                 : DecisionRules.checkStep(command.direction(), command.pathway(), command.panelDate(), today));
@@ -82,7 +82,7 @@ public class CaseChanges {
 
     /** The step takes effect (asked by {@code actor}, approved where it needed approval). */
     @Transactional(Transactional.TxType.MANDATORY)
-    CaseService.Details stepNow(CareCase c, StepCommand command, Actor actor) {
+    CaseResults.Details stepNow(CareCase c, StepCommand command, Actor actor) {
         List<FieldError> errors = new ArrayList<>();
         String previous = c.leadWorker;
         CaseStep s = applyStep(c, new Step(StepDirection.valueOf(command.direction()), command.pathway(),
@@ -99,7 +99,7 @@ public class CaseChanges {
     }
 
     @Transactional
-    public CaseService.Details close(UUID id, CloseCommand command, Long ifMatch) {
+    public CaseResults.Details close(UUID id, CloseCommand command, Long ifMatch) {
         List<FieldError> errors = new ArrayList<>();
         // the code list is the census's (a string here, so a bad code is named with every other bad field)
         if (command != null && command.reasonCode() != null && !command.reasonCode().isBlank()
@@ -116,7 +116,7 @@ public class CaseChanges {
 
     /** The close takes effect (asked by {@code actor}, approved where it needed approval). */
     @Transactional(Transactional.TxType.MANDATORY)
-    CaseService.Details closeNow(CareCase c, CloseCommand command, Actor actor) {
+    CaseResults.Details closeNow(CareCase c, CloseCommand command, Actor actor) {
         Instant now = Instants.now(clock);
         ClosureReason reason = ClosureReason.fromCode(command.reasonCode()).orElseThrow();
         c.close(reason, command.summary().strip(), actor, now);
@@ -137,7 +137,7 @@ public class CaseChanges {
     }
 
     /** The change waits for a second manager: the case as it is, with what to tell the manager who asked. */
-    private CaseService.Details held(CareCase c, CaseChangeRequest request) {
+    private CaseResults.Details held(CareCase c, CaseChangeRequest request) {
         return reads.details(c, approvals.hold(c, request));
     }
 

@@ -26,7 +26,7 @@ public class CaseReads {
     Actors actors;
 
     @Transactional
-    public CaseService.Details view(UUID id) {
+    public CaseResults.Details view(UUID id) {
         CareCase c = find(id, false);
         audit.record("case.read", c.referralId, "case " + id);
         return details(c, List.of());
@@ -59,8 +59,8 @@ public class CaseReads {
         return c;
     }
 
-    public CaseService.Details details(CareCase c, List<String> warnings) {
-        return new CaseService.Details(c, CaseChild.ofCase(c.id), CaseStep.list("caseId = ?1 order by steppedAt, id",
+    public CaseResults.Details details(CareCase c, List<String> warnings) {
+        return new CaseResults.Details(c, CaseChild.ofCase(c.id), CaseStep.list("caseId = ?1 order by steppedAt, id",
                 c.id), queries.partnerAgencies(c.id), HistoryEntry.of(c.id), warnings,
                 CaseChangeRequest.pendingFor(c.id).orElse(null));
     }

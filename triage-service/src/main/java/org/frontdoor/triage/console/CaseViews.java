@@ -15,7 +15,7 @@ import org.frontdoor.events.codes.ClosureReason;
 import org.frontdoor.triage.cases.CareCase;
 import org.frontdoor.triage.cases.CaseChangeRequest;
 import org.frontdoor.triage.cases.CaseChild;
-import org.frontdoor.triage.cases.CaseService;
+import org.frontdoor.triage.cases.CaseResults;
 import org.frontdoor.triage.console.ConsoleWords.Choice;
 import org.frontdoor.triage.queue.TriageReferral;
 
@@ -55,7 +55,7 @@ public class CaseViews {
     }
 
     @Transactional
-    public CaseScreen caseScreen(CaseService.Details d) {
+    public CaseScreen caseScreen(CaseResults.Details d) {
         CareCase c = d.careCase();
         boolean open = c.status == CareCase.Status.OPEN;
         String children = childrenOf(c.id);

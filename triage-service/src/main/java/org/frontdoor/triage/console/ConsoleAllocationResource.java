@@ -1,6 +1,8 @@
 package org.frontdoor.triage.console;
 
 import jakarta.annotation.security.RolesAllowed;
+import org.frontdoor.triage.cases.CaseAllocation;
+import org.frontdoor.triage.cases.CaseReads;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -14,7 +16,6 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
 import org.frontdoor.support.security.Roles;
-import org.frontdoor.triage.cases.CaseService;
 import org.frontdoor.triage.staff.StaffService;
 
 /** The team manager's allocation page: each case without a lead worker, allocated to one of its pathway's workers. */
@@ -26,7 +27,10 @@ public class ConsoleAllocationResource {
 
 
     @Inject
-    CaseService cases;
+    CaseAllocation caseAllocation;
+
+    @Inject
+    CaseReads caseReads;
 
     @Inject
     StaffService staff;
@@ -47,13 +51,13 @@ public class ConsoleAllocationResource {
     @POST
     @Path("/cases/{id}/allocate")
     public Response allocate(@PathParam("id") UUID id, @BeanParam ConsoleForms.AllocateForm form) {
-        return pages.change(() -> cases.allocate(id, form.command(), form.ifMatch()),
+        return pages.change(() -> caseAllocation.allocate(id, form.command(), form.ifMatch()),
                 allocated -> "/console/allocation?done=allocated",
                 FieldNames.prefix(FieldNames.CASES, id), found -> allocationPage(form.refused(found), null));
     }
 
     private Response allocationPage(Posted posted, String notice) {
-        List<AllocationViews.Allocation> waiting = views.allocation(cases.awaitingAllocation(), staff.list(false));
+        List<AllocationViews.Allocation> waiting = views.allocation(caseReads.awaitingAllocation(), staff.list(false));
         return pages.show("Cases awaiting allocation", posted, notice, t -> ConsoleTemplates.allocation(t, waiting));
     }
 }

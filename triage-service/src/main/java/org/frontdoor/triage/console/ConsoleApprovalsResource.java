@@ -1,6 +1,8 @@
 package org.frontdoor.triage.console;
 
 import jakarta.annotation.security.RolesAllowed;
+import org.frontdoor.triage.queue.QueueService;
+import org.frontdoor.triage.decision.DecisionService;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -15,7 +17,6 @@ import java.util.List;
 import java.util.UUID;
 import org.frontdoor.support.security.Roles;
 import org.frontdoor.triage.cases.CaseApprovals;
-import org.frontdoor.triage.queue.TriageService;
 
 /**
  * The team manager's approvals: decisions that wait for a manager who did not make them, and the closes and steps of
@@ -29,7 +30,10 @@ public class ConsoleApprovalsResource {
 
 
     @Inject
-    TriageService triage;
+    DecisionService decisionService;
+
+    @Inject
+    QueueService queueService;
 
     @Inject
     CaseApprovals approvals;
@@ -46,7 +50,7 @@ public class ConsoleApprovalsResource {
     @GET
     @Path("/approvals")
     public Response approvals(@QueryParam("done") String done) {
-        List<QueueViews.QueueRow> rows = queueViews.rows(triage.awaitingApproval());
+        List<QueueViews.QueueRow> rows = queueViews.rows(queueService.awaitingApproval());
         // the longest waiting closes and steps; the API pages through any more
         List<CaseViews.CaseChangeRow> changes = caseViews.caseChanges(approvals.awaitingApproval(0, 100).requests());
         return pages.show("Decisions awaiting approval", "approved".equals(done) ? "Decision approved" : null,
@@ -56,6 +60,6 @@ public class ConsoleApprovalsResource {
     @POST
     @Path("/items/{id}/approve")
     public Response approve(@PathParam("id") UUID id, @BeanParam ConsoleForms.VersionForm form) {
-        return pages.change(() -> triage.approve(id, form.ifMatch()), "/console/approvals?done=approved");
+        return pages.change(() -> decisionService.approve(id, form.ifMatch()), "/console/approvals?done=approved");
     }
 }

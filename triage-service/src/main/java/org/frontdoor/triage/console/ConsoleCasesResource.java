@@ -1,6 +1,8 @@
 package org.frontdoor.triage.console;
 
 import jakarta.annotation.security.RolesAllowed;
+import org.frontdoor.triage.cases.CaseChanges;
+import org.frontdoor.triage.cases.CaseReads;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -16,7 +18,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.frontdoor.support.security.Roles;
 import org.frontdoor.triage.cases.CaseApprovals;
-import org.frontdoor.triage.cases.CaseService;
+import org.frontdoor.triage.cases.CaseResults;
 
 /**
  * The console's cases: the cases I lead, and one case's page, where a team manager steps or closes it, and a second
@@ -39,7 +41,10 @@ public class ConsoleCasesResource {
 
 
     @Inject
-    CaseService cases;
+    CaseChanges caseChanges;
+
+    @Inject
+    CaseReads caseReads;
 
     @Inject
     CaseApprovals approvals;
@@ -53,7 +58,7 @@ public class ConsoleCasesResource {
     @GET
     @Path("/cases")
     public Response myCases() {
-        List<CaseViews.CaseRow> mine = views.caseRows(cases.mine());
+        List<CaseViews.CaseRow> mine = views.caseRows(caseReads.mine());
         return pages.show("My cases", null, t -> ConsoleTemplates.cases(t, mine));
     }
 
@@ -67,7 +72,7 @@ public class ConsoleCasesResource {
     @Path("/cases/{id}/close")
     @RolesAllowed(Roles.TEAM_MANAGER)
     public Response close(@PathParam("id") UUID id, @BeanParam ConsoleForms.CloseForm form) {
-        return pages.change(() -> cases.close(id, form.command(), form.ifMatch()), closed -> done(id, closed, "closed"),
+        return pages.change(() -> caseChanges.close(id, form.command(), form.ifMatch()), closed -> done(id, closed, "closed"),
                 "close.", found -> casePage(id, form.refused(found), null));
     }
 
@@ -75,7 +80,7 @@ public class ConsoleCasesResource {
     @Path("/cases/{id}/step")
     @RolesAllowed(Roles.TEAM_MANAGER)
     public Response step(@PathParam("id") UUID id, @BeanParam ConsoleForms.StepForm form) {
-        return pages.change(() -> cases.step(id, form.command(), form.ifMatch()),
+        return pages.change(() -> caseChanges.step(id, form.command(), form.ifMatch()),
                 stepped -> done(id, stepped, "stepped"),
                 "step.", found -> casePage(id, form.refused(found), null));
     }
@@ -98,12 +103,12 @@ public class ConsoleCasesResource {
     }
 
     /** Back to the case's page: done, or waiting for a second manager's approval. */
-    private static String done(UUID id, CaseService.Details after, String done) {
+    private static String done(UUID id, CaseResults.Details after, String done) {
         return "/console/cases/" + id + "?done=" + (after.pendingChange() == null ? done : "awaiting-approval");
     }
 
     private Response casePage(UUID id, Posted posted, String notice) {
-        return pages.showRecord(() -> views.caseScreen(cases.view(id)), CaseViews.CaseScreen::title, posted, notice,
+        return pages.showRecord(() -> views.caseScreen(caseReads.view(id)), CaseViews.CaseScreen::title, posted, notice,
                 ConsoleTemplates::careCase);
     }
 }

@@ -1,6 +1,7 @@
 package org.frontdoor.triage.console;
 
 import jakarta.annotation.security.PermitAll;
+import org.frontdoor.triage.queue.QueueService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -12,7 +13,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import org.frontdoor.support.security.Roles;
 import org.frontdoor.events.codes.Priority;
-import org.frontdoor.triage.queue.TriageService;
+import org.frontdoor.triage.queue.TriageResults;
 import org.frontdoor.triage.queue.TriageStatus;
 
 /**
@@ -32,7 +33,7 @@ public class ConsoleResource {
 
 
     @Inject
-    TriageService triage;
+    QueueService queueService;
 
     @Inject
     QueueViews views;
@@ -55,7 +56,7 @@ public class ConsoleResource {
         TriageStatus st = ConsoleForms.enumOrNull(TriageStatus.class, status);
         Boolean o = "true".equals(overdue) ? Boolean.TRUE : null;
         Boolean c = "true".equals(openCase) ? Boolean.TRUE : null;
-        QueueViews.Queue queue = views.queue(triage.mine(0, 50), triage.list(new TriageService.Filter(st, p, null,
+        QueueViews.Queue queue = views.queue(queueService.mine(0, 50), queueService.list(new TriageResults.Filter(st, p, null,
                 o, null, c), 0, 100), p, st, o != null, c != null);
         return pages.show("Contacts to screen", null, t -> ConsoleTemplates.queue(t, queue));
     }

@@ -1,6 +1,9 @@
 package org.frontdoor.triage.console;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import org.frontdoor.triage.decision.DecisionService;
+import org.frontdoor.triage.queue.QueueService;
+import org.frontdoor.triage.screening.ScreeningService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
@@ -21,7 +24,6 @@ import org.frontdoor.support.domain.DomainException;
 import org.frontdoor.support.problem.Problem;
 import org.frontdoor.support.problem.ProblemException;
 import org.frontdoor.support.security.Roles;
-import org.frontdoor.triage.queue.TriageService;
 
 /** The console's screening page of one contact: its checks with partner agencies, and the decision for its children. */
 @Path("/console")
@@ -32,7 +34,13 @@ public class ConsoleScreeningResource {
 
 
     @Inject
-    TriageService triage;
+    DecisionService decisionService;
+
+    @Inject
+    QueueService queueService;
+
+    @Inject
+    ScreeningService screeningService;
 
     @Inject
     ScreeningViews views;
@@ -50,7 +58,7 @@ public class ConsoleScreeningResource {
     @POST
     @Path("/items/{id}/checks")
     public Response check(@PathParam("id") UUID id, @BeanParam ConsoleForms.CheckForm form) {
-        return pages.change(() -> triage.addCheck(id, form.command(), form.ifMatch()),
+        return pages.change(() -> screeningService.addCheck(id, form.command(), form.ifMatch()),
                 added -> "/console/items/" + id + "?done=check",
                 "check.", found -> screening(id, form.refused(found), null));
     }
@@ -72,7 +80,7 @@ public class ConsoleScreeningResource {
         try {
             QuarkusTransaction.requiringNew().run(() -> form.children().forEach(child -> {
                 deciding.set(child);
-                triage.decide(child.itemId(), child.command(form), child.ifMatch());
+                decisionService.decide(child.itemId(), child.command(form), child.ifMatch());
             }));
         } catch (ProblemException | DomainException e) {
             // the errors are about the child being decided when the rule was broken
@@ -83,7 +91,7 @@ public class ConsoleScreeningResource {
     }
 
     private Response screening(UUID id, Posted posted, String notice) {
-        return pages.showRecord(() -> views.screening(triage.view(id)), view -> view.childName() + ": screening",
+        return pages.showRecord(() -> views.screening(queueService.view(id)), view -> view.childName() + ": screening",
                 posted, notice, ConsoleTemplates::item);
     }
 }

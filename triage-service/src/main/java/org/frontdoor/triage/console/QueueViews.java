@@ -14,7 +14,7 @@ import java.util.UUID;
 import org.frontdoor.triage.console.ConsoleWords.Choice;
 import org.frontdoor.events.codes.Priority;
 import org.frontdoor.triage.queue.TriageItem;
-import org.frontdoor.triage.queue.TriageService;
+import org.frontdoor.triage.queue.TriageResults;
 import org.frontdoor.triage.queue.TriageStatus;
 
 /** What the queue shows (and the approvals page's decisions): contacts as rows, the RAG countdown as time left. */
@@ -42,12 +42,12 @@ public class QueueViews {
         }
     }
 
-    public Queue queue(TriageService.Page mine, TriageService.Page team, Priority priority, TriageStatus status,
+    public Queue queue(TriageResults.Page mine, TriageResults.Page team, Priority priority, TriageStatus status,
             boolean overdue, boolean openCase) {
         return new Queue(rows(mine.rows()), rows(team.rows()), team.total(), priority, status, overdue, openCase);
     }
 
-    public List<QueueRow> rows(List<TriageService.Row> rows) {
+    public List<QueueRow> rows(List<TriageResults.Row> rows) {
         Instant now = Instant.now(clock);
         return rows.stream().map(r -> {
             TriageItem i = r.item();

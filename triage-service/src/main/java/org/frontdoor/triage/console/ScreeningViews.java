@@ -29,7 +29,7 @@ import org.frontdoor.triage.cases.CareCase;
 import org.frontdoor.triage.config.TriageConfig;
 import org.frontdoor.triage.console.ConsoleWords.Choice;
 import org.frontdoor.triage.queue.TriageItem;
-import org.frontdoor.triage.queue.TriageService;
+import org.frontdoor.triage.queue.TriageResults;
 import org.frontdoor.triage.queue.TriageStatus;
 import org.frontdoor.triage.screening.ThresholdRules;
 
@@ -79,7 +79,7 @@ public class ScreeningViews {
     }
 
     @Transactional
-    public Screening screening(TriageService.Details d) {
+    public Screening screening(TriageResults.Details d) {
         TriageItem item = d.item();
         ReferralReceived content = d.content();
         List<Child> children = children(item, content);
@@ -122,7 +122,7 @@ public class ScreeningViews {
                 own.openCaseWorker, own.referralsLast12Months, own.reReferral, current, earlier(own));
     }
 
-    private List<Check> checks(TriageService.Details d) {
+    private List<Check> checks(TriageResults.Details d) {
         return d.checks().stream().map(c -> new Check(c.agency.name(),
                 c.organisation == null ? "" : partners.find(c.organisation).map(p -> p.name()).orElse(c.organisation),
                 c.contactName, WHEN.format(c.checkedAt), c.findings)).toList();

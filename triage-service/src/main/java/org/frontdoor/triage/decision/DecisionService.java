@@ -23,14 +23,14 @@ import org.frontdoor.support.problem.RequestValidation;
 import org.frontdoor.support.validation.Text;
 import org.frontdoor.triage.cases.CareCase;
 import org.frontdoor.triage.cases.CaseOpening;
-import org.frontdoor.triage.cases.CaseService;
+import org.frontdoor.triage.cases.CaseResults;
 import org.frontdoor.triage.config.TriageConfig;
 import org.frontdoor.triage.queue.HistoryEntry;
 import org.frontdoor.triage.queue.QueueQueries;
 import org.frontdoor.triage.queue.QueueService;
 import org.frontdoor.triage.queue.TriageItem;
-import org.frontdoor.triage.queue.TriageService.Decided;
-import org.frontdoor.triage.queue.TriageService.Details;
+import org.frontdoor.triage.queue.TriageResults.Decided;
+import org.frontdoor.triage.queue.TriageResults.Details;
 import org.frontdoor.triage.staff.Actor;
 import org.frontdoor.triage.staff.Actors;
 import org.frontdoor.triage.staff.FourEyesViolation;
@@ -178,7 +178,7 @@ public class DecisionService {
         Instant now = Instants.now(clock);
         // as it was before this decision: a step up changes it
         Pathway openPathway = open == null ? null : open.pathway;
-        CaseService.Effect effect = caseEffect(item, open, actor);
+        CaseResults.Effect effect = caseEffect(item, open, actor);
         boolean reReferral = DecisionRules.becomesReferral(item.outcome, openPathway) && queries.referredWithin(
                 item.knownChildId, item.id, item.contactDate(), config.reReferralMonths());
         item.takeEffect(approver, now, openPathway, effect == null ? null : effect.careCase().id, reReferral);
@@ -202,7 +202,7 @@ public class DecisionService {
     }
 
     /** What the decision does to the child's case: none below early help. */
-    private CaseService.Effect caseEffect(TriageItem item, CareCase open, Actor actor) {
+    private CaseResults.Effect caseEffect(TriageItem item, CareCase open, Actor actor) {
         if (item.outcome == Outcome.PASSED_TO_ALLOCATED_WORKER) {
             return cases.passToLeadWorker(open, item, actor);
         }
@@ -210,7 +210,7 @@ public class DecisionService {
             return null;
         }
         List<FieldError> errors = new ArrayList<>();
-        CaseService.Effect effect = cases.openJoinOrStep(item, actor, errors);
+        CaseResults.Effect effect = cases.openJoinOrStep(item, actor, errors);
         if (!errors.isEmpty()) {
             throw DomainException.invalid(errors);
         }

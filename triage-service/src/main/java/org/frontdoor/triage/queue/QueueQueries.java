@@ -27,7 +27,7 @@ public class QueueQueries {
             + " when org.frontdoor.events.codes.Priority.AMBER then 1 else 2 end,"
             + " deadline, receivedAt, position, id";
 
-    public Found page(TriageService.Filter filter, int page, int size, Instant now) {
+    public Found page(TriageResults.Filter filter, int page, int size, Instant now) {
         Parameters params = new Parameters();
         String where = String.join(" and ", where(filter, params, now));
         List<TriageItem> items = TriageItem.<TriageItem>find("from TriageItem where " + where + ORDER, params)
@@ -46,7 +46,7 @@ public class QueueQueries {
                 date.minusMonths(months)) > 0;
     }
 
-    private static List<String> where(TriageService.Filter filter, Parameters params, Instant now) {
+    private static List<String> where(TriageResults.Filter filter, Parameters params, Instant now) {
         List<String> where = new ArrayList<>();
         if (filter.status() != null) {
             where.add("status = :status");

@@ -37,7 +37,7 @@ import org.frontdoor.triage.cases.CaseApprovals;
 import org.frontdoor.triage.cases.CaseAllocation;
 import org.frontdoor.triage.cases.CaseChanges;
 import org.frontdoor.triage.cases.CaseReads;
-import org.frontdoor.triage.cases.CaseService;
+import org.frontdoor.triage.cases.CaseResults;
 import org.frontdoor.triage.cases.DeclineCommand;
 import org.frontdoor.triage.cases.CloseCommand;
 import org.frontdoor.triage.cases.StepCommand;
@@ -238,13 +238,13 @@ public class CaseResource {
         return view(approvals.decline(id, command, IfMatch.parse(ifMatch)));
     }
 
-    private static Response view(CaseService.Details details) {
+    private static Response view(CaseResults.Details details) {
         CaseView view = CaseView.of(details);
         return Response.ok(view).header("ETag", IfMatch.etag(view.version())).build();
     }
 
     /** 202 when the change waits for a second manager (nothing changed yet), else 200. */
-    private static Response changed(CaseService.Details details) {
+    private static Response changed(CaseResults.Details details) {
         CaseView view = CaseView.of(details);
         return Response.status(view.pendingChange() == null ? Response.Status.OK : Response.Status.ACCEPTED)
                 .entity(view).header("ETag", IfMatch.etag(view.version())).build();

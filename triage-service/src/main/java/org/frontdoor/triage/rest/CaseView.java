@@ -15,7 +15,7 @@ import org.frontdoor.triage.cases.CareCase;
 import org.frontdoor.triage.cases.CaseApprovals;
 import org.frontdoor.triage.cases.CaseChangeRequest;
 import org.frontdoor.triage.cases.CaseChild;
-import org.frontdoor.triage.cases.CaseService;
+import org.frontdoor.triage.cases.CaseResults;
 import org.frontdoor.triage.cases.CaseStep;
 
 @Schema(name = "Case", description = "An early help or social care case")
@@ -133,7 +133,7 @@ public record CaseView(UUID id, UUID referralId,
         }
     }
 
-    public static CaseView of(CaseService.Details d) {
+    public static CaseView of(CaseResults.Details d) {
         CareCase c = d.careCase();
         return new CaseView(c.id, c.referralId, c.status, c.pathway, c.leadWorker, c.allocationDueBy, c.openedAt,
                 c.openedBy, d.children().stream().map(Child::of).toList(), d.steps().stream().map(Step::of).toList(),

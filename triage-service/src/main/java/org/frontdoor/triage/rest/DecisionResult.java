@@ -10,9 +10,9 @@ import org.frontdoor.events.codes.Outcome;
 import org.frontdoor.events.codes.Pathway;
 import org.frontdoor.support.openapi.Bounds;
 import org.frontdoor.triage.cases.CareCase;
-import org.frontdoor.triage.cases.CaseService;
+import org.frontdoor.triage.cases.CaseResults;
 import org.frontdoor.triage.queue.TriageItem;
-import org.frontdoor.triage.queue.TriageService;
+import org.frontdoor.triage.queue.TriageResults;
 import org.frontdoor.triage.queue.TriageStatus;
 
 @Schema(name = "DecisionResult", description = "The decision as recorded, and what it did to the child's case")
@@ -29,7 +29,7 @@ public record DecisionResult(UUID triageItemId, UUID referralId, UUID childId,
         @Schema(description = "CIN referral date, when it became a referral") LocalDate referralDate,
         @Schema(description = "The case opened, joined, stepped or passed to; none for no further action or"
                 + " information and advice, nor while awaiting approval") UUID caseId,
-        @Schema(description = "What the decision did to the case") CaseService.EffectKind caseEffect,
+        @Schema(description = "What the decision did to the case") CaseResults.EffectKind caseEffect,
         @Schema(description = "True when the child's open case was joined rather than a new one opened")
         boolean caseJoined,
         @Schema(description = "Staff id; absent while the case awaits a team manager's allocation",
@@ -44,15 +44,15 @@ public record DecisionResult(UUID triageItemId, UUID referralId, UUID childId,
         @Schema(description = "Version of the item after the decision", minimum = "0", maximum = Bounds.LONG_MAX)
         long version) {
 
-    public static DecisionResult of(TriageService.Decided d) {
+    public static DecisionResult of(TriageResults.Decided d) {
         TriageItem item = d.item();
-        CaseService.Effect effect = d.effect();
+        CaseResults.Effect effect = d.effect();
         CareCase c = effect == null ? null : effect.careCase();
         return new DecisionResult(item.id, item.referralId, item.childId, item.status, item.decidedLevel, item.outcome,
                 item.pathway, item.decidedBy, item.decidedAt, item.deadline,
                 item.status == TriageStatus.DECIDED ? item.metDeadline : null, item.approvedBy, item.becameReferral,
                 item.referralDate, item.caseId, effect == null ? null : effect.kind(),
-                effect != null && effect.kind() != CaseService.EffectKind.OPENED,
+                effect != null && effect.kind() != CaseResults.EffectKind.OPENED,
                 c == null ? null : c.leadWorker,
                 d.leadWorkerOpenCases(),
                 c == null ? null : c.allocationDueBy, d.warnings(), item.version);

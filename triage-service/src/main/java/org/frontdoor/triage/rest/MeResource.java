@@ -1,6 +1,8 @@
 package org.frontdoor.triage.rest;
 
 import jakarta.annotation.security.RolesAllowed;
+import org.frontdoor.triage.cases.CaseReads;
+import org.frontdoor.triage.queue.QueueService;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -24,9 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.frontdoor.support.paging.Paging;
 import org.frontdoor.support.problem.Problem;
 import org.frontdoor.support.security.Roles;
-import org.frontdoor.triage.cases.CaseService;
 import org.frontdoor.triage.staff.StaffService;
-import org.frontdoor.triage.queue.TriageService;
 
 @Path("/api/v1/me")
 @Produces(MediaType.APPLICATION_JSON)
@@ -37,10 +37,10 @@ public class MeResource {
     StaffService staff;
 
     @Inject
-    TriageService triage;
+    QueueService queueService;
 
     @Inject
-    CaseService cases;
+    CaseReads caseReads;
 
     @Inject
     Clock clock;
@@ -65,7 +65,7 @@ public class MeResource {
             content = @Content(schema = @Schema(implementation = TriageItemSummary.Page.class)))
     public TriageItemSummary.Page items(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        return TriageItemSummary.Page.of(triage.mine(page, size), Instant.now(clock));
+        return TriageItemSummary.Page.of(queueService.mine(page, size), Instant.now(clock));
     }
 
     @GET
@@ -76,7 +76,7 @@ public class MeResource {
             content = @Content(schema = @Schema(implementation = CaseView.SummaryPage.class)))
     public CaseView.SummaryPage cases(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
             @QueryParam("size") @DefaultValue(Paging.DEFAULT_SIZE) @Min(1) @Max(Paging.MAX_SIZE) int size) {
-        return CaseView.SummaryPage.of(cases.mine(), page, size, Instant.now(clock));
+        return CaseView.SummaryPage.of(caseReads.mine(), page, size, Instant.now(clock));
     }
 
     @GET

@@ -48,7 +48,7 @@ import org.frontdoor.triage.statutory.Section47Command;
 import org.frontdoor.triage.decision.SendBackCommand;
 import org.frontdoor.triage.decision.DecisionService;
 import org.frontdoor.triage.queue.QueueService;
-import org.frontdoor.triage.queue.TriageService;
+import org.frontdoor.triage.queue.TriageResults;
 import org.frontdoor.triage.screening.ScreeningService;
 import org.frontdoor.triage.queue.TriageStatus;
 
@@ -153,7 +153,7 @@ public class TriageItemResource {
         if (!errors.isEmpty()) {
             throw DomainException.invalid(errors);
         }
-        return TriageItemSummary.Page.of(queue.list(new TriageService.Filter(s, p,
+        return TriageItemSummary.Page.of(queue.list(new TriageResults.Filter(s, p,
                 assignedTo == null || assignedTo.isBlank() ? null : assignedTo.strip(), o, r, c), page, size), Instants.now(clock));
     }
 
@@ -326,12 +326,12 @@ public class TriageItemResource {
         return item(decisions.sendBack(id, command, IfMatch.parse(ifMatch)));
     }
 
-    private Response item(TriageService.Details details) {
+    private Response item(TriageResults.Details details) {
         TriageItemView view = TriageItemView.of(details, Instants.now(clock));
         return Response.ok(view).header("ETag", IfMatch.etag(view.version())).build();
     }
 
-    private static Response decided(TriageService.Decided decided) {
+    private static Response decided(TriageResults.Decided decided) {
         DecisionResult result = DecisionResult.of(decided);
         return Response.ok(result).header("ETag", IfMatch.etag(result.version())).build();
     }

@@ -9,7 +9,7 @@ import org.frontdoor.events.codes.Pathway;
 import org.frontdoor.support.openapi.Bounds;
 import org.frontdoor.support.paging.Paging;
 import org.frontdoor.events.codes.Priority;
-import org.frontdoor.triage.queue.TriageService;
+import org.frontdoor.triage.queue.TriageResults;
 import org.frontdoor.triage.queue.TriageStatus;
 
 /** One row of the queue. */
@@ -33,7 +33,7 @@ public record TriageItemSummary(UUID id, UUID referralId, UUID childId,
         @Schema(description = "Who decided, for a decision awaiting approval", maxLength = 200) String decidedBy,
         Instant approvalRequestedAt) {
 
-    public static TriageItemSummary of(TriageService.Row row, Instant now) {
+    public static TriageItemSummary of(TriageResults.Row row, Instant now) {
         var item = row.item();
         return new TriageItemSummary(item.id, item.referralId, item.childId, row.childName(), item.status,
                 item.priority, item.receivedAt, item.deadline, item.isOverdue(now), item.suggestedLevel,
@@ -41,7 +41,7 @@ public record TriageItemSummary(UUID id, UUID referralId, UUID childId,
                 item.reReferral, row.sourceCode(), item.outcome, item.decidedBy, item.approvalRequestedAt);
     }
 
-    public static List<TriageItemSummary> of(List<TriageService.Row> rows, Instant now) {
+    public static List<TriageItemSummary> of(List<TriageResults.Row> rows, Instant now) {
         return rows.stream().map(r -> of(r, now)).toList();
     }
 
@@ -52,11 +52,11 @@ public record TriageItemSummary(UUID id, UUID referralId, UUID childId,
             @Schema(maxItems = 100) List<TriageItemSummary> items) {
 
         /** A page of a work list read whole (its length follows the data). */
-        public static Page of(List<TriageService.Row> all, int page, int size, Instant now) {
+        public static Page of(List<TriageResults.Row> all, int page, int size, Instant now) {
             return new Page(page, size, all.size(), TriageItemSummary.of(Paging.slice(all, page, size), now));
         }
 
-        public static Page of(TriageService.Page page, Instant now) {
+        public static Page of(TriageResults.Page page, Instant now) {
             return new Page(page.page(), page.size(), page.total(), TriageItemSummary.of(page.rows(), now));
         }
     }

@@ -17,7 +17,7 @@ import org.frontdoor.triage.screening.PartnerCheck;
 import org.frontdoor.events.codes.Priority;
 import org.frontdoor.triage.screening.SuggestionReason;
 import org.frontdoor.triage.queue.TriageItem;
-import org.frontdoor.triage.queue.TriageService;
+import org.frontdoor.triage.queue.TriageResults;
 import org.frontdoor.triage.queue.TriageStatus;
 
 /** Everything a triage worker needs to decide for one child. */
@@ -85,7 +85,7 @@ public record TriageItemView(UUID id, UUID referralId, UUID childId,
             @Schema(maxLength = 100) String lastName,
             LocalDate dateOfBirth, TriageStatus status) {
 
-        static Sibling of(TriageService.Sibling s) {
+        static Sibling of(TriageResults.Sibling s) {
             return new Sibling(s.position(), s.childId(), s.triageItemId(), s.firstName(), s.lastName(),
                     s.dateOfBirth(), s.status());
         }
@@ -140,7 +140,7 @@ public record TriageItemView(UUID id, UUID referralId, UUID childId,
         }
     }
 
-    public static TriageItemView of(TriageService.Details d, Instant now) {
+    public static TriageItemView of(TriageResults.Details d, Instant now) {
         TriageItem item = d.item();
         ReferralReceived content = d.content();
         ReferralReceived.Child child = content.children().stream()

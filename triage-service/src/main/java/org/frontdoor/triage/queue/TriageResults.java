@@ -1,14 +1,12 @@
 package org.frontdoor.triage.queue;
 
 import org.frontdoor.events.codes.Priority;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.frontdoor.events.payload.ReferralReceived;
 import org.frontdoor.triage.cases.CareCase;
-import org.frontdoor.triage.cases.CaseService;
+import org.frontdoor.triage.cases.CaseResults;
 import org.frontdoor.triage.decision.DecisionCommand;
 import org.frontdoor.triage.decision.DecisionService;
 import org.frontdoor.triage.screening.CheckCommand;
@@ -16,21 +14,14 @@ import org.frontdoor.triage.screening.PartnerCheck;
 import org.frontdoor.triage.screening.ScreeningService;
 
 /**
- * Screening's results (the queue's rows and pages, an item's details, a decision as recorded) and one door to the
- * work for the console: the queue is QueueService's, the partner checks ScreeningService's, the decisions
- * DecisionService's.
+ * What screening answers with, shared by the queue, the screening and the decision services and their callers: the
+ * queue's rows and pages, an item's details, a decision as recorded. The work itself is QueueService's,
+ * ScreeningService's and DecisionService's.
  */
-@ApplicationScoped
-public class TriageService {
+public final class TriageResults {
 
-    @Inject
-    QueueService queue;
-
-    @Inject
-    ScreeningService screening;
-
-    @Inject
-    DecisionService decisions;
+    private TriageResults() {
+    }
 
     /**
      * Queue filters; each optional. Without a status the open queue is listed: NEW, IN_PROGRESS and
@@ -58,34 +49,7 @@ public class TriageService {
     }
 
     /** A decision as recorded; {@code effect} is null while it awaits approval. */
-    public record Decided(TriageItem item, CaseService.Effect effect, Long leadWorkerOpenCases, List<String> warnings) {
+    public record Decided(TriageItem item, CaseResults.Effect effect, Long leadWorkerOpenCases, List<String> warnings) {
     }
 
-    public Page list(Filter filter, int page, int size) {
-        return queue.list(filter, page, size);
-    }
-
-    public Page mine(int page, int size) {
-        return queue.mine(page, size);
-    }
-
-    public List<Row> awaitingApproval() {
-        return queue.awaitingApproval();
-    }
-
-    public Details view(UUID id) {
-        return queue.view(id);
-    }
-
-    public PartnerCheck addCheck(UUID id, CheckCommand command, Long ifMatch) {
-        return screening.addCheck(id, command, ifMatch);
-    }
-
-    public Decided decide(UUID id, DecisionCommand command, Long ifMatch) {
-        return decisions.decide(id, command, ifMatch);
-    }
-
-    public Decided approve(UUID id, Long ifMatch) {
-        return decisions.approve(id, ifMatch);
-    }
 }
