@@ -22,9 +22,9 @@ class CharacteristicsRulesTest {
     }
 
     @Test
-    void aSchoolAgeChildAsTheExampleGivesItKeepsEveryRule() {
+    void aSchoolAgeChildWithAValidUpnKeepsEveryRule() {
         assertTrue(fields(new CharacteristicsCommand(CensusSex.FEMALE, Ethnicity.WHITE_BRITISH,
-                List.of(Disability.NONE), "A371000000017", null, null, LocalDate.parse("2016-04-02"), null, null))
+                List.of(Disability.NONE), "W371000000017", null, null, LocalDate.parse("2016-04-02"), null, null))
                 .isEmpty());
     }
 
