@@ -5,9 +5,7 @@ import org.frontdoor.triage.staff.StaffService;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -29,7 +27,7 @@ import org.frontdoor.triage.config.TriageConfig;
 public class PerformanceIndicators {
 
     @Inject
-    EntityManager em;
+    IndicatorQueries queries;
 
     @Inject
     MetricsService metrics;
@@ -129,36 +127,16 @@ public class PerformanceIndicators {
     private Period period(Instant from, Instant to) {
         MetricsService.Indicators basic = metrics.figures(from, to);
         // decided within one working day of the contact, counting when the decision took effect
-        long decided = 0;
-        long inOneDay = 0;
-        @SuppressWarnings("unchecked")
-        List<Object[]> decisions = em.createNativeQuery("""
-                select received_at, coalesce(approved_at, decided_at) from triage_item
-                where status = 'DECIDED' and coalesce(approved_at, decided_at) >= ?1
-                  and coalesce(approved_at, decided_at) < ?2""").setParameter(1, from).setParameter(2, to)
-                .getResultList();
-        for (Object[] r : decisions) {
-            decided++;
-            if (!instant(r[1]).isAfter(calendar.plusWorkingDays(instant(r[0]), 1))) {
-                inOneDay++;
-            }
-        }
-        Object[] told = (Object[]) em.createNativeQuery("""
-                select count(*), count(*) filter (where delivered_at is not null and delivered_at <= due_by)
-                from feedback_delivery where kind = 'OUTCOME' and due_by >= ?1 and due_by < ?2""")
-                .setParameter(1, from).setParameter(2, to).getSingleResult();
+        List<IndicatorQueries.Decision> decisions = queries.decisions(from, to);
+        long inOneDay = decisions.stream()
+                .filter(d -> !d.effectiveAt().isAfter(calendar.plusWorkingDays(d.receivedAt(), 1))).count();
+        IndicatorQueries.InTime told = queries.outcomesTold(from, to);
         LocalDate fromDay = LocalDate.ofInstant(from, WorkingCalendar.ENGLAND);
         LocalDate toDay = LocalDate.ofInstant(to, WorkingCalendar.ENGLAND);
-        Object[] assessed = (Object[]) em.createNativeQuery("""
-                select count(*), count(*) filter (where authorised_on <= due_on) from assessment
-                where authorised_on >= ?1 and authorised_on <= ?2""").setParameter(1, fromDay)
-                .setParameter(2, toDay).getSingleResult();
-        Object[] conferences = (Object[]) em.createNativeQuery("""
-                select count(*), count(*) filter (where icpc_on <= icpc_due_on) from section47_enquiry
-                where icpc_on >= ?1 and icpc_on <= ?2""").setParameter(1, fromDay).setParameter(2, toDay)
-                .getSingleResult();
-        return new Period(basic, decided, inOneDay, number(told[0]), number(told[1]), number(assessed[0]),
-                number(assessed[1]), number(conferences[0]), number(conferences[1]));
+        IndicatorQueries.InTime assessed = queries.assessmentsAuthorised(fromDay, toDay);
+        IndicatorQueries.InTime conferences = queries.conferencesHeld(fromDay, toDay);
+        return new Period(basic, decisions.size(), inOneDay, told.all(), told.inTime(), assessed.all(),
+                assessed.inTime(), conferences.all(), conferences.inTime());
     }
 
     private Value caseload(Double target, double tolerance) {
@@ -179,15 +157,6 @@ public class PerformanceIndicators {
 
     private static long sum(Map<String, Long> counts) {
         return counts.values().stream().mapToLong(Long::longValue).sum();
-    }
-
-    private static long number(Object value) {
-        return ((Number) value).longValue();
-    }
-
-    private static Instant instant(Object value) {
-        return value instanceof Timestamp t ? t.toInstant() : value instanceof Instant i ? i
-                : ((java.time.OffsetDateTime) value).toInstant();
     }
 
     private static Instant start(LocalDate day) {

@@ -54,8 +54,7 @@ public class ChildResource {
     @Operation(operationId = "getChildCharacteristics", summary = "A child's characteristics", description = "As the census will report them. Audited.")
     @APIResponse(responseCode = "200", description = "The characteristics", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING, maxLength = IfMatch.MAX_LENGTH)),
             content = @Content(schema = @Schema(implementation = CharacteristicsView.class)))
-    @APIResponse(responseCode = "404", description = "No such child",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such child")
     public Response get(@PathParam("childKey") UUID childKey) {
         return view(characteristics.get(childKey));
     }
@@ -71,10 +70,8 @@ public class ChildResource {
             examples = @ExampleObject(name = "school-age child", value = EXAMPLE)))
     @APIResponse(responseCode = "200", description = "Recorded", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING, maxLength = IfMatch.MAX_LENGTH)),
             content = @Content(schema = @Schema(implementation = CharacteristicsView.class)))
-    @APIResponse(responseCode = "412", description = "Changed since you read it",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Every field that breaks a rule, named",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Changed since you read it")
+    @APIResponse(responseCode = "422", description = "Every field that breaks a rule, named")
     public Response put(@PathParam("childKey") UUID childKey, CharacteristicsCommand command,
             @Parameter(description = "The ETag as last read; optional") @HeaderParam("If-Match") @Size(max = IfMatch.MAX_LENGTH) String ifMatch) {
         return view(characteristics.update(childKey, command, IfMatch.parse(ifMatch)));

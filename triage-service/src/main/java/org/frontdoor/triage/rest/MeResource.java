@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.frontdoor.support.paging.Paging;
 import org.frontdoor.support.problem.Problem;
 import org.frontdoor.support.security.Roles;
+import org.frontdoor.triage.staff.StaffAlerts;
 import org.frontdoor.triage.staff.StaffService;
 
 @Path("/api/v1/me")
@@ -40,6 +41,9 @@ public class MeResource {
     QueueService queueService;
 
     @Inject
+    StaffAlerts alerts;
+
+    @Inject
     CaseReads caseReads;
 
     @Inject
@@ -50,8 +54,7 @@ public class MeResource {
     @Operation(operationId = "getMe", summary = "Who I am", description = "The staff record the token's subject is linked to.")
     @APIResponse(responseCode = "200", description = "My staff record",
             content = @Content(schema = @Schema(implementation = StaffView.class)))
-    @APIResponse(responseCode = "403", description = "The sign-in is not linked to an active member of staff",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The sign-in is not linked to an active member of staff")
     public StaffView me() {
         return StaffView.of(staff.me());
     }
@@ -88,7 +91,7 @@ public class MeResource {
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = StaffView.Alert.class,
                     maxItems = 200)))
     public List<StaffView.Alert> alerts(@QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        return staff.myAlerts(size).stream().map(StaffView.Alert::of).toList();
+        return alerts.mine(size).stream().map(StaffView.Alert::of).toList();
     }
 
     @POST
@@ -97,9 +100,8 @@ public class MeResource {
     @Operation(operationId = "markAlertRead", summary = "Mark an alert read", description = "Records when I read it; it stays in my list.")
     @APIResponse(responseCode = "200", description = "The alert",
             content = @Content(schema = @Schema(implementation = StaffView.Alert.class)))
-    @APIResponse(responseCode = "404", description = "No such alert of mine",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such alert of mine")
     public StaffView.Alert read(@PathParam("id") @Min(1) @Max(Long.MAX_VALUE) long id) {
-        return StaffView.Alert.of(staff.readAlert(id));
+        return StaffView.Alert.of(alerts.read(id));
     }
 }

@@ -53,8 +53,7 @@ public class MetricsResource {
             + " allocation now; each lead worker's caseload now. Defaults: the last 30 days.")
     @APIResponse(responseCode = "200", description = "The figures",
             content = @Content(schema = @Schema(implementation = TriageMetrics.class)))
-    @APIResponse(responseCode = "422", description = "from or to is not a date-time, or from is not before to",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "from or to is not a date-time, or from is not before to")
     public TriageMetrics get(
             @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date-time"), example = "2026-11-01T00:00:00Z")
             @QueryParam("from") String from,
@@ -88,8 +87,7 @@ public class MetricsResource {
             + " figures are Prometheus gauges (frontdoor_indicator_value, frontdoor_indicator_rag).")
     @APIResponse(responseCode = "200", description = "The indicators",
             content = @Content(schema = @Schema(implementation = PerformanceReport.class)))
-    @APIResponse(responseCode = "422", description = "month is not a month (yyyy-MM)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "month is not a month (yyyy-MM)")
     public PerformanceReport indicators(@Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 7, pattern =
             "^\\d{4}-\\d{2}$"), example = "2026-11") @QueryParam("month") String month) {
         YearMonth chosen;

@@ -67,12 +67,15 @@ public class ReturnsResource {
                                     maximum = Bounds.INT_MAX)) },
             content = @Content(mediaType = MediaType.APPLICATION_XML, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "422", description = "year is missing or not a year, or no child can go in its file"
-            + " (none in the year, or every one left out for an error: the errors report lists them)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + " (none in the year, or every one left out for an error: the errors report lists them)")
     public Response census(@Parameter(description = "The year holding the census's 31 March", example = "2027",
             schema = @Schema(type = SchemaType.STRING, maxLength = 4, pattern = "^20\\d\\d$"))
             @QueryParam("year") String year) {
         StatutoryReturns.Census census = returns.census(year(year), true);
+        if (!census.offerable()) {
+            throw ProblemException.invalid("year", census.whyNoFile() + (census.checked().rejected().isEmpty() ? ""
+                    : "; GET /api/v1/returns/cin-census/errors?year=" + census.header().year() + " lists them"));
+        }
         if (!census.schemaErrors().isEmpty()) {
             // every child passed the rules, so this is the software's fault, not the data's: never offered
             throw new IllegalStateException("the census file breaks the DfE schema: " + census.schemaErrors());
@@ -95,8 +98,7 @@ public class ReturnsResource {
             + " DfE rule, the field and the child's key to fix it.")
     @APIResponse(responseCode = "200", description = "The report",
             content = @Content(schema = @Schema(implementation = CensusReport.class)))
-    @APIResponse(responseCode = "422", description = "year is missing or not a year",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "year is missing or not a year")
     public Response censusErrors(@Parameter(description = "The year holding the census's 31 March", example = "2027",
             schema = @Schema(type = SchemaType.STRING, maxLength = 4, pattern = "^20\\d\\d$"))
             @QueryParam("year") String year) {
@@ -114,8 +116,7 @@ public class ReturnsResource {
     @APIResponse(responseCode = "200", description = "The workbook",
             content = @Content(mediaType = XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "422", description = "from or to is not a date, from is after to, or the window is"
-            + " longer than 12 months",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + " longer than 12 months")
     public Response annexA(@Parameter(example = "2026-06-02", schema = @Schema(type = SchemaType.STRING, format = "date"))
             @QueryParam("from") String from,
             @Parameter(example = "2026-12-01", schema = @Schema(type = SchemaType.STRING, format = "date"))
@@ -135,11 +136,9 @@ public class ReturnsResource {
             + " with the workbook's columns; UTF-8 with a byte order mark, so Excel reads it as such.")
     @APIResponse(responseCode = "200", description = "The list",
             content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "404", description = "No such list (1-5)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such list (1-5)")
     @APIResponse(responseCode = "422", description = "from or to is not a date, from is after to, or the window is"
-            + " longer than 12 months",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + " longer than 12 months")
     public Response annexAList(@Parameter(description = "1 to 5; another is 404", example = "1",
             schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "5"))
             @PathParam("list") int list,

@@ -79,8 +79,7 @@ public class StaffResource {
             + " band. The ETag header is the record's version, for If-Match on PUT.")
     @APIResponse(responseCode = "200", description = "The member of staff; ETag is the record's version",
             content = @Content(schema = @Schema(implementation = StaffView.class)))
-    @APIResponse(responseCode = "404", description = "No such member of staff",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such member of staff")
     public Response get(@PathParam("id") @Size(max = 100) String id) {
         return view(StaffView.of(staff.get(id)));
     }
@@ -97,12 +96,9 @@ public class StaffResource {
     @APIResponse(responseCode = "201", description = "Added",
             content = @Content(schema = @Schema(implementation = StaffView.class)))
     @APIResponse(responseCode = "403", description = "Your own sign-in, linked to a record before: another team"
-            + " manager moves it",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The id is taken",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Invalid fields, each listed; e.g. a subject already linked",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + " manager moves it")
+    @APIResponse(responseCode = "409", description = "The id is taken")
+    @APIResponse(responseCode = "422", description = "Invalid fields, each listed; e.g. a subject already linked")
     public Response create(StaffCommand command) {
         StaffView view = StaffView.of(staff.create(command));
         return Response.created(URI.create("/api/v1/staff/" + view.id())).entity(view)
@@ -123,14 +119,10 @@ public class StaffResource {
     @APIResponse(responseCode = "200", description = "Changed",
             content = @Content(schema = @Schema(implementation = StaffView.class)))
     @APIResponse(responseCode = "403", description = "Your own record's subject, role or active flag, or your own"
-            + " sign-in once linked to a record: another team manager changes them (the field is named)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "The record changed since you read it",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Invalid fields, each listed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such member of staff",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + " sign-in once linked to a record: another team manager changes them (the field is named)")
+    @APIResponse(responseCode = "412", description = "The record changed since you read it")
+    @APIResponse(responseCode = "422", description = "Invalid fields, each listed")
+    @APIResponse(responseCode = "404", description = "No such member of staff")
     public Response update(@PathParam("id") @Size(max = 100) String id, StaffCommand command,
             @Parameter(description = "The record's ETag as last read") @HeaderParam("If-Match") @Size(max = IfMatch.MAX_LENGTH) String ifMatch) {
         return view(StaffView.of(staff.update(id, command, IfMatch.parse(ifMatch))));
@@ -144,12 +136,9 @@ public class StaffResource {
             + " cases, to reallocate with POST /api/v1/cases/{id}/allocate.")
     @APIResponse(responseCode = "200", description = "Deactivated, with their open cases",
             content = @Content(schema = @Schema(implementation = StaffView.Deactivated.class)))
-    @APIResponse(responseCode = "403", description = "Your own record: another team manager deactivates it",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "The record changed since you read it",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such member of staff",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Your own record: another team manager deactivates it")
+    @APIResponse(responseCode = "412", description = "The record changed since you read it")
+    @APIResponse(responseCode = "404", description = "No such member of staff")
     public StaffView.Deactivated deactivate(@PathParam("id") @Size(max = 100) String id,
             @Parameter(description = "The record's ETag as last read") @HeaderParam("If-Match") @Size(max = IfMatch.MAX_LENGTH) String ifMatch) {
         return StaffView.Deactivated.of(staff.deactivate(id, IfMatch.parse(ifMatch)));

@@ -38,6 +38,7 @@ import org.frontdoor.support.security.Roles;
 import org.frontdoor.triage.statutory.AssessmentCommand;
 import org.frontdoor.triage.statutory.AssessmentService;
 import org.frontdoor.triage.statutory.Section47Command;
+import org.frontdoor.triage.statutory.StatutoryTimescales;
 
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
@@ -64,6 +65,9 @@ public class StatutoryWorkResource {
     @Inject
     AssessmentService work;
 
+    @Inject
+    StatutoryTimescales timescales;
+
     @PUT
     @Path("/assessments/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -78,16 +82,13 @@ public class StatutoryWorkResource {
     @APIResponse(responseCode = "200", description = "Recorded", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING, maxLength = IfMatch.MAX_LENGTH)),
             content = @Content(schema = @Schema(implementation = AssessmentView.S17.class)))
     @APIResponse(responseCode = "403", description = "Setting, changing or taking back the authorisation (date,"
-            + " factors, conclusion) is a team manager's act (field authorisedOn)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Changed since you read it",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Every field that breaks a rule, named",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + " factors, conclusion) is a team manager's act (field authorisedOn)")
+    @APIResponse(responseCode = "412", description = "Changed since you read it")
+    @APIResponse(responseCode = "422", description = "Every field that breaks a rule, named")
     public Response updateAssessment(@PathParam("id") UUID id, AssessmentCommand command,
             @Parameter(description = "The ETag as last read; optional") @HeaderParam("If-Match") @Size(max = IfMatch.MAX_LENGTH) String ifMatch) {
         AssessmentView.S17 view = AssessmentView.S17.of(work.updateAssessment(id, command, IfMatch.parse(ifMatch)));
-        return Response.ok(view).header("ETag", IfMatch.etag(view.version())).build();
+        return withETag(view, view.version());
     }
 
     @PUT
@@ -104,16 +105,13 @@ public class StatutoryWorkResource {
     @APIResponse(responseCode = "200", description = "Recorded", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING, maxLength = IfMatch.MAX_LENGTH)),
             content = @Content(schema = @Schema(implementation = AssessmentView.S47.class)))
     @APIResponse(responseCode = "403", description = "Recording that no conference is needed (or taking it back)"
-            + " is a team manager's act (field icpcNotRequired)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Changed since you read it",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Every field that breaks a rule, named",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + " is a team manager's act (field icpcNotRequired)")
+    @APIResponse(responseCode = "412", description = "Changed since you read it")
+    @APIResponse(responseCode = "422", description = "Every field that breaks a rule, named")
     public Response updateEnquiry(@PathParam("id") UUID id, Section47Command command,
             @Parameter(description = "The ETag as last read; optional") @HeaderParam("If-Match") @Size(max = IfMatch.MAX_LENGTH) String ifMatch) {
         AssessmentView.S47 view = AssessmentView.S47.of(work.updateEnquiry(id, command, IfMatch.parse(ifMatch)));
-        return Response.ok(view).header("ETag", IfMatch.etag(view.version())).build();
+        return withETag(view, view.version());
     }
 
     @GET
@@ -125,8 +123,7 @@ public class StatutoryWorkResource {
             + " their date.")
     @APIResponse(responseCode = "200", description = "A page of what is due; total counts it all",
             content = @Content(schema = @Schema(implementation = DueView.Page.class)))
-    @APIResponse(responseCode = "422", description = "overdue is not true or false, or page or size is out of range",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "overdue is not true or false, or page or size is out of range")
     public DueView.Page timescales(@Parameter(description = "true: only what is past its date", example = "true",
             schema = @Schema(type = SchemaType.BOOLEAN))
             @QueryParam("overdue") String overdue,
@@ -137,6 +134,10 @@ public class StatutoryWorkResource {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        return DueView.Page.of(work.due(Boolean.TRUE.equals(onlyOverdue)), page, size);
+        return DueView.Page.of(timescales.due(Boolean.TRUE.equals(onlyOverdue)), page, size);
+    }
+
+    private static Response withETag(Object view, long version) {
+        return Response.ok(view).header("ETag", IfMatch.etag(version)).build();
     }
 }

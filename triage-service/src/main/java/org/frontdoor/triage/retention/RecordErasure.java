@@ -28,44 +28,55 @@ public class RecordErasure {
     @Transactional(Transactional.TxType.MANDATORY)
     public void erased(ReferralErased erased) {
         UUID referral = erased.referralId();
-        @SuppressWarnings("unchecked")
-        List<UUID> cases = em.createNativeQuery("select distinct case_id from case_child where referral_id = ?1")
-                .setParameter(1, referral).getResultList();
+        List<UUID> cases = ids("select distinct case_id from case_child where referral_id = ?1", referral);
+        List<UUID> childKeys = ids("select distinct child_key from triage_item where referral_id = ?1", referral);
         String items = "(select id from triage_item where referral_id = ?1)";
-        @SuppressWarnings("unchecked")
-        List<UUID> childKeys = em.createNativeQuery("select distinct child_key from triage_item where referral_id = ?1")
-                .setParameter(1, referral).getResultList();
         delete("delete from partner_check where triage_item_id in " + items, referral);
         delete("delete from assessment where triage_item_id in " + items, referral);
         delete("delete from section47_enquiry where triage_item_id in " + items, referral);
         delete("delete from triage_history where subject_id in " + items, referral);
         delete("delete from staff_alert where referral_id = ?1 or triage_item_id in " + items, referral);
         delete("delete from case_child where referral_id = ?1", referral);
-        if (!cases.isEmpty()) {
-            // a case no remaining contact names goes with the last of them
-            String empty = "(select c.id from care_case c where c.id in (?2) and not exists"
-                    + " (select 1 from case_child cc where cc.case_id = c.id))";
-            for (String sql : List.of("delete from case_step where case_id in " + empty,
-                    "delete from triage_history where subject_id in " + empty,
-                    "delete from staff_alert where case_id in " + empty,
-                    "update triage_item set open_case_id = null where open_case_id in " + empty,
-                    "update triage_item set case_id = null where case_id in " + empty,
-                    "delete from care_case where id in " + empty)) {
-                em.createNativeQuery(sql.replace("?2", "?1")).setParameter(1, cases).executeUpdate();
-            }
-        }
+        deleteCasesLeftEmpty(cases);
         delete("update triage_item set same_day_first_referral_id = null where same_day_first_referral_id = ?1",
                 referral);
         delete("delete from triage_item where referral_id = ?1", referral);
         delete("delete from triage_referral where referral_id = ?1", referral);
         delete("delete from feedback_delivery where referral_id = ?1", referral);
-        if (!childKeys.isEmpty()) {
-            // the census record of a child no remaining contact names goes with the last of them
-            em.createNativeQuery("delete from child_characteristics k where k.child_key in (?1) and not exists"
-                    + " (select 1 from triage_item i where i.child_key = k.child_key)").setParameter(1, childKeys)
-                    .executeUpdate();
-        }
+        deleteCensusRecordsLeft(childKeys);
         audit.record("referral.erased", referral, erased.retentionKind() + ": triage items, checks and history");
+    }
+
+    /** A case no remaining contact names goes with the last of them, with its steps, history and alerts. */
+    private void deleteCasesLeftEmpty(List<UUID> cases) {
+        if (cases.isEmpty()) {
+            return;
+        }
+        String empty = "(select c.id from care_case c where c.id in (?1) and not exists"
+                + " (select 1 from case_child cc where cc.case_id = c.id))";
+        for (String sql : List.of("delete from case_step where case_id in " + empty,
+                "delete from triage_history where subject_id in " + empty,
+                "delete from staff_alert where case_id in " + empty,
+                "update triage_item set open_case_id = null where open_case_id in " + empty,
+                "update triage_item set case_id = null where case_id in " + empty,
+                "delete from care_case where id in " + empty)) {
+            em.createNativeQuery(sql).setParameter(1, cases).executeUpdate();
+        }
+    }
+
+    /** The census record of a child no remaining contact names goes with the last of them. */
+    private void deleteCensusRecordsLeft(List<UUID> childKeys) {
+        if (childKeys.isEmpty()) {
+            return;
+        }
+        em.createNativeQuery("delete from child_characteristics k where k.child_key in (?1) and not exists"
+                + " (select 1 from triage_item i where i.child_key = k.child_key)").setParameter(1, childKeys)
+                .executeUpdate();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<UUID> ids(String sql, UUID referral) {
+        return em.createNativeQuery(sql).setParameter(1, referral).getResultList();
     }
 
     private void delete(String sql, UUID referral) {

@@ -4,8 +4,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.frontdoor.support.problem.ProblemException;
-import org.frontdoor.support.problem.ProblemType;
+import org.frontdoor.support.domain.DomainException;
 import org.frontdoor.support.security.Roles;
 
 /** The signed-in person as an {@link Actor}, linked to the staff directory by the token's subject. */
@@ -25,7 +24,7 @@ public class Actors {
     public Actor staff() {
         Actor actor = current();
         if (!actor.inDirectory()) {
-            throw new ProblemException(ProblemType.FORBIDDEN, "Your sign-in (" + actor.subject() + ") is not linked"
+            throw new DomainException.NotPermitted("Your sign-in (" + actor.subject() + ") is not linked"
                     + " to an active member of staff: ask a team manager to add you to the staff directory");
         }
         return actor;

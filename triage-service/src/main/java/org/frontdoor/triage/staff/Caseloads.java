@@ -74,12 +74,16 @@ public class Caseloads {
         }
         List<StaffMember> candidates = StaffMember.list("active = true and pathway = ?1", pathway);
         return candidates.stream()
-                .map(w -> new Object[] { w, CareCase.openCasesOf(w.id) })
-                .filter(p -> (long) p[1] < limit(((StaffMember) p[0]).caseloadLimit))
-                .min(Comparator.comparingLong((Object[] p) -> (long) p[1]).thenComparing(p -> ((StaffMember) p[0]).id))
-                .map(p -> allocation((StaffMember) p[0], (long) p[1] + 1, null))
+                .map(w -> new Load(w, CareCase.openCasesOf(w.id)))
+                .filter(l -> l.openCases() < limit(l.worker().caseloadLimit))
+                .min(Comparator.comparingLong(Load::openCases).thenComparing(l -> l.worker().id))
+                .map(l -> allocation(l.worker(), l.openCases() + 1, null))
                 .orElseGet(() -> new Allocation(null, 0, List.of("No active " + pathway + " worker has room: the case"
                         + " waits for a team manager's allocation"), null));
+    }
+
+    /** A worker with the open cases they lead now. */
+    private record Load(StaffMember worker, long openCases) {
     }
 
     /**
@@ -121,7 +125,7 @@ public class Caseloads {
     private static StaffMember leadWorker(String requested, Pathway pathway, String field, List<FieldError> errors) {
         StaffMember worker = requested == null ? null : StaffMember.findById(requested.strip());
         if (worker == null) {
-            errors.add(new FieldError(field, "is not a member of staff; see GET /api/v1/staff"));
+            errors.add(new FieldError(field, "is not a member of staff; see the staff directory"));
         } else if (!worker.active) {
             errors.add(new FieldError(field, worker.id + " is not active"));
         } else if (worker.pathway != pathway) {

@@ -11,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Something a member of staff is told at once, listed for them until they read it. Ids and codes only. */
@@ -76,6 +77,19 @@ public class StaffAlert extends PanacheEntityBase {
         a.referralId = referralId;
         a.message = message.length() <= 500 ? message : message.substring(0, 500);
         a.persist();
+    }
+
+    /** The alert {@code id} if it is {@code staffId}'s: nobody sees another's alerts. */
+    public static Optional<StaffAlert> ofStaff(long id, String staffId) {
+        StaffAlert alert = findById(id);
+        return alert == null || !alert.staffId.equals(staffId) ? Optional.empty() : Optional.of(alert);
+    }
+
+    /** Read now, unless read before: the first reading is kept. */
+    public void read(Instant now) {
+        if (readAt == null) {
+            readAt = now;
+        }
     }
 
     public static List<StaffAlert> of(String staffId, int limit) {

@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.frontdoor.events.codes.Pathway;
 import org.frontdoor.support.problem.Problem.FieldError;
+import org.frontdoor.support.validation.Text;
 
 /**
  * A member of the front door's staff, linked to the person who signs in by the identity provider's
@@ -87,6 +88,60 @@ public class StaffMember extends PanacheEntityBase {
             throw new FourEyesViolation("Nobody changes their own staff record's sign-in, role or active flag, nor"
                     + " moves their own sign-in: ask another team manager", refused);
         }
+    }
+
+    /** The record as {@code command} gives it (its id and active flag aside: they are set where they change). */
+    public void record(StaffCommand command) {
+        subject = Text.blankToNull(command.subject());
+        name = command.name().strip();
+        email = Text.blankToNull(command.email());
+        team = command.team().strip();
+        pathway = command.pathway();
+        role = command.role();
+        caseloadLimit = command.caseloadLimit();
+    }
+
+    /**
+     * The directory's rules on a record of {@code self} (null: a new one): a sign-in links one record only, and the
+     * pathway suits the role (a social worker leads social care cases, an early help practitioner early help ones).
+     */
+    public static List<FieldError> check(StaffCommand command, String self) {
+        List<FieldError> errors = new ArrayList<>();
+        String newSubject = command.subject();
+        if (newSubject != null && !newSubject.isBlank()) {
+            bySubject(newSubject.strip()).filter(other -> !other.id.equals(self)).ifPresent(other -> errors
+                    .add(new FieldError("subject", "is already the sign-in of " + other.id)));
+        }
+        if (command.pathway() == Pathway.NONE) {
+            errors.add(new FieldError("pathway", "must be EARLY_HELP or SOCIAL_CARE, or empty for staff who hold no"
+                    + " cases"));
+        }
+        boolean leads = command.role() == StaffRole.SOCIAL_WORKER || command.role() == StaffRole.EARLY_HELP_PRACTITIONER;
+        if (leads && command.pathway() == null) {
+            errors.add(new FieldError("pathway", "is required for a " + command.role()));
+        }
+        if (command.role() == StaffRole.SOCIAL_WORKER && command.pathway() == Pathway.EARLY_HELP
+                || command.role() == StaffRole.EARLY_HELP_PRACTITIONER && command.pathway() == Pathway.SOCIAL_CARE) {
+            errors.add(new FieldError("pathway", "does not suit a " + command.role()));
+        }
+        return errors;
+    }
+
+    /**
+     * A change of a record that leads {@code openCases} open cases: its pathway stays, and it stays active (deactivating
+     * lists the cases for reallocation).
+     */
+    public List<FieldError> checkWithOpenCases(StaffCommand command, long openCases) {
+        List<FieldError> errors = new ArrayList<>();
+        if (openCases > 0 && command.pathway() != pathway) {
+            errors.add(new FieldError("pathway", id + " leads " + openCases + " open " + pathway + " case(s):"
+                    + " reallocate them first"));
+        }
+        if (openCases > 0 && Boolean.FALSE.equals(command.active())) {
+            errors.add(new FieldError("active", id + " leads " + openCases + " open case(s): deactivate the record"
+                    + " instead, which lists them for reallocation"));
+        }
+        return errors;
     }
 
     public boolean holdsCases() {

@@ -17,20 +17,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
-import org.frontdoor.events.codes.Pathway;
 import org.frontdoor.support.audit.AuditLog;
 import org.frontdoor.support.calendar.Instants;
 import org.frontdoor.support.concurrency.IfMatch;
+import org.frontdoor.support.domain.DomainException;
 import org.frontdoor.support.problem.Problem.FieldError;
-import org.frontdoor.support.problem.ProblemException;
-import org.frontdoor.support.problem.ProblemType;
 import org.frontdoor.support.problem.RequestValidation;
 import org.frontdoor.support.validation.Text;
 
 /**
  * The staff directory, kept by team managers: who works at the front door, linked to their sign-in
  * by the identity provider's subject, with team, pathway, role and caseload limit. Deactivating a
- * worker lists their open cases for reallocation and returns their undecided items to the queue.
+ * worker lists their open cases for reallocation and returns their undecided items to the queue. The
+ * directory's rules are the record's ({@link StaffMember}).
  */
 @ApplicationScoped
 public class StaffService {
@@ -85,47 +84,21 @@ public class StaffService {
     }
 
     @Transactional
-    public List<StaffAlert> myAlerts(int limit) {
-        Actor actor = actors.staff();
-        audit.record("staff.alerts", null, "alerts of " + actor.id());
-        return StaffAlert.of(actor.id(), limit);
-    }
-
-    @Transactional
-    public StaffAlert readAlert(long id) {
-        Actor actor = actors.staff();
-        StaffAlert alert = StaffAlert.findById(id);
-        if (alert == null || !alert.staffId.equals(actor.id())) {
-            throw ProblemException.notFound("Alert " + id);
-        }
-        if (alert.readAt == null) {
-            alert.readAt = Instants.now(clock);
-        }
-        return alert;
-    }
-
-    @Transactional
     public Member create(StaffCommand command) {
         if (command != null && command.id() != null && StaffMember.findById(command.id()) != null) {
-            throw new ProblemException(ProblemType.CONFLICT, "Staff id " + command.id() + " is taken: change the"
-                    + " record with PUT /api/v1/staff/" + command.id());
+            throw DomainException.conflict("Staff id " + command.id() + " is taken: change that record instead");
         }
-        List<FieldError> errors = new ArrayList<>();
-        if (command != null) {
-            checkSubject(command.subject(), null, errors);
-            checkPathway(command, errors);
-        }
-        validation.check(command, errors);
+        validation.check(command, command == null ? List.of() : StaffMember.check(command, null));
         Actor actor = actors.current();
         StaffMember s = new StaffMember();
         s.id = command.id();
-        String subject = Text.blankToNull(command.subject());
-        requireChangeable(s, actor, true, command, command.active() == null || command.active());
-        apply(s, command);
-        s.active = command.active() == null || command.active();
+        boolean active = command.active() == null || command.active();
+        requireChangeable(s, actor, true, command, active);
+        s.record(command);
+        s.active = active;
         s.persist();
         audit.record("staff.created", null, "staff " + s.id + ", " + s.role + (s.pathway == null ? "" : ", " + s.pathway));
-        signInMoved(s.id, null, subject, actor);
+        signInMoved(s.id, null, s.subject, actor);
         StaffMember.flush();
         return member(s);
     }
@@ -136,30 +109,21 @@ public class StaffService {
      */
     @Transactional
     public Member update(String id, StaffCommand command, Long ifMatch) {
-        List<FieldError> errors = new ArrayList<>();
         StaffMember s = find(id, true);
+        List<FieldError> errors = new ArrayList<>();
         if (command != null) {
             if (command.id() != null && !command.id().equals(id)) {
                 errors.add(new FieldError("id", "cannot change: it is " + id));
             }
-            checkSubject(command.subject(), id, errors);
-            checkPathway(command, errors);
-            long open = CareCase.openCasesOf(id);
-            if (open > 0 && command.pathway() != s.pathway) {
-                errors.add(new FieldError("pathway", id + " leads " + open + " open " + s.pathway + " case(s):"
-                        + " reallocate them first"));
-            }
-            if (open > 0 && Boolean.FALSE.equals(command.active())) {
-                errors.add(new FieldError("active", id + " leads " + open + " open case(s): deactivate with POST"
-                        + " /api/v1/staff/" + id + "/deactivate, which lists them for reallocation"));
-            }
+            errors.addAll(StaffMember.check(command, id));
+            errors.addAll(s.checkWithOpenCases(command, CareCase.openCasesOf(id)));
         }
         validation.check(command, errors);
         IfMatch.check(ifMatch, s.version, "Staff member " + id);
         Actor actor = actors.current();
         requireChangeable(s, actor, false, command, command.active() == null ? s.active : command.active());
         String previousSubject = s.subject;
-        apply(s, command);
+        s.record(command);
         if (command.active() != null) {
             s.active = command.active();
         }
@@ -216,38 +180,6 @@ public class StaffService {
                 + " -> " + (to == null ? "none" : to) + ", by " + actor.id() + " (" + actor.subject() + ")");
     }
 
-    private void apply(StaffMember s, StaffCommand command) {
-        s.subject = Text.blankToNull(command.subject());
-        s.name = command.name().strip();
-        s.email = Text.blankToNull(command.email());
-        s.team = command.team().strip();
-        s.pathway = command.pathway();
-        s.role = command.role();
-        s.caseloadLimit = command.caseloadLimit();
-    }
-
-    private static void checkSubject(String subject, String self, List<FieldError> errors) {
-        if (subject != null && !subject.isBlank()) {
-            StaffMember.bySubject(subject.strip()).filter(other -> !other.id.equals(self)).ifPresent(other -> errors
-                    .add(new FieldError("subject", "is already the sign-in of " + other.id)));
-        }
-    }
-
-    private static void checkPathway(StaffCommand command, List<FieldError> errors) {
-        if (command.pathway() == Pathway.NONE) {
-            errors.add(new FieldError("pathway", "must be EARLY_HELP or SOCIAL_CARE, or empty for staff who hold no"
-                    + " cases"));
-        }
-        boolean leads = command.role() == StaffRole.SOCIAL_WORKER || command.role() == StaffRole.EARLY_HELP_PRACTITIONER;
-        if (leads && command.pathway() == null) {
-            errors.add(new FieldError("pathway", "is required for a " + command.role()));
-        }
-        if (command.role() == StaffRole.SOCIAL_WORKER && command.pathway() == Pathway.EARLY_HELP
-                || command.role() == StaffRole.EARLY_HELP_PRACTITIONER && command.pathway() == Pathway.SOCIAL_CARE) {
-            errors.add(new FieldError("pathway", "does not suit a " + command.role()));
-        }
-    }
-
     private Member member(StaffMember s) {
         return member(s, CareCase.list("leadWorker = ?1 and status = ?2 order by openedAt", s.id, CareCase.Status.OPEN));
     }
@@ -256,12 +188,11 @@ public class StaffService {
         return new Member(s, open, caseloads.limit(s.caseloadLimit), caseloads.band(open.size(), s.caseloadLimit));
     }
 
-    private StaffMember find(String id, boolean forUpdate) {
+    private static StaffMember find(String id, boolean forUpdate) {
         StaffMember s = forUpdate ? StaffMember.findById(id, LockModeType.PESSIMISTIC_WRITE) : StaffMember.findById(id);
         if (s == null) {
-            throw ProblemException.notFound("Staff member " + id);
+            throw DomainException.notFound("Staff member " + id);
         }
         return s;
     }
-
 }
