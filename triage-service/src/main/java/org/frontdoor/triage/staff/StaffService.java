@@ -1,10 +1,5 @@
 package org.frontdoor.triage.staff;
 
-import org.frontdoor.triage.cases.CareCase;
-import org.frontdoor.triage.queue.HistoryEntry;
-import org.frontdoor.triage.queue.TriageItem;
-import org.frontdoor.triage.queue.TriageStatus;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -24,6 +19,10 @@ import org.frontdoor.support.domain.DomainException;
 import org.frontdoor.support.problem.Problem.FieldError;
 import org.frontdoor.support.problem.RequestValidation;
 import org.frontdoor.support.validation.Text;
+import org.frontdoor.triage.cases.CareCase;
+import org.frontdoor.triage.queue.HistoryEntry;
+import org.frontdoor.triage.queue.TriageItem;
+import org.frontdoor.triage.queue.TriageStatus;
 
 /**
  * The staff directory, kept by team managers: who works at the front door, linked to their sign-in
@@ -145,9 +144,7 @@ public class StaffService {
         List<TriageItem> items = TriageItem.list("assignedTo = ?1 and status in (?2, ?3)", id, TriageStatus.NEW,
                 TriageStatus.IN_PROGRESS);
         for (TriageItem item : items) {
-            item.assignedTo = null;
-            item.assignedAt = null;
-            item.status = TriageStatus.NEW;
+            item.release();
             HistoryEntry.add(item.id, now, actor, "RETURNED_TO_QUEUE", id + " was deactivated");
         }
         audit.record("staff.deactivated", null, "staff " + id + ", " + CareCase.openCasesOf(id) + " open case(s), "
