@@ -41,8 +41,8 @@ import java.util.regex.Pattern;
 import org.frontdoor.events.EventEnvelope;
 import org.frontdoor.events.EventJson;
 import org.frontdoor.events.payload.NotificationOutcome;
-import org.frontdoor.testsupport.GreenMailTestResource;
 import org.frontdoor.testsupport.GreenMailTestResource.ReceivedMail;
+import org.frontdoor.testsupport.GreenMailTestResource;
 import org.frontdoor.testsupport.WebhookReceiver;
 import org.junit.jupiter.api.Test;
 

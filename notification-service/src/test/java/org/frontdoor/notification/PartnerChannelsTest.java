@@ -25,8 +25,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.frontdoor.events.EventJson;
-import org.frontdoor.testsupport.GreenMailTestResource;
 import org.frontdoor.testsupport.GreenMailTestResource.ReceivedMail;
+import org.frontdoor.testsupport.GreenMailTestResource;
 import org.frontdoor.testsupport.WebhookReceiver;
 import org.junit.jupiter.api.Test;
 

@@ -5,10 +5,10 @@ import static org.frontdoor.notification.Scenario.partnerToken;
 import static org.frontdoor.notification.Scenario.token;
 import static org.frontdoor.notification.Scenario.uniqueOrg;
 import static org.hamcrest.Matchers.containsInAnyOrder;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,9 +1,8 @@
 package org.frontdoor.testsupport;
 
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.nio.file.Path;
 import java.util.Map;
-
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * Makes a Quarkus test verify bearer tokens against the development key in {@code target/dev-keys}

@@ -1,5 +1,8 @@
 package org.frontdoor.testsupport;
 
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
 import java.security.PrivateKey;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,10 +13,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-
-import io.smallrye.jwt.algorithm.SignatureAlgorithm;
-import io.smallrye.jwt.build.Jwt;
-import io.smallrye.jwt.build.JwtClaimsBuilder;
 
 /**
  * Issues development JWTs signed RS256 with {@link DevKeys}, shaped like the identity provider's: {@code iss},

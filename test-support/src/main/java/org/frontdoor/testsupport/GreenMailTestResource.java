@@ -1,16 +1,14 @@
 package org.frontdoor.testsupport;
 
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
-
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import jakarta.mail.Address;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 
 /**
  * A real SMTP server in the test JVM (GreenMail) on a free loopback port, and {@code quarkus-mailer} pointed

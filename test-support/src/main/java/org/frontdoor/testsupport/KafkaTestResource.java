@@ -1,16 +1,14 @@
 package org.frontdoor.testsupport;
 
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
-
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * Points a Quarkus test at a real Kafka broker: {@code kafka.bootstrap.servers} is env

@@ -1,5 +1,7 @@
 package org.frontdoor.testsupport;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.channels.FileChannel;
@@ -16,9 +18,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.regex.Pattern;
-
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.jboss.logging.Logger;
 import org.jboss.logmanager.LogContext;

@@ -1,8 +1,7 @@
 package org.frontdoor.testsupport;
 
-import java.util.Map;
-
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.Map;
 
 /**
  * Points a Quarkus test at a real PostgreSQL: the per-JVM {@link PostgresServer#shared()} with the database named

@@ -12,7 +12,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.stream.Stream;
-
 import org.jboss.logmanager.LogContext;
 
 /** Small helpers shared by the embedded servers. */

@@ -3,8 +3,8 @@ package org.frontdoor.notification.delivery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import org.frontdoor.notification.delivery.Dispatcher.Claim;
 import org.frontdoor.events.codes.Channel;
+import org.frontdoor.notification.delivery.Dispatcher.Claim;
 import org.frontdoor.support.calendar.Instants;
 
 /**

@@ -1,7 +1,6 @@
 package org.frontdoor.notification.domain;
 
 import java.util.List;
-
 import org.frontdoor.support.domain.DomainException;
 
 /**

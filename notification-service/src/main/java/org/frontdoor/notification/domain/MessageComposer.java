@@ -1,6 +1,5 @@
 package org.frontdoor.notification.domain;
 
-import org.frontdoor.events.codes.Kind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.frontdoor.events.codes.Kind;
 import org.frontdoor.events.codes.Outcome;
 import org.frontdoor.events.codes.Pathway;
 import org.frontdoor.events.payload.CaseEvent;

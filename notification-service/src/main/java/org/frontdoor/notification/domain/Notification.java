@@ -1,7 +1,5 @@
 package org.frontdoor.notification.domain;
 
-import org.frontdoor.events.codes.Kind;
-import org.frontdoor.events.codes.Channel;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -14,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.frontdoor.events.codes.Channel;
+import org.frontdoor.events.codes.Kind;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 

@@ -1,6 +1,5 @@
 package org.frontdoor.notification.domain;
 
-import org.frontdoor.events.codes.Kind;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,6 +15,7 @@ import java.util.UUID;
 import org.frontdoor.events.EventEnvelope;
 import org.frontdoor.events.EventJson;
 import org.frontdoor.events.MalformedEventException;
+import org.frontdoor.events.codes.Kind;
 import org.frontdoor.events.codes.ReferralSource;
 import org.frontdoor.events.payload.CaseEvent;
 import org.frontdoor.events.payload.ReferralLogged;

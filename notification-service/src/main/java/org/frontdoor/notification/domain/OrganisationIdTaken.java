@@ -1,7 +1,6 @@
 package org.frontdoor.notification.domain;
 
 import java.util.List;
-
 import org.frontdoor.support.domain.DomainException;
 
 /** A new partner organisation given an id the directory already has (answered 409 by service-support). */

@@ -1,6 +1,5 @@
 package org.frontdoor.notification.domain;
 
-import org.frontdoor.events.codes.AgencyType;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -8,6 +7,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.frontdoor.events.codes.AgencyType;
 import org.frontdoor.support.validation.PlainText;
 
 @Schema(name = "PartnerRequest", description = "A partner organisation as the front door or ops record it")

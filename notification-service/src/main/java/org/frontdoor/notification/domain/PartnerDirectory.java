@@ -1,6 +1,5 @@
 package org.frontdoor.notification.domain;
 
-import org.frontdoor.events.codes.AgencyType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -15,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.frontdoor.events.EventEnvelope;
 import org.frontdoor.events.EventType;
+import org.frontdoor.events.codes.AgencyType;
 import org.frontdoor.events.codes.ReferralSource;
 import org.frontdoor.events.payload.PartnerChanged;
 import org.frontdoor.support.audit.AuditLog;

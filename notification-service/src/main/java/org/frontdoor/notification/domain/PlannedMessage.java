@@ -1,9 +1,9 @@
 package org.frontdoor.notification.domain;
 
-import org.frontdoor.events.codes.Kind;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
+import org.frontdoor.events.codes.Kind;
 
 /**
  * One message {@link NotificationPlanner} owes, as it is inserted (once per referral, child, kind, occurrence and

@@ -1,6 +1,5 @@
 package org.frontdoor.notification.domain;
 
-import org.frontdoor.events.codes.Kind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -8,6 +7,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import org.frontdoor.events.codes.Kind;
 import org.frontdoor.events.codes.SharingConsentStatus;
 import org.frontdoor.events.payload.SharingConsent;
 

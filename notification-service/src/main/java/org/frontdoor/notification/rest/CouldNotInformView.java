@@ -1,14 +1,14 @@
 package org.frontdoor.notification.rest;
 
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.frontdoor.events.codes.AgencyType;
+import org.frontdoor.events.codes.Kind;
 import org.frontdoor.notification.domain.DeadlineState;
 import org.frontdoor.notification.domain.FollowUpReason;
-import org.frontdoor.events.codes.Kind;
 import org.frontdoor.notification.domain.NotificationQueries;
 import org.frontdoor.support.paging.Paging;
 

@@ -1,12 +1,12 @@
 package org.frontdoor.notification.rest;
 
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
-import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.frontdoor.notification.domain.PartnerCommand;
-import org.frontdoor.events.codes.ReferralSource;
 import org.frontdoor.events.codes.AgencyType;
+import org.frontdoor.events.codes.ReferralSource;
+import org.frontdoor.notification.domain.PartnerCommand;
 import org.frontdoor.notification.domain.PartnerDirectory;
 import org.frontdoor.notification.domain.PartnerOrganisation;
 import org.frontdoor.support.paging.Paging;

@@ -1,7 +1,5 @@
 package org.frontdoor.notification.domain;
 
-import org.frontdoor.events.codes.Channel;
-import org.frontdoor.events.codes.Kind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -12,6 +10,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.frontdoor.events.codes.Channel;
+import org.frontdoor.events.codes.Kind;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 

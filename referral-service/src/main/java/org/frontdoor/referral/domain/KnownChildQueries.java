@@ -1,5 +1,6 @@
 package org.frontdoor.referral.domain;
 
+import org.frontdoor.support.sql.SqlRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -113,7 +114,7 @@ public class KnownChildQueries {
                 .setParameter(4, referralId)
                 .getResultList();
         return rows.stream().map(r -> new EarlierContact(r.get("referral_id", UUID.class),
-                Rows.instant(r, "received_at"), r.get("same_day_first_referral_id", UUID.class),
+                new SqlRow(r).instant("received_at"), r.get("same_day_first_referral_id", UUID.class),
                 Boolean.TRUE.equals(r.get("became_referral")))).toList();
     }
 }

@@ -1,5 +1,6 @@
 package org.frontdoor.referral.domain;
 
+import org.frontdoor.support.sql.SqlRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -73,7 +74,7 @@ public class ReferralStatusQueries {
                 .setParameter(8, referralDate)
                 .setParameter(9, WorkingCalendar.ENGLAND.getId()));
         return new Decided(row.get("referral_id", UUID.class), Boolean.TRUE.equals(row.get("became_referral")),
-                Rows.date(row, "referral_date"));
+                new SqlRow(row).date("referral_date"));
     }
 
     /** Sets a child's status (and when its case closed); returns its contact's id. */

@@ -1,10 +1,10 @@
 package org.frontdoor.referral.messaging;
 
-import java.util.concurrent.CompletionStage;
-import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.frontdoor.support.directory.PartnerDirectoryCopy;
 

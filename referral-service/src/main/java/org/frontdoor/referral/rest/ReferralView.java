@@ -1,5 +1,6 @@
 package org.frontdoor.referral.rest;
 
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -7,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.frontdoor.events.codes.Outcome;
 import org.frontdoor.events.codes.Pathway;

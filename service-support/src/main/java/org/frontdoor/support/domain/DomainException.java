@@ -1,7 +1,6 @@
 package org.frontdoor.support.domain;
 
 import java.util.List;
-
 import org.frontdoor.support.problem.Problem.FieldError;
 
 /**

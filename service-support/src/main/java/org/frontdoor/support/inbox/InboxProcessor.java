@@ -25,8 +25,8 @@ import org.frontdoor.events.EventJson;
 import org.frontdoor.support.Failures;
 import org.frontdoor.support.tracing.LogFields;
 import org.frontdoor.support.tracing.TraceContext;
-import org.jboss.logging.MDC;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 /**
  * How every consumer handles what one poll of the broker brought: read the envelopes, skip the event types the

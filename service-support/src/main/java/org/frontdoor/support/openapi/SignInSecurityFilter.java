@@ -1,8 +1,7 @@
 package org.frontdoor.support.openapi;
 
-import java.util.Optional;
-
 import io.quarkus.smallrye.openapi.OpenApiFilter;
+import java.util.Optional;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;

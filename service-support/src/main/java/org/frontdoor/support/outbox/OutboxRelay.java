@@ -1,5 +1,7 @@
 package org.frontdoor.support.outbox;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -31,8 +33,6 @@ import org.frontdoor.support.kafka.KafkaClients;
 import org.frontdoor.support.tracing.TraceContext;
 import org.frontdoor.support.worker.WorkerThread;
 import org.jboss.logging.Logger;
-
-import static java.nio.charset.StandardCharsets.UTF_8;
 
 /**
  * Moves outbox rows to Kafka. A row is marked published only after the broker has acknowledged it (acks=all): a

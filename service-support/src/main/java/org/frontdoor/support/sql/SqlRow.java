@@ -1,5 +1,7 @@
-package org.frontdoor.triage.sql;
+package org.frontdoor.support.sql;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
@@ -12,9 +14,6 @@ import java.util.List;
 import java.util.UUID;
 import org.frontdoor.events.EventJson;
 import org.frontdoor.support.calendar.WorkingCalendar;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 
 /**
  * A row of a native query, read by column name, each value converted once here from what the JDBC driver and

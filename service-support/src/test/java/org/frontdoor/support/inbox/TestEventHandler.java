@@ -1,15 +1,15 @@
 package org.frontdoor.support.inbox;
 
-import java.util.concurrent.CompletionStage;
-import java.util.Map;
-import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.agroal.api.AgroalDataSource;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 

@@ -1,7 +1,5 @@
 package org.frontdoor.triage.cases;
 
-import org.frontdoor.events.codes.StepDirection;
-import org.frontdoor.events.codes.Pathway;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -15,6 +13,8 @@ import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
 import org.frontdoor.events.codes.ClosureReason;
+import org.frontdoor.events.codes.Pathway;
+import org.frontdoor.events.codes.StepDirection;
 import org.frontdoor.support.calendar.WorkingCalendar;
 import org.frontdoor.support.domain.DomainException;
 import org.frontdoor.triage.staff.Actor;

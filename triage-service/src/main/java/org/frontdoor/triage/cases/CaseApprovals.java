@@ -1,12 +1,5 @@
 package org.frontdoor.triage.cases;
 
-import org.frontdoor.triage.queue.HistoryEntry;
-import org.frontdoor.triage.staff.Actor;
-import org.frontdoor.triage.staff.Actors;
-import org.frontdoor.triage.staff.FourEyesViolation;
-import org.frontdoor.triage.staff.StaffAlert;
-import org.frontdoor.triage.staff.StaffMember;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -17,11 +10,17 @@ import java.util.List;
 import java.util.UUID;
 import org.frontdoor.support.audit.AuditLog;
 import org.frontdoor.support.calendar.Instants;
+import org.frontdoor.support.calendar.WorkingCalendar;
 import org.frontdoor.support.concurrency.IfMatch;
 import org.frontdoor.support.domain.DomainException;
 import org.frontdoor.support.problem.RequestValidation;
-import org.frontdoor.support.calendar.WorkingCalendar;
 import org.frontdoor.triage.config.TriageConfig;
+import org.frontdoor.triage.queue.HistoryEntry;
+import org.frontdoor.triage.staff.Actor;
+import org.frontdoor.triage.staff.Actors;
+import org.frontdoor.triage.staff.FourEyesViolation;
+import org.frontdoor.triage.staff.StaffAlert;
+import org.frontdoor.triage.staff.StaffMember;
 
 /**
  * Four eyes on a risky case's early end: a close or step that waits for a second manager (CareCase) is approved by

@@ -1,8 +1,5 @@
 package org.frontdoor.triage.cases;
 
-import org.frontdoor.triage.staff.Actor;
-import org.frontdoor.triage.staff.FourEyesViolation;
-
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -20,6 +17,8 @@ import org.frontdoor.events.codes.Pathway;
 import org.frontdoor.support.problem.ProblemException;
 import org.frontdoor.support.problem.ProblemType;
 import org.frontdoor.support.validation.Text;
+import org.frontdoor.triage.staff.Actor;
+import org.frontdoor.triage.staff.FourEyesViolation;
 
 /**
  * A close or step of a case that needs a second manager (a case opened from an immediate-risk contact, in its

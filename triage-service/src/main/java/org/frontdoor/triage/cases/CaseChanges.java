@@ -1,6 +1,5 @@
 package org.frontdoor.triage.cases;
 
-import org.frontdoor.events.codes.StepDirection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -13,6 +12,7 @@ import java.util.Locale;
 import java.util.UUID;
 import org.frontdoor.events.codes.ClosureReason;
 import org.frontdoor.events.codes.Pathway;
+import org.frontdoor.events.codes.StepDirection;
 import org.frontdoor.support.calendar.Instants;
 import org.frontdoor.support.calendar.WorkingCalendar;
 import org.frontdoor.support.concurrency.IfMatch;

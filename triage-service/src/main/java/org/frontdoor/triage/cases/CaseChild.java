@@ -1,7 +1,5 @@
 package org.frontdoor.triage.cases;
 
-import org.frontdoor.triage.queue.TriageItem;
-
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
@@ -12,6 +10,7 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.frontdoor.triage.queue.TriageItem;
 
 /** A child (of one referral) that a case covers: the opening referral's, and later contacts'. */
 @Entity

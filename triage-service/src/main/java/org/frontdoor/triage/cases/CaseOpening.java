@@ -1,6 +1,5 @@
 package org.frontdoor.triage.cases;
 
-import org.frontdoor.events.codes.StepDirection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -9,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.frontdoor.events.codes.Pathway;
+import org.frontdoor.events.codes.StepDirection;
 import org.frontdoor.support.calendar.Instants;
 import org.frontdoor.support.problem.Problem.FieldError;
 import org.frontdoor.triage.cases.CaseResults.Effect;

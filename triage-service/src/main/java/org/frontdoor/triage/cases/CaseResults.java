@@ -1,7 +1,6 @@
 package org.frontdoor.triage.cases;
 
 import java.util.List;
-import java.util.UUID;
 import org.frontdoor.triage.queue.HistoryEntry;
 
 /**

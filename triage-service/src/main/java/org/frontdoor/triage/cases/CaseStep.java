@@ -1,6 +1,5 @@
 package org.frontdoor.triage.cases;
 
-import org.frontdoor.events.codes.StepDirection;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -13,8 +12,8 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
-import org.frontdoor.events.codes.Outcome;
 import org.frontdoor.events.codes.Pathway;
+import org.frontdoor.events.codes.StepDirection;
 
 /** A step up to social care, or down or across to early help, with its (internal) rationale and what partners are told. */
 @Entity

@@ -1,7 +1,5 @@
 package org.frontdoor.triage.cases;
 
-import org.frontdoor.triage.statutory.Assessment;
-
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -10,6 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.frontdoor.events.codes.Pathway;
 import org.frontdoor.support.validation.PlainText;
+import org.frontdoor.triage.statutory.Assessment;
 
 @Schema(name = "StepRequest", description = "Step a case up to social care, or down or across to early help")
 public record StepCommand(

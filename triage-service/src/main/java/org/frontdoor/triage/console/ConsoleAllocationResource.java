@@ -1,8 +1,6 @@
 package org.frontdoor.triage.console;
 
 import jakarta.annotation.security.RolesAllowed;
-import org.frontdoor.triage.cases.CaseAllocation;
-import org.frontdoor.triage.cases.CaseReads;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -16,6 +14,8 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
 import org.frontdoor.support.security.Roles;
+import org.frontdoor.triage.cases.CaseAllocation;
+import org.frontdoor.triage.cases.CaseReads;
 import org.frontdoor.triage.staff.StaffService;
 
 /** The team manager's allocation page: each case without a lead worker, allocated to one of its pathway's workers. */

@@ -1,8 +1,6 @@
 package org.frontdoor.triage.console;
 
 import jakarta.annotation.security.RolesAllowed;
-import org.frontdoor.triage.queue.QueueService;
-import org.frontdoor.triage.decision.DecisionService;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -17,6 +15,8 @@ import java.util.List;
 import java.util.UUID;
 import org.frontdoor.support.security.Roles;
 import org.frontdoor.triage.cases.CaseApprovals;
+import org.frontdoor.triage.decision.DecisionService;
+import org.frontdoor.triage.queue.QueueService;
 
 /**
  * The team manager's approvals: decisions that wait for a manager who did not make them, and the closes and steps of

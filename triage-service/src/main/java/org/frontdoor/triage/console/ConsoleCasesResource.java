@@ -1,8 +1,6 @@
 package org.frontdoor.triage.console;
 
 import jakarta.annotation.security.RolesAllowed;
-import org.frontdoor.triage.cases.CaseChanges;
-import org.frontdoor.triage.cases.CaseReads;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -18,6 +16,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.frontdoor.support.security.Roles;
 import org.frontdoor.triage.cases.CaseApprovals;
+import org.frontdoor.triage.cases.CaseChanges;
+import org.frontdoor.triage.cases.CaseReads;
 import org.frontdoor.triage.cases.CaseResults;
 
 /**

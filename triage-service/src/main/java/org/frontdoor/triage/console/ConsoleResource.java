@@ -1,7 +1,6 @@
 package org.frontdoor.triage.console;
 
 import jakarta.annotation.security.PermitAll;
-import org.frontdoor.triage.queue.QueueService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -11,8 +10,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import org.frontdoor.support.security.Roles;
 import org.frontdoor.events.codes.Priority;
+import org.frontdoor.support.security.Roles;
+import org.frontdoor.triage.queue.QueueService;
 import org.frontdoor.triage.queue.TriageResults;
 import org.frontdoor.triage.queue.TriageStatus;
 

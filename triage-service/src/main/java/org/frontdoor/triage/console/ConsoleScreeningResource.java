@@ -1,9 +1,6 @@
 package org.frontdoor.triage.console;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import org.frontdoor.triage.decision.DecisionService;
-import org.frontdoor.triage.queue.QueueService;
-import org.frontdoor.triage.screening.ScreeningService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
@@ -24,6 +21,9 @@ import org.frontdoor.support.domain.DomainException;
 import org.frontdoor.support.problem.Problem;
 import org.frontdoor.support.problem.ProblemException;
 import org.frontdoor.support.security.Roles;
+import org.frontdoor.triage.decision.DecisionService;
+import org.frontdoor.triage.queue.QueueService;
+import org.frontdoor.triage.screening.ScreeningService;
 
 /** The console's screening page of one contact: its checks with partner agencies, and the decision for its children. */
 @Path("/console")

@@ -7,11 +7,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.frontdoor.events.codes.Pathway;
+import org.frontdoor.events.codes.Priority;
 import org.frontdoor.events.payload.ReferralReceived;
 import org.frontdoor.support.calendar.WorkingCalendar;
 import org.frontdoor.triage.indicators.Rag;
 import org.frontdoor.triage.queue.HistoryEntry;
-import org.frontdoor.events.codes.Priority;
 import org.frontdoor.triage.queue.TriageStatus;
 
 /**

@@ -1,6 +1,5 @@
 package org.frontdoor.triage.decision;
 
-import org.frontdoor.events.codes.StepDirection;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,8 +8,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.frontdoor.events.codes.Outcome;
 import org.frontdoor.events.codes.Pathway;
+import org.frontdoor.events.codes.StepDirection;
 import org.frontdoor.support.problem.Problem.FieldError;
-import org.frontdoor.triage.cases.CaseStep;
 import org.frontdoor.triage.screening.ThresholdRules;
 import org.frontdoor.triage.staff.StaffMember;
 

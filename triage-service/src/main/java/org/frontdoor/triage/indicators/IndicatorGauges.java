@@ -12,10 +12,10 @@ import java.time.Duration;
 import java.time.YearMonth;
 import java.util.concurrent.atomic.AtomicReference;
 import org.frontdoor.support.calendar.WorkingCalendar;
+import org.frontdoor.support.worker.WorkerThread;
 import org.frontdoor.triage.config.TriageConfig;
 import org.frontdoor.triage.indicators.PerformanceIndicator;
 import org.frontdoor.triage.indicators.PerformanceIndicators;
-import org.frontdoor.support.worker.WorkerThread;
 import org.jboss.logging.Logger;
 
 /**

@@ -1,7 +1,5 @@
 package org.frontdoor.triage.indicators;
 
-import org.frontdoor.events.codes.Priority;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -11,7 +9,8 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.frontdoor.triage.sql.SqlRow;
+import org.frontdoor.events.codes.Priority;
+import org.frontdoor.support.sql.SqlRow;
 
 /**
  * The counts behind the partnership's indicators, set-based, over a period [from, to): contacts and referrals by

@@ -1,12 +1,5 @@
 package org.frontdoor.triage.indicators;
 
-import org.frontdoor.triage.cases.CareCase;
-import org.frontdoor.events.codes.Priority;
-import org.frontdoor.triage.queue.TriageItem;
-import org.frontdoor.triage.queue.TriageStatus;
-import org.frontdoor.triage.staff.StaffService;
-
-import org.frontdoor.events.codes.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -14,7 +7,12 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.frontdoor.events.codes.Priority;
 import org.frontdoor.support.audit.AuditLog;
+import org.frontdoor.triage.cases.CareCase;
+import org.frontdoor.triage.queue.TriageItem;
+import org.frontdoor.triage.queue.TriageStatus;
+import org.frontdoor.triage.staff.StaffService;
 
 /**
  * The partnership's indicators (domain.md "Indicators the partnership watches"), over a period.

@@ -1,8 +1,5 @@
 package org.frontdoor.triage.indicators;
 
-import org.frontdoor.triage.cases.CareCase;
-import org.frontdoor.triage.staff.StaffService;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -15,7 +12,9 @@ import java.util.List;
 import java.util.Map;
 import org.frontdoor.events.codes.Pathway;
 import org.frontdoor.support.calendar.WorkingCalendar;
+import org.frontdoor.triage.cases.CareCase;
 import org.frontdoor.triage.config.TriageConfig;
+import org.frontdoor.triage.staff.StaffService;
 
 /**
  * The partnership's indicators, by month and year to date (the year from 1 April), each against its configured

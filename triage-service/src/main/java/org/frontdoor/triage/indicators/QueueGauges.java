@@ -8,9 +8,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import org.frontdoor.events.codes.Priority;
 import org.frontdoor.support.metrics.CachedReading;
 import org.frontdoor.triage.indicators.MetricsService;
-import org.frontdoor.events.codes.Priority;
 
 /**
  * The queue against its deadlines, for ops' alerts: {@code frontdoor_triage_items_overdue{priority}} and

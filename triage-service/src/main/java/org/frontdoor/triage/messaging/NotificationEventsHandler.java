@@ -13,10 +13,8 @@ import org.frontdoor.events.EventEnvelope;
 import org.frontdoor.events.EventType;
 import org.frontdoor.events.Topics;
 import org.frontdoor.events.payload.NotificationOutcome;
-import org.frontdoor.support.inbox.EventConsumer;
-import org.frontdoor.support.inbox.InboxProcessor;
-import org.frontdoor.triage.decision.FeedbackDelivery;
 import org.frontdoor.support.inbox.InboxConsumer;
+import org.frontdoor.triage.decision.FeedbackDelivery;
 
 /** What referrers were told and when, for the indicator "referrers told the outcome within target". */
 @ApplicationScoped

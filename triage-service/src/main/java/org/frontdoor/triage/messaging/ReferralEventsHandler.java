@@ -14,11 +14,9 @@ import org.frontdoor.events.EventType;
 import org.frontdoor.events.Topics;
 import org.frontdoor.events.payload.ReferralErased;
 import org.frontdoor.events.payload.ReferralReceived;
-import org.frontdoor.support.inbox.EventConsumer;
-import org.frontdoor.support.inbox.InboxProcessor;
-import org.frontdoor.triage.retention.RecordErasure;
-import org.frontdoor.triage.queue.TriageIntake;
 import org.frontdoor.support.inbox.InboxConsumer;
+import org.frontdoor.triage.queue.TriageIntake;
+import org.frontdoor.triage.retention.RecordErasure;
 
 /**
  * Referrals from intake become triage items, once each however often the broker delivers them; an erased one

@@ -1,11 +1,11 @@
 package org.frontdoor.triage.queue;
 
-import org.frontdoor.events.codes.Priority;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
+import org.frontdoor.events.codes.Priority;
 import org.frontdoor.support.calendar.WorkingCalendar;
 
 /**

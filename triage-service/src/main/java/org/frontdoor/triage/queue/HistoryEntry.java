@@ -1,7 +1,5 @@
 package org.frontdoor.triage.queue;
 
-import org.frontdoor.triage.staff.Actor;
-
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -12,6 +10,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.frontdoor.triage.staff.Actor;
 
 /** What happened to a triage item or a case, in order, for the people working it. */
 @Entity

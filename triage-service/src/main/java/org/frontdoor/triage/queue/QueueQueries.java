@@ -1,6 +1,5 @@
 package org.frontdoor.triage.queue;
 
-import org.frontdoor.events.codes.Priority;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.frontdoor.events.codes.Priority;
 
 /** The queue's set-based reads: a filtered page of the queue, decisions awaiting approval, earlier referrals. */
 @ApplicationScoped

@@ -1,11 +1,5 @@
 package org.frontdoor.triage.queue;
 
-import org.frontdoor.triage.cases.CareCase;
-import org.frontdoor.triage.screening.ThresholdRules;
-import org.frontdoor.triage.staff.StaffAlert;
-import org.frontdoor.triage.statutory.CharacteristicsService;
-
-import org.frontdoor.events.codes.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -20,6 +14,10 @@ import org.frontdoor.events.payload.TriageQueued;
 import org.frontdoor.support.audit.AuditLog;
 import org.frontdoor.support.calendar.Instants;
 import org.frontdoor.support.outbox.Outbox;
+import org.frontdoor.triage.cases.CareCase;
+import org.frontdoor.triage.screening.ThresholdRules;
+import org.frontdoor.triage.staff.StaffAlert;
+import org.frontdoor.triage.statutory.CharacteristicsService;
 import org.jboss.logging.Logger;
 
 /**

@@ -1,14 +1,5 @@
 package org.frontdoor.triage.queue;
 
-import org.frontdoor.triage.cases.CareCase;
-import org.frontdoor.triage.screening.SuggestionReason;
-import org.frontdoor.triage.screening.ThresholdRules;
-import org.frontdoor.triage.staff.Actor;
-import org.frontdoor.triage.staff.FourEyesViolation;
-
-import org.frontdoor.events.codes.Priority;
-import org.frontdoor.events.codes.Outcome;
-import org.frontdoor.events.codes.Pathway;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -23,12 +14,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
+import org.frontdoor.events.codes.Outcome;
+import org.frontdoor.events.codes.Pathway;
+import org.frontdoor.events.codes.Priority;
 import org.frontdoor.support.calendar.WorkingCalendar;
 import org.frontdoor.support.domain.DomainException;
 import org.frontdoor.support.problem.ProblemException;
 import org.frontdoor.support.problem.ProblemType;
+import org.frontdoor.triage.cases.CareCase;
 import org.frontdoor.triage.decision.Decision;
 import org.frontdoor.triage.decision.DecisionRules;
+import org.frontdoor.triage.screening.SuggestionReason;
+import org.frontdoor.triage.screening.ThresholdRules;
+import org.frontdoor.triage.staff.Actor;
+import org.frontdoor.triage.staff.FourEyesViolation;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 

@@ -1,15 +1,13 @@
 package org.frontdoor.triage.queue;
 
-import org.frontdoor.events.codes.Priority;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.frontdoor.events.codes.Priority;
 import org.frontdoor.events.payload.ReferralReceived;
 import org.frontdoor.triage.cases.CareCase;
 import org.frontdoor.triage.cases.CaseResults;
-import org.frontdoor.triage.decision.DecisionCommand;
 import org.frontdoor.triage.decision.DecisionService;
-import org.frontdoor.triage.screening.CheckCommand;
 import org.frontdoor.triage.screening.PartnerCheck;
 import org.frontdoor.triage.screening.ScreeningService;
 

@@ -33,13 +33,13 @@ import org.frontdoor.support.concurrency.IfMatch;
 import org.frontdoor.support.paging.Paging;
 import org.frontdoor.support.security.Roles;
 import org.frontdoor.triage.cases.AllocateCommand;
-import org.frontdoor.triage.cases.CaseApprovals;
 import org.frontdoor.triage.cases.CaseAllocation;
+import org.frontdoor.triage.cases.CaseApprovals;
 import org.frontdoor.triage.cases.CaseChanges;
 import org.frontdoor.triage.cases.CaseReads;
 import org.frontdoor.triage.cases.CaseResults;
-import org.frontdoor.triage.cases.DeclineCommand;
 import org.frontdoor.triage.cases.CloseCommand;
+import org.frontdoor.triage.cases.DeclineCommand;
 import org.frontdoor.triage.cases.StepCommand;
 
 @Path("/api/v1/cases")

@@ -1,6 +1,5 @@
 package org.frontdoor.triage.rest;
 
-import org.frontdoor.events.codes.StepDirection;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,6 +8,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.frontdoor.events.codes.ClosureReason;
 import org.frontdoor.events.codes.Pathway;
+import org.frontdoor.events.codes.StepDirection;
 import org.frontdoor.support.openapi.Bounds;
 import org.frontdoor.support.paging.Paging;
 import org.frontdoor.triage.cases.CareCase;

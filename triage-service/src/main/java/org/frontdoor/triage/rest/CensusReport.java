@@ -5,9 +5,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.frontdoor.returns.CensusRuleFailure;
 import org.frontdoor.support.openapi.Bounds;
 import org.frontdoor.triage.statutory.StatutoryReturns;
-import org.frontdoor.returns.CensusRuleFailure;
 
 @Schema(name = "CensusReport", description = "What the CIN census for a year holds and what it leaves out, per child"
         + " with the DfE rule, so the data can be fixed before the file is sent")

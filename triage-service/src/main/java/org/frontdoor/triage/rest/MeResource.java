@@ -1,8 +1,6 @@
 package org.frontdoor.triage.rest;
 
 import jakarta.annotation.security.RolesAllowed;
-import org.frontdoor.triage.cases.CaseReads;
-import org.frontdoor.triage.queue.QueueService;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -24,8 +22,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.frontdoor.support.paging.Paging;
-import org.frontdoor.support.problem.Problem;
 import org.frontdoor.support.security.Roles;
+import org.frontdoor.triage.cases.CaseReads;
+import org.frontdoor.triage.queue.QueueService;
 import org.frontdoor.triage.staff.StaffAlerts;
 import org.frontdoor.triage.staff.StaffService;
 

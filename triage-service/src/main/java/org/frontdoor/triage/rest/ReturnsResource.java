@@ -22,6 +22,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.frontdoor.returns.AnnexACsvWriter;
+import org.frontdoor.returns.AnnexAList;
+import org.frontdoor.returns.AnnexAXlsxWriter;
 import org.frontdoor.support.calendar.WorkingCalendar;
 import org.frontdoor.support.openapi.Bounds;
 import org.frontdoor.support.problem.Problem;
@@ -29,9 +32,6 @@ import org.frontdoor.support.problem.ProblemException;
 import org.frontdoor.support.problem.QueryParams;
 import org.frontdoor.support.security.Roles;
 import org.frontdoor.triage.statutory.StatutoryReturns;
-import org.frontdoor.returns.AnnexACsvWriter;
-import org.frontdoor.returns.AnnexAList;
-import org.frontdoor.returns.AnnexAXlsxWriter;
 
 @Path("/api/v1/returns")
 @Tag(name = "Statutory returns", description = "The DfE Children in Need census and Ofsted's Annex A lists, made"

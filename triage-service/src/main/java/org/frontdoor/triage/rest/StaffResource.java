@@ -28,7 +28,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.frontdoor.support.concurrency.IfMatch;
 import org.frontdoor.support.paging.Paging;
-import org.frontdoor.support.problem.Problem;
 import org.frontdoor.support.security.Roles;
 import org.frontdoor.triage.staff.StaffCommand;
 import org.frontdoor.triage.staff.StaffService;

@@ -6,9 +6,9 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.frontdoor.events.codes.Outcome;
 import org.frontdoor.events.codes.Pathway;
+import org.frontdoor.events.codes.Priority;
 import org.frontdoor.support.openapi.Bounds;
 import org.frontdoor.support.paging.Paging;
-import org.frontdoor.events.codes.Priority;
 import org.frontdoor.triage.queue.TriageResults;
 import org.frontdoor.triage.queue.TriageStatus;
 

@@ -9,16 +9,16 @@ import org.frontdoor.events.codes.AgencyType;
 import org.frontdoor.events.codes.Outcome;
 import org.frontdoor.events.codes.Pathway;
 import org.frontdoor.events.codes.PrimaryNeed;
+import org.frontdoor.events.codes.Priority;
 import org.frontdoor.events.payload.ReferralReceived;
 import org.frontdoor.support.openapi.Bounds;
 import org.frontdoor.triage.cases.CareCase;
 import org.frontdoor.triage.queue.HistoryEntry;
-import org.frontdoor.triage.screening.PartnerCheck;
-import org.frontdoor.events.codes.Priority;
-import org.frontdoor.triage.screening.SuggestionReason;
 import org.frontdoor.triage.queue.TriageItem;
 import org.frontdoor.triage.queue.TriageResults;
 import org.frontdoor.triage.queue.TriageStatus;
+import org.frontdoor.triage.screening.PartnerCheck;
+import org.frontdoor.triage.screening.SuggestionReason;
 
 /** Everything a triage worker needs to decide for one child. */
 @Schema(name = "TriageItem")

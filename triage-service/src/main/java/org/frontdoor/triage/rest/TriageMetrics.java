@@ -8,8 +8,8 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.frontdoor.events.codes.Pathway;
 import org.frontdoor.support.openapi.Bounds;
-import org.frontdoor.triage.staff.Caseloads;
 import org.frontdoor.triage.indicators.MetricsService;
+import org.frontdoor.triage.staff.Caseloads;
 
 @Schema(name = "TriageMetrics", description = "The indicators the partnership watches, for contacts received in [from, to)")
 public record TriageMetrics(Instant from, Instant to,

@@ -1,6 +1,5 @@
 package org.frontdoor.triage.screening;
 
-import org.frontdoor.events.codes.Outcome;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +15,7 @@ import java.util.Set;
 import org.frontdoor.events.EventJson;
 import org.frontdoor.events.codes.Indicator;
 import org.frontdoor.events.codes.IndicatorCatalogue;
+import org.frontdoor.events.codes.Outcome;
 
 /**
  * The threshold rules, kept as data ({@code triage/threshold-rules.json}, or a partnership's own

@@ -1,7 +1,5 @@
 package org.frontdoor.triage.staff;
 
-import org.frontdoor.triage.cases.CareCase;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -10,6 +8,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.frontdoor.events.codes.Pathway;
 import org.frontdoor.support.problem.Problem.FieldError;
+import org.frontdoor.triage.cases.CareCase;
 import org.frontdoor.triage.config.TriageConfig;
 
 /**

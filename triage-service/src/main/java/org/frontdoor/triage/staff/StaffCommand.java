@@ -1,7 +1,5 @@
 package org.frontdoor.triage.staff;
 
-import org.frontdoor.triage.statutory.Assessment;
-
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -12,6 +10,7 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.frontdoor.events.codes.Pathway;
 import org.frontdoor.support.validation.PlainText;
+import org.frontdoor.triage.statutory.Assessment;
 
 @Schema(name = "StaffRequest", description = "A member of staff as a team manager records them")
 public record StaffCommand(

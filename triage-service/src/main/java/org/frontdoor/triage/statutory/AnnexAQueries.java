@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
 import java.util.List;
-import org.frontdoor.triage.sql.SqlRow;
+import org.frontdoor.support.sql.SqlRow;
 
 /**
  * The set-based reads of Ofsted's Annex A lists 1-5, from the live data: each row an event (a contact, an early

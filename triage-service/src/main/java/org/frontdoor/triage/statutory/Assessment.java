@@ -1,8 +1,5 @@
 package org.frontdoor.triage.statutory;
 
-import org.frontdoor.triage.staff.Actor;
-import org.frontdoor.triage.staff.FourEyesViolation;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
@@ -16,6 +13,8 @@ import java.util.Set;
 import java.util.UUID;
 import org.frontdoor.events.codes.AssessmentFactor;
 import org.frontdoor.support.problem.Problem.FieldError;
+import org.frontdoor.triage.staff.Actor;
+import org.frontdoor.triage.staff.FourEyesViolation;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 

@@ -1,10 +1,5 @@
 package org.frontdoor.triage.statutory;
 
-import org.frontdoor.triage.queue.HistoryEntry;
-import org.frontdoor.triage.queue.TriageItem;
-import org.frontdoor.triage.staff.Actor;
-import org.frontdoor.triage.staff.Actors;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -23,6 +18,10 @@ import org.frontdoor.support.domain.DomainException;
 import org.frontdoor.support.problem.Problem.FieldError;
 import org.frontdoor.support.problem.RequestValidation;
 import org.frontdoor.triage.config.TriageConfig;
+import org.frontdoor.triage.queue.HistoryEntry;
+import org.frontdoor.triage.queue.TriageItem;
+import org.frontdoor.triage.staff.Actor;
+import org.frontdoor.triage.staff.Actors;
 
 /**
  * The statutory work after a referral, as the census needs it: the s17 assessment (due 45 working days after the

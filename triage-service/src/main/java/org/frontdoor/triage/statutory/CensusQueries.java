@@ -6,7 +6,7 @@ import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.frontdoor.triage.sql.SqlRow;
+import org.frontdoor.support.sql.SqlRow;
 
 /**
  * The set-based reads of the CIN census, from the live data: the referrals whose episode may touch the year, their

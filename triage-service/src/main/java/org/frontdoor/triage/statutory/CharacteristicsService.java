@@ -1,7 +1,5 @@
 package org.frontdoor.triage.statutory;
 
-import org.frontdoor.triage.staff.Actors;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -18,6 +16,7 @@ import org.frontdoor.support.calendar.WorkingCalendar;
 import org.frontdoor.support.concurrency.IfMatch;
 import org.frontdoor.support.domain.DomainException;
 import org.frontdoor.support.problem.RequestValidation;
+import org.frontdoor.triage.staff.Actors;
 
 /**
  * A child's census characteristics: seeded from each contact at intake (dates of birth, sex from the referrer's

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
-import org.frontdoor.triage.sql.SqlRow;
+import org.frontdoor.support.sql.SqlRow;
 
 /** The log of statutory returns made (statutory_return): what, for which period, by whom, how many children. */
 @ApplicationScoped

@@ -1,8 +1,5 @@
 package org.frontdoor.triage.statutory;
 
-import org.frontdoor.triage.staff.Actor;
-import org.frontdoor.triage.staff.FourEyesViolation;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
@@ -13,6 +10,8 @@ import java.util.List;
 import java.util.UUID;
 import org.frontdoor.support.calendar.WorkingCalendar;
 import org.frontdoor.support.problem.Problem.FieldError;
+import org.frontdoor.triage.staff.Actor;
+import org.frontdoor.triage.staff.FourEyesViolation;
 
 /**
  * An s47 enquiry of a referral: the strategy discussion that started it, the initial child protection conference

@@ -1,7 +1,5 @@
 package org.frontdoor.triage.statutory;
 
-import org.frontdoor.triage.staff.Actor;
-
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Id;
@@ -12,6 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.frontdoor.support.problem.Problem.FieldError;
+import org.frontdoor.triage.staff.Actor;
 
 /**
  * What an s17 assessment and an s47 enquiry share: they belong to a referral (the triage item of the contact that

@@ -1,8 +1,5 @@
 package org.frontdoor.triage.statutory;
 
-import org.frontdoor.triage.staff.Actor;
-import org.frontdoor.triage.staff.Actors;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -19,9 +16,6 @@ import java.util.UUID;
 import org.frontdoor.events.codes.CensusSex;
 import org.frontdoor.events.codes.Ethnicity;
 import org.frontdoor.events.codes.ReferralSource;
-import org.frontdoor.support.audit.AuditLog;
-import org.frontdoor.support.calendar.WorkingCalendar;
-import org.frontdoor.triage.config.TriageConfig;
 import org.frontdoor.returns.AnnexA;
 import org.frontdoor.returns.AnnexAChild;
 import org.frontdoor.returns.AnnexAGender;
@@ -33,6 +27,11 @@ import org.frontdoor.returns.CensusPartition;
 import org.frontdoor.returns.CinCensusValidator;
 import org.frontdoor.returns.CinCensusWriter;
 import org.frontdoor.returns.SchemaError;
+import org.frontdoor.support.audit.AuditLog;
+import org.frontdoor.support.calendar.WorkingCalendar;
+import org.frontdoor.triage.config.TriageConfig;
+import org.frontdoor.triage.staff.Actor;
+import org.frontdoor.triage.staff.Actors;
 import org.frontdoor.triage.statutory.AnnexAQueries.ChildRow;
 
 /**

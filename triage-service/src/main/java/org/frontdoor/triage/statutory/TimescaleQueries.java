@@ -6,7 +6,7 @@ import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.frontdoor.triage.sql.SqlRow;
+import org.frontdoor.support.sql.SqlRow;
 
 /** The statutory timescales still running, read set-based: assessments to authorise, conferences to hold. */
 @ApplicationScoped

@@ -1,6 +1,5 @@
 package org.frontdoor.triage.cases;
 
-import org.frontdoor.events.codes.StepDirection;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,6 +9,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 import org.frontdoor.events.codes.ClosureReason;
 import org.frontdoor.events.codes.Pathway;
+import org.frontdoor.events.codes.StepDirection;
 import org.frontdoor.support.domain.DomainException;
 import org.frontdoor.triage.staff.Actor;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,5 @@
 package org.frontdoor.triage.decision;
 
-import org.frontdoor.events.codes.StepDirection;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -12,8 +11,8 @@ import java.util.Map;
 import java.util.function.Function;
 import org.frontdoor.events.codes.Outcome;
 import org.frontdoor.events.codes.Pathway;
+import org.frontdoor.events.codes.StepDirection;
 import org.frontdoor.support.problem.Problem.FieldError;
-import org.frontdoor.triage.cases.CaseStep;
 import org.frontdoor.triage.screening.ThresholdRules;
 import org.frontdoor.triage.staff.StaffMember;
 import org.junit.jupiter.api.Nested;

@@ -34,7 +34,6 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.frontdoor.events.EventEnvelope;
 import org.frontdoor.events.EventJson;

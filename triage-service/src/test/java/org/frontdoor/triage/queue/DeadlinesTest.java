@@ -1,12 +1,12 @@
 package org.frontdoor.triage.queue;
 
-import org.frontdoor.events.codes.Priority;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.List;
 import org.frontdoor.events.codes.Pathway;
+import org.frontdoor.events.codes.Priority;
 import org.frontdoor.support.calendar.WorkingCalendar;
 import org.junit.jupiter.api.Test;
 

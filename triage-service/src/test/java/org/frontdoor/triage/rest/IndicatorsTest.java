@@ -32,8 +32,8 @@ import org.frontdoor.events.EventType;
 import org.frontdoor.events.Topics;
 import org.frontdoor.events.payload.NotificationOutcome;
 import org.frontdoor.testsupport.KafkaProbe;
-import org.frontdoor.triage.Triage;
 import org.frontdoor.triage.Triage.Item;
+import org.frontdoor.triage.Triage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -1,14 +1,5 @@
 package org.frontdoor.triage.staff;
 
-import org.frontdoor.triage.cases.CareCase;
-import org.frontdoor.triage.cases.CaseChangeRequest;
-import org.frontdoor.triage.cases.CloseCommand;
-import org.frontdoor.triage.cases.StepCommand;
-import org.frontdoor.triage.queue.TriageItem;
-import org.frontdoor.triage.queue.TriageStatus;
-import org.frontdoor.triage.statutory.Assessment;
-import org.frontdoor.triage.statutory.Section47Enquiry;
-
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -25,6 +16,14 @@ import org.frontdoor.support.calendar.WorkingCalendar;
 import org.frontdoor.support.problem.Problem.FieldError;
 import org.frontdoor.support.problem.ProblemException;
 import org.frontdoor.support.problem.ProblemType;
+import org.frontdoor.triage.cases.CareCase;
+import org.frontdoor.triage.cases.CaseChangeRequest;
+import org.frontdoor.triage.cases.CloseCommand;
+import org.frontdoor.triage.cases.StepCommand;
+import org.frontdoor.triage.queue.TriageItem;
+import org.frontdoor.triage.queue.TriageStatus;
+import org.frontdoor.triage.statutory.Assessment;
+import org.frontdoor.triage.statutory.Section47Enquiry;
 import org.junit.jupiter.api.Test;
 
 /** The four-eyes rules on the entities, without a database: one person is one person, whatever their records. */
