@@ -133,8 +133,8 @@ public class CaseApprovals {
         if (request.kind == CaseChangeRequest.Kind.STEP && request.leadWorker != null) {
             StaffMember lead = StaffMember.findById(request.leadWorker);
             if (lead == null || !lead.active || lead.pathway != request.toPathway) {
-                throw DomainException.invalid("leadWorker", "is not an active " + request.toPathway + " worker;"
-                        + " see GET /api/v1/workers");
+                throw DomainException.invalid("leadWorker", "is not an active " + request.toPathway
+                        + " worker of the staff directory");
             }
         }
         request.persist();

@@ -113,11 +113,11 @@ public class CaseOpening {
         List<String> warnings = new ArrayList<>();
         if (open.pathway != item.outcome.pathway()) {
             warnings.add("The child's open case " + open.id + " is " + open.pathway + ": a team manager steps it"
-                    + " down or across with POST /api/v1/cases/" + open.id + "/step once the panel agrees");
+                    + " down or across once the panel agrees");
         }
         if (item.requestedLeadWorker != null && !item.requestedLeadWorker.equals(open.leadWorker)) {
             warnings.add("The child's open case stays with its lead worker " + open.leadWorker
-                    + "; a team manager reallocates it with POST /api/v1/cases/" + open.id + "/allocate");
+                    + "; a team manager may reallocate the case");
         }
         CaseChild.join(open.id, item, now);
         HistoryEntry.add(open.id, now, actor, "CHILD_JOINED", "Triage item " + item.id + " of contact "

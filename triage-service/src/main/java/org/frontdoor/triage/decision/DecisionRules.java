@@ -146,7 +146,7 @@ public final class DecisionRules {
         } else if (outcome != null) {
             StaffMember lead = staff.apply(leadWorker.strip());
             if (lead == null || !lead.active) {
-                errors.add(new FieldError("leadWorker", "is not an active member of staff; see GET /api/v1/staff"));
+                errors.add(new FieldError("leadWorker", "is not an active member of the staff directory"));
             } else if (lead.pathway != outcome.pathway()) {
                 errors.add(new FieldError("leadWorker", lead.id + " does not lead " + outcome.pathway() + " cases"));
             }
