@@ -2,6 +2,8 @@ package org.frontdoor.referral.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.frontdoor.referral.ReferralEvents.eventsOf;
+import static org.frontdoor.referral.ReferralEvents.valid;
 import static org.frontdoor.referral.Referrals.submitAsFrontDoor;
 import static org.frontdoor.referral.Referrals.submitAsPartner;
 import static org.frontdoor.referral.Referrals.token;
@@ -17,20 +19,15 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
 import org.frontdoor.events.EventEnvelope;
 import org.frontdoor.events.EventJson;
@@ -227,24 +224,6 @@ class YoungAdultConsentTest {
 
     private static String consentPath(UUID referralId, UUID childId) {
         return "/api/v1/referrals/" + referralId + "/children/" + childId + "/sharing-consent";
-    }
-
-    private static List<EventEnvelope> eventsOf(UUID referralId, String type) {
-        // each type on its own topic (referral.consent-recorded travels with referral.logged on referral-notices)
-        return KafkaProbe.readAll(EventType.fromWireName(type).orElseThrow().topic()).stream()
-                .filter(r -> referralId.toString().equals(r.key()))
-                .map(r -> EventJson.read(r.value()))
-                .filter(e -> e.type().equals(type))
-                .toList();
-    }
-
-    private static void valid(EventEnvelope event) throws Exception {
-        EventType type = EventType.fromWireName(event.type()).orElseThrow();
-        try (InputStream schema = EventType.class.getResourceAsStream(type.schemaResource())) {
-            JsonNode json = EventJson.mapper().readTree(EventJson.write(event));
-            var errors = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schema).validate(json);
-            assertTrue(errors.isEmpty(), errors.toString());
-        }
     }
 
     private long count(String sql, UUID referralId) throws Exception {
