@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.UUID;
 import org.frontdoor.support.audit.AuditLog;
 import org.frontdoor.support.calendar.Instants;
+import org.frontdoor.support.domain.DomainException;
 import org.jboss.logging.Logger;
 
 /**
@@ -33,7 +34,7 @@ public class FollowUpService {
     public Notification informed(UUID id, InformedHow how, String note, String by) {
         Notification n = em.find(Notification.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (n == null) {
-            throw new NotFound("Notification " + id);
+            throw DomainException.notFound("Notification " + id);
         }
         try {
             n.informedOtherwise(how, note, by, Instants.now(clock));

@@ -20,6 +20,7 @@ import org.frontdoor.events.payload.PartnerChanged;
 import org.frontdoor.support.audit.AuditLog;
 import org.frontdoor.support.calendar.Instants;
 import org.frontdoor.support.concurrency.IfMatch;
+import org.frontdoor.support.domain.DomainException;
 import org.frontdoor.support.outbox.Outbox;
 import org.frontdoor.support.problem.Problem.FieldError;
 import org.frontdoor.support.problem.RequestValidation;
@@ -206,7 +207,7 @@ public class PartnerDirectory {
         PartnerOrganisation p = forUpdate ? PartnerOrganisation.findById(id, LockModeType.PESSIMISTIC_WRITE)
                 : PartnerOrganisation.findById(id);
         if (p == null) {
-            throw new NotFound("Partner organisation " + id);
+            throw DomainException.notFound("Partner organisation " + id);
         }
         return p;
     }

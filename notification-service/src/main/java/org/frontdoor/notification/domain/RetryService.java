@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.frontdoor.notification.delivery.Dispatcher;
 import org.frontdoor.support.audit.AuditLog;
 import org.frontdoor.support.calendar.Instants;
+import org.frontdoor.support.domain.DomainException;
 import org.jboss.logging.Logger;
 
 /** Puts a FAILED notification back in the queue, with a fresh retry window and the same webhook-id. */
@@ -37,7 +38,7 @@ public class RetryService {
     public Notification retry(UUID id) {
         Notification n = em.find(Notification.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (n == null) {
-            throw new NotFound("Notification " + id);
+            throw DomainException.notFound("Notification " + id);
         }
         boolean queued;
         try {

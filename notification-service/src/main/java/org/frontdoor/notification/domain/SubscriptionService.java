@@ -21,6 +21,7 @@ import org.frontdoor.notification.delivery.WebhookSigner;
 import org.frontdoor.notification.secrets.SecretCipher;
 import org.frontdoor.support.audit.AuditLog;
 import org.frontdoor.support.calendar.Instants;
+import org.frontdoor.support.domain.DomainException;
 import org.frontdoor.support.problem.Problem;
 import org.jboss.logging.Logger;
 
@@ -132,7 +133,7 @@ public class SubscriptionService {
             }
         }
         if (!errors.isEmpty()) {
-            throw new InvalidFields(errors);
+            throw DomainException.invalid(errors);
         }
     }
 

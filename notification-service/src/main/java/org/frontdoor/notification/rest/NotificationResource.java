@@ -33,13 +33,13 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.frontdoor.notification.domain.DeadlineState;
 import org.frontdoor.notification.domain.FollowUpService;
-import org.frontdoor.notification.domain.NotFound;
 import org.frontdoor.notification.domain.Notification;
 import org.frontdoor.notification.domain.NotificationQueries;
 import org.frontdoor.notification.domain.NotificationStatus;
 import org.frontdoor.notification.domain.RetryService;
 import org.frontdoor.support.audit.AuditLog;
 import org.frontdoor.support.calendar.Instants;
+import org.frontdoor.support.domain.DomainException;
 import org.frontdoor.support.paging.Paging;
 import org.frontdoor.support.problem.Problem;
 import org.frontdoor.support.problem.RequestValidation;
@@ -260,7 +260,7 @@ public class NotificationResource {
     @APIResponse(responseCode = "404", description = "No such notification")
     public NotificationView get(@PathParam("id") UUID id) {
         Notification n = Notification.<Notification>findByIdOptional(id)
-                .orElseThrow(() -> new NotFound("Notification " + id));
+                .orElseThrow(() -> DomainException.notFound("Notification " + id));
         audit.record("notification.read", n.referralId, "notification " + id);
         return viewNow(n);
     }

@@ -20,9 +20,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.frontdoor.notification.domain.NotFound;
 import org.frontdoor.notification.domain.Subscription;
 import org.frontdoor.notification.domain.SubscriptionService;
+import org.frontdoor.support.domain.DomainException;
 import org.frontdoor.support.gate.PartnerGate;
 import org.frontdoor.support.problem.Problem;
 import org.frontdoor.support.problem.ProblemException;
@@ -183,7 +183,7 @@ public class SubscriptionResource {
         return Response.noContent().build();
     }
 
-    private static NotFound none(String org) {
-        return new NotFound("A webhook subscription for " + org);
+    private static DomainException.NotFound none(String org) {
+        return DomainException.notFound("A webhook subscription for " + org);
     }
 }
