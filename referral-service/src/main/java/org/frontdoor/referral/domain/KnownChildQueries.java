@@ -1,6 +1,5 @@
 package org.frontdoor.referral.domain;
 
-import org.frontdoor.support.sql.SqlRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.frontdoor.support.sql.SqlRow;
 
 /**
  * The statements of child matching: the match keys a known child is recognised by ({@code child_identity}), the

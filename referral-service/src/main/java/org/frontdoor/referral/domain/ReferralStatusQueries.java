@@ -1,6 +1,5 @@
 package org.frontdoor.referral.domain;
 
-import org.frontdoor.support.sql.SqlRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -13,6 +12,7 @@ import java.util.UUID;
 import org.frontdoor.events.codes.Outcome;
 import org.frontdoor.events.codes.Pathway;
 import org.frontdoor.support.calendar.WorkingCalendar;
+import org.frontdoor.support.sql.SqlRow;
 
 /**
  * The referrer-facing status, set in place: each change one update of the child's row (returning its contact's id),
