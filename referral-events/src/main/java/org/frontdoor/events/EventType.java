@@ -25,19 +25,32 @@ public enum EventType {
     CASE_ALLOCATED("case.allocated", Topics.TRIAGE_EVENTS, 1),
     CASE_STEPPED("case.stepped", Topics.TRIAGE_EVENTS, 1),
     CASE_CLOSED("case.closed", Topics.TRIAGE_EVENTS, 1),
+    /**
+     * The MASH found two records to be one child: the duplicate's data counts under the survivor (childKey). About
+     * no referral: keyed by the duplicate, so its merge and a later unmerge stay in order.
+     */
+    CHILD_MERGED("child.merged", Topics.TRIAGE_EVENTS, 1, false),
+    /** A merge undone: the duplicate is a child of its own again. Keyed by the duplicate. */
+    CHILD_UNMERGED("child.unmerged", Topics.TRIAGE_EVENTS, 1, false),
     NOTIFICATION_SENT("notification.sent", Topics.NOTIFICATION_EVENTS, 1),
     NOTIFICATION_FAILED("notification.failed", Topics.NOTIFICATION_EVENTS, 1),
     /** An organisation of the partner directory as it now stands (created, changed or deactivated). */
-    PARTNER_CHANGED("partner.changed", Topics.PARTNER_EVENTS, 1);
+    PARTNER_CHANGED("partner.changed", Topics.PARTNER_EVENTS, 1, false);
 
     private final String wireName;
     private final String topic;
     private final int schemaVersion;
+    private final boolean aboutAReferral;
 
     EventType(String wireName, String topic, int schemaVersion) {
+        this(wireName, topic, schemaVersion, true);
+    }
+
+    EventType(String wireName, String topic, int schemaVersion, boolean aboutAReferral) {
         this.wireName = wireName;
         this.topic = topic;
         this.schemaVersion = schemaVersion;
+        this.aboutAReferral = aboutAReferral;
     }
 
     public String wireName() {
@@ -52,9 +65,12 @@ public enum EventType {
         return schemaVersion;
     }
 
-    /** False for the partner directory's events: their envelope has no referral id and their key is the subject. */
+    /**
+     * False for the partner directory's events and a child's merges: their envelope has no referral id and their key
+     * is the subject.
+     */
     public boolean aboutAReferral() {
-        return !Topics.PARTNER_EVENTS.equals(topic);
+        return aboutAReferral;
     }
 
     /** Classpath location of the JSON Schema of this type's whole envelope. */

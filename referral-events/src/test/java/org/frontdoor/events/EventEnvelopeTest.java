@@ -46,7 +46,8 @@ class EventEnvelopeTest {
 
     @ParameterizedTest
     @EnumSource(value = EventType.class, names = { "REFERRAL_RECEIVED", "REFERRAL_LOGGED", "REFERRAL_CONSENT_RECORDED", "TRIAGE_QUEUED", "TRIAGE_DECIDED",
-            "CASE_OPENED", "CASE_ALLOCATED", "CASE_STEPPED", "CASE_CLOSED", "PARTNER_CHANGED", "REFERRAL_ERASED" },
+            "CASE_OPENED", "CASE_ALLOCATED", "CASE_STEPPED", "CASE_CLOSED", "PARTNER_CHANGED", "REFERRAL_ERASED",
+            "CHILD_MERGED", "CHILD_UNMERGED" },
             mode = EnumSource.Mode.EXCLUDE) // those check their payloads: tested with real ones in their own tests
     void everyTypeHasASchemaThatAcceptsItsEnvelope(EventType type) throws Exception {
         JsonSchema schema = schemaOf(type);
