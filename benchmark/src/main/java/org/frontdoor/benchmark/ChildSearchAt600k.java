@@ -73,14 +73,13 @@ final class ChildSearchAt600k {
         List<Run> runs = new ArrayList<>();
         int from = WARM_UP;
         for (int clients : CLIENTS) {
-            plan.watch();
             runs.add(searchAll(sample.subList(from, from + SEARCHES), clients, from));
-            plan.stopWatching();
             from += SEARCHES;
             System.out.printf("child search at %d client(s): %s%n", clients, runs.get(runs.size() - 1).loop()
                     .latencies().summary());
         }
         plan.after();
+        plan.explain(ChildSearches.of(sample.get(0), ChildSearches.Slip.SURNAME_VOWEL_CHANGED.ordinal()));
         write(runs, plan, seedSeconds, analyzeSeconds, size);
     }
 

@@ -40,8 +40,18 @@ final class ChildSearches {
     record Child(UUID childKey, String firstName, String lastName, LocalDate birthDate, String postcode) {
     }
 
-    /** One search: the child it should find, what was typed differently, the query string. */
-    record Search(Child child, Slip slip, String query) {
+    /** One search: the child it should find, what was typed differently, what was typed. */
+    record Search(Child child, Slip slip, String surname, String firstName, LocalDate dateOfBirth, String postcode) {
+
+        /** As the query string of {@code GET /api/v1/children}. */
+        String query() {
+            StringBuilder q = new StringBuilder("surname=").append(encode(surname)).append("&firstName=")
+                    .append(encode(firstName)).append("&dateOfBirth=").append(dateOfBirth);
+            if (postcode != null) {
+                q.append("&postcode=").append(encode(postcode));
+            }
+            return q.toString();
+        }
     }
 
     private ChildSearches() {
@@ -70,12 +80,7 @@ final class ChildSearches {
             case POSTCODE_CHANGED -> postcode = "DN9 1" + (char) ('A' + n % 26) + "Q";
             case NONE -> postcode = child.postcode();
         }
-        StringBuilder q = new StringBuilder("surname=").append(encode(surname)).append("&firstName=")
-                .append(encode(firstName)).append("&dateOfBirth=").append(born);
-        if (postcode != null) {
-            q.append("&postcode=").append(encode(postcode));
-        }
-        return new Search(child, slip, q.toString());
+        return new Search(child, slip, surname, firstName, born, postcode);
     }
 
     /** A letter after the first dropped (the first letter is rarely the one misheard). */

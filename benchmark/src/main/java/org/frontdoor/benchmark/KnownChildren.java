@@ -76,7 +76,7 @@ final class KnownChildren {
 
     private static final List<String> ENDINGS = List.of(("ford ley ton field worth wood by ham well borough combe den"
             + " hurst stead dale shaw thorpe bury more wick ington croft bridge gate stone holme cliffe land ridge"
-            + " berry").split(" "));
+            + " berry low mere wold hill brook").split(" "));
 
     private KnownChildren() {
     }

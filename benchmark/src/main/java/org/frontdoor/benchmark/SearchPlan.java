@@ -1,31 +1,46 @@
 package org.frontdoor.benchmark;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * How PostgreSQL read {@code child_record} while the searches ran: the table's sequential and index scans, and each
- * index's, from its statistics before and after (what really happened, whatever the statement); and the plan of the
- * search's own statement, caught in {@code pg_stat_activity} as the triage service ran it and explained as a generic
- * plan (its parameters are not shown there).
+ * index's, from its statistics before and after (what really happened, whatever the statements); and the plan of
+ * the triage service's lookup statement for one search ({@code ChildIndexQueries.LOOKUP}, read from the service's
+ * source in this checkout, so it is the statement the service runs), executed with that search's keys.
  */
 final class SearchPlan {
 
     /** Statistics are flushed by each backend within 10 s of going idle. */
     private static final long FLUSH_MILLIS = 11_000;
+    private static final Path LOOKUP_SOURCE = Path.of(
+            "triage-service/src/main/java/org/frontdoor/triage/children/ChildIndexQueries.java");
+    private static final Pattern LOOKUP = Pattern.compile("LOOKUP = \"\"\"(.*?)\"\"\"", Pattern.DOTALL);
+    private static final Pattern PARAMETER = Pattern.compile("\\?(\\d+)");
+    private static final int LOOKUP_LIMIT = 200;
 
     private final LocalStack stack;
     private final Map<String, Long> before;
     private Map<String, Long> after;
-    private volatile String statement;
-    private volatile boolean watching;
-    private Thread watcher;
+    private List<String> plan = List.of();
+    private ChildSearches.Search explained;
 
     private SearchPlan(LocalStack stack, Map<String, Long> before) {
         this.stack = stack;
@@ -42,43 +57,13 @@ final class SearchPlan {
         after = scans(stack);
     }
 
-    /** Samples the triage database's running statements until {@link #stopWatching}, keeping one on child_record. */
-    void watch() {
-        watching = true;
-        watcher = new Thread(() -> {
-            try (Connection c = stack.connect("triage"); Statement st = c.createStatement()) {
-                while (watching && statement == null) {
-                    try (ResultSet rs = st.executeQuery("select query from pg_stat_activity where datname = 'triage'"
-                            + " and pid <> pg_backend_pid() and state = 'active' and query ilike '%child_record%'"
-                            + " and query like '%$1%' and length(query) < current_setting('track_activity_query_size')"
-                            + "::int - 1 limit 1")) {
-                        if (rs.next()) {
-                            statement = rs.getString(1);
-                        }
-                    }
-                    Thread.sleep(2);
-                }
-            } catch (SQLException e) {
-                System.out.println("child search: could not watch the statements: " + e.getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        watcher.setDaemon(true);
-        watcher.start();
-    }
-
-    void stopWatching() throws InterruptedException {
-        watching = false;
-        watcher.join();
-    }
-
     void write(Report report) {
         long seq = delta("table:seq_scan");
-        long idx = delta("table:idx_scan");
-        report.line(String.format("While they ran, PostgreSQL read `child_record` %,d times by index and %,d times"
-                + " from end to end (a sequential scan)%s.", idx, seq, seq == 0 ? ": no search scanned every child"
-                        : ": some statement read every child"));
+        long seqRows = delta("table:seq_tup_read");
+        report.line(String.format("While they ran, PostgreSQL read `child_record` by index %,d times, and %,d times"
+                + " sequentially%s.", delta("table:idx_scan"), seq, seq == 0 ? " (no search read the table through)"
+                        : String.format(", reading %,d rows in all (%,.0f a scan, of %,d: a scan stops at its"
+                                + " statement's limit)", seqRows, seqRows / (double) seq, KnownChildren.CHILDREN)));
         List<String> used = new ArrayList<>();
         after.forEach((name, n) -> {
             if (name.startsWith("index:") && delta(name) > 0) {
@@ -87,37 +72,75 @@ final class SearchPlan {
         });
         report.line("Index scans by index: " + (used.isEmpty() ? "none" : String.join(", ", used)) + ".");
         report.line("");
-        List<String> plan = explain();
         if (plan.isEmpty()) {
-            report.line("The search's statement was not caught in `pg_stat_activity` (too short-lived, or longer than"
-                    + " `track_activity_query_size`), so no plan is shown; the counts above say how the table was"
-                    + " read.");
+            report.line("The lookup statement's plan could not be shown (see the benchmark's output).");
         } else {
-            report.line("The plan of the search's statement as the service ran it (`EXPLAIN (GENERIC_PLAN)`, its"
-                    + " parameters unknown to the planner): top node `" + plan.get(0).strip() + "`; the nodes that"
-                    + " read `child_record`:");
+            report.line("The plan of the service's lookup statement (`ChildIndexQueries.LOOKUP`) for one search ("
+                    + explained.slip().words + "), `EXPLAIN (ANALYZE, COSTS OFF)`: top node `" + plan.get(0).strip()
+                    + "`; the nodes that read `child_record` and the time:");
             report.line("");
             report.line("```");
-            plan.stream().filter(l -> l.contains("child_record")).forEach(report::line);
+            plan.stream().filter(l -> l.contains("child_record") || l.startsWith("Execution Time"))
+                    .forEach(report::line);
             report.line("```");
         }
         report.line("");
     }
 
-    private List<String> explain() {
-        List<String> lines = new ArrayList<>();
-        if (statement == null) {
-            return lines;
-        }
-        try (Connection c = stack.connect("triage"); Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("explain (generic_plan, costs off) " + statement)) {
-            while (rs.next()) {
-                lines.add(rs.getString(1));
+    /** Runs the service's lookup for {@code search} under EXPLAIN ANALYZE, its keys worked out as the service does. */
+    void explain(ChildSearches.Search search) {
+        explained = search;
+        try {
+            Matcher m = LOOKUP.matcher(Files.readString(stack.root().resolve(LOOKUP_SOURCE)));
+            if (!m.find()) {
+                System.out.println("child search: no LOOKUP statement in " + LOOKUP_SOURCE);
+                return;
             }
-        } catch (SQLException e) {
-            System.out.println("child search: could not explain the statement: " + e.getMessage());
+            String sql = PARAMETER.matcher(m.group(1)).replaceAll("\\$$1");
+            try (Connection c = stack.connect("triage"); Statement st = c.createStatement()) {
+                st.execute("prepare bench_lookup (text, text, text[], date[], text[], text[], boolean, text, int) as "
+                        + sql);
+                List<String> lines = new ArrayList<>();
+                try (ResultSet rs = st.executeQuery("explain (analyze, costs off) execute bench_lookup('', '',"
+                        + " array[child_name_code(" + literal(search.surname()) + ")], " + dates(search)
+                        + ", array[child_name_code(" + literal(search.firstName()) + ")],"
+                        + " array[child_name_code(child_first_canonical(" + literal(search.firstName()) + "))],"
+                        + " true, '" + search.dateOfBirth() + "', " + LOOKUP_LIMIT + ")")) {
+                    while (rs.next()) {
+                        lines.add(rs.getString(1));
+                    }
+                }
+                plan = lines;
+            }
+        } catch (IOException | SQLException e) {
+            System.out.println("child search: could not explain the lookup: " + e.getMessage());
         }
-        return lines;
+    }
+
+    /** The dates of birth a typed one may stand for, as the service works them out: itself, swapped, a digit off. */
+    private static String dates(ChildSearches.Search search) {
+        Set<LocalDate> near = new LinkedHashSet<>();
+        LocalDate d = search.dateOfBirth();
+        near.add(d);
+        if (ChildSearches.swappable(d)) {
+            near.add(LocalDate.of(d.getYear(), d.getDayOfMonth(), d.getMonthValue()));
+        }
+        String digits = d.format(DateTimeFormatter.BASIC_ISO_DATE);
+        for (int i = 0; i < digits.length(); i++) {
+            for (char c = '0'; c <= '9'; c++) {
+                try {
+                    near.add(LocalDate.parse(digits.substring(0, i) + c + digits.substring(i + 1),
+                            DateTimeFormatter.BASIC_ISO_DATE));
+                } catch (DateTimeException e) {
+                    // not a date
+                }
+            }
+        }
+        return "array[" + near.stream().map(x -> "date '" + x + "'").collect(Collectors.joining(", ")) + "]";
+    }
+
+    private static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
     }
 
     private long delta(String name) {
@@ -127,10 +150,11 @@ final class SearchPlan {
     private static Map<String, Long> scans(LocalStack stack) throws SQLException {
         Map<String, Long> counts = new LinkedHashMap<>();
         try (Connection c = stack.connect("triage"); Statement st = c.createStatement()) {
-            try (ResultSet rs = st.executeQuery("select seq_scan, coalesce(idx_scan, 0) as idx_scan"
+            try (ResultSet rs = st.executeQuery("select seq_scan, seq_tup_read, coalesce(idx_scan, 0) as idx_scan"
                     + " from pg_stat_user_tables where relname = 'child_record'")) {
                 if (rs.next()) {
                     counts.put("table:seq_scan", rs.getLong("seq_scan"));
+                    counts.put("table:seq_tup_read", rs.getLong("seq_tup_read"));
                     counts.put("table:idx_scan", rs.getLong("idx_scan"));
                 }
             }
