@@ -1,7 +1,10 @@
 package org.frontdoor.benchmark;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -70,6 +73,7 @@ final class ChildSearchAt600k {
             throws Exception {
         searchAll(sample.subList(0, WARM_UP), 2, 0); // JIT and caches, not counted
         SearchPlan plan = SearchPlan.before(stack);
+        String loadBefore = loadAverage();
         List<Run> runs = new ArrayList<>();
         int from = WARM_UP;
         for (int clients : CLIENTS) {
@@ -78,9 +82,10 @@ final class ChildSearchAt600k {
             System.out.printf("child search at %d client(s): %s%n", clients, runs.get(runs.size() - 1).loop()
                     .latencies().summary());
         }
+        String load = loadBefore + " when the searches began, " + loadAverage() + " when they ended";
         plan.after();
         plan.explain(ChildSearches.of(sample.get(0), ChildSearches.Slip.SURNAME_VOWEL_CHANGED.ordinal()));
-        write(runs, plan, seedSeconds, analyzeSeconds, size);
+        write(runs, plan, seedSeconds, analyzeSeconds, size + "; the machine's load average (1 minute) " + load);
     }
 
     /** The searches from {@code clients} threads, each taking the next until none is left. */
@@ -195,6 +200,16 @@ final class ChildSearchAt600k {
         all.forEach((slip, c) -> report.line("| " + slip.words + " | " + c[1] + " | " + c[0] + " |"));
         report.line("");
         plan.write(report);
+    }
+
+    /** The machine's load over the last minute, with its number of cores: other work on it shows here. */
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0] + " on "
+                    + Runtime.getRuntime().availableProcessors() + " cores";
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     private static void execute(Connection c, String sql) {
