@@ -69,8 +69,10 @@ public class RecordErasure {
                     + " where rc.known_child_id = %s)";
             em.createNativeQuery("delete from child_identity" + orphans.formatted("child_identity.known_child_id"))
                     .setParameter(1, knownChildren).executeUpdate();
+            // kept while another record is merged into it: the tree's root (an id only), which that record counts under
             em.createNativeQuery("delete from known_child where id in (?1) and not exists (select 1 from"
-                    + " referral_child rc where rc.known_child_id = known_child.id)")
+                    + " referral_child rc where rc.known_child_id = known_child.id) and not exists (select 1 from"
+                    + " known_child m where m.merged_into = known_child.id)")
                     .setParameter(1, knownChildren).executeUpdate();
         }
         Instant now = Instant.now(clock);
