@@ -45,6 +45,8 @@ class AttachToKnownChildTest {
         String attached = submitAsFrontDoor(police).then().statusCode(201).extract().path("referralId");
 
         assertEquals(known, knownChildOf(attached));
+        assertEquals(1L, count("select count(*) from audit_entry where action = 'referral.submitted' and referral_id = '"
+                + attached + "' and detail like '%attached to known child " + known + " (linked to " + known + ")'"));
         given().auth().oauth2(token("triage-worker")).when().get("/api/v1/referrals/" + attached)
                 .then().statusCode(200)
                 .body("children[0].priorInvolvement.sameDayFirstReferralId", equalTo(first));
