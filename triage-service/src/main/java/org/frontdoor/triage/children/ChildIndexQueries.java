@@ -73,7 +73,7 @@ public class ChildIndexQueries {
                 (select child_key from child_record where cast(?7 as boolean) and last_code = any(cast(?3 as text[]))
                      limit ?9)
                 union
-                (select child_key from child_record where cast(?7 as boolean)
+                (select child_key from child_record where cast(?10 as boolean)
                      and birth_date = cast(nullif(cast(?8 as text), '') as date) limit ?9))
             select c.child_key, child_root(c.child_key) as root_key, c.first_name, c.last_name, c.birth_date,
                    c.postcode, c.nhs_number, cc.upn, c.recorded_at, c.first_canonical, c.first_code,
@@ -155,8 +155,9 @@ public class ChildIndexQueries {
     /**
      * The records that may be the child described, by indexed keys only: the same NHS number or UPN; a surname
      * (or a part of it) or a first name (or the name it stands for) that sounds alike with the same or a nearby
-     * date of birth; first name and surname alike with any date of birth. {@code wide} adds the surname alone and
-     * the date of birth alone (a search, where a person gave only those). Each way is bounded.
+     * date of birth; first name and surname alike with any date of birth. {@code wide} (a search, where a person
+     * may give little) adds the surname alone when no date of birth is given, and the date of birth alone when no
+     * surname is. Each way is bounded.
      */
     public List<Found> lookUp(ChildFacts probe, boolean wide) {
         ChildFacts.Keys k = probe.keys();
@@ -165,8 +166,9 @@ public class ChildIndexQueries {
         Stream<String> surnameCodes = Stream.concat(Stream.of(k.lastCode()), k.lastPartCodes().stream());
         return SqlRow.list(em, LOOKUP, orEmpty(ChildFacts.identifierNorm(probe.nhsNumber())),
                 orEmpty(upn(probe.upn())), array(surnameCodes), array(dates.stream().map(LocalDate::toString)),
-                array(Stream.of(k.firstCode())), array(Stream.of(k.firstCanonicalCode())), wide,
-                probe.dateOfBirth() == null ? "" : probe.dateOfBirth().toString(), config.lookupLimit())
+                array(Stream.of(k.firstCode())), array(Stream.of(k.firstCanonicalCode())),
+                wide && probe.dateOfBirth() == null, probe.dateOfBirth() == null ? "" : probe.dateOfBirth().toString(),
+                config.lookupLimit(), wide && k.lastCode() == null)
                 .stream().map(ChildIndexQueries::found).toList();
     }
 
