@@ -81,6 +81,8 @@ public final class Benchmark {
             throw new IllegalArgumentException("BENCHMARK_ONLY: only child-search runs alone, not " + only);
         }
         new ChildSearchAt600k(stack, http, report).run();
+        report.line("Measured on its own (`BENCHMARK_ONLY=child-search`) on " + Instant.now() + ".");
+        report.line("");
         Path out = stack.root().resolve("docs/benchmarks.md");
         report.replaceSection(out, ChildSearchAt600k.TITLE);
         System.out.println();
