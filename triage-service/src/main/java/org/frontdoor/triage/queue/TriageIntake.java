@@ -15,6 +15,7 @@ import org.frontdoor.support.audit.AuditLog;
 import org.frontdoor.support.calendar.Instants;
 import org.frontdoor.support.outbox.Outbox;
 import org.frontdoor.triage.cases.CareCase;
+import org.frontdoor.triage.children.ChildMergeQueries;
 import org.frontdoor.triage.screening.ThresholdRules;
 import org.frontdoor.triage.staff.StaffAlert;
 import org.frontdoor.triage.statutory.CharacteristicsService;
@@ -50,6 +51,9 @@ public class TriageIntake {
     @Inject
     CharacteristicsService characteristics;
 
+    @Inject
+    ChildMergeQueries merges;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void received(ReferralReceived referral) {
         requireComplete(referral);
@@ -66,6 +70,8 @@ public class TriageIntake {
         ThresholdRules.Suggestion suggestion = rules.suggest(indicators, immediateRisk);
         for (ReferralReceived.Child child : referral.children()) {
             TriageItem item = newItem(referral, child, now);
+            // a record merged into another counts under that one's: its contacts, case and census record
+            item.childKey = merges.rootOf(item.childKey);
             CareCase open = openCase(item);
             item.queue(indicators, immediateRisk, suggestion, open, p -> deadlines.deadline(referral.receivedAt(), p));
             item.persist();
@@ -90,7 +96,7 @@ public class TriageIntake {
     private static CareCase openCase(TriageItem item) {
         CareCase open = item.openCaseId == null ? null : CareCase.findById(item.openCaseId);
         if (open == null || open.status != CareCase.Status.OPEN) {
-            open = CareCase.openFor(item.knownChildId).orElse(null);
+            open = CareCase.openFor(item.childKey).orElse(null);
         }
         return open;
     }
