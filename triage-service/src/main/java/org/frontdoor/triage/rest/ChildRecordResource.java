@@ -66,7 +66,7 @@ public class ChildRecordResource {
             schema = @Schema(implementation = MergeRequest.class),
             examples = @ExampleObject(name = "one child, two spellings", value = MERGE_EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Merged: the merge as recorded",
-            content = @Content(schema = @Schema(implementation = ChildMerges.MergeRecord.class)))
+            content = @Content(schema = @Schema(implementation = MergeView.class)))
     @APIResponse(responseCode = "403", description = "Neither a team manager nor screening a contact of either"
             + " record")
     @APIResponse(responseCode = "404", description = "No contact of one of the records")
@@ -77,8 +77,8 @@ public class ChildRecordResource {
             + " duplicate)")
     public Response merge(@PathParam("childKey") UUID childKey, MergeRequest request) {
         MergeRequest r = request == null ? new MergeRequest(null, null) : request;
-        return Response.status(Response.Status.CREATED).entity(merges.merge(childKey, r.duplicate(), r.reason()))
-                .build();
+        return Response.status(Response.Status.CREATED)
+                .entity(MergeView.of(merges.merge(childKey, r.duplicate(), r.reason()))).build();
     }
 
     @POST
@@ -93,13 +93,13 @@ public class ChildRecordResource {
             schema = @Schema(implementation = MergeRequest.class),
             examples = @ExampleObject(name = "two children after all", value = UNMERGE_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "Separated: the merge, marked undone",
-            content = @Content(schema = @Schema(implementation = ChildMerges.MergeRecord.class)))
+            content = @Content(schema = @Schema(implementation = MergeView.class)))
     @APIResponse(responseCode = "403", description = "Neither a team manager nor screening a contact of the record")
     @APIResponse(responseCode = "404", description = "The duplicate is not merged into this record")
     @APIResponse(responseCode = "422", description = "No reason or no duplicate (fields reason, duplicate)")
-    public ChildMerges.MergeRecord unmerge(@PathParam("childKey") UUID childKey, MergeRequest request) {
+    public MergeView unmerge(@PathParam("childKey") UUID childKey, MergeRequest request) {
         MergeRequest r = request == null ? new MergeRequest(null, null) : request;
-        return merges.unmerge(childKey, r.duplicate(), r.reason());
+        return MergeView.of(merges.unmerge(childKey, r.duplicate(), r.reason()));
     }
 
     @POST
