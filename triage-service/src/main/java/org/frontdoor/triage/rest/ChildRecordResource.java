@@ -14,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.frontdoor.support.paging.Paging;
+import org.frontdoor.support.problem.RequestValidation;
 import org.frontdoor.support.security.Roles;
 import org.frontdoor.triage.children.ChildMerges;
 import org.frontdoor.triage.children.Chronology;
@@ -53,6 +55,9 @@ public class ChildRecordResource {
     @Inject
     Chronology chronology;
 
+    @Inject
+    RequestValidation validation;
+
     @POST
     @Path("/merge")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -76,9 +81,9 @@ public class ChildRecordResource {
     @APIResponse(responseCode = "422", description = "No reason, no duplicate, or the record itself (fields reason,"
             + " duplicate)")
     public Response merge(@PathParam("childKey") UUID childKey, MergeRequest request) {
-        MergeRequest r = request == null ? new MergeRequest(null, null) : request;
+        validation.check(request, List.of());
         return Response.status(Response.Status.CREATED)
-                .entity(MergeView.of(merges.merge(childKey, r.duplicate(), r.reason()))).build();
+                .entity(MergeView.of(merges.merge(childKey, request.duplicate(), request.reason()))).build();
     }
 
     @POST
@@ -98,8 +103,8 @@ public class ChildRecordResource {
     @APIResponse(responseCode = "404", description = "The duplicate is not merged into this record")
     @APIResponse(responseCode = "422", description = "No reason or no duplicate (fields reason, duplicate)")
     public MergeView unmerge(@PathParam("childKey") UUID childKey, MergeRequest request) {
-        MergeRequest r = request == null ? new MergeRequest(null, null) : request;
-        return MergeView.of(merges.unmerge(childKey, r.duplicate(), r.reason()));
+        validation.check(request, List.of());
+        return MergeView.of(merges.unmerge(childKey, request.duplicate(), request.reason()));
     }
 
     @POST
@@ -122,10 +127,10 @@ public class ChildRecordResource {
     @APIResponse(responseCode = "422", description = "No reason, no other record, or the record itself (fields"
             + " reason, other)")
     public Response notTheSame(@PathParam("childKey") UUID childKey, NotTheSameRequest request) {
-        NotTheSameRequest r = request == null ? new NotTheSameRequest(null, null) : request;
-        boolean added = merges.recordNotTheSame(childKey, r.other(), r.reason());
+        validation.check(request, List.of());
+        boolean added = merges.recordNotTheSame(childKey, request.other(), request.reason());
         return Response.status(added ? Response.Status.CREATED : Response.Status.OK)
-                .entity(new NotTheSameView(childKey, r.other(), !added)).build();
+                .entity(new NotTheSameView(childKey, request.other(), !added)).build();
     }
 
     @GET

@@ -34,8 +34,8 @@ import org.frontdoor.events.EventEnvelope;
 import org.frontdoor.events.EventType;
 import org.frontdoor.events.payload.ChildMerge;
 import org.frontdoor.testsupport.DevJwtTestResource;
-import org.frontdoor.triage.Triage;
 import org.frontdoor.triage.Triage.Item;
+import org.frontdoor.triage.Triage;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -81,9 +81,11 @@ class ChildMergeTest {
         // the duplicate's contact, case and census record count under the survivor
         as(WORKER).get("/api/v1/triage-items/" + b.id()).then().statusCode(200)
                 .body("childKey", equalTo(a.childKey().toString()));
-        assertEquals(a.childKey().toString(), value("select known_child_id from care_case where id = ?", UUID.fromString(caseB)));
+        assertEquals(a.childKey().toString(),
+                value("select known_child_id from care_case where id = ?", UUID.fromString(caseB)));
         assertEquals(b.childKey().toString(),
-                value("select recorded_known_child_id from care_case where id = ?", UUID.fromString(caseB)), "kept for an unmerge");
+                value("select recorded_known_child_id from care_case where id = ?", UUID.fromString(caseB)),
+                "kept for an unmerge");
         assertEquals(a.childKey().toString(),
                 value("select merged_into from child_characteristics where child_key = ?", b.childKey()));
         assertEquals(1, census(), "one child: one LAchildID");
@@ -118,6 +120,24 @@ class ChildMergeTest {
         // the merge stays on record, undone: it can be made again
         as(MANAGER).body(body(b.childKey(), "x")).post("/api/v1/children/" + a.childKey() + "/unmerge").then()
                 .statusCode(404);
+    }
+
+    @Test
+    void aMergedRecordsContactsMeetTheSurvivorsOpenCase() throws Exception {
+        Item a = contact("2026-11-02T10:00:00Z", List.of("SIGNS_OF_NEGLECT"), "2015-10-04", null, "F");
+        Item b = contact("2026-11-03T10:00:00Z", List.of("SIGNS_OF_NEGLECT"), "2015-10-04", null, "F");
+        String caseA = decide(a, decision(3, "EARLY_HELP_TARGETED", null));
+        as(MANAGER).body(body(b.childKey(), "Same child")).post("/api/v1/children/" + a.childKey() + "/merge").then()
+                .statusCode(201);
+        // the duplicate's undecided contact now shows the survivor's case, and its decision joins it
+        as(WORKER).get("/api/v1/triage-items/" + b.id()).then().statusCode(200)
+                .body("openCase.caseId", equalTo(caseA));
+        assertEquals(caseA, decide(b, decision(3, "EARLY_HELP_TARGETED", null)));
+        // a later contact about the duplicate's known child is counted under the survivor from intake
+        Item later = Triage.contactAbout(b, "2026-11-10T10:00:00Z");
+        assertEquals(a.childKey(), later.childKey());
+        as(WORKER).get("/api/v1/triage-items/" + later.id()).then().statusCode(200)
+                .body("openCase.caseId", equalTo(caseA));
     }
 
     @Test

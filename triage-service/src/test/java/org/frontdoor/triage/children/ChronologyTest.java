@@ -35,8 +35,8 @@ import org.frontdoor.events.Topics;
 import org.frontdoor.events.payload.NotificationOutcome;
 import org.frontdoor.testsupport.KafkaProbe;
 import org.frontdoor.testsupport.PartnerDirectoryFixture;
-import org.frontdoor.triage.Triage;
 import org.frontdoor.triage.Triage.Item;
+import org.frontdoor.triage.Triage;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -152,7 +152,8 @@ class ChronologyTest {
 
     private boolean delivered(UUID referralId) throws Exception {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("select count(*) from feedback_delivery where referral_id = ?")) {
+                PreparedStatement ps = c.prepareStatement(
+                        "select count(*) from feedback_delivery where referral_id = ?")) {
             ps.setObject(1, referralId);
             try (ResultSet r = ps.executeQuery()) {
                 return r.next() && r.getLong(1) > 0;
