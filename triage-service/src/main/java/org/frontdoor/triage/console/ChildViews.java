@@ -119,8 +119,8 @@ public class ChildViews {
         List<EarlierContact> contacts = m.earlierContacts().stream().map(c -> new EarlierContact(c.triageItemId(),
                 ON_DAY.format(c.receivedAt()), c.outcome() == null ? "Not decided yet" : c.outcome().label()))
                 .toList();
-        TriageItem earlier = m.earlierContacts().isEmpty() ? null
-                : TriageItem.findById(m.earlierContacts().get(0).triageItemId());
+        TriageItem earlier = m.earlierContacts().stream().map(PossibleMatch.EarlierContact::triageItemId)
+                .filter(id -> id != null).findFirst().<TriageItem>map(TriageItem::findById).orElse(null);
         return new Match(item.childKey, m.childKey(), earlier == null ? "An earlier record" : described(earlier),
                 m.score(), m.reasons(), contacts);
     }
