@@ -119,8 +119,10 @@ public class ChildViews {
         List<EarlierContact> contacts = m.earlierContacts().stream().map(c -> new EarlierContact(c.triageItemId(),
                 ON_DAY.format(c.receivedAt()), c.outcome() == null ? "Not decided yet" : c.outcome().label()))
                 .toList();
-        TriageItem earlier = m.earlierContacts().stream().map(PossibleMatch.EarlierContact::triageItemId)
-                .filter(id -> id != null).findFirst().<TriageItem>map(TriageItem::findById).orElse(null);
+        UUID latest = m.earlierContacts().stream().map(PossibleMatch.EarlierContact::triageItemId)
+                .filter(id -> id != null).findFirst().orElse(null);
+        // called, not passed as TriageItem::findById (a method reference misses Panache's entity methods)
+        TriageItem earlier = latest == null ? null : TriageItem.findById(latest);
         return new Match(item.childKey, m.childKey(), earlier == null ? "An earlier record" : described(earlier),
                 m.score(), m.reasons(), contacts);
     }
