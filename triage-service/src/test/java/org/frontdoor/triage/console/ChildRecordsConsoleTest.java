@@ -33,6 +33,7 @@ import org.frontdoor.triage.queue.TriageItem;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -151,7 +152,10 @@ class ChildRecordsConsoleTest {
         assertFalse(refused.body().contains("Chronology"));
     }
 
-    /** axe-core on the screening page with a possible earlier record, and on the child's page with a merge. */
+    /**
+     * axe-core on the screening page with a possible earlier record, on the child's page with a merge (at desktop and
+     * phone width), and on the queue whose rows link to the children's pages.
+     */
     @Test
     void theNewPagesHaveNoAccessibilityViolations() throws Exception {
         Assumptions.assumeTrue(Browser.installed(), "no chromium here: run .ci/install-browser to run this test");
@@ -177,6 +181,11 @@ class ChildRecordsConsoleTest {
             browser.get(base() + "/children/" + first.childKey());
             assertEquals("Leighton Featherstonehaugh", browser.findElement(By.tagName("h1")).getText());
             ConsoleJourneyTest.noAccessibilityViolations(browser, "child's page");
+            browser.manage().window().setSize(new Dimension(375, 812)); // at phone width
+            browser.navigate().refresh();
+            ConsoleJourneyTest.noAccessibilityViolations(browser, "child's page at phone width");
+            browser.get(base() + "/queue");
+            ConsoleJourneyTest.noAccessibilityViolations(browser, "queue at phone width");
         } finally {
             browser.quit();
         }
