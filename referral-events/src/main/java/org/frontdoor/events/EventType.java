@@ -32,6 +32,12 @@ public enum EventType {
     CHILD_MERGED("child.merged", Topics.TRIAGE_EVENTS, 1, false),
     /** A merge undone: the duplicate is a child of its own again. Keyed by the duplicate. */
     CHILD_UNMERGED("child.unmerged", Topics.TRIAGE_EVENTS, 1, false),
+    /** The MASH asked a partner organisation about the children of a contact: the partner is told where to read it. */
+    INFORMATION_REQUESTED("information.requested", Topics.TRIAGE_EVENTS, 1),
+    /** A request passed its deadline unanswered: the partner is reminded (a second message). */
+    INFORMATION_CHASED("information.chased", Topics.TRIAGE_EVENTS, 1),
+    /** A strategy discussion was held: each attending agency is told its outcome. */
+    STRATEGY_DISCUSSION_HELD("strategy-discussion.held", Topics.TRIAGE_EVENTS, 1),
     NOTIFICATION_SENT("notification.sent", Topics.NOTIFICATION_EVENTS, 1),
     NOTIFICATION_FAILED("notification.failed", Topics.NOTIFICATION_EVENTS, 1),
     /** An organisation of the partner directory as it now stands (created, changed or deactivated). */

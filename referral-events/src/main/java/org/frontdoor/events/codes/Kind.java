@@ -9,7 +9,13 @@ public enum Kind {
     /** A case moved between early help and social care: partner agencies involved. */
     CASE_STEPPED("case.stepped"),
     /** A case closed: partner agencies involved. */
-    CASE_CLOSED("case.closed");
+    CASE_CLOSED("case.closed"),
+    /** The MASH asks the organisation about a contact's children: where to read the question, and by when. */
+    INFORMATION_REQUESTED("information.requested"),
+    /** The organisation's answer is overdue: a reminder of the same request. */
+    INFORMATION_CHASED("information.chased"),
+    /** The outcome of a strategy discussion the organisation attended. */
+    STRATEGY_DISCUSSION_OUTCOME("strategy-discussion.outcome");
 
     private final String webhookType;
 
