@@ -39,6 +39,9 @@ public class RateLimitFilter {
     @Inject
     MeterRegistry meters;
 
+    @Inject
+    RateLimitClock clock;
+
     @ServerRequestFilter
     public Uni<Response> limit(ContainerRequestContext request) {
         if (!limiter.enabled()) {
@@ -67,7 +70,7 @@ public class RateLimitFilter {
     }
 
     private RateDecision take(SecurityIdentity who) {
-        long now = System.nanoTime();
+        long now = clock.nanos();
         Principal principal = who.getPrincipal();
         if (principal instanceof JsonWebToken token) {
             Object org = token.getClaim(Roles.ORG_CLAIM);

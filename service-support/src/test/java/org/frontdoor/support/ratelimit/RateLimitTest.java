@@ -7,14 +7,18 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.frontdoor.testsupport.DevJwtTestResource;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,6 +40,27 @@ class RateLimitTest {
         }
     }
 
+    /** The buckets' time, standing still unless a test moves it: no refill sneaks in between two requests. */
+    static class StandingClock extends RateLimitClock {
+        private final AtomicLong nanos = new AtomicLong(System.nanoTime());
+
+        @Override
+        public long nanos() {
+            return nanos.get();
+        }
+
+        void advance(Duration by) {
+            nanos.addAndGet(by.toNanos());
+        }
+    }
+
+    private final StandingClock clock = new StandingClock();
+
+    @BeforeEach
+    void standStill() {
+        QuarkusMock.installMockForType(clock, RateLimitClock.class);
+    }
+
     private static final String BODY = """
             {"sourceCode":"2A","children":[{"firstName":"Amy","dateOfBirth":"2016-04-02"}],"level":2}""";
 
@@ -53,7 +78,7 @@ class RateLimitTest {
     }
 
     @Test
-    void aPartnerOrganisationsBurstOverItsLimitIs429WithTheHeadersAndOthersPass() throws InterruptedException {
+    void aPartnerOrganisationsBurstOverItsLimitIs429WithTheHeadersAndOthersPass() {
         // two systems of one organisation share its allowance
         String first = partner("burst-school", "burst-school-mis");
         String second = partner("burst-school", "burst-school-portal");
@@ -86,12 +111,12 @@ class RateLimitTest {
                 .header("RateLimit", "\"user\";r=2;t=1");
 
         // after Retry-After, the organisation passes again
-        Thread.sleep(1_100);
+        clock.advance(Duration.ofMillis(1_100));
         post(first).then().statusCode(200).header("RateLimit", matchesPattern("\"partner\";r=\\d;t=\\d"));
     }
 
     @Test
-    void aPersonIsLimitedByTheirSubjectNotByRole() throws InterruptedException {
+    void aPersonIsLimitedByTheirSubjectNotByRole() {
         String amira = person("front-door-amira-2");
         for (int i = 0; i < 3; i++) {
             post(amira).then().statusCode(200).header("RateLimit", "\"user\";r=" + (2 - i) + ";t=" + (i + 1));
@@ -101,7 +126,7 @@ class RateLimitTest {
                 .header("RateLimit", "\"user\";r=0;t=3");
         // a colleague with the same role has an allowance of their own
         post(person("front-door-ben")).then().statusCode(200);
-        Thread.sleep(1_050);
+        clock.advance(Duration.ofMillis(1_050));
         post(amira).then().statusCode(200);
     }
 
