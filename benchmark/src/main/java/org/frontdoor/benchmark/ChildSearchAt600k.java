@@ -20,10 +20,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The candidate search among {@link KnownChildren#CHILDREN} known children: seeded straight into triage's
- * {@code child_record} (then removed), then searched for through {@code GET /api/v1/children} as front door workers
- * search, with the slips people make ({@link ChildSearches}), {@link #SEARCHES} searches at each of {@link #CLIENTS}
- * clients. Reports the time per search, whether the child searched for was among the answers, and how PostgreSQL
- * read the table meanwhile (by index, never the whole table: {@link SearchPlan}).
+ * {@code child_record} (then removed), then searched for through {@code POST /api/v1/children/searches} (the
+ * criteria in a JSON body) as front door workers search, with the slips people make ({@link ChildSearches}),
+ * {@link #SEARCHES} searches at each of {@link #CLIENTS} clients. Reports the time per search, whether the child
+ * searched for was among the answers, and how PostgreSQL read the table meanwhile (by index, never the whole table:
+ * {@link SearchPlan}).
  */
 final class ChildSearchAt600k {
 
@@ -98,8 +99,8 @@ final class ChildSearchAt600k {
                 return null;
             }
             ChildSearches.Search search = ChildSearches.of(children.get(i), offset + i);
-            HttpResponse<String> reply = http.get(StackHttp.TRIAGE + "/children?" + search.query() + "&size=" + PAGE,
-                    workers.get(i % WORKERS));
+            HttpResponse<String> reply = http.send(StackHttp.TRIAGE + "/children/searches", workers.get(i % WORKERS),
+                    search.body(PAGE), Map.of());
             if (reply == null || reply.statusCode() != 200) {
                 return false;
             }
@@ -171,9 +172,10 @@ final class ChildSearchAt600k {
         report.line(String.format("%,d children seeded straight into triage's `child_record` in one statement in %.1f s"
                 + " (names from %d first names and %,d surnames, the common ones far more often; dates of birth over"
                 + " 18 years; a fifth without a postcode; the matching keys derived by the database), `ANALYZE` in"
-                + " %.1f s: %s. Then %d searches at each number of clients through `GET /api/v1/children`, signed in"
-                + " as triage workers (spread over %d, so one person's rate limit is not what is measured), after %d"
-                + " not counted; each search a different child, with the slips in turn:",
+                + " %.1f s: %s. Then %d searches at each number of clients through `POST /api/v1/children/searches`"
+                + " (the criteria in a JSON body), signed in as triage workers (spread over %d, so one person's rate"
+                + " limit is not what is measured), after %d not counted; each search a different child, with the slips"
+                + " in turn:",
                 KnownChildren.CHILDREN, seedSeconds, KnownChildren.firstNames().length,
                 KnownChildren.surnames().length, analyzeSeconds, size, SEARCHES, WORKERS, WARM_UP));
         report.line("");

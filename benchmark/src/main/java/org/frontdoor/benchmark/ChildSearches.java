@@ -1,9 +1,9 @@
 package org.frontdoor.benchmark;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.frontdoor.events.EventJson;
 
 /**
  * The searches a front door worker types for a child already known, as they come: the name misspelt, the day and
@@ -43,14 +43,17 @@ final class ChildSearches {
     /** One search: the child it should find, what was typed differently, what was typed. */
     record Search(Child child, Slip slip, String surname, String firstName, LocalDate dateOfBirth, String postcode) {
 
-        /** As the query string of {@code GET /api/v1/children}. */
-        String query() {
-            StringBuilder q = new StringBuilder("surname=").append(encode(surname)).append("&firstName=")
-                    .append(encode(firstName)).append("&dateOfBirth=").append(dateOfBirth);
+        /**
+         * As the JSON body of {@code POST /api/v1/children/searches}: the criteria travel in the body, never in the
+         * URL, so that no access log keeps a child's name or date of birth.
+         */
+        String body(int size) {
+            ObjectNode body = EventJson.mapper().createObjectNode().put("surname", surname)
+                    .put("firstName", firstName).put("dateOfBirth", dateOfBirth.toString());
             if (postcode != null) {
-                q.append("&postcode=").append(encode(postcode));
+                body.put("postcode", postcode);
             }
-            return q.toString();
+            return body.put("size", size).toString();
         }
     }
 
@@ -128,7 +131,4 @@ final class ChildSearches {
         return day % 10 == 0 ? born.withDayOfMonth(day - 10) : born.minusDays(1);
     }
 
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
 }

@@ -10,6 +10,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.frontdoor.testsupport.ServiceContractTest;
 import org.junit.jupiter.api.Test;
 
@@ -43,8 +44,11 @@ class TriageServiceContractTest extends ServiceContractTest {
                 "/api/v1/cases/awaiting-approval", "/api/v1/cases/{id}/change/approve",
                 "/api/v1/cases/{id}/change/decline", "/api/v1/children/{childKey}/merge",
                 "/api/v1/children/{childKey}/unmerge", "/api/v1/children/{childKey}/not-the-same",
-                "/api/v1/children/{childKey}/chronology");
+                "/api/v1/children/{childKey}/chronology", "/api/v1/children/searches");
         assertTrue(paths.keySet().containsAll(expected), paths.keySet().toString());
+        // a child's name and date of birth never travel in a URL: the children search is a POST with a body
+        assertFalse(paths.containsKey("/api/v1/children"), paths.keySet().toString());
+        assertEquals(Set.of("post"), paths.get("/api/v1/children/searches").keySet());
         // closed sets of values are enums in the document, not free strings
         assertEquals(List.of("NO_FURTHER_ACTION", "INFORMATION_AND_ADVICE", "EARLY_HELP_SINGLE_AGENCY",
                 "EARLY_HELP_TARGETED", "SOCIAL_CARE_ASSESSMENT", "STRATEGY_DISCUSSION", "PASSED_TO_ALLOCATED_WORKER"),

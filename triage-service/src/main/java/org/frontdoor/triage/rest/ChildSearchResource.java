@@ -2,34 +2,26 @@ package org.frontdoor.triage.rest;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.DefaultValue;
-import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.frontdoor.support.domain.DomainException;
-import org.frontdoor.support.paging.Paging;
-import org.frontdoor.support.problem.Problem;
-import org.frontdoor.support.problem.QueryParams;
+import org.frontdoor.support.problem.RequestValidation;
 import org.frontdoor.support.security.Roles;
 import org.frontdoor.triage.children.ChildSearch;
 
-@Path("/api/v1/children")
+// A longer literal path than ChildRecordResource's /api/v1/children/{childKey}: JAX-RS matches it first for
+// /searches, while /api/v1/children/{childKey}/merge and the rest still reach that resource.
+@Path("/api/v1/children/searches")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Children")
 public class ChildSearchResource {
@@ -41,10 +33,17 @@ public class ChildSearchResource {
                "reasons": ["surname sounds alike", "first name sounds alike", "same date of birth", "postcode missing"],
                "contacts": 1, "lastContactAt": "2026-11-23T09:12:00Z"}]}""";
 
+    static final String REQUEST_EXAMPLE = """
+            {"surname": "Kettlebrough", "firstName": "Kaden", "dateOfBirth": "2015-05-04", "size": 20}""";
+
     @Inject
     ChildSearch search;
 
-    @GET
+    @Inject
+    RequestValidation validation;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.FRONT_DOOR, Roles.TRIAGE_WORKER, Roles.TEAM_MANAGER })
     @Operation(operationId = "searchChildren", summary = "Search the children the front door knows",
             description = "Before keying a contact in: the children who may be the one described, best first, with"
@@ -53,30 +52,18 @@ public class ChildSearchResource {
                     + " surname, a date of birth with day and month swapped or one digit wrong, a postcode missing or"
                     + " changed, the NHS number or UPN alone. Each has a score (0-100) and the reasons. Merged"
                     + " records count as one child. Needs a surname, a date of birth, an NHS number or a UPN (422"
-                    + " naming them). Audited (which details were searched by, never the details).")
+                    + " naming them). The criteria travel in the body, never in the URL, so that no access log"
+                    + " keeps a child's name or date of birth. Audited (which details were searched by, never the"
+                    + " details).")
     @APIResponse(responseCode = "200", description = "A page of the children found, best first",
             content = @Content(schema = @Schema(implementation = ChildSearchPage.class),
                     examples = @ExampleObject(name = "a misspelt name", value = FOUND_EXAMPLE)))
-    @APIResponse(responseCode = "422", description = "None of surname, dateOfBirth, nhsNumber and upn given, or a"
-            + " date that is not one")
-    public ChildSearchPage search(
-            @Parameter(example = "Kettlebrough") @QueryParam("surname") @Size(max = 100) String surname,
-            @Parameter(example = "Kaden") @QueryParam("firstName") @Size(max = 100) String firstName,
-            @Parameter(example = "2015-05-04", schema = @Schema(type = SchemaType.STRING, format = "date"))
-            @QueryParam("dateOfBirth") String dateOfBirth,
-            @Parameter(example = "DN6 6FF") @QueryParam("postcode") @Size(max = 10) String postcode,
-            @Parameter(example = "4857773456") @QueryParam("nhsNumber") @Size(max = 12) String nhsNumber,
-            @Parameter(description = "Unique pupil number", example = "A371000000017") @QueryParam("upn")
-            @Size(max = 13) String upn,
-            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(Paging.MAX_SIZE) int size) {
-        // parsed here, so that a date that is not one is a 422 naming dateOfBirth
-        List<Problem.FieldError> errors = new ArrayList<>();
-        LocalDate born = QueryParams.date(dateOfBirth, "dateOfBirth", errors);
-        if (!errors.isEmpty()) {
-            throw DomainException.invalid(errors);
-        }
-        return ChildSearchPage.of(search.search(new ChildSearch.Criteria(surname, firstName, born, postcode,
-                nhsNumber, upn), page, size));
+    @APIResponse(responseCode = "422", description = "None of surname, dateOfBirth, nhsNumber and upn given, a"
+            + " date that is not one, or a criterion too long; each is named")
+    public ChildSearchPage search(@RequestBody(required = true, content = @Content(
+            schema = @Schema(implementation = ChildSearchRequest.class),
+            examples = @ExampleObject(name = "a misspelt name", value = REQUEST_EXAMPLE))) ChildSearchRequest request) {
+        validation.check(request, List.of());
+        return ChildSearchPage.of(search.search(request.criteria(), request.pageOrFirst(), request.sizeOrDefault()));
     }
 }
