@@ -41,7 +41,7 @@ class DeliveryFailureTest {
             UUID referralId = UUID.randomUUID();
             send(received(referralId, Instant.now(), "4", "PROFESSIONAL", org, null, "x", child()));
 
-            // test config: backoff from 200 ms, give up after 3 s
+            // test config: backoff from 200 ms, give up after 10 s
             await().atMost(WAIT).untilAsserted(() -> notificationsOf(referralId).then()
                     .body("items.find { it.kind == 'ACKNOWLEDGEMENT' }.status", equalTo("FAILED")));
             List<WebhookReceiver.Request> attempts = partner.requestsWith(referralId.toString());
