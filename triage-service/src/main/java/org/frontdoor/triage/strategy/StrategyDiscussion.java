@@ -117,7 +117,7 @@ public class StrategyDiscussion extends PanacheEntityBase {
         d.id = UUID.randomUUID();
         d.triageItemId = about.triageItemId();
         d.referralId = about.referralId();
-        d.heldAt = command.heldAt();
+        d.heldAt = command.heldAt().truncatedTo(ChronoUnit.MICROS); // as the database keeps it
         d.agencies = invited;
         d.staff = staffIds;
         d.section47Enquiry = command.section47Enquiry();
