@@ -36,6 +36,7 @@ public class RecordErasure {
         delete("delete from partner_check where triage_item_id in " + items, referral);
         delete("delete from assessment where triage_item_id in " + items, referral);
         delete("delete from section47_enquiry where triage_item_id in " + items, referral);
+        delete("delete from strategy_discussion where triage_item_id in " + items, referral);
         delete("delete from triage_history where subject_id in " + items, referral);
         delete("delete from staff_alert where referral_id = ?1 or triage_item_id in " + items, referral);
         delete("delete from case_child where referral_id = ?1", referral);
