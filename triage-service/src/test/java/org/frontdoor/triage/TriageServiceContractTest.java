@@ -41,7 +41,9 @@ class TriageServiceContractTest extends ServiceContractTest {
                 "/api/v1/timescales", "/api/v1/returns/cin-census", "/api/v1/returns/cin-census/errors",
                 "/api/v1/returns/annex-a", "/api/v1/returns/annex-a/lists/{list}", "/api/v1/triage/indicators",
                 "/api/v1/cases/awaiting-approval", "/api/v1/cases/{id}/change/approve",
-                "/api/v1/cases/{id}/change/decline");
+                "/api/v1/cases/{id}/change/decline", "/api/v1/triage-items/{id}/information-requests",
+                "/api/v1/information-requests", "/api/v1/information-requests/{id}",
+                "/api/v1/information-requests/{id}/response");
         assertTrue(paths.keySet().containsAll(expected), paths.keySet().toString());
         // closed sets of values are enums in the document, not free strings
         assertEquals(List.of("NO_FURTHER_ACTION", "INFORMATION_AND_ADVICE", "EARLY_HELP_SINGLE_AGENCY",
@@ -49,6 +51,8 @@ class TriageServiceContractTest extends ServiceContractTest {
                 openApi.getList("components.schemas.Outcome.enum"));
         assertEquals(List.of("NEW", "IN_PROGRESS", "AWAITING_APPROVAL", "DECIDED"),
                 openApi.getList("components.schemas.TriageStatus.enum"));
+        assertEquals(List.of("REQUESTED", "ANSWERED", "NO_TRACE", "DECLINED", "OVERDUE"),
+                openApi.getList("components.schemas.InformationRequestStatus.enum"));
         // the census code lists travel as the DfE's codes, as the returns and the people who make them know them
         assertEquals(List.of("WBRI", "WIRI", "WIRT", "WOTH", "WROM", "MWBC", "MWBA", "MWAS", "MOTH", "AIND", "APKN",
                 "ABAN", "AOTH", "BCRB", "BAFR", "BOTH", "CHNE", "OOTH", "REFU", "NOBT"),

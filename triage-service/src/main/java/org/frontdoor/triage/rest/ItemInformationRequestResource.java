@@ -59,7 +59,7 @@ public class ItemInformationRequestResource {
             schema = @Schema(implementation = InformationRequestCommand.class),
             examples = @ExampleObject(name = "police", value = ASK_EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Asked", headers = @Header(name = "Location",
-            description = "The request's address", schema = @Schema(type = SchemaType.STRING, format = "uri")),
+            description = "The request's address", schema = @Schema(type = SchemaType.STRING, format = "uri-reference", maxLength = 100)),
             content = @Content(schema = @Schema(implementation = InformationRequestView.class)))
     @APIResponse(responseCode = "403", description = "Your sign-in is not linked to an active member of staff")
     @APIResponse(responseCode = "404", description = "No such item")
