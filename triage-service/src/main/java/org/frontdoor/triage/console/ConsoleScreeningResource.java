@@ -24,8 +24,12 @@ import org.frontdoor.support.security.Roles;
 import org.frontdoor.triage.decision.DecisionService;
 import org.frontdoor.triage.queue.QueueService;
 import org.frontdoor.triage.screening.ScreeningService;
+import org.frontdoor.triage.sharing.InformationRequests;
 
-/** The console's screening page of one contact: its checks with partner agencies, and the decision for its children. */
+/**
+ * The console's screening page of one contact: its checks with partner agencies, the questions asked of them, and the
+ * decision for its children.
+ */
 @Path("/console")
 @Produces(MediaType.TEXT_HTML)
 @CsrfChecked
@@ -43,6 +47,9 @@ public class ConsoleScreeningResource {
     ScreeningService screeningService;
 
     @Inject
+    InformationRequests informationRequests;
+
+    @Inject
     ScreeningViews views;
 
     @Inject
@@ -51,7 +58,8 @@ public class ConsoleScreeningResource {
     @GET
     @Path("/items/{id}")
     public Response item(@PathParam("id") UUID id, @QueryParam("done") String done) {
-        String notice = "check".equals(done) ? "Check recorded" : "decision".equals(done) ? "Decision recorded" : null;
+        String notice = "check".equals(done) ? "Check recorded" : "decision".equals(done) ? "Decision recorded"
+                : "asked".equals(done) ? "Question sent to the organisation" : null;
         return screening(id, Posted.NONE, notice);
     }
 
@@ -61,6 +69,15 @@ public class ConsoleScreeningResource {
         return pages.change(() -> screeningService.addCheck(id, form.command(), form.ifMatch()),
                 added -> "/console/items/" + id + "?done=check",
                 "check.", found -> screening(id, form.refused(found), null));
+    }
+
+    /** Asks a partner organisation a question about the contact's children; refused, the errors beside the fields. */
+    @POST
+    @Path("/items/{id}/information-requests")
+    public Response ask(@PathParam("id") UUID id, @BeanParam ConsoleForms.AskForm form) {
+        return pages.change(() -> informationRequests.ask(id, form.command()),
+                asked -> "/console/items/" + id + "?done=asked",
+                "ask.", found -> screening(id, form.refused(found), null));
     }
 
     /**
