@@ -16,13 +16,15 @@ import java.util.Set;
 import java.util.UUID;
 import org.frontdoor.referral.config.ReferralConfig;
 import org.frontdoor.support.calendar.WorkingCalendar;
+import org.frontdoor.support.domain.DomainException;
 import org.jboss.logging.Logger;
 
 /**
  * Recognises a child the front door has heard of before: by NHS number, otherwise by
- * normalised surname, first name, date of birth and postcode (twins share all but the first
- * name). Then reads what is known of them: earlier contacts and referrals in the last 12
- * months, the first contact of the same day, an open case.
+ * normalised surname, first name, date of birth and postcode, or by surname, first name and date
+ * of birth after a house move (twins share all but the first name). Then reads what is known of
+ * them across the records the MASH merged into one child (the root's tree, {@link KnownChildMerges}):
+ * earlier contacts and referrals in the last 12 months, the first contact of the same day, an open case.
  */
 @ApplicationScoped
 public class ChildMatcher {
@@ -46,8 +48,10 @@ public class ChildMatcher {
     /**
      * Matches each child of one contact, in order, with one look-up for all their keys. A child none of whose keys is
      * recorded is recorded with its keys in one statement, and nothing is known of it yet. A child already known is
-     * locked until the transaction ends, so that two contacts for one child arriving together are matched one after
-     * the other, then its prior involvement is read.
+     * locked (its record's root: the whole tree of merged records) until the transaction ends, so that two contacts
+     * for one child arriving together are matched one after the other, then its prior involvement is read across the
+     * root's tree. A child the sender attached to a known child found by a search ({@link ReferralChild#childKey}) is
+     * that known child's root, whatever its keys say.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Map<UUID, Match> matchAll(List<ReferralChild> children, UUID referralId, Instant receivedAt) {
@@ -55,44 +59,72 @@ public class ChildMatcher {
         Map<String, UUID> recorded = queries.recorded(keysByChild.stream().flatMap(List::stream).distinct().toList());
         Map<UUID, Match> matches = new LinkedHashMap<>();
         for (int i = 0; i < children.size(); i++) {
+            ReferralChild child = children.get(i);
             List<String> keys = keysByChild.get(i);
             UUID knownChildId;
-            if (keys.stream().noneMatch(recorded::containsKey)) {
+            if (child.childKey != null) {
+                knownChildId = attach(child, keys, recorded);
+            } else if (keys.stream().noneMatch(recorded::containsKey)) {
                 UUID fresh = UUID.randomUUID();
                 List<String> claimed = queries.recordNew(fresh, keys, Instant.now(clock));
                 if (claimed.size() == keys.size()) {
                     // first heard of now: no earlier contact, no open case to read
-                    matches.put(children.get(i).id, new Match(fresh, 0, false, null, null, null, 0));
+                    matches.put(child.id, new Match(fresh, 0, false, null, null, null, 0));
                     continue;
                 }
-                // another contact (or a child of this one) recorded one of the keys a moment ago: its child wins
-                knownChildId = followStrongerOwners(keys, Set.of(), claimed, fresh, Integer.MAX_VALUE);
-                // nothing points at the child this call made up any more: do not leave it behind
-                queries.forget(fresh);
-                LOG.debugf("Concurrent contact: known child %s used instead of a new one", knownChildId);
+                knownChildId = recordedMeanwhile(keys, claimed, fresh);
             } else {
                 knownChildId = resolve(keys, recorded);
             }
-            matches.put(children.get(i).id, priorInvolvement(knownChildId, referralId, receivedAt,
+            matches.put(child.id, priorInvolvement(knownChildId, referralId, receivedAt,
                     queries.openCaseLocked(knownChildId)));
         }
         return matches;
     }
 
     /**
-     * The keys a child is recognised by, strongest first. The demographic key carries the first
-     * name when there is one (twins are two children); V3__first_name_in_match_keys.sql builds
-     * the same key in SQL for the keys recorded before.
+     * Another contact (or a child of this one) recorded one of the keys of a child first heard of a moment ago: its
+     * known child wins over the one this call made up ({@code fresh}), which is forgotten.
+     */
+    private UUID recordedMeanwhile(List<String> keys, List<String> claimed, UUID fresh) {
+        UUID knownChildId = followStrongerOwners(keys, Set.of(), claimed, fresh, Integer.MAX_VALUE);
+        // nothing points at the child this call made up any more: do not leave it behind
+        queries.forget(fresh);
+        LOG.debugf("Concurrent contact: known child %s used instead of a new one", knownChildId);
+        return knownChildId;
+    }
+
+    /**
+     * The known child the sender attached the child to (its root, when it is merged into another record), which
+     * claims the child's keys no known child holds yet.
+     *
+     * @throws DomainException.Invalid when no such known child is recorded (any more)
+     */
+    private UUID attach(ReferralChild child, List<String> keys, Map<String, UUID> recorded) {
+        UUID root = queries.rootOf(child.childKey).orElseThrow(() -> DomainException.invalid(
+                "children[" + child.position + "].childKey", ReferralValidator.UNKNOWN_CHILD_KEY));
+        queries.claim(keys.stream().filter(k -> !recorded.containsKey(k)).toList(), root);
+        return root;
+    }
+
+    /**
+     * The keys a child is recognised by, strongest first: the NHS number; surname, first name, date of birth and
+     * postcode; surname, first name and date of birth (a house move keeps it). The demographic key carries the
+     * first name when there is one (twins are two children); V3__first_name_in_match_keys.sql builds the same key in
+     * SQL for the keys recorded before, V6__name_key_and_merged_records.sql the name key.
      */
     static List<String> keysOf(ReferralChild child) {
         List<String> keys = new ArrayList<>();
         if (child.nhsNumber != null) {
             keys.add("nhs:" + child.nhsNumber);
         }
+        String firstName = child.firstName == null ? "" : Surname.key(child.firstName);
         if (child.dateOfBirth != null && child.postcodeKey != null && !child.surnameKey.isEmpty()) {
-            String firstName = child.firstName == null ? "" : Surname.key(child.firstName);
             keys.add("demo:" + child.surnameKey + "|" + (firstName.isEmpty() ? "" : firstName + "|")
                     + child.dateOfBirth + "|" + child.postcodeKey);
+        }
+        if (child.dateOfBirth != null && !child.surnameKey.isEmpty() && !firstName.isEmpty()) {
+            keys.add("name:" + child.surnameKey + "|" + firstName + "|" + child.dateOfBirth);
         }
         return keys;
     }
@@ -135,15 +167,15 @@ public class ChildMatcher {
     }
 
     /**
-     * Earlier contacts and referrals of the child on earlier days within the window, and the first
-     * contact of the same day. A day's later contacts are linked to its first and not counted
+     * Earlier contacts and referrals of the child (every record of its root's tree) on earlier days within the
+     * window, and the first contact of the same day. A day's later contacts are linked to its first and not counted
      * again: a day counts once as a contact, and once as a referral when any of its contacts
      * became one.
      */
     private Match priorInvolvement(UUID knownChildId, UUID referralId, Instant receivedAt,
             KnownChildQueries.OpenCase open) {
         Instant windowStart = receivedAt.atZone(ZoneOffset.UTC).minusMonths(config.reReferralMonths()).toInstant();
-        List<KnownChildQueries.EarlierContact> rows = queries.contacts(knownChildId, referralId, windowStart,
+        List<KnownChildQueries.EarlierContact> rows = queries.contacts(open.rootId(), referralId, windowStart,
                 receivedAt);
         LocalDate today = receivedAt.atZone(WorkingCalendar.ENGLAND).toLocalDate();
         List<KnownChildQueries.EarlierContact> firsts = rows.stream().filter(r -> r.sameDayFirstReferralId() == null)

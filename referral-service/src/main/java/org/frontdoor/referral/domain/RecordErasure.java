@@ -25,7 +25,7 @@ import org.frontdoor.support.outbox.Outbox;
 /**
  * Deletes whole contacts whose retention period is over (the rules {@link ContactRetention} and
  * {@link ChildRecordRetention} choose them): the submission, its children and their timeline, and a known child
- * no remaining contact names. In the same transaction it publishes {@code referral.erased} for each, on
+ * no remaining contact names (with the records merged into one child with it, once no contact names any of them). In the same transaction it publishes {@code referral.erased} for each, on
  * referral-events (triage) and on referral-notices (notification), so every service deletes its part; the audit
  * log keeps that it happened (ids only).
  */
@@ -64,14 +64,11 @@ public class RecordErasure {
         }
         em.createNativeQuery("delete from referral where id in (?1)").setParameter(1, referralIds).executeUpdate();
         if (!knownChildren.isEmpty()) {
-            // a child the front door knows only through erased contacts is forgotten with them
-            String orphans = " where known_child_id in (?1) and not exists (select 1 from referral_child rc"
-                    + " where rc.known_child_id = %s)";
-            em.createNativeQuery("delete from child_identity" + orphans.formatted("child_identity.known_child_id"))
+            // a child the front door knows only through erased contacts is forgotten with them: its keys at once
+            em.createNativeQuery("delete from child_identity where known_child_id in (?1) and not exists (select 1"
+                    + " from referral_child rc where rc.known_child_id = child_identity.known_child_id)")
                     .setParameter(1, knownChildren).executeUpdate();
-            em.createNativeQuery("delete from known_child where id in (?1) and not exists (select 1 from"
-                    + " referral_child rc where rc.known_child_id = known_child.id)")
-                    .setParameter(1, knownChildren).executeUpdate();
+            forgetTreesNoContactNames(knownChildren);
         }
         Instant now = Instant.now(clock);
         childrenOf.forEach((referralId, childIds) -> {
@@ -82,6 +79,26 @@ public class RecordErasure {
             audit.record("referral.erased", referralId, retentionKind.code() + ": " + childIds.size() + " child(ren)");
         });
         return referralIds.size();
+    }
+
+    /**
+     * Forgets the known children of these (their records merged into one child by the MASH, with them) once no
+     * contact names any record of their tree. Until then a record no contact names stays, an id without keys, so
+     * that the records merged through it still count under their root.
+     */
+    private void forgetTreesNoContactNames(Set<UUID> knownChildren) {
+        em.createNativeQuery("""
+                with dead as (
+                    select r.root from (select distinct coalesce(k.root_id, k.id) as root from known_child k
+                                        where k.id in (?1)) r
+                    where not exists (select 1 from known_child t join referral_child rc on rc.known_child_id = t.id
+                                      where t.id = r.root or t.root_id = r.root)),
+                members as (
+                    select k.id from known_child k join dead on k.id = dead.root or k.root_id = dead.root),
+                forgotten_keys as (
+                    delete from child_identity ci using members m where ci.known_child_id = m.id)
+                delete from known_child k using members m where k.id = m.id""")
+                .setParameter(1, knownChildren).executeUpdate();
     }
 
     /** A child of an erased contact, and the known child it is. */

@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -152,6 +153,13 @@ public class ReferralChild extends PanacheEntityBase {
     @Column(name = "sharing_consent_confirmed_at")
     public Instant sharingConsentConfirmedAt;
 
+    /**
+     * The known child the sender attached the child to, found by a search of children: matching links the child to
+     * it instead of matching by keys. Not kept: {@link #knownChildId} says what the child was linked to.
+     */
+    @Transient
+    public UUID childKey;
+
     /** A child as the contact names them, received: names, dates, NHS number and address normalised for matching. */
     public static ReferralChild named(Referral referral, int position, ReferralCommand.Child in) {
         ReferralChild child = new ReferralChild();
@@ -174,6 +182,7 @@ public class ReferralChild extends PanacheEntityBase {
         }
         child.school = Text.blankToNull(in.school());
         child.careLeaver = Boolean.TRUE.equals(in.careLeaver());
+        child.childKey = in.childKey();
         child.status = ChildStatus.RECEIVED;
         return child;
     }

@@ -2,6 +2,7 @@ package org.frontdoor.referral.domain;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * A contact to record, as intake takes it: what a partner system or the front door sent, not yet checked against the
@@ -17,7 +18,7 @@ public record ReferralCommand(Referrer referrer, List<Child> children, List<Hous
 
     public record Child(String firstName, String lastName, LocalDate dateOfBirth, LocalDate expectedDateOfBirth,
             String gender, String nhsNumber, Address address, String school, Boolean careLeaver,
-            SharingConsentCommand sharingConsent) {
+            SharingConsentCommand sharingConsent, UUID childKey) {
     }
 
     public record Address(String line1, String line2, String town, String postcode) {

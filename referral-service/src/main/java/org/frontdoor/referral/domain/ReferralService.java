@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.frontdoor.events.EventEnvelope;
 import org.frontdoor.events.EventJson;
 import org.frontdoor.events.EventType;
@@ -111,10 +112,18 @@ public class ReferralService {
         // the notification service's own topic: referrer and child references only, no names or concern
         outbox.append(EventEnvelope.of(EventType.REFERRAL_LOGGED, referral.id, ReferralLogged.of(received)));
         audit.record("referral.submitted", referral.id, referral.children.size() + " child(ren), source "
-                + referral.sourceCode);
+                + referral.sourceCode + attachedChildren(referral));
         // ids and counts only: never a child's name, date of birth or the concern text
         LOG.infof("Referral %s received: source %s, %d child(ren), immediate risk %s", referral.id,
                 referral.sourceCode, referral.children.size(), referral.immediateRisk);
+    }
+
+    /** For the audit: the children the sender attached to a known child they found, and the known child. */
+    private static String attachedChildren(Referral referral) {
+        return referral.children.stream().filter(c -> c.childKey != null)
+                .map(c -> "; child " + c.id + " attached to known child " + c.childKey + " (linked to "
+                        + c.knownChildId + ")")
+                .collect(Collectors.joining());
     }
 
     private static ReferralReceipt receiptOf(Referral referral) {

@@ -109,10 +109,16 @@ public class ReferralStatusQueries {
                 .setParameter(3, worker));
     }
 
-    /** The case closed: the child's known child has it open no more (unless another case is open by now). */
+    /**
+     * The case closed: no record of the child's known child's tree (the records merged into one child) has it open
+     * any more (a record with another case open by now keeps that one).
+     */
     public void closeCase(UUID childId, UUID caseId) {
-        em.createNativeQuery("update known_child k set open_case_id = null, open_case_worker = null"
-                + " from referral_child c where c.id = ?1 and k.id = c.known_child_id and k.open_case_id = ?2")
+        em.createNativeQuery("""
+                update known_child t set open_case_id = null, open_case_worker = null
+                from referral_child c join known_child k on k.id = c.known_child_id
+                where c.id = ?1 and t.open_case_id = ?2
+                    and (t.id = coalesce(k.root_id, k.id) or t.root_id = coalesce(k.root_id, k.id))""")
                 .setParameter(1, childId)
                 .setParameter(2, caseId)
                 .executeUpdate();

@@ -9,6 +9,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import org.frontdoor.events.codes.IndicatorCatalogue;
 import org.frontdoor.events.codes.ReferralSource;
 import org.frontdoor.events.codes.SharingConsentStatus;
@@ -32,6 +34,9 @@ public class ReferralValidator {
 
     private static final String ANONYMOUS = "must be empty: an anonymous referral carries no referrer identity";
 
+    static final String UNKNOWN_CHILD_KEY = "is not a child the front door knows: search the children again, or leave"
+            + " it out to match the child by their details";
+
     @Inject
     ReferralConfig config;
 
@@ -46,6 +51,9 @@ public class ReferralValidator {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    KnownChildQueries knownChildren;
 
     /** What breaks the intake rules in a submission (empty when nothing does). */
     public List<FieldError> check(ReferralCommand command, Caller caller, String idempotencyKey) {
@@ -195,6 +203,23 @@ public class ReferralValidator {
             ReferralCommand.Child child = children.get(i);
             if (child != null) {
                 checkChild(child, "children[" + i + "].", today, errors);
+            }
+        }
+        checkChildKeys(children, errors);
+    }
+
+    /** A child attached to a known child names one the front door knows (looked up only when a child is attached). */
+    private void checkChildKeys(List<ReferralCommand.Child> children, List<FieldError> errors) {
+        List<UUID> keys = children.stream().filter(c -> c != null && c.childKey() != null)
+                .map(ReferralCommand.Child::childKey).distinct().toList();
+        if (keys.isEmpty()) {
+            return;
+        }
+        Set<UUID> known = knownChildren.known(keys);
+        for (int i = 0; i < children.size(); i++) {
+            ReferralCommand.Child child = children.get(i);
+            if (child != null && child.childKey() != null && !known.contains(child.childKey())) {
+                errors.add(new FieldError("children[" + i + "].childKey", UNKNOWN_CHILD_KEY));
             }
         }
     }

@@ -12,12 +12,14 @@ import org.frontdoor.events.EventEnvelope;
 import org.frontdoor.events.EventType;
 import org.frontdoor.events.Topics;
 import org.frontdoor.events.payload.CaseEvent;
+import org.frontdoor.events.payload.ChildMerge;
 import org.frontdoor.events.payload.TriageDecided;
 import org.frontdoor.events.payload.TriageQueued;
+import org.frontdoor.referral.domain.KnownChildMerges;
 import org.frontdoor.referral.domain.StatusUpdater;
 import org.frontdoor.support.inbox.InboxConsumer;
 
-/** Triage's events, applied to the referral status read model. */
+/** Triage's events, applied to the referral status read model and to the copy of the MASH's merges of records. */
 @ApplicationScoped
 public class TriageEventsHandler extends InboxConsumer {
 
@@ -29,6 +31,9 @@ public class TriageEventsHandler extends InboxConsumer {
 
     @Inject
     StatusUpdater status;
+
+    @Inject
+    KnownChildMerges merges;
 
     @Incoming("triage-events")
     @Blocking
@@ -45,6 +50,8 @@ public class TriageEventsHandler extends InboxConsumer {
                 EventType.CASE_OPENED.wireName(), e -> status.caseChanged(e, CaseEvent.from(e)),
                 EventType.CASE_ALLOCATED.wireName(), e -> status.caseChanged(e, CaseEvent.from(e)),
                 EventType.CASE_STEPPED.wireName(), e -> status.caseChanged(e, CaseEvent.from(e)),
-                EventType.CASE_CLOSED.wireName(), e -> status.caseChanged(e, CaseEvent.from(e)));
+                EventType.CASE_CLOSED.wireName(), e -> status.caseChanged(e, CaseEvent.from(e)),
+                EventType.CHILD_MERGED.wireName(), e -> merges.merged(e, ChildMerge.from(e)),
+                EventType.CHILD_UNMERGED.wireName(), e -> merges.unmerged(e, ChildMerge.from(e)));
     }
 }

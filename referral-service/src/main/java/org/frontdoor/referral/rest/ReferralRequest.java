@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.frontdoor.referral.domain.ReferralCommand;
 import org.frontdoor.support.validation.PlainText;
@@ -78,13 +79,20 @@ public record ReferralRequest(
             @Schema(description = "For a young adult (18 or over): their consent to share with partner agencies, when"
                     + " already asked. Without GIVEN the referrer hears only that the referral was received; the front"
                     + " door can record it later (PUT .../children/{childId}/sharing-consent)")
-            @Valid SharingConsentRequest sharingConsent) {
+            @Valid SharingConsentRequest sharingConsent,
+            @Schema(description = "The known child this child is, as the front door found them by searching children"
+                    + " before keying the contact in (a childKey of GET /api/v1/children, on the triage service): the"
+                    + " contact is linked to that child (or to the record it was merged into) instead of being matched"
+                    + " by the child's details, and shows that child's earlier contacts and open case. Leave it out to"
+                    + " match by NHS number, or by names, date of birth and postcode. A childKey the referral service"
+                    + " does not know is refused (422)", example = "3f1c2a9e-6b7d-4e58-9a0c-1d2e3f4a5b6c")
+            UUID childKey) {
 
         ReferralCommand.Child toCommand() {
             return new ReferralCommand.Child(firstName, lastName, dateOfBirth, expectedDateOfBirth, gender, nhsNumber,
                     address == null ? null : new ReferralCommand.Address(address.line1(), address.line2(),
                             address.town(), address.postcode()),
-                    school, careLeaver, sharingConsent == null ? null : sharingConsent.toCommand());
+                    school, careLeaver, sharingConsent == null ? null : sharingConsent.toCommand(), childKey);
         }
     }
 

@@ -122,6 +122,64 @@ class ChildMatchingTest {
                 .body("children[0].priorInvolvement.sameDayFirstReferralId", equalTo(amy));
     }
 
+    @Test
+    void exactNamesAndBirthDateLinkTheChildAfterAHouseMoveOrWithoutAnAddressAndTwinsStayApart() throws Exception {
+        String surname = uniqueSurname();
+        String atHome = submitAsFrontDoor(schoolReferral(surname, null)).then().statusCode(201)
+                .extract().path("referralId");
+        String moved = submitAsFrontDoor(schoolReferral(surname.toUpperCase(), null).replace("DN1 1AA", "DN9 3AB"))
+                .then().statusCode(201).extract().path("referralId");
+        String noAddress = submitAsFrontDoor(withoutAddress(named("AMY", schoolReferral(surname, null))))
+                .then().statusCode(201).extract().path("referralId");
+        String twinMoved = submitAsFrontDoor(named("Ben", schoolReferral(surname, null)).replace("DN1 1AA", "DN9 3AB"))
+                .then().statusCode(201).extract().path("referralId");
+        String twinAtHome = submitAsFrontDoor(named("Ben", schoolReferral(surname, null))).then().statusCode(201)
+                .extract().path("referralId");
+
+        UUID amy = knownChildOf(atHome);
+        assertEquals(amy, knownChildOf(moved), "another postcode, the same names and date of birth: one child");
+        assertEquals(amy, knownChildOf(noAddress), "no address, the same names and date of birth: one child");
+        assertNotEquals(amy, knownChildOf(twinMoved), "the twin's first name differs: another child");
+        assertEquals(knownChildOf(twinMoved), knownChildOf(twinAtHome));
+        given().auth().oauth2(token("triage-worker")).when().get("/api/v1/referrals/" + moved)
+                .then().statusCode(200)
+                .body("children[0].priorInvolvement.sameDayFirstReferralId", equalTo(atHome));
+        given().auth().oauth2(token("triage-worker")).when().get("/api/v1/referrals/" + twinMoved)
+                .then().statusCode(200)
+                .body("children[0].priorInvolvement.sameDayFirstReferralId", nullValue());
+        assertEquals(List.of(amy), uuids("select known_child_id from child_identity where match_key = 'name:"
+                + Surname.key(surname) + "|AMY|2016-04-02'"));
+        assertEquals(List.of(amy), uuids("select known_child_id from child_identity where match_key = 'demo:"
+                + Surname.key(surname) + "|AMY|2016-04-02|DN93AB'"), "the new address's key is claimed for the child");
+    }
+
+    @Test
+    void theNameKeyIsBackfilledForChildrenRecordedBeforeItForTheEarliestContactsKnownChild() throws Exception {
+        String surname = uniqueSurname();
+        String nameKey = "name:" + Surname.key(surname) + "|AMY|2016-04-02";
+        String first = submitAsFrontDoor(schoolReferral(surname, null)).then().statusCode(201)
+                .extract().path("referralId");
+        // as before V6: no name key, so the same child at another address was recorded as another known child
+        execute("delete from child_identity where match_key = '" + nameKey + "'");
+        String elsewhere = submitAsFrontDoor(schoolReferral(surname, null).replace("DN1 1AA", "DN9 3AB"))
+                .then().statusCode(201).extract().path("referralId");
+        execute("delete from child_identity where match_key = '" + nameKey + "'");
+        String twin = submitAsFrontDoor(named("Ben", schoolReferral(surname, null))).then().statusCode(201)
+                .extract().path("referralId");
+        String twinKey = "name:" + Surname.key(surname) + "|BEN|2016-04-02";
+        execute("delete from child_identity where match_key = '" + twinKey + "'");
+        assertNotEquals(knownChildOf(first), knownChildOf(elsewhere));
+
+        asOwner(migration("db/migration/V6__name_key_and_merged_records.sql"));
+
+        assertEquals(List.of(knownChildOf(first)), uuids("select known_child_id from child_identity where match_key = '"
+                + nameKey + "'"), "the earliest contact's known child has the key; the MASH may merge the other");
+        assertEquals(List.of(knownChildOf(twin)), uuids("select known_child_id from child_identity where match_key = '"
+                + twinKey + "'"));
+        assertEquals(List.of(knownChildOf(elsewhere)), uuids("select known_child_id from child_identity where"
+                + " match_key = 'demo:" + Surname.key(surname) + "|AMY|2016-04-02|DN93AB'"), "other keys untouched");
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = { "without an NHS number", "with an NHS number", "some with an NHS number" })
     void concurrentContactsForOneNewChildGiveOneKnownChild(String which) throws Exception {
@@ -212,6 +270,11 @@ class ChildMatchingTest {
             }
         }
         assertEquals(names.stream().map(Surname::key).toList(), sql);
+    }
+
+    private static String withoutAddress(String body) {
+        return body.replace("\"address\": {\"line1\": \"1 High St\", \"town\": \"Doncaster\","
+                + " \"postcode\": \"DN1 1AA\"},", "");
     }
 
     private static String named(String firstName, String body) {

@@ -92,6 +92,30 @@ class RecordRetentionTest {
                 + " '%\"retentionKind\":\"childrens-records\"%'"));
     }
 
+    @Test
+    void aMergedRecordIsKeptWhileTheChildsCaseIsOpenOnAnotherRecordAndItsRootOutlivesItsOwnContacts() throws Exception {
+        String survivor = contact(uniqueSurname(), null, "CASE_CLOSED", "1990-01-01");
+        setBirth(survivor, "1970-06-01");
+        String duplicate = contact(uniqueSurname(), null, "CASE_CLOSED", "1990-01-01");
+        setBirth(duplicate, "1970-06-01");
+        String root = value("select known_child_id::text from referral_child where referral_id = '" + survivor + "'");
+        String merged = value("select known_child_id::text from referral_child where referral_id = '" + duplicate
+                + "'");
+        // as child.merged leaves them, with a case open on the survivor's record (the child's case)
+        update("update known_child set merged_into = '" + root + "', root_id = '" + root + "',"
+                + " merge_id = gen_random_uuid() where id = '" + merged + "'");
+        update("update known_child set open_case_id = gen_random_uuid() where id = '" + root + "'");
+
+        QuarkusTransaction.requiringNew().call(() -> childrensRecords.prune(Instant.parse("1995-06-02T00:00:00Z")));
+        assertEquals(1, count("referral where id = '" + duplicate + "'"), "the child's case is open");
+
+        update("update known_child set open_case_id = null where id = '" + root + "'");
+        QuarkusTransaction.requiringNew().call(() -> childrensRecords.prune(Instant.parse("1995-06-02T00:00:00Z")));
+        assertEquals(0, count("referral where id in ('" + survivor + "', '" + duplicate + "')"));
+        assertEquals(0, count("known_child where id = '" + merged + "'"));
+        assertEquals(0, count("known_child where id = '" + root + "'"), "nothing counts under it any more");
+    }
+
     /** A school's contact about one child, its children set to {@code status} and received on {@code receivedOn}. */
     private String contact(String surname, String nhs, String status, String receivedOn) throws Exception {
         String id = submitAsPartner(schoolReferral(surname, nhs)).then().statusCode(201).extract().path("referralId");

@@ -2,12 +2,14 @@ package org.frontdoor.referral.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.frontdoor.events.codes.SharingConsentStatus;
@@ -30,7 +32,7 @@ class ReferralChildRulesTest {
         void isNormalisedForMatchingAndReceived() {
             ReferralChild child = ReferralChild.named(new Referral(), 1, new ReferralCommand.Child(" ", " Smith ",
                     null, LocalDate.of(2027, 3, 1), "U", null, new ReferralCommand.Address("1 High St", " ",
-                            "Doncaster", "dn1 1aa"), " ", true, null));
+                            "Doncaster", "dn1 1aa"), " ", true, null, null));
             assertEquals(1, child.position);
             assertNull(child.firstName, "a blank first name is none");
             assertEquals("Smith", child.lastName);
@@ -46,7 +48,8 @@ class ReferralChildRulesTest {
         @Test
         void aBornChildHasNoExpectedDateOfBirth() {
             ReferralChild child = ReferralChild.named(new Referral(), 0, new ReferralCommand.Child("Amy", "Smith",
-                    LocalDate.of(2016, 4, 2), LocalDate.of(2027, 3, 1), "F", "943 476 5919", null, null, null, null));
+                    LocalDate.of(2016, 4, 2), LocalDate.of(2027, 3, 1), "F", "943 476 5919", null, null, null, null,
+                    null));
             assertNull(child.expectedDateOfBirth);
             assertEquals("9434765919", child.nhsNumber);
             assertFalse(child.careLeaver, "absent is not a care leaver");
@@ -66,6 +69,32 @@ class ReferralChildRulesTest {
         assertEquals(first, child.sameDayFirstReferralId);
         assertEquals(openCase, child.openCaseId);
         assertEquals(3, child.contactsLast12Months);
+    }
+
+    @Nested
+    class MatchKeys {
+
+        @Test
+        void exactNamesAndDateOfBirthAreAKeyWithoutThePostcodeAfterTheNhsNumberAndTheAddress() {
+            assertEquals(List.of("nhs:9434765919", "demo:SMITH|AMY|2016-04-02|DN11AA", "name:SMITH|AMY|2016-04-02"),
+                    ChildMatcher.keysOf(child(" amy", "9434765919", "DN1 1AA")));
+            assertEquals(List.of("name:SMITH|AMY|2016-04-02"), ChildMatcher.keysOf(child("Amy", null, null)),
+                    "no address: still known by names and date of birth");
+        }
+
+        @Test
+        void twinsHaveTwoNameKeysAndAChildWithoutAFirstNameNone() {
+            assertNotEquals(ChildMatcher.keysOf(child("Amy", null, "DN1 1AA")),
+                    ChildMatcher.keysOf(child("Ben", null, "DN1 1AA")));
+            assertEquals(List.of("demo:SMITH|2016-04-02|DN11AA"), ChildMatcher.keysOf(child(null, null, "DN1 1AA")));
+        }
+
+        private ReferralChild child(String firstName, String nhs, String postcode) {
+            return ReferralChild.named(new Referral(), 0, new ReferralCommand.Child(firstName, "Smith",
+                    LocalDate.of(2016, 4, 2), null, "F", nhs, postcode == null ? null
+                            : new ReferralCommand.Address("1 High St", null, "Doncaster", postcode),
+                    null, null, null, null));
+        }
     }
 
     @Nested

@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.frontdoor.events.EventEnvelope;
 import org.frontdoor.events.EventType;
@@ -15,6 +16,7 @@ import org.frontdoor.support.audit.AuditLog;
 import org.frontdoor.support.calendar.Instants;
 import org.frontdoor.support.outbox.Outbox;
 import org.frontdoor.triage.cases.CareCase;
+import org.frontdoor.triage.children.ChildIndexQueries;
 import org.frontdoor.triage.screening.ThresholdRules;
 import org.frontdoor.triage.staff.StaffAlert;
 import org.frontdoor.triage.statutory.CharacteristicsService;
@@ -50,6 +52,9 @@ public class TriageIntake {
     @Inject
     CharacteristicsService characteristics;
 
+    @Inject
+    ChildIndexQueries childIndex;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void received(ReferralReceived referral) {
         requireComplete(referral);
@@ -64,8 +69,10 @@ public class TriageIntake {
         List<String> indicators = referral.concerns().indicators() == null ? List.of()
                 : referral.concerns().indicators();
         ThresholdRules.Suggestion suggestion = rules.suggest(indicators, immediateRisk);
+        Map<UUID, UUID> roots = childIndex.record(referral.children().stream().map(c -> recorded(referral, c)).toList());
         for (ReferralReceived.Child child : referral.children()) {
             TriageItem item = newItem(referral, child, now);
+            item.childKey = roots.get(item.childKey);
             CareCase open = openCase(item);
             item.queue(indicators, immediateRisk, suggestion, open, p -> deadlines.deadline(referral.receivedAt(), p));
             item.persist();
@@ -116,17 +123,31 @@ public class TriageIntake {
                 + item.priority + (open == null ? "" : ", open case " + open.id));
     }
 
-    /** One child of the contact, with what the referral service knew of the child then. */
-    private static TriageItem newItem(ReferralReceived referral, ReferralReceived.Child child, Instant now) {
+    /** The child as the index of children records it, under its record (the known child, else this contact's). */
+    private static ChildIndexQueries.Recorded recorded(ReferralReceived referral, ReferralReceived.Child child) {
         if (child.childId() == null) {
             throw new IllegalArgumentException("a child of referral " + referral.referralId() + " has no id");
         }
+        return new ChildIndexQueries.Recorded(recordOf(child), child.firstName(), child.lastName(),
+                child.dateOfBirth(), child.address() == null ? null : child.address().postcode(), child.nhsNumber(),
+                referral.receivedAt());
+    }
+
+    private static UUID recordOf(ReferralReceived.Child child) {
+        return child.knownChildId() != null ? child.knownChildId() : child.childId();
+    }
+
+    /**
+     * One child of the contact, with what the referral service knew of the child then; {@code childKey} its record
+     * (the caller makes it the record's root).
+     */
+    private static TriageItem newItem(ReferralReceived referral, ReferralReceived.Child child, Instant now) {
         TriageItem item = new TriageItem();
         item.id = UUID.randomUUID();
         item.referralId = referral.referralId();
         item.childId = child.childId();
         item.knownChildId = child.knownChildId();
-        item.childKey = child.knownChildId() != null ? child.knownChildId() : child.childId();
+        item.childKey = recordOf(child);
         item.position = child.position();
         item.receivedAt = referral.receivedAt();
         item.queuedAt = now;

@@ -38,6 +38,7 @@ import org.frontdoor.support.paging.Paging;
 import org.frontdoor.support.problem.Problem;
 import org.frontdoor.support.problem.QueryParams;
 import org.frontdoor.support.security.Roles;
+import org.frontdoor.triage.children.PossibleMatches;
 import org.frontdoor.triage.decision.DecisionCommand;
 import org.frontdoor.triage.decision.DecisionService;
 import org.frontdoor.triage.decision.SendBackCommand;
@@ -117,6 +118,9 @@ public class TriageItemResource {
     DecisionService decisions;
 
     @Inject
+    PossibleMatches possibleMatches;
+
+    @Inject
     Clock clock;
 
     @GET
@@ -176,7 +180,8 @@ public class TriageItemResource {
             description = "The contact, the suggested level with the rules and indicators that drove it, prior"
                     + " involvement (earlier referrals, same-day contacts), the child's open case with its pathway and"
                     + " lead worker, partner agency checks, the decision once made (and whether it awaits approval),"
-                    + " and the item's history. The ETag header is the item's version, for If-Match.")
+                    + " the item's history, and the child's possible earlier records (possibleMatches: scored and"
+                    + " explained, with their earlier contacts). The ETag header is the item's version, for If-Match.")
     @APIResponse(responseCode = "200", description = "The item", headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING, maxLength = IfMatch.MAX_LENGTH),
             description = "The item's version"), content = @Content(schema = @Schema(implementation = TriageItemView.class)))
     @APIResponse(responseCode = "404", description = "No such item")
@@ -326,7 +331,7 @@ public class TriageItemResource {
     }
 
     private Response item(TriageResults.Details details) {
-        TriageItemView view = TriageItemView.of(details, Instants.now(clock));
+        TriageItemView view = TriageItemView.of(details, possibleMatches.of(details.item()), Instants.now(clock));
         return Response.ok(view).header("ETag", IfMatch.etag(view.version())).build();
     }
 

@@ -13,6 +13,7 @@ import org.frontdoor.events.codes.Priority;
 import org.frontdoor.events.payload.ReferralReceived;
 import org.frontdoor.support.openapi.Bounds;
 import org.frontdoor.triage.cases.CareCase;
+import org.frontdoor.triage.children.PossibleMatch;
 import org.frontdoor.triage.queue.HistoryEntry;
 import org.frontdoor.triage.queue.TriageItem;
 import org.frontdoor.triage.queue.TriageResults;
@@ -41,7 +42,12 @@ public record TriageItemView(UUID id, UUID referralId, UUID childId,
         @Schema(description = "Version of the item: send it back in If-Match to change it", minimum = "0",
                 maximum = Bounds.LONG_MAX) long version,
         @Schema(description = "What happened to the item, oldest first (a record's own history: not paged)")
-        List<History> history) {
+        List<History> history,
+        @Schema(description = "Earlier records that may be this child despite a misspelt name, a mistyped date of"
+                + " birth or a new postcode, best first, each with its score, the reasons and its earlier contacts"
+                + " (at most frontdoor.matching.max-matches; none rejected as not the same child). For a person to"
+                + " confirm (merge) or reject, never joined automatically.", maxItems = 20)
+        List<PossibleMatch> possibleMatches) {
 
     @Schema(name = "Suggestion", description = "The level the threshold rules suggest, and why. A guide, not a verdict.")
     public record Suggestion(@Schema(example = "3", minimum = "1", maximum = "4") int level,
@@ -140,7 +146,8 @@ public record TriageItemView(UUID id, UUID referralId, UUID childId,
         }
     }
 
-    public static TriageItemView of(TriageResults.Details d, Instant now) {
+    /** The item with its child's possible earlier records. */
+    public static TriageItemView of(TriageResults.Details d, List<PossibleMatch> possibleMatches, Instant now) {
         TriageItem item = d.item();
         ReferralReceived content = d.content();
         ReferralReceived.Child child = content.children().stream()
@@ -163,6 +170,6 @@ public record TriageItemView(UUID id, UUID referralId, UUID childId,
                         content.concerns(), content.consent()),
                 d.checks().stream().map(Check::of).toList(), decision,
                 item.sentBackAt == null ? null : new SentBack(item.sentBackBy, item.sentBackAt, item.sentBackReason),
-                item.caseId, item.version, d.history().stream().map(History::of).toList());
+                item.caseId, item.version, d.history().stream().map(History::of).toList(), possibleMatches);
     }
 }

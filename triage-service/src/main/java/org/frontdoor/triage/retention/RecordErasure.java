@@ -30,6 +30,8 @@ public class RecordErasure {
         UUID referral = erased.referralId();
         List<UUID> cases = ids("select distinct case_id from case_child where referral_id = ?1", referral);
         List<UUID> childKeys = ids("select distinct child_key from triage_item where referral_id = ?1", referral);
+        List<UUID> records = ids("select distinct coalesce(known_child_id, child_id) from triage_item"
+                + " where referral_id = ?1", referral);
         String items = "(select id from triage_item where referral_id = ?1)";
         delete("delete from partner_check where triage_item_id in " + items, referral);
         delete("delete from assessment where triage_item_id in " + items, referral);
@@ -44,6 +46,7 @@ public class RecordErasure {
         delete("delete from triage_referral where referral_id = ?1", referral);
         delete("delete from feedback_delivery where referral_id = ?1", referral);
         deleteCensusRecordsLeft(childKeys);
+        deleteIndexRecordsLeft(records);
         audit.record("referral.erased", referral, erased.retentionKind() + ": triage items, checks and history");
     }
 
@@ -72,6 +75,16 @@ public class RecordErasure {
         em.createNativeQuery("delete from child_characteristics k where k.child_key in (?1) and not exists"
                 + " (select 1 from triage_item i where i.child_key = k.child_key)").setParameter(1, childKeys)
                 .executeUpdate();
+    }
+
+    /** A child's record in the index of children (its names) goes with the last contact about the record. */
+    private void deleteIndexRecordsLeft(List<UUID> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        em.createNativeQuery("delete from child_record r where r.child_key in (?1) and not exists (select 1 from"
+                + " triage_item i where i.known_child_id = r.child_key or i.child_id = r.child_key)")
+                .setParameter(1, records).executeUpdate();
     }
 
     @SuppressWarnings("unchecked")

@@ -37,6 +37,8 @@ class RecordErasureTest {
         String item = queued(List.of("SIGNS_OF_NEGLECT"), false);
         UUID referral = UUID.fromString(as(WORKER).get("/api/v1/triage-items/" + item).path("referralId"));
         UUID child = UUID.fromString(as(WORKER).get("/api/v1/triage-items/" + item).path("childId"));
+        UUID childKey = UUID.fromString(as(WORKER).get("/api/v1/triage-items/" + item).path("childKey"));
+        assertEquals(1, count("child_record where child_key = '" + childKey + "'"), "the child is in the index");
         as(WORKER).body("""
                 {"organisation": "south-yorkshire-police", "contactName": "DC R. Hughes",
                  "checkedAt": "2026-01-05T11:30:00Z", "findings": "Known to police."}""")
@@ -57,6 +59,7 @@ class RecordErasureTest {
         assertEquals(0, count("case_child where referral_id = '" + referral + "'"));
         assertEquals(0, count("care_case where id = '" + caseId + "'"), "the case had no other child");
         assertEquals(0, count("staff_alert where referral_id = '" + referral + "'"));
+        assertEquals(0, count("child_record where child_key = '" + childKey + "'"), "no other contact names the child");
         assertEquals(1, count("audit_entry where action = 'referral.erased' and referral_id = '" + referral + "'"));
 
         send(EventEnvelope.of(EventType.REFERRAL_ERASED, referral,
