@@ -15,8 +15,10 @@ import org.frontdoor.testsupport.DevTokens;
  * it asserts nothing. Phases, one class each: start-up and memory ({@link ServiceStartups}), intake at 1/8/32/64
  * clients against the same rows written by plain JDBC ({@link IntakeAgainstCeiling}), referral-to-queue
  * ({@link ReferralToQueue}) and decision-to-webhook ({@link DecisionToWebhook}) latency, a national year's
- * referrals for a fixed time budget ({@link NationalYear}) and the statutory returns for a year
- * ({@link ReturnsForAYear}).
+ * referrals for a fixed time budget ({@link NationalYear}), the statutory returns for a year
+ * ({@link ReturnsForAYear}) and the candidate search among 600,000 children ({@link ChildSearchAt600k}).
+ * {@code BENCHMARK_ONLY=child-search} (or {@code -Dbench.only=child-search}) runs that phase alone against the running
+ * stack and replaces only its section of docs/benchmarks.md.
  */
 public final class Benchmark {
 
@@ -41,7 +43,13 @@ public final class Benchmark {
     public static void main(String[] args) throws Exception {
         Duration step = Duration.ofSeconds(Long.parseLong(System.getProperty("bench.step.seconds", "15")));
         Duration national = Duration.ofMinutes(Long.parseLong(System.getProperty("bench.national.minutes", "3")));
-        new Benchmark(Path.of("").toAbsolutePath(), step, national).run();
+        Benchmark benchmark = new Benchmark(Path.of("").toAbsolutePath(), step, national);
+        String only = System.getProperty("bench.only", System.getenv().getOrDefault("BENCHMARK_ONLY", ""));
+        if (only.isBlank()) {
+            benchmark.run();
+        } else {
+            benchmark.runOnly(only);
+        }
         System.exit(0);
     }
 
@@ -67,6 +75,20 @@ public final class Benchmark {
         System.out.println("written " + out);
     }
 
+    /** One phase, no restarts and no warm-up of its own: its section of docs/benchmarks.md replaced, the rest kept. */
+    private void runOnly(String only) throws Exception {
+        if (!only.equals("child-search")) {
+            throw new IllegalArgumentException("BENCHMARK_ONLY: only child-search runs alone, not " + only);
+        }
+        new ChildSearchAt600k(stack, http, report).run();
+        report.line("Measured on its own (`BENCHMARK_ONLY=child-search`) on " + Instant.now() + ".");
+        report.line("");
+        Path out = stack.root().resolve("docs/benchmarks.md");
+        report.replaceSection(out, ChildSearchAt600k.TITLE);
+        System.out.println();
+        System.out.println("its section replaced in " + out);
+    }
+
     private void phases() throws Exception {
         if (phase("intake")) {
             new IntakeAgainstCeiling(stack, http, report, CONCURRENCY, step).run();
@@ -87,9 +109,13 @@ public final class Benchmark {
             stack.settle();
             new ReturnsForAYear(stack, http, report).run();
         }
+        if (phase("child-search")) {
+            stack.settle();
+            new ChildSearchAt600k(stack, http, report).run();
+        }
     }
 
-    /** -Dbench.phases=intake,queue,webhook,national (all by default) runs a part, e.g. while tuning one. */
+    /** -Dbench.phases=intake,queue,webhook,national,returns,child-search (all by default) runs a part, e.g. while tuning one. */
     private static boolean phase(String name) {
         String phases = System.getProperty("bench.phases", "");
         return phases.isBlank() || List.of(phases.split(",")).contains(name);

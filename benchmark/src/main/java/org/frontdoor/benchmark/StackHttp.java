@@ -38,6 +38,11 @@ final class StackHttp {
         return tokens.token(role, org);
     }
 
+    /** A member of staff of their own: each signed-in person has their own rate limit. */
+    String staff(String role, String subject) {
+        return tokens.builder().role(role).subject(subject).build();
+    }
+
     /** One realistic referral with its own idempotency key; null when no answer came. */
     HttpResponse<String> refer(String partner) {
         return send(REFERRALS, partner, Referrals.body(), Map.of("Idempotency-Key", UUID.randomUUID().toString()));

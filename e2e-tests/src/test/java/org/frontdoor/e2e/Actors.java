@@ -50,6 +50,24 @@ final class Actors {
         return s.toString();
     }
 
+    /** A valid NHS number (modulus 11 check digit) no other test has: a child of its own. */
+    static String nhsNumber() {
+        java.util.Random random = new SecureRandom();
+        while (true) {
+            StringBuilder digits = new StringBuilder("4"); // England's range starts 4 to 7
+            int sum = 4 * 10;
+            for (int i = 1; i < 9; i++) {
+                int d = random.nextInt(10);
+                digits.append(d);
+                sum += d * (10 - i);
+            }
+            int check = 11 - sum % 11;
+            if (check != 10) {
+                return digits.append(check == 11 ? 0 : check).toString();
+            }
+        }
+    }
+
     /** A partner organisation with its own webhook receiver, subscribed with a Standard Webhooks secret. */
     record Partner(String org, String token, String secret, WebhookReceiver receiver) implements AutoCloseable {
 
@@ -159,6 +177,23 @@ final class Actors {
             child.put("gender", gender);
             child.put("address", Map.of("line1", "4 Mill Lane", "town", "Doncaster", "postcode", postcode));
             children.add(child);
+            return this;
+        }
+
+        /** A child without an address: the police and the public often give none. */
+        Referral childWithoutAddress(String firstName, String lastName, String dateOfBirth, String gender) {
+            Map<String, Object> child = new LinkedHashMap<>();
+            child.put("firstName", firstName);
+            child.put("lastName", lastName);
+            child.put("dateOfBirth", dateOfBirth);
+            child.put("gender", gender);
+            children.add(child);
+            return this;
+        }
+
+        /** The last child named has this NHS number. */
+        Referral nhsNumber(String nhsNumber) {
+            children.get(children.size() - 1).put("nhsNumber", nhsNumber);
             return this;
         }
 

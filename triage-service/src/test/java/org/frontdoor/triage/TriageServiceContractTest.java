@@ -41,7 +41,9 @@ class TriageServiceContractTest extends ServiceContractTest {
                 "/api/v1/timescales", "/api/v1/returns/cin-census", "/api/v1/returns/cin-census/errors",
                 "/api/v1/returns/annex-a", "/api/v1/returns/annex-a/lists/{list}", "/api/v1/triage/indicators",
                 "/api/v1/cases/awaiting-approval", "/api/v1/cases/{id}/change/approve",
-                "/api/v1/cases/{id}/change/decline");
+                "/api/v1/cases/{id}/change/decline", "/api/v1/children/{childKey}/merge",
+                "/api/v1/children/{childKey}/unmerge", "/api/v1/children/{childKey}/not-the-same",
+                "/api/v1/children/{childKey}/chronology");
         assertTrue(paths.keySet().containsAll(expected), paths.keySet().toString());
         // closed sets of values are enums in the document, not free strings
         assertEquals(List.of("NO_FURTHER_ACTION", "INFORMATION_AND_ADVICE", "EARLY_HELP_SINGLE_AGENCY",
@@ -54,6 +56,9 @@ class TriageServiceContractTest extends ServiceContractTest {
                 "ABAN", "AOTH", "BCRB", "BAFR", "BOTH", "CHNE", "OOTH", "REFU", "NOBT"),
                 openApi.getList("components.schemas.Ethnicity.enum"));
         assertEquals(List.of("M", "F", "U"), openApi.getList("components.schemas.CensusSex.enum"));
+        assertEquals(List.of("CONTACT", "DECISION", "CHECK", "CASE_STEP", "ASSESSMENT", "SECTION47_ENQUIRY",
+                "MESSAGE_TO_REFERRER", "RECORDS_MERGED", "RECORDS_SEPARATED"),
+                openApi.getList("components.schemas.ChronologyEntryType.enum"));
         assertTrue(openApi.getList("components.schemas.AssessmentFactor.enum").containsAll(List.of("1A", "21")));
         for (String path : expected) {
             paths.get(path).forEach((method, operation) -> {

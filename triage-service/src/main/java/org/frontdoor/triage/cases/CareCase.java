@@ -34,8 +34,13 @@ public class CareCase extends PanacheEntityBase {
     @Column(name = "referral_id", nullable = false)
     public UUID referralId;
 
+    /** The record the case's data counts under now: the root of {@link #recordedKnownChildId} (merges move it). */
     @Column(name = "known_child_id")
     public UUID knownChildId;
+
+    /** The record the case was opened for, kept so that an unmerge gives the case back to it. */
+    @Column(name = "recorded_known_child_id")
+    public UUID recordedKnownChildId;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -90,13 +95,23 @@ public class CareCase extends PanacheEntityBase {
         return openedOnImmediateRisk && now.isBefore(calendar.plusWorkingDays(openedAt, workingDays));
     }
 
-    /** A case opened by a decision about the child, not yet allocated. */
+    /** A case opened by a decision about a record never merged (its own root), not yet allocated. */
     public static CareCase open(UUID referralId, UUID knownChildId, Pathway pathway, boolean onImmediateRisk,
+            Actor opener, Instant now) {
+        return open(referralId, knownChildId, knownChildId, pathway, onImmediateRisk, opener, now);
+    }
+
+    /**
+     * A case opened by a decision about the child, not yet allocated: for {@code record} (the contact's record),
+     * counted under {@code childKey} (the record's root now).
+     */
+    public static CareCase open(UUID referralId, UUID record, UUID childKey, Pathway pathway, boolean onImmediateRisk,
             Actor opener, Instant now) {
         CareCase c = new CareCase();
         c.id = UUID.randomUUID();
         c.referralId = referralId;
-        c.knownChildId = knownChildId;
+        c.recordedKnownChildId = record;
+        c.knownChildId = childKey;
         c.pathway = pathway;
         c.openedPathway = pathway;
         c.status = Status.OPEN;
@@ -154,11 +169,12 @@ public class CareCase extends PanacheEntityBase {
         }
     }
 
-    public static Optional<CareCase> openFor(UUID knownChildId) {
-        if (knownChildId == null) {
+    /** The open case of the child counted under {@code childKey} (a triage item's childKey: the root record). */
+    public static Optional<CareCase> openFor(UUID childKey) {
+        if (childKey == null) {
             return Optional.empty();
         }
-        return find("knownChildId = ?1 and status = ?2 order by openedAt", knownChildId, Status.OPEN).firstResultOptional();
+        return find("knownChildId = ?1 and status = ?2 order by openedAt", childKey, Status.OPEN).firstResultOptional();
     }
 
     public static long openCasesOf(String workerId) {

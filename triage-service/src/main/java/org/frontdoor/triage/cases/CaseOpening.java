@@ -71,10 +71,11 @@ public class CaseOpening {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Effect openJoinOrStep(TriageItem item, Actor actor, List<FieldError> errors) {
-        queries.lockChild(item.knownChildId);
+        // by the root record: a case follows its child's merges
+        queries.lockChild(item.childKey);
         Instant now = Instants.now(clock);
         Pathway pathway = item.outcome.pathway();
-        CareCase open = CareCase.openFor(item.knownChildId).orElse(null);
+        CareCase open = CareCase.openFor(item.childKey).orElse(null);
         if (open != null && open.pathway == Pathway.EARLY_HELP && pathway == Pathway.SOCIAL_CARE) {
             return stepUp(open, item, actor, errors, now);
         }
@@ -133,12 +134,18 @@ public class CaseOpening {
         if (lead == null) {
             return null;
         }
-        CareCase c = CareCase.open(item.referralId, item.knownChildId, pathway, item.immediateRisk, actor, now);
+        CareCase c = CareCase.open(item.referralId, record(item), item.childKey, pathway, item.immediateRisk, actor,
+                now);
         allocation.place(c, lead, now);
         c.persist();
         CaseChild.join(c.id, item, now);
         HistoryEntry.add(c.id, now, actor, "OPENED", pathway + " case from triage item " + item.id);
         allocation.record(c, lead, null, actor, now);
         return new Effect(c, EffectKind.OPENED, null, null, new ArrayList<>(lead.warnings()));
+    }
+
+    /** The contact's record: the referral service's known child, else the contact's child. */
+    private static java.util.UUID record(TriageItem item) {
+        return item.knownChildId != null ? item.knownChildId : item.childId;
     }
 }

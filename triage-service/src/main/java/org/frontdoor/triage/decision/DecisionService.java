@@ -88,7 +88,7 @@ public class DecisionService {
         IfMatch.check(ifMatch, item.version, "Triage item " + id);
         Actor actor = actors.staff();
         item.requireDecidableBy(actor);
-        CareCase open = CareCase.openFor(item.knownChildId).orElse(null);
+        CareCase open = CareCase.openFor(item.childKey).orElse(null);
         Pathway openPathway = open == null ? null : open.pathway;
         validation.check(command, command == null ? List.of()
                 : rules.check(command, item.suggestedLevel, openPathway, DecisionService::staffMember));
@@ -116,7 +116,7 @@ public class DecisionService {
                     + actor.subject() + "): the decider may not approve their own decision");
             throw e;
         }
-        CareCase open = CareCase.openFor(item.knownChildId).orElse(null);
+        CareCase open = CareCase.openFor(item.childKey).orElse(null);
         if (item.outcome == Outcome.PASSED_TO_ALLOCATED_WORKER && open == null) {
             throw DomainException.conflict("The child's case has closed since the decision:"
                     + " send it back for a new decision");
@@ -180,7 +180,7 @@ public class DecisionService {
         Pathway openPathway = open == null ? null : open.pathway;
         CaseResults.Effect effect = caseEffect(item, open, actor);
         boolean reReferral = DecisionRules.becomesReferral(item.outcome, openPathway) && queries.referredWithin(
-                item.knownChildId, item.id, item.contactDate(), config.reReferralMonths());
+                item.childKey, item.id, item.contactDate(), config.reReferralMonths());
         item.takeEffect(approver, now, openPathway, effect == null ? null : effect.careCase().id, reReferral);
         HistoryEntry.add(item.id, now, actor, approver == null ? "DECIDED" : "APPROVED", "level "
                 + item.decidedLevel + ", " + item.outcome + (item.metDeadline ? ", on time" : ", after the deadline")

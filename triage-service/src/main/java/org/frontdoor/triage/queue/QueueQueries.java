@@ -39,10 +39,13 @@ public class QueueQueries {
         return TriageItem.list("status = ?1 order by approvalRequestedAt, id", TriageStatus.AWAITING_APPROVAL);
     }
 
-    /** Whether another contact about the child became a referral within {@code months} before {@code date}. */
-    public boolean referredWithin(UUID knownChildId, UUID exceptItemId, LocalDate date, int months) {
-        return TriageItem.count("knownChildId = ?1 and becameReferral = true and id <> ?2"
-                + " and referralDate < ?3 and referralDate >= ?4", knownChildId, exceptItemId, date,
+    /**
+     * Whether another contact about the child (counted under {@code childKey}: across merged records) became a
+     * referral within {@code months} before {@code date}.
+     */
+    public boolean referredWithin(UUID childKey, UUID exceptItemId, LocalDate date, int months) {
+        return TriageItem.count("childKey = ?1 and becameReferral = true and id <> ?2"
+                + " and referralDate < ?3 and referralDate >= ?4", childKey, exceptItemId, date,
                 date.minusMonths(months)) > 0;
     }
 

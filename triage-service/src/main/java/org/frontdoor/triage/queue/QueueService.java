@@ -132,7 +132,7 @@ public class QueueService {
                 .sorted(Comparator.comparingInt(ReferralReceived.Child::position))
                 .map(c -> sibling(c, itemByChild.get(c.childId())))
                 .toList();
-        CareCase open = item.status == TriageStatus.DECIDED ? null : CareCase.openFor(item.knownChildId).orElse(null);
+        CareCase open = item.status == TriageStatus.DECIDED ? null : CareCase.openFor(item.childKey).orElse(null);
         return new Details(item, content, siblings, PartnerCheck.forItem(item.id), HistoryEntry.of(item.id), open);
     }
 

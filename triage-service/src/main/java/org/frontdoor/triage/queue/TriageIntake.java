@@ -97,7 +97,7 @@ public class TriageIntake {
     private static CareCase openCase(TriageItem item) {
         CareCase open = item.openCaseId == null ? null : CareCase.findById(item.openCaseId);
         if (open == null || open.status != CareCase.Status.OPEN) {
-            open = CareCase.openFor(item.knownChildId).orElse(null);
+            open = CareCase.openFor(item.childKey).orElse(null);
         }
         return open;
     }

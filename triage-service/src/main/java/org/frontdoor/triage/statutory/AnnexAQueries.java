@@ -54,7 +54,7 @@ public class AnnexAQueries {
         return SqlRow.list(em, "select " + CHILD + """
                 , (i.received_at at time zone 'Europe/London')::date as received_on, r.source_code
                 from triage_item i join triage_referral r on r.referral_id = i.referral_id
-                join child_characteristics k on k.child_key = i.child_key
+                join child_characteristics k on k.child_key = i.child_key and k.merged_into is null
                 where (i.received_at at time zone 'Europe/London')::date between ?1 and ?2
                 order by i.received_at, i.position""", from, to).stream()
                 .map(r -> new ContactRow(ChildRow.of(r), r.date("received_on"), r.string("source_code")))
@@ -69,7 +69,7 @@ public class AnnexAQueries {
                 from care_case c
                 join (select distinct cc.case_id, i.child_key from case_child cc
                       join triage_item i on i.child_id = cc.child_id) m on m.case_id = c.id
-                join child_characteristics k on k.child_key = m.child_key
+                join child_characteristics k on k.child_key = m.child_key and k.merged_into is null
                 where c.pathway = 'EARLY_HELP' and (c.opened_at at time zone 'Europe/London')::date <= ?2
                   and (c.closed_at is null or (c.closed_at at time zone 'Europe/London')::date >= ?1)
                 order by c.opened_at, k.la_child_id""", from, to).stream()
@@ -88,7 +88,7 @@ public class AnnexAQueries {
                       and not exists (select 1 from assessment a where a.triage_item_id = i.id)
                       and not exists (select 1 from section47_enquiry e where e.triage_item_id = i.id) as nfa
                 from triage_item i join triage_referral r on r.referral_id = i.referral_id
-                join child_characteristics k on k.child_key = i.child_key
+                join child_characteristics k on k.child_key = i.child_key and k.merged_into is null
                 left join care_case c on c.id = i.case_id
                 where i.became_referral and i.referral_date between ?1 and ?2
                 order by i.referral_date, i.received_at""", from, to).stream()
@@ -102,7 +102,7 @@ public class AnnexAQueries {
         return SqlRow.list(em, "select " + CHILD + """
                 , a.started_on, a.child_seen, a.authorised_on, a.requires_support, c.lead_worker
                 from assessment a join triage_item i on i.id = a.triage_item_id
-                join child_characteristics k on k.child_key = i.child_key
+                join child_characteristics k on k.child_key = i.child_key and k.merged_into is null
                 left join care_case c on c.id = i.case_id
                 where a.started_on <= ?2 and (a.authorised_on is null or a.authorised_on >= ?1)
                 order by a.started_on, a.recorded_at""", from, to).stream()
@@ -117,7 +117,7 @@ public class AnnexAQueries {
                 , e.strategy_discussion_on, e.icpc_not_required, e.icpc_on,
                   e.plan_started_on is not null as plan_made, c.lead_worker
                 from section47_enquiry e join triage_item i on i.id = e.triage_item_id
-                join child_characteristics k on k.child_key = i.child_key
+                join child_characteristics k on k.child_key = i.child_key and k.merged_into is null
                 left join care_case c on c.id = i.case_id
                 where e.strategy_discussion_on between ?1 and ?2
                    or (e.strategy_discussion_on < ?1 and e.icpc_on is null and not e.icpc_not_required)

@@ -86,7 +86,7 @@ public class CensusQueries {
      * year's census may name more children than a statement takes parameters.
      */
     public List<ChildCharacteristics> children(LocalDate end) {
-        return ChildCharacteristics.list("childKey in (select i.childKey from TriageItem i"
+        return ChildCharacteristics.list("mergedInto is null and childKey in (select i.childKey from TriageItem i"
                 + " where i.becameReferral = true and i.referralDate <= ?1)", end);
     }
 }

@@ -70,6 +70,10 @@ public class ChildCharacteristics extends PanacheEntityBase {
     @Column(name = "updated_by", nullable = false)
     public String updatedBy;
 
+    /** The record this one is merged into (null: none): kept for an unmerge, left out of the returns. */
+    @Column(name = "merged_into")
+    public UUID mergedInto;
+
     @Version
     public long version;
     /** The record as the MASH corrects it: the whole of {@code command}, by {@code by}. */
