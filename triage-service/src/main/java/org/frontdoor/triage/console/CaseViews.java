@@ -17,6 +17,7 @@ import org.frontdoor.triage.cases.CaseChangeRequest;
 import org.frontdoor.triage.cases.CaseChild;
 import org.frontdoor.triage.cases.CaseResults;
 import org.frontdoor.triage.console.ConsoleWords.Choice;
+import org.frontdoor.triage.queue.TriageItem;
 import org.frontdoor.triage.queue.TriageReferral;
 
 /** What the case pages show: my cases, one case with its steps and history, and the closes and steps that wait. */
@@ -26,13 +27,17 @@ public class CaseViews {
     public record CaseRow(UUID id, String pathway, String children, String opened) {
     }
 
+    /** A child the case is about, with the way to their page. */
+    public record ChildLink(UUID childKey, String name) {
+    }
+
     public record Step(String when, String direction, String to, String summary, String by) {
     }
 
     /** {@code pending}: a close or step waiting for a second manager, described; null when none. */
     public record CaseScreen(UUID id, long version, String title, String pathway, String status, boolean open,
             String leadWorker, String opened, String children, List<Step> steps, List<String> partners,
-            List<Choice> closureReasons, List<String> history, String pending) {
+            List<Choice> closureReasons, List<String> history, String pending, List<ChildLink> childLinks) {
 
         public boolean hasPending() {
             return pending != null;
@@ -64,7 +69,8 @@ public class CaseViews {
                 c.leadWorker == null ? "awaiting allocation" : c.leadWorker, WHEN.format(c.openedAt), children,
                 d.steps().stream().map(s -> new Step(WHEN.format(s.steppedAt), s.direction.name().toLowerCase(Locale.UK),
                         pathway(s.toPathway), s.partnerSummary == null ? "" : s.partnerSummary, s.steppedBy)).toList(),
-                d.partnerAgencies(), closureReasons(), ConsoleWords.history(d.history()), pending(d.pendingChange()));
+                d.partnerAgencies(), closureReasons(), ConsoleWords.history(d.history()), pending(d.pendingChange()),
+                childLinks(c.id));
     }
 
     private static List<Choice> closureReasons() {
@@ -86,14 +92,20 @@ public class CaseViews {
 
     /** The names of a case's children, from the contacts that brought them. */
     private static String childrenOf(UUID caseId) {
-        List<String> names = new ArrayList<>();
+        return String.join(", ", childLinks(caseId).stream().map(ChildLink::name).toList());
+    }
+
+    /** A case's children, named by the contacts that brought them, each with their record's key now. */
+    private static List<ChildLink> childLinks(UUID caseId) {
+        List<ChildLink> children = new ArrayList<>();
         for (CaseChild cc : CaseChild.ofCase(caseId)) {
             TriageReferral r = cc.referralId == null ? null : TriageReferral.findById(cc.referralId);
+            TriageItem item = cc.triageItemId == null ? null : TriageItem.findById(cc.triageItemId);
             if (r != null) {
                 r.content().children().stream().filter(ch -> ch.childId().equals(cc.key.childId())).findFirst()
-                        .ifPresent(ch -> names.add(name(ch)));
+                        .ifPresent(ch -> children.add(new ChildLink(item == null ? null : item.childKey, name(ch))));
             }
         }
-        return names.isEmpty() ? "" : String.join(", ", names);
+        return children;
     }
 }

@@ -32,7 +32,8 @@ import org.jboss.resteasy.reactive.RestForm;
 // the redraw reads each form's fields by reflection (Form.values)
 @RegisterForReflection(targets = { ConsoleForms.VersionForm.class, ConsoleForms.CheckForm.class,
         ConsoleForms.AllocateForm.class, ConsoleForms.CloseForm.class, ConsoleForms.DeclineForm.class,
-        ConsoleForms.StepForm.class, ConsoleForms.InformedForm.class, ConsoleForms.AskForm.class })
+        ConsoleForms.StepForm.class, ConsoleForms.InformedForm.class, ConsoleForms.ReasonForm.class,
+        ConsoleForms.AskForm.class })
 public final class ConsoleForms {
 
     private ConsoleForms() {
@@ -148,6 +149,26 @@ public final class ConsoleForms {
 
     /** That the recipient of an undelivered message was told by other means, on the feedback page. */
     public record InformedForm(@RestForm String how, @RestForm String note) implements Form {
+    }
+
+    /**
+     * Why two records of a child are one (merge), are not the same child, or are to be separated again. A page
+     * repeats this form for each pair of records, so its field is named per pair: {@code prefix}.
+     */
+    public record ReasonForm(@RestForm String reason) implements Form {
+
+        /** The reason given; refused beside the field, with {@code message}, when there is none. */
+        String required(String message) {
+            if (reason == null || reason.isBlank()) {
+                throw ProblemException.invalid("reason", message);
+            }
+            return reason.strip();
+        }
+
+        /** Drawn again with these errors: the reason typed kept in its own form's field only. */
+        Posted refused(String prefix, List<Problem.FieldError> errors) {
+            return new Posted(errors, Map.of(prefix + "reason", reason == null ? "" : reason));
+        }
     }
 
     // --- values as typed ---

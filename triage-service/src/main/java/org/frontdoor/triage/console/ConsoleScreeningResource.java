@@ -15,12 +15,14 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.frontdoor.support.domain.DomainException;
 import org.frontdoor.support.problem.Problem;
 import org.frontdoor.support.problem.ProblemException;
 import org.frontdoor.support.security.Roles;
+import org.frontdoor.triage.children.ChildMerges;
 import org.frontdoor.triage.decision.DecisionService;
 import org.frontdoor.triage.queue.QueueService;
 import org.frontdoor.triage.screening.ScreeningService;
@@ -36,6 +38,13 @@ import org.frontdoor.triage.sharing.InformationRequests;
 @RolesAllowed({ Roles.TRIAGE_WORKER, Roles.TEAM_MANAGER })
 public class ConsoleScreeningResource {
 
+    /** What the screening page says of what was just done, by the redirect's {@code done}. */
+    private static final Map<String, String> DONE = Map.of(
+            "check", "Check recorded",
+            "decision", "Decision recorded",
+            "merged", "Records merged: the earlier record and this contact are one child's",
+            "not-the-same", "Recorded as not the same child: that record is not offered again",
+            "asked", "Question sent to the organisation");
 
     @Inject
     DecisionService decisionService;
@@ -45,6 +54,9 @@ public class ConsoleScreeningResource {
 
     @Inject
     ScreeningService screeningService;
+
+    @Inject
+    ChildMerges childMerges;
 
     @Inject
     InformationRequests informationRequests;
@@ -58,16 +70,14 @@ public class ConsoleScreeningResource {
     @GET
     @Path("/items/{id}")
     public Response item(@PathParam("id") UUID id, @QueryParam("done") String done) {
-        String notice = "check".equals(done) ? "Check recorded" : "decision".equals(done) ? "Decision recorded"
-                : "asked".equals(done) ? "Question sent to the organisation" : null;
-        return screening(id, Posted.NONE, notice);
+        return screening(id, Posted.NONE, done == null ? null : DONE.get(done));
     }
 
     @POST
     @Path("/items/{id}/checks")
     public Response check(@PathParam("id") UUID id, @BeanParam ConsoleForms.CheckForm form) {
         return pages.change(() -> screeningService.addCheck(id, form.command(), form.ifMatch()),
-                added -> "/console/items/" + id + "?done=check",
+                added -> done(id, "check"),
                 "check.", found -> screening(id, form.refused(found), null));
     }
 
@@ -104,7 +114,37 @@ public class ConsoleScreeningResource {
             return pages.refused(e, "", found -> screening(id, new Posted(deciding.get().blame(found), form.values()),
                     null));
         }
-        return Response.seeOther(URI.create("/console/items/" + id + "?done=decision")).build();
+        return Response.seeOther(URI.create(done(id, "decision"))).build();
+    }
+
+    /**
+     * A possible earlier record is the same child: the screened child's record ({@code child}, its key now) is
+     * merged into the earlier one, which survives. The reason is required, beside its own form's field.
+     */
+    @POST
+    @Path("/items/{id}/children/{child}/matches/{record}/merge")
+    public Response merge(@PathParam("id") UUID id, @PathParam("child") UUID child, @PathParam("record") UUID record,
+            @BeanParam ConsoleForms.ReasonForm form) {
+        String prefix = FieldNames.prefix(FieldNames.MERGE, child, record);
+        return pages.change(() -> childMerges.merge(record, child,
+                form.required("Enter why these records are the same child")), merged -> done(id, "merged"),
+                prefix, found -> screening(id, form.refused(prefix, found), null));
+    }
+
+    /** A possible earlier record is not the same child: recorded, with the reason, and not offered again. */
+    @POST
+    @Path("/items/{id}/children/{child}/matches/{record}/not-the-same")
+    public Response notTheSame(@PathParam("id") UUID id, @PathParam("child") UUID child,
+            @PathParam("record") UUID record, @BeanParam ConsoleForms.ReasonForm form) {
+        String prefix = FieldNames.prefix(FieldNames.NOT_SAME, child, record);
+        return pages.change(() -> {
+            childMerges.notTheSame(child, record, form.required("Enter why this is not the same child"));
+            return record;
+        }, recorded -> done(id, "not-the-same"), prefix, found -> screening(id, form.refused(prefix, found), null));
+    }
+
+    private static String done(UUID id, String done) {
+        return "/console/items/" + id + "?done=" + done;
     }
 
     private Response screening(UUID id, Posted posted, String notice) {

@@ -28,5 +28,7 @@ public class ConsoleTemplates {
 
     static native TemplateInstance indicators(ConsolePage page, IndicatorViews.Indicators indicators);
 
+    static native TemplateInstance child(ConsolePage page, ChildViews.ChildPage child);
+
     static native TemplateInstance problem(ConsolePage page, String heading, String message);
 }

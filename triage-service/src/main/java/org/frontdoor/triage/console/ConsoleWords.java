@@ -11,6 +11,7 @@ import org.frontdoor.events.codes.Pathway;
 import org.frontdoor.events.codes.Priority;
 import org.frontdoor.events.payload.ReferralReceived;
 import org.frontdoor.support.calendar.WorkingCalendar;
+import org.frontdoor.triage.children.ChronologyEntryType;
 import org.frontdoor.triage.indicators.Rag;
 import org.frontdoor.triage.queue.HistoryEntry;
 import org.frontdoor.triage.queue.TriageStatus;
@@ -24,6 +25,8 @@ public final class ConsoleWords {
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.UK)
             .withZone(WorkingCalendar.ENGLAND);
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+    /** The UK day of an instant, e.g. "4 May 2026". */
+    static final DateTimeFormatter ON_DAY = DAY.withZone(WorkingCalendar.ENGLAND);
 
     /** One choice of a radio group or a select: the value posted, its words, an optional hint. */
     public record Choice(String value, String label, String hint) {
@@ -54,6 +57,21 @@ public final class ConsoleWords {
             case IN_PROGRESS -> "In progress";
             case AWAITING_APPROVAL -> "Awaiting approval";
             case DECIDED -> "Decided";
+        };
+    }
+
+    /** What kind of event a chronology entry is, in words. */
+    static String entryType(ChronologyEntryType type) {
+        return switch (type) {
+            case CONTACT -> "Contact";
+            case DECISION -> "Decision";
+            case CHECK -> "Check with a partner agency";
+            case CASE_STEP -> "Case";
+            case ASSESSMENT -> "Assessment";
+            case SECTION47_ENQUIRY -> "Section 47 enquiry";
+            case MESSAGE_TO_REFERRER -> "Message to the referrer";
+            case RECORDS_MERGED -> "Records merged";
+            case RECORDS_SEPARATED -> "Records separated";
         };
     }
 

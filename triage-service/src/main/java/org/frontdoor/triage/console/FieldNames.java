@@ -14,6 +14,12 @@ final class FieldNames {
     static final String CASES = "cases";
     /** The could-not-inform tasks, each with its own form. */
     static final String TASKS = "tasks";
+    /** A child's possible earlier records on the screening page, each with a merge form: merge[<item id>][<record>]. */
+    static final String MERGE = "merge";
+    /** ... and a "not the same child" form: notSame[<item id>][<record>]. */
+    static final String NOT_SAME = "notSame";
+    /** The records merged into a child, each with a form that separates it: separate[<record>]. */
+    static final String SEPARATE = "separate";
 
     private FieldNames() {
     }
@@ -21,6 +27,11 @@ final class FieldNames {
     /** What the names of one record's fields start with: {@code children[<id>].} */
     static String prefix(String list, UUID id) {
         return list + "[" + id + "].";
+    }
+
+    /** What the names of the fields about a pair of records start with: {@code merge[<item id>][<record>].} */
+    static String prefix(String list, UUID id, UUID other) {
+        return list + "[" + id + "][" + other + "].";
     }
 
     /** One field of one record: {@code children[<id>].level} */

@@ -25,7 +25,8 @@ public class QueueViews {
     Clock clock;
 
     public record QueueRow(UUID id, String childName, Priority priority, String tag, String status, String due,
-            String timeLeft, boolean overdue, boolean openCase, String source, String assignedTo, String deadline) {
+            String timeLeft, boolean overdue, boolean openCase, String source, String assignedTo, String deadline,
+            UUID childKey) {
     }
 
     public record Queue(List<QueueRow> mine, List<QueueRow> team, long teamTotal, Priority priority,
@@ -54,7 +55,7 @@ public class QueueViews {
             boolean late = i.status != TriageStatus.DECIDED && i.deadline.isBefore(now);
             return new QueueRow(i.id, r.childName(), i.priority, tag(i.priority), status(i.status),
                     WHEN.format(i.deadline), timeLeft(now, i.deadline), late, i.openCaseId != null, r.sourceCode(),
-                    i.assignedTo, i.deadline.toString());
+                    i.assignedTo, i.deadline.toString(), i.childKey);
         }).toList();
     }
 }

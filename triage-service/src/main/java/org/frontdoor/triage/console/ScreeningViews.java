@@ -1,6 +1,5 @@
 package org.frontdoor.triage.console;
 
-import static org.frontdoor.triage.console.ConsoleWords.DAY;
 import static org.frontdoor.triage.console.ConsoleWords.WHEN;
 import static org.frontdoor.triage.console.ConsoleWords.name;
 import static org.frontdoor.triage.console.ConsoleWords.nonBlank;
@@ -50,6 +49,9 @@ public class ScreeningViews {
     PartnerDirectoryCopy partners;
 
     @Inject
+    ChildViews childViews;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -66,7 +68,7 @@ public class ScreeningViews {
     public record Child(UUID itemId, String name, String born, String status, boolean decided, String outcome,
             long version, int suggestedLevel, List<String> reasons, List<Choice> outcomes, boolean openCase,
             String openCaseWorker, int referralsLast12Months, boolean reReferral, boolean current,
-            List<Earlier> earlier) {
+            List<Earlier> earlier, UUID childKey, List<ChildViews.Match> matches) {
 
         /** The name (and id) of one of this child's decision fields, e.g. children[id].level. */
         public String field(String name) {
@@ -118,12 +120,11 @@ public class ScreeningViews {
     private Child child(ReferralReceived.Child c, TriageItem own, boolean current) {
         CareCase open = own.openCaseId == null ? null : CareCase.findById(own.openCaseId);
         boolean decided = own.status == TriageStatus.DECIDED || own.status == TriageStatus.AWAITING_APPROVAL;
-        return new Child(own.id, name(c), c.dateOfBirth() != null ? "born " + DAY.format(c.dateOfBirth())
-                : c.expectedDateOfBirth() != null ? "unborn, due " + DAY.format(c.expectedDateOfBirth()) : "",
-                status(own.status), decided, own.outcome == null ? null : own.outcome.label(), own.version,
-                own.suggestedLevel, own.suggestionReasons.stream().map(r -> r.explanation()).toList(),
-                outcomes(own), open != null && open.status == CareCase.Status.OPEN,
-                own.openCaseWorker, own.referralsLast12Months, own.reReferral, current, earlier(own));
+        return new Child(own.id, name(c), ChildViews.born(c), status(own.status), decided,
+                own.outcome == null ? null : own.outcome.label(), own.version, own.suggestedLevel,
+                own.suggestionReasons.stream().map(r -> r.explanation()).toList(), outcomes(own),
+                open != null && open.status == CareCase.Status.OPEN, own.openCaseWorker, own.referralsLast12Months,
+                own.reReferral, current, earlier(own), own.childKey, childViews.matches(own));
     }
 
     private List<Check> checks(TriageResults.Details d) {

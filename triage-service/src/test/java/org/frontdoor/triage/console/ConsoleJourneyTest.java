@@ -77,7 +77,7 @@ class ConsoleJourneyTest {
             // a stale page: someone else changed the contact after the page was drawn; nothing is overwritten
             as(MANAGER).body("{\"assignee\": \"tw-tara-jones\"}").post("/api/v1/triage-items/" + amy + "/assign")
                     .then().statusCode(200);
-            worker.findElement(By.className("govuk-details__summary")).click();
+            worker.findElement(By.xpath("//summary[contains(., 'Record a check')]")).click();
             new Select(worker.findElement(By.id("check.organisation"))).selectByVisibleText("South Yorkshire Police");
             worker.findElement(By.id("check.contactName")).sendKeys("PC Late");
             worker.findElement(By.id("check.findings")).sendKeys("Written on a page drawn before the change.");
@@ -89,7 +89,7 @@ class ConsoleJourneyTest {
             worker.get(base() + "/items/" + amy);
 
             // a check, chosen from the partner directory
-            worker.findElement(By.className("govuk-details__summary")).click();
+            worker.findElement(By.xpath("//summary[contains(., 'Record a check')]")).click();
             new Select(worker.findElement(By.id("check.organisation"))).selectByVisibleText("South Yorkshire Police");
             worker.findElement(By.id("check.contactName")).sendKeys("DC R. Hughes");
             worker.findElement(By.id("check.findings")).sendKeys("Known to police: two call-outs this year.");
