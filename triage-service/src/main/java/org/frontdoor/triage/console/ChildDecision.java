@@ -25,7 +25,7 @@ record ChildDecision(UUID itemId, String version, String level, String outcome, 
         String own = Text.blankToNull(rationale);
         return new DecisionCommand(ConsoleForms.intOrNull(level), ConsoleForms.enumOrNull(Outcome.class, outcome),
                 Text.blankToNull(primaryNeedCode), own != null ? own : form.rationale(), form.referrerFeedback(),
-                Text.blankToNull(levelOverrideReason), null, null, null);
+                Text.blankToNull(levelOverrideReason), null, null, Text.blankToNull(form.openRequestsReason()));
     }
 
     /** What the form lacks for this child before any rule is asked. */
