@@ -144,7 +144,7 @@ class InformationSharingIT {
 
     private static String strategyDiscussion(String itemId) {
         Map<String, Object> body = Map.of(
-                "heldAt", Instant.now().minus(5, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS).toString(),
+                "heldAt", Instant.now().toString(),
                 "staff", List.of("tw-tara-jones"),
                 "agencies", List.of(
                         Map.of("organisation", POLICE, "attended", true, "shared", "Two domestic incidents."),
