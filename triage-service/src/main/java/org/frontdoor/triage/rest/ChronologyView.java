@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.frontdoor.support.openapi.Bounds;
 import org.frontdoor.support.paging.Paging;
 import org.frontdoor.triage.children.Chronology;
 import org.frontdoor.triage.children.ChronologyEntry;
@@ -18,7 +19,7 @@ public record ChronologyView(
         @Schema(description = "What happened, oldest first", maxItems = Paging.MAX_SIZE) List<Entry> entries,
         @Schema(minimum = "0", maximum = Paging.MAX_PAGE_TEXT) int page,
         @Schema(minimum = "1", maximum = Paging.MAX_SIZE_TEXT) int size,
-        @Schema(description = "How many entries there are in all", minimum = "0") long total) {
+        @Schema(description = "How many entries there are in all", minimum = "0", maximum = Bounds.LONG_MAX) long total) {
 
     @Schema(name = "ChronologyEntry", description = "One event in the child's life at the front door")
     public record Entry(Instant at, ChronologyEntryType type,
