@@ -33,8 +33,8 @@ import org.frontdoor.events.EventJson;
 import org.frontdoor.events.EventType;
 import org.frontdoor.events.payload.InformationRequest;
 import org.frontdoor.events.payload.StrategyDiscussionHeld;
-import org.frontdoor.testsupport.GreenMailTestResource;
 import org.frontdoor.testsupport.GreenMailTestResource.ReceivedMail;
+import org.frontdoor.testsupport.GreenMailTestResource;
 import org.frontdoor.testsupport.WebhookReceiver;
 import org.junit.jupiter.api.Test;
 

@@ -18,6 +18,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -71,7 +72,8 @@ public class StrategyDiscussionResource {
             schema = @Schema(implementation = StrategyDiscussionRequest.class),
             examples = @ExampleObject(name = "s47 enquiry decided", value = HELD_EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Recorded",
-            headers = @Header(name = "Location", description = "The discussion"),
+            headers = @Header(name = "Location", description = "The discussion",
+                    schema = @Schema(type = SchemaType.STRING, format = "uri-reference", maxLength = 200)),
             content = @Content(schema = @Schema(implementation = StrategyDiscussionView.class)))
     @APIResponse(responseCode = "403", description = "Your sign-in is not linked to an active member of staff")
     @APIResponse(responseCode = "404", description = "No such item")

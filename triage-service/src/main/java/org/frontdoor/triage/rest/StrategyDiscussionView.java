@@ -16,15 +16,15 @@ public record StrategyDiscussionView(UUID id, UUID triageItemId, UUID referralId
         @Schema(description = "The day it was held, in England: the s47 enquiry's strategy discussion date")
         LocalDate heldOn,
         @Schema(description = "Staff directory ids", maxItems = 30) List<String> staff,
-        @Schema(maxItems = 30) List<Agency> agencies, boolean section47Enquiry, String immediateProtectiveAction,
-        String minutes,
-        @Schema(description = "Who recorded it (staff id)", example = "tw-tara-jones") String recordedBy,
+        @Schema(maxItems = 30) List<Agency> agencies, boolean section47Enquiry, @Schema(maxLength = 2000) String immediateProtectiveAction,
+        @Schema(maxLength = 50000) String minutes,
+        @Schema(description = "Who recorded it (staff id)", example = "tw-tara-jones", maxLength = 200) String recordedBy,
         Instant recordedAt) {
 
     @Schema(name = "StrategyDiscussionAgency", description = "A partner agency invited")
-    public record Agency(@Schema(description = "Its id in the partner directory") String organisation,
+    public record Agency(@Schema(description = "Its id in the partner directory", maxLength = 100) String organisation,
             @Schema(description = "Its agency type in the directory when the discussion was recorded")
-            AgencyType agencyType, boolean attended, String shared) {
+            AgencyType agencyType, boolean attended, @Schema(maxLength = 10000) String shared) {
 
         static Agency of(AgencyAttendance a) {
             return new Agency(a.organisationId, a.agencyType, a.attended, a.shared);

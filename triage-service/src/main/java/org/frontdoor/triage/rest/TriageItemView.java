@@ -39,7 +39,7 @@ public record TriageItemView(UUID id, UUID referralId, UUID childId,
         @Schema(description = "Every partner agency check recorded for the child (a record's own history: not paged)")
         List<Check> checks,
         @Schema(description = "The questions asked of partner organisations about the contact's children from this"
-                + " item, oldest first, with their answers (a record's own history: not paged)")
+                + " item, oldest first, with their answers (a record's own history: not paged)", maxItems = 100)
         List<RequestOnItem> informationRequests,
         Decision decision,
         @Schema(description = "The last time a team manager sent a decision back, and why") SentBack sentBack,
