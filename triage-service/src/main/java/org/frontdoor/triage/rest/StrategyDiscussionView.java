@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.frontdoor.events.codes.AgencyType;
 import org.frontdoor.support.openapi.Bounds;
@@ -15,11 +16,18 @@ import org.frontdoor.triage.strategy.StrategyDiscussion;
 public record StrategyDiscussionView(UUID id, UUID triageItemId, UUID referralId, Instant heldAt,
         @Schema(description = "The day it was held, in England: the s47 enquiry's strategy discussion date")
         LocalDate heldOn,
-        @Schema(description = "Staff directory ids", maxItems = 30) List<String> staff,
+        @Schema(type = SchemaType.ARRAY, implementation = StaffId.class, description = "Who took part: staff directory ids",
+                maxItems = 30) List<String> staff,
         @Schema(maxItems = 30) List<Agency> agencies, boolean section47Enquiry, @Schema(maxLength = 2000) String immediateProtectiveAction,
         @Schema(maxLength = 50000) String minutes,
         @Schema(description = "Who recorded it (staff id)", example = "tw-tara-jones", maxLength = 200) String recordedBy,
         Instant recordedAt) {
+
+    /** The OpenAPI shape of one staff id in {@link #staff}: a bounded string (a list's items cannot be annotated). */
+    @Schema(name = "StaffId", type = SchemaType.STRING, description = "A staff directory id", example = "tw-tara-jones",
+            maxLength = 200)
+    interface StaffId {
+    }
 
     @Schema(name = "StrategyDiscussionAgency", description = "A partner agency invited")
     public record Agency(@Schema(description = "Its id in the partner directory", maxLength = 100) String organisation,
