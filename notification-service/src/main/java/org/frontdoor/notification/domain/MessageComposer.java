@@ -13,6 +13,8 @@ import org.frontdoor.events.codes.Kind;
 import org.frontdoor.events.codes.Outcome;
 import org.frontdoor.events.codes.Pathway;
 import org.frontdoor.events.payload.CaseEvent;
+import org.frontdoor.events.payload.InformationRequest;
+import org.frontdoor.events.payload.StrategyDiscussionHeld;
 import org.frontdoor.events.payload.TriageDecided;
 import org.frontdoor.notification.config.NotificationConfig;
 import org.frontdoor.support.calendar.WorkingCalendar;
@@ -163,6 +165,55 @@ public class MessageComposer {
                 + humanise(c.pathway());
         return new Composed("Children's Front Door: " + subject + " (referral " + shortReference(referralId) + ")",
                 text, withContact(data));
+    }
+
+    /**
+     * A request (or its chase) to an organisation: the request's id, urgency, deadline and where to read it, never
+     * the question nor anything naming a child (the event carries neither).
+     */
+    public Composed informationRequest(Kind kind, InformationRequest r, UUID referralId, String organisationName) {
+        String link = link(r);
+        Messages.InformationRequest model = new Messages.InformationRequest(organisationName,
+                r.requestId().toString(), r.urgency(), human(r.deadline()), link, contact());
+        String text = (kind == Kind.INFORMATION_CHASED ? Messages.informationChased(model)
+                : Messages.informationRequested(model)).render();
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("requestId", r.requestId().toString());
+        data.put("referralId", referralId.toString());
+        data.put("urgency", r.urgency());
+        data.put("deadline", r.deadline().toString());
+        data.put("link", link);
+        String subject = kind == Kind.INFORMATION_CHASED ? "Overdue: request for information"
+                : "Request for information";
+        return new Composed("Children's Front Door: " + subject + " (" + r.urgency() + ", by "
+                + human(r.deadline()) + ")", text, withContact(data));
+    }
+
+    /** A strategy discussion's decision, to an organisation that attended: never the minutes or what was shared. */
+    public Composed strategyOutcome(StrategyDiscussionHeld d, UUID referralId, String organisationName) {
+        String action = Text.blankToNull(d.immediateProtectiveAction());
+        String text = Messages.strategyDiscussionOutcome(new Messages.StrategyOutcome(organisationName,
+                d.discussionId().toString(), referralId.toString(), human(d.heldAt()), d.section47Enquiry(), action,
+                contact())).render();
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("discussionId", d.discussionId().toString());
+        data.put("referralId", referralId.toString());
+        data.put("heldAt", d.heldAt().toString());
+        data.put("section47Enquiry", d.section47Enquiry());
+        data.put("immediateProtectiveAction", action);
+        return new Composed("Children's Front Door: Strategy discussion outcome (referral "
+                + shortReference(referralId) + ")", text, withContact(data));
+    }
+
+    /** The request's address: absolute with the configured public API address, else as triage gave it. */
+    String link(InformationRequest r) {
+        String path = r.link() != null && !r.link().isBlank() ? r.link()
+                : "/api/v1/information-requests/" + r.requestId();
+        if (path.startsWith("/") && config.publicApiUrl().isPresent()) {
+            String base = config.publicApiUrl().get();
+            return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path;
+        }
+        return path;
     }
 
     /** The reference a member of the public is given: the first block of the referral id. */

@@ -29,6 +29,15 @@ public final class Messages {
 
     public static native TemplateInstance caseClosed(CaseChange m);
 
+    /** The MASH asks an organisation about a contact: where to read the request, and by when. */
+    public static native TemplateInstance informationRequested(InformationRequest m);
+
+    /** The organisation's answer is overdue: the same request again. */
+    public static native TemplateInstance informationChased(InformationRequest m);
+
+    /** The outcome of a strategy discussion, to an organisation that attended. */
+    public static native TemplateInstance strategyDiscussionOutcome(StrategyOutcome m);
+
     public record Contact(String name, String email, String phone) {
     }
 
@@ -78,5 +87,20 @@ public final class Messages {
     public record CaseChange(String referralId, String caseId, String childId, String pathway, String direction,
             String closureReasonCode, String closureReason, String summary, String leadWorker, String occurredAt,
             Contact contact) {
+    }
+
+    /**
+     * A request to an organisation: never the question nor anything naming a child (the partner reads those with
+     * its own token at {@code link}).
+     *
+     * @param deadline in words, in England
+     */
+    public record InformationRequest(String organisationName, String requestId, String urgency, String deadline,
+            String link, Contact contact) {
+    }
+
+    /** A strategy discussion's decision: never the minutes nor what each agency shared. */
+    public record StrategyOutcome(String organisationName, String discussionId, String referralId, String heldAt,
+            boolean section47Enquiry, String immediateProtectiveAction, Contact contact) {
     }
 }

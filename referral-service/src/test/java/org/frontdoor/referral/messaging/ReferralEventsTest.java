@@ -149,9 +149,14 @@ class ReferralEventsTest {
         EventEnvelope told = EventEnvelope.of(EventType.NOTIFICATION_SENT, referralId,
                 new NotificationOutcome(UUID.randomUUID(), referralId, childId, "OUTCOME", "WEBHOOK",
                         "hillside-primary", now.plusSeconds(86400), now, 1, null));
+        // the police were asked for information about the contact: not a message to the referrer (issue 27)
+        EventEnvelope policeAsked = EventEnvelope.of(EventType.NOTIFICATION_SENT, referralId,
+                new NotificationOutcome(UUID.randomUUID(), referralId, null, "INFORMATION_REQUESTED", "WEBHOOK",
+                        "south-yorkshire-police", now.plusSeconds(3600), now, 1, null));
         send(Topics.TRIAGE_EVENTS, queued);
         send(Topics.TRIAGE_EVENTS, decided);
         send(Topics.TRIAGE_EVENTS, opened);
+        send(Topics.NOTIFICATION_EVENTS, policeAsked);
         send(Topics.NOTIFICATION_EVENTS, told);
         // a redelivery changes nothing
         send(Topics.TRIAGE_EVENTS, decided);

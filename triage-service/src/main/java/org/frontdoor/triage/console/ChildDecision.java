@@ -25,7 +25,7 @@ record ChildDecision(UUID itemId, String version, String level, String outcome, 
         String own = Text.blankToNull(rationale);
         return new DecisionCommand(ConsoleForms.intOrNull(level), ConsoleForms.enumOrNull(Outcome.class, outcome),
                 Text.blankToNull(primaryNeedCode), own != null ? own : form.rationale(), form.referrerFeedback(),
-                Text.blankToNull(levelOverrideReason), null, null);
+                Text.blankToNull(levelOverrideReason), null, null, Text.blankToNull(form.openRequestsReason()));
     }
 
     /** What the form lacks for this child before any rule is asked. */
@@ -42,12 +42,14 @@ record ChildDecision(UUID itemId, String version, String level, String outcome, 
 
     /**
      * The service's errors about this child, beside this child's fields; the shared rationale (when the child
-     * has none of their own) and the referrer's feedback are the form's, named as the form names them.
+     * has none of their own), the referrer's feedback and the reason to decide before every answer is in are the
+     * form's, named as the form names them.
      */
     List<Problem.FieldError> blame(List<Problem.FieldError> errors) {
         boolean ownRationale = Text.blankToNull(rationale) != null;
         return errors.stream().map(f -> {
-            boolean shared = (f.field().equals("rationale") && !ownRationale) || f.field().equals("referrerFeedback");
+            boolean shared = (f.field().equals("rationale") && !ownRationale) || f.field().equals("referrerFeedback")
+                    || f.field().equals("openRequestsReason");
             return new Problem.FieldError(shared ? f.field() : field(f.field()), f.message());
         }).toList();
     }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.frontdoor.events.codes.Pathway;
+import org.frontdoor.events.codes.Priority;
 import org.frontdoor.support.calendar.WorkingCalendar;
 import org.frontdoor.support.problem.Problem;
 import org.frontdoor.support.problem.ProblemException;
@@ -20,6 +21,7 @@ import org.frontdoor.triage.cases.CloseCommand;
 import org.frontdoor.triage.cases.DeclineCommand;
 import org.frontdoor.triage.cases.StepCommand;
 import org.frontdoor.triage.screening.CheckCommand;
+import org.frontdoor.triage.sharing.InformationRequestCommand;
 import org.jboss.resteasy.reactive.RestForm;
 
 /**
@@ -30,7 +32,8 @@ import org.jboss.resteasy.reactive.RestForm;
 // the redraw reads each form's fields by reflection (Form.values)
 @RegisterForReflection(targets = { ConsoleForms.VersionForm.class, ConsoleForms.CheckForm.class,
         ConsoleForms.AllocateForm.class, ConsoleForms.CloseForm.class, ConsoleForms.DeclineForm.class,
-        ConsoleForms.StepForm.class, ConsoleForms.InformedForm.class, ConsoleForms.ReasonForm.class })
+        ConsoleForms.StepForm.class, ConsoleForms.InformedForm.class, ConsoleForms.ReasonForm.class,
+        ConsoleForms.AskForm.class })
 public final class ConsoleForms {
 
     private ConsoleForms() {
@@ -84,6 +87,20 @@ public final class ConsoleForms {
             Instant at = readable("checkedAt", "Enter the date and time of the check, for example 23/11/2026 11:30",
                     () -> ukTime(checkedAt));
             return new CheckCommand(Text.blankToNull(organisation), null, contactName, at, findings);
+        }
+    }
+
+    /**
+     * A question to a partner organisation, on the screening page. The organisation's field is named apart from the
+     * check form's on the same page, so a refused question does not fill in the check's choice.
+     */
+    public record AskForm(@RestForm String askOrganisation, @RestForm String question, @RestForm String urgency)
+            implements Form {
+
+        /** No urgency chosen (or not one): the contact's own, as the service decides. */
+        InformationRequestCommand command() {
+            return new InformationRequestCommand(Text.blankToNull(askOrganisation), question,
+                    enumOrNull(Priority.class, urgency));
         }
     }
 

@@ -21,4 +21,10 @@ public record ConsolePage(String title, String user, boolean manager, String csr
     public String value(String field) {
         return values.getOrDefault(field, "");
     }
+
+    /** The value posted back for a field, else (a page drawn fresh) the one to offer first. */
+    public String valueOr(String field, String first) {
+        String posted = values.get(field);
+        return posted == null || posted.isEmpty() ? first : posted;
+    }
 }

@@ -26,8 +26,12 @@ import org.frontdoor.triage.children.ChildMerges;
 import org.frontdoor.triage.decision.DecisionService;
 import org.frontdoor.triage.queue.QueueService;
 import org.frontdoor.triage.screening.ScreeningService;
+import org.frontdoor.triage.sharing.InformationRequests;
 
-/** The console's screening page of one contact: its checks with partner agencies, and the decision for its children. */
+/**
+ * The console's screening page of one contact: its checks with partner agencies, the questions asked of them, and the
+ * decision for its children.
+ */
 @Path("/console")
 @Produces(MediaType.TEXT_HTML)
 @CsrfChecked
@@ -39,7 +43,8 @@ public class ConsoleScreeningResource {
             "check", "Check recorded",
             "decision", "Decision recorded",
             "merged", "Records merged: the earlier record and this contact are one child's",
-            "not-the-same", "Recorded as not the same child: that record is not offered again");
+            "not-the-same", "Recorded as not the same child: that record is not offered again",
+            "asked", "Question sent to the organisation");
 
     @Inject
     DecisionService decisionService;
@@ -52,6 +57,9 @@ public class ConsoleScreeningResource {
 
     @Inject
     ChildMerges childMerges;
+
+    @Inject
+    InformationRequests informationRequests;
 
     @Inject
     ScreeningViews views;
@@ -71,6 +79,15 @@ public class ConsoleScreeningResource {
         return pages.change(() -> screeningService.addCheck(id, form.command(), form.ifMatch()),
                 added -> done(id, "check"),
                 "check.", found -> screening(id, form.refused(found), null));
+    }
+
+    /** Asks a partner organisation a question about the contact's children; refused, the errors beside the fields. */
+    @POST
+    @Path("/items/{id}/information-requests")
+    public Response ask(@PathParam("id") UUID id, @BeanParam ConsoleForms.AskForm form) {
+        return pages.change(() -> informationRequests.ask(id, form.command()),
+                asked -> "/console/items/" + id + "?done=asked",
+                "ask.", found -> screening(id, form.refused(found), null));
     }
 
     /**

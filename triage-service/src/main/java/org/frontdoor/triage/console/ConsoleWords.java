@@ -3,6 +3,7 @@ package org.frontdoor.triage.console;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -90,6 +91,28 @@ public final class ConsoleWords {
         String span = days > 0 ? days + (days == 1 ? " day " : " days ") + hours + (hours == 1 ? " hour" : " hours")
                 : hours > 0 ? hours + (hours == 1 ? " hour " : " hours ") + minutes + " min" : minutes + " min";
         return late ? "overdue by " + span : span + " left";
+    }
+
+    /** "due in 3 hours 20 minutes" or "overdue by 40 minutes": a request's countdown, as of the page's making. */
+    static String countdown(Instant now, Instant deadline) {
+        Duration d = Duration.between(now, deadline);
+        boolean late = d.isNegative();
+        d = d.abs();
+        List<String> parts = new ArrayList<>();
+        if (d.toDays() > 0) {
+            parts.add(count(d.toDays(), "day"));
+        }
+        if (d.toHoursPart() > 0) {
+            parts.add(count(d.toHoursPart(), "hour"));
+        }
+        if (d.toDays() == 0 && (d.toMinutesPart() > 0 || parts.isEmpty())) {
+            parts.add(count(d.toMinutesPart(), "minute"));
+        }
+        return (late ? "overdue by " : "due in ") + String.join(" ", parts);
+    }
+
+    private static String count(long n, String unit) {
+        return n + " " + unit + (n == 1 ? "" : "s");
     }
 
     /** A record's history, one line an entry: when, what was done, and the detail. */

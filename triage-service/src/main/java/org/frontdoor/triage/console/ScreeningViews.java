@@ -34,7 +34,7 @@ import org.frontdoor.triage.screening.ThresholdRules;
 
 /**
  * What the screening page shows of one contact: the concern, each child with their own item (decided or still to
- * decide), the checks with partner agencies, and the choices and rules of the decision, in words.
+ * decide), the checks with partner agencies, the questions asked of them (InformationRequestViews), and the choices and rules of the decision, in words.
  */
 @ApplicationScoped
 public class ScreeningViews {
@@ -53,6 +53,9 @@ public class ScreeningViews {
 
     @Inject
     Clock clock;
+
+    @Inject
+    InformationRequestViews requests;
 
     public record Check(String agency, String organisation, String contactName, String when, String findings) {
     }
@@ -77,7 +80,8 @@ public class ScreeningViews {
             String deadline, String timeLeft, String status, String concern, List<String> indicators,
             boolean immediateRisk, String referrer, String referrerContact, String source, List<String> household,
             String consent, List<Child> children, List<Check> checks, List<Choice> organisations, List<Choice> levels,
-            List<Choice> needs, boolean anyToDecide, List<String> history, List<String> rules) {
+            List<Choice> needs, boolean anyToDecide, List<String> history, List<String> rules,
+            InformationRequestViews.Requests requests) {
     }
 
     @Transactional
@@ -96,7 +100,7 @@ public class ScreeningViews {
                 r == null ? "" : String.join(", ", nonBlank(r.email(), r.phone())), r == null ? "" : r.sourceCode(),
                 household(content), consent(content.consent()), children, checks(d), organisations(), levels(),
                 needs(), children.stream().anyMatch(c -> !c.decided()), ConsoleWords.history(d.history()),
-                decisionRules());
+                decisionRules(), requests.of(item.id, item.priority));
     }
 
     /** The contact's children who have an item, the one the page is about first. */

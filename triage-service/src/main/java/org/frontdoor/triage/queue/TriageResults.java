@@ -10,6 +10,7 @@ import org.frontdoor.triage.cases.CaseResults;
 import org.frontdoor.triage.decision.DecisionService;
 import org.frontdoor.triage.screening.PartnerCheck;
 import org.frontdoor.triage.screening.ScreeningService;
+import org.frontdoor.triage.sharing.InformationRequest;
 
 /**
  * What screening answers with, shared by the queue, the screening and the decision services and their callers: the
@@ -43,7 +44,7 @@ public final class TriageResults {
 
     /** Everything a triage worker needs to decide for one child. */
     public record Details(TriageItem item, ReferralReceived content, List<Sibling> siblings, List<PartnerCheck> checks,
-            List<HistoryEntry> history, CareCase openCase) {
+            List<HistoryEntry> history, CareCase openCase, List<InformationRequest> informationRequests) {
     }
 
     /** A decision as recorded; {@code effect} is null while it awaits approval. */

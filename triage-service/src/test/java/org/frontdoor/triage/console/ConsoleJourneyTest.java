@@ -1,5 +1,6 @@
 package org.frontdoor.triage.console;
 
+import static io.restassured.RestAssured.given;
 import static org.frontdoor.triage.Triage.MANAGER;
 import static org.frontdoor.triage.Triage.as;
 import static org.frontdoor.triage.Triage.itemIds;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.frontdoor.events.EventJson;
 import org.frontdoor.events.payload.ReferralReceived;
+import org.frontdoor.testsupport.DevJwtTestResource;
 import org.frontdoor.testsupport.PartnerDirectoryFixture;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,7 +38,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Issue 15: the MASH console in a real headless Chromium, signed in through the OpenID Connect provider. A
  * triage worker screens a contact about two siblings (a check, one decision for both, a mistake shown next to its
  * field first), a team manager approves the decision that needed it, the allocation and indicator pages open, and
- * axe-core finds no WCAG 2.2 AA violation on any page, at desktop and phone width.
+ * axe-core finds no WCAG 2.2 AA violation on any page, at desktop and phone width. Issue 27: the worker asks the police
+ * a question from the screening page, the police's system answers by API, and the worker sees the answer.
  */
 @QuarkusTest
 class ConsoleJourneyTest {
@@ -106,6 +109,27 @@ class ConsoleJourneyTest {
             submit(worker, By.id("record-check"));
             assertEquals("Check recorded", worker.findElement(By.className("govuk-notification-banner__heading"))
                     .getText());
+
+            // issue 27: the worker asks the police a question; the police's system answers by API with its own
+            // token; the worker reloads the page and sees the answer
+            new Select(worker.findElement(By.id("ask.organisation"))).selectByVisibleText("South Yorkshire Police");
+            worker.findElement(By.id("ask.question")).sendKeys("Any call-outs to Amy's home this year?");
+            submit(worker, By.id("ask"));
+            assertEquals("Question sent to the organisation",
+                    worker.findElement(By.className("govuk-notification-banner__heading")).getText());
+            String request = worker.findElement(By.cssSelector(".govuk-summary-card[id^='request-']"))
+                    .getAttribute("id").substring("request-".length());
+            assertEquals("Awaiting answer", worker.findElement(By.id("request-" + request + "-status")).getText());
+            assertTrue(worker.findElement(By.id("request-" + request + "-deadline")).getText().contains("due in"));
+            noAccessibilityViolations(worker, "screening with a question to the police");
+            given().auth().oauth2(DevJwtTestResource.tokens().token("partner", "south-yorkshire-police"))
+                    .contentType("application/json").body("{\"findings\": \"Two domestic call-outs this year.\"}")
+                    .post("/api/v1/information-requests/" + request + "/response").then().statusCode(200);
+            worker.navigate().refresh();
+            assertEquals("Answered", worker.findElement(By.id("request-" + request + "-status")).getText());
+            assertTrue(worker.findElement(By.id("request-" + request + "-answer")).getText()
+                    .startsWith("Two domestic call-outs this year."));
+            noAccessibilityViolations(worker, "screening with the police's answer");
 
             // both children decided at once; a missing choice first shows next to its field
             worker.findElement(By.id("rationale")).sendKeys("Injury to Amy seen by school; Ben is her brother.");
