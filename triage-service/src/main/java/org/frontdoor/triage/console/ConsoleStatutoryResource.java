@@ -86,7 +86,8 @@ public class ConsoleStatutoryResource {
 
     @POST
     @Path("/referrals/{itemId}/section47")
-    public Response startEnquiry(@PathParam("itemId") UUID itemId, @BeanParam StatutoryForms.Section47Form form) {
+    public Response startEnquiry(@PathParam("itemId") UUID itemId,
+            @BeanParam StatutoryForms.StartEnquiryForm form) {
         return change(() -> work.startEnquiry(itemId, form.command()),
                 e -> "/console/referrals/" + itemId + "/section47?done=enquiry-started",
                 "start.", errors -> enquiryPage(itemId, errors, form.values(), true, null));

@@ -26,7 +26,7 @@ import org.jboss.resteasy.reactive.RestForm;
  * API; a refusal's fields are named here as the page names them, in words ({@link #worded}).
  */
 @RegisterForReflection(targets = { StatutoryForms.AssessmentForm.class, StatutoryForms.Section47Form.class,
-        StatutoryForms.CharacteristicsForm.class })
+        StatutoryForms.StartEnquiryForm.class, StatutoryForms.CharacteristicsForm.class })
 public final class StatutoryForms {
 
     /** What a refused field is called on the pages, for its error: "Enter ..." or "The ... must ...". */
@@ -55,16 +55,19 @@ public final class StatutoryForms {
     }
 
     /** The s17 assessment: its start, and (a team manager's) its authorisation with factors and conclusion. */
-    public record AssessmentForm(@RestForm String version, @RestForm String startedOn, @RestForm String childSeen,
-            @RestForm String authorisedOn, @RestForm List<String> factors, @RestForm String requiresSupport)
-            implements ConsoleForms.Versioned {
+    public record AssessmentForm(@RestForm String version,
+            @RestForm("startedOn-day") String startedOnDay, @RestForm("startedOn-month") String startedOnMonth,
+            @RestForm("startedOn-year") String startedOnYear, @RestForm String childSeen,
+            @RestForm("authorisedOn-day") String authorisedOnDay,
+            @RestForm("authorisedOn-month") String authorisedOnMonth,
+            @RestForm("authorisedOn-year") String authorisedOnYear, @RestForm List<String> factors,
+            @RestForm String requiresSupport) implements ConsoleForms.Versioned {
 
         AssessmentCommand command() {
-            LocalDate started = date("startedOn", startedOn);
-            LocalDate authorised = date("authorisedOn", authorisedOn);
-            List<AssessmentFactor> found = factors == null ? List.of() : factors.stream().filter(Objects::nonNull)
-                    .filter(f -> !f.isBlank()).map(f -> Coded.lookup(AssessmentFactor.class, f).orElse(null))
-                    .filter(Objects::nonNull).toList();
+            LocalDate started = date("startedOn", startedOnDay, startedOnMonth, startedOnYear);
+            LocalDate authorised = date("authorisedOn", authorisedOnDay, authorisedOnMonth, authorisedOnYear);
+            List<AssessmentFactor> found = factors == null ? List.of() : factors.stream()
+                    .map(f -> Coded.lookup(AssessmentFactor.class, f).orElse(null)).filter(Objects::nonNull).toList();
             return new AssessmentCommand(started, yesNo(childSeen), authorised, found, yesNo(requiresSupport));
         }
 
@@ -74,36 +77,67 @@ public final class StatutoryForms {
         }
     }
 
-    /** The s47 enquiry: the strategy discussion, the conference or that none is needed, and the plan. */
-    public record Section47Form(@RestForm String version, @RestForm String strategyDiscussionOn,
-            @RestForm String startedOn, @RestForm String icpcOn, @RestForm String icpcNotRequired,
-            @RestForm String planStartedOn, @RestForm String planCategory, @RestForm String planEndedOn)
-            implements ConsoleForms.Versioned {
+    /** The s47 enquiry under way: the strategy discussion, the conference or that none is needed, and the plan. */
+    public record Section47Form(@RestForm String version,
+            @RestForm("strategyDiscussionOn-day") String strategyDay,
+            @RestForm("strategyDiscussionOn-month") String strategyMonth,
+            @RestForm("strategyDiscussionOn-year") String strategyYear,
+            @RestForm("startedOn-day") String startedDay, @RestForm("startedOn-month") String startedMonth,
+            @RestForm("startedOn-year") String startedYear,
+            @RestForm("icpcOn-day") String icpcDay, @RestForm("icpcOn-month") String icpcMonth,
+            @RestForm("icpcOn-year") String icpcYear, @RestForm String icpcNotRequired,
+            @RestForm("planStartedOn-day") String planStartedDay,
+            @RestForm("planStartedOn-month") String planStartedMonth,
+            @RestForm("planStartedOn-year") String planStartedYear, @RestForm String planCategory,
+            @RestForm("planEndedOn-day") String planEndedDay, @RestForm("planEndedOn-month") String planEndedMonth,
+            @RestForm("planEndedOn-year") String planEndedYear) implements ConsoleForms.Versioned {
 
         Section47Command command() {
-            return new Section47Command(date("strategyDiscussionOn", strategyDiscussionOn),
-                    date("startedOn", startedOn), date("icpcOn", icpcOn), "true".equals(icpcNotRequired),
-                    date("planStartedOn", planStartedOn),
+            return new Section47Command(date("strategyDiscussionOn", strategyDay, strategyMonth, strategyYear),
+                    date("startedOn", startedDay, startedMonth, startedYear),
+                    date("icpcOn", icpcDay, icpcMonth, icpcYear), "true".equals(icpcNotRequired),
+                    date("planStartedOn", planStartedDay, planStartedMonth, planStartedYear),
                     Coded.lookup(CategoryOfAbuse.class, Text.blankToNull(planCategory)).orElse(null),
-                    date("planEndedOn", planEndedOn));
+                    date("planEndedOn", planEndedDay, planEndedMonth, planEndedYear));
+        }
+    }
+
+    /**
+     * A new s47 enquiry: its strategy discussion (none: the one recorded on the contact) and start. Named apart from
+     * the form of the enquiry under way on the same page, so neither fills in the other.
+     */
+    public record StartEnquiryForm(@RestForm("newStrategyDiscussionOn-day") String strategyDay,
+            @RestForm("newStrategyDiscussionOn-month") String strategyMonth,
+            @RestForm("newStrategyDiscussionOn-year") String strategyYear,
+            @RestForm("newStartedOn-day") String startedDay, @RestForm("newStartedOn-month") String startedMonth,
+            @RestForm("newStartedOn-year") String startedYear) implements ConsoleForms.Form {
+
+        Section47Command command() {
+            return new Section47Command(date("strategyDiscussionOn", strategyDay, strategyMonth, strategyYear),
+                    date("startedOn", startedDay, startedMonth, startedYear), null, null, null, null, null);
         }
     }
 
     /** The child's characteristics, the whole record as the census reports it. */
     public record CharacteristicsForm(@RestForm String version, @RestForm String sex, @RestForm String ethnicity,
             @RestForm List<String> disabilities, @RestForm String upn, @RestForm String formerUpn,
-            @RestForm String upnUnknown, @RestForm String birthDate, @RestForm String expectedBirthDate,
-            @RestForm String deathDate) implements ConsoleForms.Versioned {
+            @RestForm String upnUnknown, @RestForm("birthDate-day") String bornDay,
+            @RestForm("birthDate-month") String bornMonth, @RestForm("birthDate-year") String bornYear,
+            @RestForm("expectedBirthDate-day") String expectedDay,
+            @RestForm("expectedBirthDate-month") String expectedMonth,
+            @RestForm("expectedBirthDate-year") String expectedYear, @RestForm("deathDate-day") String diedDay,
+            @RestForm("deathDate-month") String diedMonth, @RestForm("deathDate-year") String diedYear)
+            implements ConsoleForms.Versioned {
 
         CharacteristicsCommand command() {
             List<Disability> chosen = disabilities == null ? List.of() : disabilities.stream()
                     .map(d -> Coded.lookup(Disability.class, d).orElse(null)).filter(Objects::nonNull).toList();
             return new CharacteristicsCommand(Coded.lookup(CensusSex.class, sex).orElse(null),
-                    Coded.lookup(Ethnicity.class, ethnicity).orElse(null), chosen,
-                    upn == null ? null : upn.strip().toUpperCase(Locale.UK),
-                    formerUpn == null ? null : formerUpn.strip().toUpperCase(Locale.UK),
-                    Coded.lookup(UpnUnknownReason.class, upnUnknown).orElse(null), date("birthDate", birthDate),
-                    date("expectedBirthDate", expectedBirthDate), date("deathDate", deathDate));
+                    Coded.lookup(Ethnicity.class, ethnicity).orElse(null), chosen, upper(upn), upper(formerUpn),
+                    Coded.lookup(UpnUnknownReason.class, upnUnknown).orElse(null),
+                    date("birthDate", bornDay, bornMonth, bornYear),
+                    date("expectedBirthDate", expectedDay, expectedMonth, expectedYear),
+                    date("deathDate", diedDay, diedMonth, diedYear));
         }
 
         @Override
@@ -112,16 +146,20 @@ public final class StatutoryForms {
         }
     }
 
+    /** A UPN as typed, in capitals: its check letter and last character are letters either way. */
+    private static String upper(String upn) {
+        return upn == null ? null : upn.strip().toUpperCase(Locale.UK);
+    }
+
     /** A list field posted back as its values joined by commas, so the page can tick each again. */
     private static Map<String, String> withList(Map<String, String> values, String field, List<String> list) {
         values.put(field, list == null ? "" : String.join(",", list));
         return values;
     }
 
-    /** A date as typed: refused beside its field when it is not one. */
-    static LocalDate date(String field, String value) {
-        return ConsoleForms.readable(field, "Enter " + NAMES.getOrDefault(field, "the date")
-                + " as a date, for example 2026-11-24", () -> ConsoleForms.date(value));
+    /** A date as typed in a GOV.UK Date input (none: null); refused beside its field when it is not one. */
+    static LocalDate date(String field, String day, String month, String year) {
+        return DateInput.read(field, NAMES.getOrDefault(field, "the date"), day, month, year);
     }
 
     static Boolean yesNo(String value) {

@@ -50,7 +50,8 @@ public class StatutoryViews {
     }
 
     /** The referral a statutory record belongs to: its item, the child's name, the day it became a referral. */
-    public record Referral(UUID itemId, String childName, UUID childKey, UUID caseId, String referralDate) {
+    public record Referral(UUID itemId, UUID referralId, String childName, UUID childKey, UUID caseId,
+            String referralDate) {
     }
 
     /** One assessment, as recorded. */
@@ -111,7 +112,7 @@ public class StatutoryViews {
     public AssessmentScreen assessment(UUID itemId, Map<String, String> posted) {
         Referral referral = referral(itemId);
         List<Assessment> all = Assessment.ofItem(itemId);
-        audit.record("assessment.list", null, all.size() + " assessment(s) of item " + itemId);
+        audit.record("assessment.list", referral.referralId(), all.size() + " assessment(s) of item " + itemId);
         Assessment current = all.stream().filter(a -> a.authorisedOn == null).findFirst().orElse(null);
         Map<String, String> values = posted != null ? posted : current == null ? Map.of() : values(current);
         Set<String> ticked = Set.of(values.getOrDefault("factors", "").split(","));
@@ -125,7 +126,7 @@ public class StatutoryViews {
     public EnquiryScreen enquiry(UUID itemId, Map<String, String> posted, boolean startPosted) {
         Referral referral = referral(itemId);
         List<Section47Enquiry> all = Section47Enquiry.ofItem(itemId);
-        audit.record("section47.list", null, all.size() + " enquiry(ies) of item " + itemId);
+        audit.record("section47.list", referral.referralId(), all.size() + " enquiry(ies) of item " + itemId);
         Section47Enquiry latest = all.isEmpty() ? null : all.get(all.size() - 1);
         Map<String, String> values = posted != null ? posted : latest == null ? Map.of() : values(latest);
         List<Choice> categories = Arrays.stream(CategoryOfAbuse.values())
@@ -152,7 +153,7 @@ public class StatutoryViews {
         TriageItem item = d.item();
         String name = d.content().children().stream().filter(c -> c.childId().equals(item.childId)).findFirst()
                 .map(ConsoleWords::name).orElse("A child");
-        return new Referral(item.id, name, item.childKey, item.caseId,
+        return new Referral(item.id, item.referralId, name, item.childKey, item.caseId,
                 item.referralDate == null ? null : day(item.referralDate));
     }
 
@@ -222,8 +223,13 @@ public class StatutoryViews {
         return v;
     }
 
+    /** A recorded value as its form's field posts it; a date as a Date input's day, month and year. */
     private static void put(Map<String, String> values, String field, Object value) {
-        if (value != null) {
+        if (value instanceof LocalDate d) {
+            values.put(field + "-day", String.valueOf(d.getDayOfMonth()));
+            values.put(field + "-month", String.valueOf(d.getMonthValue()));
+            values.put(field + "-year", String.valueOf(d.getYear()));
+        } else if (value != null) {
             values.put(field, value.toString());
         }
     }

@@ -98,7 +98,7 @@ class StatutoryConsoleTest {
             tara.findElement(By.id("childSeen")).click();
             submit(tara, By.id("start-assessment"));
             assertEquals("Error: The date the assessment started must not be in the future",
-                    tara.findElement(By.id("startedOn-error")).getText());
+                    error(tara, "startedOn-error"));
             assertTrue(summary(tara).contains("The date the assessment started must not be in the future"));
             assertEquals(0L, count("select count(*) from assessment where triage_item_id = '" + item + "'"));
             ConsoleJourneyTest.noAccessibilityViolations(tara, "assessment refused");
@@ -120,7 +120,7 @@ class StatutoryConsoleTest {
             tara.findElement(By.id("upn")).clear();
             tara.findElement(By.id("upn")).sendKeys(wrong);
             submit(tara, By.id("save-characteristics"));
-            assertTrue(tara.findElement(By.id("upn-error")).getText()
+            assertTrue(error(tara, "upn-error")
                     .startsWith("Error: The unique pupil number (UPN) is not a valid UPN"), "by the UPN");
             assertEquals(wrong, tara.findElement(By.id("upn")).getAttribute("value"), "what was typed is kept");
             assertEquals("WBRI", new Select(tara.findElement(By.id("ethnicity"))).getFirstSelectedOption()
@@ -155,7 +155,7 @@ class StatutoryConsoleTest {
             // her alerts: the decision sent back, in words (no ids), marked read
             tara.findElement(By.linkText("My alerts")).click();
             String alert = tara.findElement(By.xpath("//a[@href='/console/items/" + sentBack
-                    + "']/ancestor::div[contains(@class, 'govuk-summary-card')]")).getAttribute("id");
+                    + "']/ancestor::div[@class='govuk-summary-card']")).getAttribute("id");
             String message = tara.findElement(By.id(alert + "-message")).getText();
             assertTrue(message.startsWith("Amy Smith: Your decision on the contact was sent back by tm-owen-hart"),
                     message);
@@ -181,7 +181,7 @@ class StatutoryConsoleTest {
             maya.findElement(By.id("requiresSupport-false")).click();
             submit(maya, By.id("save-assessment"));
             assertEquals("Error: 21 (no factors identified) stands alone (DfE rule 8898)",
-                    maya.findElement(By.id("factors-error")).getText());
+                    error(maya, "factors-error"));
             assertTrue(maya.findElement(By.id("factors-2B")).isSelected(), "the boxes ticked stay ticked");
             assertEquals(null, one("select authorised_on from assessment where triage_item_id = '" + item + "'"));
             ConsoleJourneyTest.noAccessibilityViolations(maya, "authorisation refused");
@@ -232,10 +232,16 @@ class StatutoryConsoleTest {
         throw new AssertionError("not among the timescales: " + href);
     }
 
-    /** Types a date into a date field (as a browser's date picker would fill it). */
+    /** Types a date into a GOV.UK Date input: day, month and year. */
     private static void date(WebDriver browser, String field, LocalDate day) {
-        ((JavascriptExecutor) browser).executeScript("document.getElementById(arguments[0]).value = arguments[1]",
-                field, day.toString());
+        type(browser, By.id(field), String.valueOf(day.getDayOfMonth()));
+        type(browser, By.id(field + "-month"), String.valueOf(day.getMonthValue()));
+        type(browser, By.id(field + "-year"), String.valueOf(day.getYear()));
+    }
+
+    private static void type(WebDriver browser, By field, String text) {
+        browser.findElement(field).clear();
+        browser.findElement(field).sendKeys(text);
     }
 
     private String one(String query) throws Exception {
@@ -252,6 +258,11 @@ class StatutoryConsoleTest {
 
     private String base() {
         return console.toString().replaceAll("/$", "");
+    }
+
+    /** The error beside a field, as read aloud: "Error:" (visually hidden) and the message, on one line. */
+    private static String error(WebDriver browser, String id) {
+        return browser.findElement(By.id(id)).getText().replaceAll("\\s+", " ").strip();
     }
 
     private static String banner(WebDriver browser) {
