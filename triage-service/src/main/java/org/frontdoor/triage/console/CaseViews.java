@@ -27,8 +27,8 @@ public class CaseViews {
     public record CaseRow(UUID id, String pathway, String children, String opened) {
     }
 
-    /** A child the case is about, with the way to their page. */
-    public record ChildLink(UUID childKey, String name) {
+    /** A child the case is about, with the way to their page and (itemId: their referral) to its statutory work. */
+    public record ChildLink(UUID childKey, String name, UUID itemId) {
     }
 
     public record Step(String when, String direction, String to, String summary, String by) {
@@ -103,7 +103,8 @@ public class CaseViews {
             TriageItem item = cc.triageItemId == null ? null : TriageItem.findById(cc.triageItemId);
             if (r != null) {
                 r.content().children().stream().filter(ch -> ch.childId().equals(cc.key.childId())).findFirst()
-                        .ifPresent(ch -> children.add(new ChildLink(item == null ? null : item.childKey, name(ch))));
+                        .ifPresent(ch -> children.add(new ChildLink(item == null ? null : item.childKey, name(ch),
+                                item != null && item.becameReferral ? item.id : null)));
             }
         }
         return children;
