@@ -15,4 +15,10 @@ public class DirectoryTemplates {
     static native TemplateInstance staffNew(ConsolePage page, StaffViews.Member member);
 
     static native TemplateInstance staffMember(ConsolePage page, StaffViews.Member member);
+
+    static native TemplateInstance partners(ConsolePage page, PartnerViews.Directory directory);
+
+    static native TemplateInstance partnerNew(ConsolePage page, PartnerViews.Partner partner);
+
+    static native TemplateInstance partner(ConsolePage page, PartnerViews.Partner partner);
 }
