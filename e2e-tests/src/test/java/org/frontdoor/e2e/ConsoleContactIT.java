@@ -50,10 +50,12 @@ class ConsoleContactIT {
         Map<String, String> contact = new LinkedHashMap<>(hidden);
         contact.putAll(Map.ofEntries(Map.entry("stage", "form"), Map.entry("childCount", "2"),
                 Map.entry("children[0].firstName", "Ruby"), Map.entry("children[0].lastName", surname),
-                Map.entry("children[0].dateOfBirth", "2015-06-01"), Map.entry("children[0].gender", "F"),
+                Map.entry("children[0].dateOfBirth-day", "1"), Map.entry("children[0].dateOfBirth-month", "6"),
+                Map.entry("children[0].dateOfBirth-year", "2015"), Map.entry("children[0].gender", "F"),
                 Map.entry("children[0].address.postcode", "DN4 4GH"),
                 Map.entry("children[1].firstName", "Jack"), Map.entry("children[1].lastName", surname),
-                Map.entry("children[1].dateOfBirth", "2099-01-01"), Map.entry("children[1].gender", "M"),
+                Map.entry("children[1].dateOfBirth-day", "1"), Map.entry("children[1].dateOfBirth-month", "1"),
+                Map.entry("children[1].dateOfBirth-year", "2099"), Map.entry("children[1].gender", "M"),
                 Map.entry("referrer.kind", "PROFESSIONAL"), Map.entry("referrer.organisationId", "hillside-primary"),
                 Map.entry("referrer.name", "J. Patel"), Map.entry("referrer.phone", "01632 960000"),
                 Map.entry("concerns.summary", "Both children arrive hungry and unwashed most days."),
@@ -64,7 +66,9 @@ class ConsoleContactIT {
         assertTrue(refused.body().contains("id=\"children[1].dateOfBirth-error\""), "beside child 2's date of birth");
         assertTrue(refused.body().contains("Child 2: date of birth must not be in the future"), refused.body());
 
-        contact.put("children[1].dateOfBirth", "2018-09-30");
+        contact.put("children[1].dateOfBirth-day", "30");
+        contact.put("children[1].dateOfBirth-month", "9");
+        contact.put("children[1].dateOfBirth-year", "2018");
         HttpResponse<String> logged = post(browser, contact);
         HttpResponse<String> again = post(browser, contact); // the button pressed twice
         for (HttpResponse<String> r : List.of(logged, again)) {

@@ -109,6 +109,14 @@ public class ReferralResource {
                 "summary": "Became a referral: children's social care assessment (s17)",
                 "detail": {"referralDate": "2026-11-23", "outcome": "SOCIAL_CARE_ASSESSMENT"}}]}""";
 
+    static final String MINE_EXAMPLE = """
+            {"page": 0, "size": 50, "total": 1, "items": [
+              {"referralId": "6b1f0e5e-2b7a-4a43-9a36-0d2b5d4f6a11", "receivedAt": "2026-11-23T10:15:00Z",
+               "status": "IN_TRIAGE", "sourceCode": "1B", "organisationName": null,
+               "children": [{"childId": "0d6a4b53-6f54-4d8f-9b1c-3c7f5d0a9e21", "firstName": "Leo",
+                             "lastName": "Smith", "dateOfBirth": "2019-09-14", "postcode": "DN2 4QT",
+                             "status": "IN_TRIAGE", "recordType": "CONTACT"}]}]}""";
+
     static final String INVALID_EXAMPLE = """
             {"type": "urn:frontdoor:problem:validation", "title": "Request is not valid", "status": 422,
              "detail": "2 fields are not valid", "instance": "/api/v1/referrals",
@@ -199,7 +207,8 @@ public class ReferralResource {
                     + " each child's status and whether it became a referral. Paged; audited with the contacts"
                     + " shown. Other people's contacts are found with POST /api/v1/referrals/searches.")
     @APIResponse(responseCode = "200", description = "A page of the caller's contacts",
-            content = @Content(schema = @Schema(implementation = ReferralSummary.Page.class)))
+            content = @Content(schema = @Schema(implementation = ReferralSummary.Page.class),
+                    examples = @ExampleObject(name = "mine", value = MINE_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "page or size is not a number")
     @APIResponse(responseCode = "422", description = "page or size out of range")
     public ReferralSummary.Page mine(

@@ -12,6 +12,12 @@ import org.frontdoor.support.problem.Problem;
 public record ConsolePage(String title, String user, boolean manager, String csrf, List<Problem.FieldError> errors,
         Map<String, String> values, String notice, boolean screens, boolean frontDoor) {
 
+    /** A page for no role's navigation in particular (the tests of a tag). */
+    public ConsolePage(String title, String user, boolean manager, String csrf, List<Problem.FieldError> errors,
+            Map<String, String> values, String notice) {
+        this(title, user, manager, csrf, errors, values, notice, false, false);
+    }
+
     public String error(String field) {
         return errors.stream().filter(e -> e.field().equals(field)).map(Problem.FieldError::message).findFirst()
                 .orElse(null);

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.frontdoor.support.directory.PartnerDirectoryCopy;
 import org.frontdoor.support.problem.Problem;
+import org.frontdoor.support.problem.ProblemException;
 import org.frontdoor.support.validation.Text;
 
 /**
@@ -91,13 +91,39 @@ record ContactForm(Map<String, String> values, List<String> indicators, String a
         return ConsoleForms.enumOrNull(Caller.class, value("referrer.kind"));
     }
 
-    /** What a search for this child needs: a last name or a date of birth (else the error beside the name). */
+    /**
+     * What a search for this child needs: a last name or a date of birth (else the error beside the name), and a
+     * date of birth, when one is typed, that is a date.
+     */
     List<Problem.FieldError> searchable(int child) {
-        if (child(child, "lastName") == null && date(child(child, "dateOfBirth")) == null) {
-            return List.of(new Problem.FieldError(field(child, "lastName"),
-                    ChildLabels.of(child) + "enter a last name or a date of birth to search"));
+        try {
+            if (child(child, "lastName") == null && born(child, false) == null) {
+                return List.of(new Problem.FieldError(field(child, "lastName"),
+                        ChildLabels.of(child) + "enter a last name or a date of birth to search"));
+            }
+        } catch (ProblemException e) {
+            return childErrors(child, e);
         }
         return List.of();
+    }
+
+    /**
+     * Child {@code child}'s date of birth, typed in the GOV.UK Date input ({@code children[1].dateOfBirth-day} ...):
+     * null when nothing was typed and it is not {@code required}; refused (DateInput) when it cannot be read.
+     */
+    LocalDate born(int child, boolean required) {
+        String f = field(child, "dateOfBirth");
+        String day = values.get(f + "-day");
+        String month = values.get(f + "-month");
+        String year = values.get(f + "-year");
+        return required ? DateInput.required(f, "a date of birth", day, month, year)
+                : DateInput.read(f, "a date of birth", day, month, year);
+    }
+
+    /** DateInput's refusal, in the words of the form's other errors about a child: "Child 2: enter a date ...". */
+    private static List<Problem.FieldError> childErrors(int child, ProblemException e) {
+        return e.errors().stream().map(f -> new Problem.FieldError(f.field(), ChildLabels.of(child)
+                + Character.toLowerCase(f.message().charAt(0)) + f.message().substring(1))).toList();
     }
 
     /** What the form lacks before the referral service is asked, in the words of the GOV.UK patterns. */
@@ -126,12 +152,10 @@ record ContactForm(Map<String, String> values, List<String> indicators, String a
         String child = ChildLabels.of(i);
         require(errors, child(i, "firstName") != null, field(i, "firstName"), child + "enter a first name");
         require(errors, child(i, "lastName") != null, field(i, "lastName"), child + "enter a last name");
-        String born = child(i, "dateOfBirth");
-        if (born == null) {
-            errors.add(new Problem.FieldError(field(i, "dateOfBirth"), child + "enter a date of birth"));
-        } else if (date(born) == null) {
-            errors.add(new Problem.FieldError(field(i, "dateOfBirth"),
-                    child + "date of birth must be a real date, for example 2016-04-27"));
+        try {
+            born(i, true);
+        } catch (ProblemException e) {
+            errors.addAll(childErrors(i, e));
         }
         require(errors, child(i, "gender") != null, field(i, "gender"), child + "choose the child's sex");
     }
@@ -139,14 +163,6 @@ record ContactForm(Map<String, String> values, List<String> indicators, String a
     private static void require(List<Problem.FieldError> errors, boolean present, String field, String message) {
         if (!present) {
             errors.add(new Problem.FieldError(field, message));
-        }
-    }
-
-    static LocalDate date(String value) {
-        try {
-            return value == null ? null : LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            return null;
         }
     }
 
@@ -190,7 +206,7 @@ record ContactForm(Map<String, String> values, List<String> indicators, String a
         ObjectNode child = JsonNodeFactory.instance.objectNode();
         putIf(child, "firstName", child(i, "firstName"));
         putIf(child, "lastName", child(i, "lastName"));
-        LocalDate born = date(child(i, "dateOfBirth"));
+        LocalDate born = born(i, false);
         putIf(child, "dateOfBirth", born == null ? null : born.toString());
         putIf(child, "gender", child(i, "gender"));
         putIf(child, "nhsNumber", child(i, "nhsNumber"));
@@ -243,7 +259,10 @@ record ContactForm(Map<String, String> values, List<String> indicators, String a
         changed.put(field(child, "childKey"), found.childKey().toString());
         changed.put(field(child, "firstName"), found.firstName() == null ? "" : found.firstName());
         changed.put(field(child, "lastName"), found.lastName() == null ? "" : found.lastName());
-        changed.put(field(child, "dateOfBirth"), found.dateOfBirth() == null ? "" : found.dateOfBirth().toString());
+        LocalDate born = found.dateOfBirth();
+        changed.put(field(child, "dateOfBirth") + "-day", born == null ? "" : String.valueOf(born.getDayOfMonth()));
+        changed.put(field(child, "dateOfBirth") + "-month", born == null ? "" : String.valueOf(born.getMonthValue()));
+        changed.put(field(child, "dateOfBirth") + "-year", born == null ? "" : String.valueOf(born.getYear()));
         changed.put(field(child, "address.postcode"), found.postcode() == null ? "" : found.postcode());
         changed.put(STAGE, FORM);
         return new ContactForm(changed, indicators, action, childCount);
@@ -260,7 +279,7 @@ record ContactForm(Map<String, String> values, List<String> indicators, String a
     /** What child {@code child}'s search is by: what the officer typed of them. */
     org.frontdoor.triage.children.ChildSearch.Criteria criteria(int child) {
         return new org.frontdoor.triage.children.ChildSearch.Criteria(child(child, "lastName"),
-                child(child, "firstName"), date(child(child, "dateOfBirth")), child(child, "address.postcode"),
+                child(child, "firstName"), born(child, false), child(child, "address.postcode"),
                 child(child, "nhsNumber"), null);
     }
 

@@ -68,8 +68,10 @@ class ContactConsoleTest {
         Assumptions.assumeTrue(Browser.installed(), "no chromium here: run .ci/install-browser to run this test");
         PartnerDirectoryFixture.active("hillside-primary", "Hillside Primary School", "SCHOOL", "2A");
         await().atMost(Duration.ofSeconds(30)).until(() -> partners.find("hillside-primary").isPresent());
-        String surname = "Kettleborough" + (char) ('a' + new java.util.Random().nextInt(26));
-        UUID known = knownChild("Kayden", surname);
+        java.util.Random random = new java.util.Random();
+        String surname = "Kettleborough" + (char) ('a' + random.nextInt(26)) + (char) ('a' + random.nextInt(26));
+        String known = knownChild("Kayden", surname);
+        By chooseKayden = By.cssSelector("button[value='pick:0:" + known + "']");
 
         ChromeDriver officer = Browser.open(false);
         try {
@@ -88,14 +90,15 @@ class ContactConsoleTest {
             officer.findElement(By.id("children[0].lastName")).sendKeys("Kettlebrough");
             date(officer, "children[0].dateOfBirth", "2015-05-04");
             submit(officer, By.id("find-1"));
-            String match = officer.findElement(By.cssSelector("#matches-1 tbody tr")).getText();
+            String match = officer.findElement(chooseKayden).findElement(By.xpath("./ancestor::tr")).getText();
             assertTrue(match.startsWith("Kayden " + surname + " 4 May 2015 DN6 6FF"), match);
             assertTrue(match.contains("same date of birth"), match);
             noAccessibilityViolations(officer, "log a contact: children found");
-            submit(officer, By.id("pick-1-0"));
+            submit(officer, chooseKayden);
             assertTrue(officer.findElement(By.id("child-1-known")).getText().startsWith("Known to the front door"));
             assertEquals("Kayden", value(officer, "children[0].firstName"), "the record's details, to check");
-            assertEquals(known.toString(), officer.findElement(By.name("children[0].childKey")).getAttribute("value"));
+            assertEquals("2015", value(officer, "children[0].dateOfBirth-year"));
+            assertEquals(known, officer.findElement(By.name("children[0].childKey")).getAttribute("value"));
 
             // a sister the front door does not know; her date of birth is left out at first
             submit(officer, By.id("add-child"));
@@ -114,10 +117,10 @@ class ContactConsoleTest {
             officer.findElement(By.id("consent.familyAware")).click();
             officer.findElement(By.id("consent.consentGiven")).click();
             submit(officer, By.id("log"));
-            assertEquals("Child 2: enter a date of birth",
+            assertEquals("Child 2: enter a date of birth, for example 27 3 2026",
                     officer.findElement(By.id("children[1].dateOfBirth-error")).getText().replace("Error: ", ""));
             assertTrue(texts(officer, By.cssSelector(".govuk-error-summary__list a"))
-                    .contains("Child 2: enter a date of birth"), "the summary names the child");
+                    .contains("Child 2: enter a date of birth, for example 27 3 2026"), "the summary names the child");
             assertTrue(referrals.posted().isEmpty(), "nothing sent: the form was not complete");
             assertEquals("Mia", value(officer, "children[1].firstName"), "what was typed is kept");
             assertTrue(officer.findElement(By.id("indicator-SIGNS_OF_NEGLECT")).isSelected());
@@ -149,7 +152,7 @@ class ContactConsoleTest {
             var body = sent.get(1).body();
             assertEquals("2A", body.path("referrer").path("sourceCode").asText(), "the school's source code");
             assertEquals("hillside-primary", body.path("referrer").path("organisationId").asText());
-            assertEquals(known.toString(), body.path("children").get(0).path("childKey").asText());
+            assertEquals(known, body.path("children").get(0).path("childKey").asText());
             assertEquals("2015-05-04", body.path("children").get(0).path("dateOfBirth").asText());
             assertFalse(body.path("children").get(1).has("childKey"), "Mia is a new child");
             assertEquals("2018-02-11", body.path("children").get(1).path("dateOfBirth").asText());
@@ -178,31 +181,40 @@ class ContactConsoleTest {
         assertEquals(403, worker.get("/contacts/mine").statusCode());
     }
 
-    /** A child the front door knows from an earlier contact, once the search finds them. */
-    private static UUID knownChild(String firstName, String surname) throws Exception {
+    /**
+     * A child the front door knows from an earlier contact, once the search finds them: their key in the children
+     * the front door knows (the item's childKey, which a contact names to link to them).
+     */
+    private static String knownChild(String firstName, String surname) throws Exception {
         ReferralReceived base = referral(java.time.Instant.now(), List.of(), false);
-        UUID key = UUID.randomUUID();
-        ReferralReceived.Child child = new ReferralReceived.Child(UUID.randomUUID(), 0, key, firstName, surname,
-                LocalDate.parse("2015-05-04"), null, "M", null,
+        ReferralReceived.Child child = new ReferralReceived.Child(UUID.randomUUID(), 0, UUID.randomUUID(), firstName,
+                surname, LocalDate.parse("2015-05-04"), null, "M", null,
                 new ReferralReceived.Address("6 Field Lane", null, "Doncaster", "DN6 6FF"), null,
                 new ReferralReceived.PriorInvolvement(0, false, null, null, null, 0), false, false,
                 org.frontdoor.events.payload.SharingConsent.NOT_RECORDED);
         publish(new ReferralReceived(base.referralId(), base.receivedAt(), base.acknowledgementDueBy(),
                 base.referrer(), base.submittedBy(), List.of(child), base.householdMembers(), base.concerns(),
                 base.consent()));
-        await().atMost(Duration.ofSeconds(30)).until(() -> as("front-door")
-                .body("{\"surname\": \"" + surname + "\", \"dateOfBirth\": \"2015-05-04\"}")
-                .post("/api/v1/children/searches").jsonPath().getList("items.childKey").contains(key.toString()));
-        return key;
+        String[] key = new String[1];
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            var found = as("front-door").body("{\"surname\": \"" + surname + "\", \"dateOfBirth\": \"2015-05-04\"}")
+                    .post("/api/v1/children/searches").jsonPath();
+            key[0] = found.getString("items.find { it.lastName == '" + surname + "' }.childKey");
+            return key[0] != null;
+        });
+        return key[0];
     }
 
     private String base() {
         return console.toString().replaceAll("/$", "");
     }
 
-    private static void date(ChromeDriver browser, String id, String value) {
-        ((JavascriptExecutor) browser).executeScript("document.getElementById(arguments[0]).value = arguments[1]",
-                id, value);
+    /** Types an ISO date into the GOV.UK Date input of {@code field}: day, month, year. */
+    private static void date(ChromeDriver browser, String field, String iso) {
+        LocalDate date = LocalDate.parse(iso);
+        browser.findElement(By.id(field)).sendKeys(String.valueOf(date.getDayOfMonth()));
+        browser.findElement(By.id(field + "-month")).sendKeys(String.valueOf(date.getMonthValue()));
+        browser.findElement(By.id(field + "-year")).sendKeys(String.valueOf(date.getYear()));
     }
 
     private static String value(WebDriver browser, String id) {
