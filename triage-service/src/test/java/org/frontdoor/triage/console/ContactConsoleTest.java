@@ -118,7 +118,7 @@ class ContactConsoleTest {
             officer.findElement(By.id("consent.consentGiven")).click();
             submit(officer, By.id("log"));
             assertEquals("Child 2: enter a date of birth, for example 27 3 2026",
-                    officer.findElement(By.id("children[1].dateOfBirth-error")).getText().replace("Error: ", ""));
+                    officer.findElement(By.id("children[1].dateOfBirth-error")).getText().replaceFirst("^Error:\\s*", ""));
             assertTrue(texts(officer, By.cssSelector(".govuk-error-summary__list a"))
                     .contains("Child 2: enter a date of birth, for example 27 3 2026"), "the summary names the child");
             assertTrue(referrals.posted().isEmpty(), "nothing sent: the form was not complete");
@@ -133,7 +133,7 @@ class ContactConsoleTest {
                     + " \"must be a 10-digit NHS number with a valid check digit\"}]");
             submit(officer, By.id("log"));
             assertEquals("Child 2: NHS number must be a 10-digit NHS number with a valid check digit",
-                    officer.findElement(By.id("children[1].nhsNumber-error")).getText().replace("Error: ", ""));
+                    officer.findElement(By.id("children[1].nhsNumber-error")).getText().replaceFirst("^Error:\\s*", ""));
             officer.findElement(By.id("children[1].nhsNumber")).clear();
             submit(officer, By.id("log"));
             assertEquals("My contacts", officer.findElement(By.tagName("h1")).getText());
