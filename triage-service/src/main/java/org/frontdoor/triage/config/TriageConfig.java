@@ -134,6 +134,17 @@ public interface TriageConfig {
         Duration notificationServiceTimeout();
 
         /**
+         * The referral service's base URL: the front door officer logs a contact there ({@code POST
+         * /api/v1/referrals}) and follows up their own, with their own access token, as a partner's system would.
+         */
+        @WithDefault("http://localhost:8081")
+        java.net.URI referralServiceUrl();
+
+        /** How long the console waits for the referral service before saying it is not answering. */
+        @WithDefault("10s")
+        Duration referralServiceTimeout();
+
+        /**
          * Whether browsers reach the console over https (behind the TLS ingress): its cookies are then Secure, and
          * the start fails unless the identity provider's URL is https. Off only where the console is served over
          * plain http on a laptop (dev mode, the tests, {@code ./pipeline}, Docker Compose), where a browser would

@@ -4,9 +4,19 @@ import java.util.List;
 import java.util.Map;
 import org.frontdoor.support.problem.Problem;
 
-/** What every page's layout needs: who is signed in, the CSRF token, the errors of a form posted back. */
+/**
+ * What every page's layout needs: who is signed in, the CSRF token, the errors of a form posted back; and the
+ * roles the navigation shows pages for ({@code screens}: a triage worker or team manager; {@code frontDoor}: a
+ * front door officer, who logs contacts).
+ */
 public record ConsolePage(String title, String user, boolean manager, String csrf, List<Problem.FieldError> errors,
-        Map<String, String> values, String notice) {
+        Map<String, String> values, String notice, boolean screens, boolean frontDoor) {
+
+    /** A page for no role's navigation in particular (the tests of a tag). */
+    public ConsolePage(String title, String user, boolean manager, String csrf, List<Problem.FieldError> errors,
+            Map<String, String> values, String notice) {
+        this(title, user, manager, csrf, errors, values, notice, false, false);
+    }
 
     public String error(String field) {
         return errors.stream().filter(e -> e.field().equals(field)).map(Problem.FieldError::message).findFirst()
