@@ -55,6 +55,9 @@ public class OrganisationMessagePlanner {
     Dispatcher dispatcher;
 
     @Inject
+    ContactQuotes quotes;
+
+    @Inject
     Clock clock;
 
     /** information.requested or information.chased: one message to the organisation asked. */
@@ -65,7 +68,8 @@ public class OrganisationMessagePlanner {
         String org = r.organisationId().trim();
         Instant occurredAt = r.occurredAt() != null ? r.occurredAt() : event.occurredAt();
         Instant due = kind == Kind.INFORMATION_CHASED ? occurredAt : r.deadline();
-        MessageComposer.Composed message = composer.informationRequest(kind, r, referralId, nameOf(org));
+        MessageComposer.Composed message = composer.informationRequest(kind, r, referralId,
+                quotes.of(referralId), nameOf(org));
         boolean planned = insert(new PlannedMessage(referralId, null, kind, "request:" + r.requestId(),
                 Recipient.organisation(org, null), NotificationStatus.PENDING, due, null, message, event.eventId()));
         LOG.infof("Referral %s: %s of request %s to %s%s", referralId, event.type(), r.requestId(), org,
@@ -84,11 +88,12 @@ public class OrganisationMessagePlanner {
                 attending.add(org.trim());
             }
         }
+        String reference = quotes.of(referralId);
         int planned = 0;
         for (String org : attending) {
             planned += insert(new PlannedMessage(referralId, null, Kind.STRATEGY_DISCUSSION_OUTCOME,
                     "discussion:" + d.discussionId(), Recipient.organisation(org, null), NotificationStatus.PENDING,
-                    due, null, composer.strategyOutcome(d, referralId, nameOf(org)), event.eventId())) ? 1 : 0;
+                    due, null, composer.strategyOutcome(d, referralId, reference, nameOf(org)), event.eventId())) ? 1 : 0;
         }
         LOG.infof("Referral %s: strategy discussion %s told to %d attending organisation(s), %d new message(s)",
                 referralId, d.discussionId(), attending.size(), planned);

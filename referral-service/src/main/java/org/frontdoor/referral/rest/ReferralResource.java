@@ -78,13 +78,15 @@ public class ReferralResource {
             }""";
 
     static final String CREATED_EXAMPLE = """
-            {"referralId": "6b1f0e5e-2b7a-4a43-9a36-0d2b5d4f6a11", "receivedAt": "2026-11-23T10:15:00Z",
+            {"referralId": "6b1f0e5e-2b7a-4a43-9a36-0d2b5d4f6a11", "reference": "FD-2026-004213",
+             "receivedAt": "2026-11-23T10:15:00Z",
              "status": "RECEIVED", "acknowledgementDueBy": "2026-11-24T10:15:00Z",
              "externalReference": "HPS-2026-0042",
              "children": [{"position": 0, "childId": "0d6a4b53-6f54-4d8f-9b1c-3c7f5d0a9e21"}]}""";
 
     static final String VIEW_EXAMPLE = """
-            {"referralId": "6b1f0e5e-2b7a-4a43-9a36-0d2b5d4f6a11", "receivedAt": "2026-11-23T10:15:00Z",
+            {"referralId": "6b1f0e5e-2b7a-4a43-9a36-0d2b5d4f6a11", "reference": "FD-2026-004213",
+             "receivedAt": "2026-11-23T10:15:00Z",
              "status": "DECIDED", "acknowledgementDueBy": "2026-11-24T10:15:00Z",
              "referrer": {"sourceCode": "2A", "organisationName": "Hillside Primary School", "name": "J. Patel",
                           "role": "Designated Safeguarding Lead", "externalReference": "HPS-2026-0042"},

@@ -37,7 +37,8 @@ public class CaseViews {
     /** {@code pending}: a close or step waiting for a second manager, described; null when none. */
     public record CaseScreen(UUID id, long version, String title, String pathway, String status, boolean open,
             String leadWorker, String opened, String children, List<Step> steps, List<String> partners,
-            List<Choice> closureReasons, List<String> history, String pending, List<ChildLink> childLinks) {
+            List<Choice> closureReasons, List<String> history, String pending, List<ChildLink> childLinks,
+            List<String> contacts) {
 
         public boolean hasPending() {
             return pending != null;
@@ -70,7 +71,14 @@ public class CaseViews {
                 d.steps().stream().map(s -> new Step(WHEN.format(s.steppedAt), s.direction.name().toLowerCase(Locale.UK),
                         pathway(s.toPathway), s.partnerSummary == null ? "" : s.partnerSummary, s.steppedBy)).toList(),
                 d.partnerAgencies(), closureReasons(), ConsoleWords.history(d.history()), pending(d.pendingChange()),
-                childLinks(c.id));
+                childLinks(c.id), contacts(c.id));
+    }
+
+    /** The references of the contacts that brought the case's children, in the order they came. */
+    private static List<String> contacts(UUID caseId) {
+        return CaseChild.ofCase(caseId).stream().map(cc -> cc.referralId).distinct()
+                .map(id -> TriageReferral.<TriageReferral>findById(id))
+                .filter(r -> r != null && r.reference != null).map(r -> r.reference).toList();
     }
 
     private static List<Choice> closureReasons() {

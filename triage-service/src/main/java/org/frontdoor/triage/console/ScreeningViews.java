@@ -81,7 +81,7 @@ public class ScreeningViews {
             boolean immediateRisk, String referrer, String referrerContact, String source, List<String> household,
             String consent, List<Child> children, List<Check> checks, List<Choice> organisations, List<Choice> levels,
             List<Choice> needs, boolean anyToDecide, List<String> history, List<String> rules,
-            InformationRequestViews.Requests requests) {
+            InformationRequestViews.Requests requests, String reference, String externalReference) {
     }
 
     @Transactional
@@ -100,7 +100,8 @@ public class ScreeningViews {
                 r == null ? "" : String.join(", ", nonBlank(r.email(), r.phone())), r == null ? "" : r.sourceCode(),
                 household(content), consent(content.consent()), children, checks(d), organisations(), levels(),
                 needs(), children.stream().anyMatch(c -> !c.decided()), ConsoleWords.history(d.history()),
-                decisionRules(), requests.of(item.id, item.priority));
+                decisionRules(), requests.of(item.id, item.priority), content.reference(),
+                r == null ? null : r.externalReference());
     }
 
     /** The contact's children who have an item, the one the page is about first. */

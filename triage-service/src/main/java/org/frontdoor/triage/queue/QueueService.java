@@ -155,7 +155,7 @@ public class QueueService {
             ReferralReceived.Child child = childOf(referral.content(), item.childId);
             String name = child == null ? null
                     : ((child.firstName() == null ? "" : child.firstName() + " ") + child.lastName()).strip();
-            rows.add(new Row(item, name, referral.sourceCode));
+            rows.add(new Row(item, name, referral.sourceCode, referral.reference));
         }
         return rows;
     }

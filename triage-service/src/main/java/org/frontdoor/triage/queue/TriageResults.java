@@ -31,7 +31,8 @@ public final class TriageResults {
     }
 
     /** One row of the queue: the item, the child's name and the referral source. */
-    public record Row(TriageItem item, String childName, String sourceCode) {
+    /** @param reference the contact's human reference, null for a contact received before references */
+    public record Row(TriageItem item, String childName, String sourceCode, String reference) {
     }
 
     public record Page(int page, int size, long total, List<Row> rows) {

@@ -25,7 +25,10 @@ import org.frontdoor.triage.sharing.InformationRequestStatus;
 
 /** Everything a triage worker needs to decide for one child. */
 @Schema(name = "TriageItem")
-public record TriageItemView(UUID id, UUID referralId, UUID childId,
+public record TriageItemView(UUID id, UUID referralId,
+        @Schema(description = "The contact's short human reference, what people quote; absent for a contact received"
+                + " before references", example = "FD-2026-004213", maxLength = 30) String reference,
+        UUID childId,
         @Schema(description = "The child across contacts: GET/PUT /api/v1/children/{childKey}/characteristics")
         UUID childKey,
         TriageStatus status,
@@ -181,7 +184,7 @@ public record TriageItemView(UUID id, UUID referralId, UUID childId,
                         item.referrerFeedback, item.levelOverrideReason, item.openRequestsReason, item.decidedBy,
                         item.decidedBySubject, item.decidedAt, item.status == TriageStatus.AWAITING_APPROVAL, item.metDeadline,
                         item.approvedBy, item.approvedBySubject, item.approvedAt, item.becameReferral, item.referralDate);
-        return new TriageItemView(item.id, item.referralId, item.childId, item.childKey, item.status, item.priority,
+        return new TriageItemView(item.id, item.referralId, content.reference(), item.childId, item.childKey, item.status, item.priority,
                 item.receivedAt, item.queuedAt, item.deadline, item.isOverdue(now), item.assignedTo, item.assignedAt,
                 new Suggestion(item.suggestedLevel, item.suggestionReasons),
                 new PriorInvolvement(item.referralsLast12Months, item.reReferral, item.sameDayFirstReferralId,
