@@ -18,6 +18,14 @@ record PlanPeriod(LocalDate start, LocalDate end) {
         return !day.isBefore(start) && (end == null || day.isBefore(end));
     }
 
+    /**
+     * Whether {@code day} falls inside the plan, its first day apart: a review held the day a CIN plan starts is the
+     * one that stepped the child down to it.
+     */
+    boolean runsThrough(LocalDate day) {
+        return day.isAfter(start) && (end == null || day.isBefore(end));
+    }
+
     private static boolean before(LocalDate day, LocalDate end) {
         return end == null || day.isBefore(end);
     }

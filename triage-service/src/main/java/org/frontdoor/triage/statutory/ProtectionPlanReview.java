@@ -62,7 +62,7 @@ public class ProtectionPlanReview extends PanacheEntityBase {
         if (reviewed.contains(on)) {
             errors.add(new FieldError("reviewedOn", "is already recorded: the plan was reviewed on " + on));
         }
-        cinPlans.stream().filter(p -> p.runsOn(on)).findFirst().ifPresent(p -> errors.add(new FieldError(
+        cinPlans.stream().filter(p -> p.runsThrough(on)).findFirst().ifPresent(p -> errors.add(new FieldError(
                 "reviewedOn", "falls while the CIN plan " + p.describe() + " runs (DfE rule 4003)")));
         return errors;
     }
