@@ -39,7 +39,11 @@ public final class ConsoleForms {
     private ConsoleForms() {
     }
 
-    /** A form as posted: its values by field name, so a page drawn again with errors keeps what was typed. */
+    /**
+     * A form as posted: its values by field name, so a page drawn again with errors keeps what was typed. A field is
+     * named as it was posted: the component's name, or the name its {@code @RestForm} gives (a Date input's
+     * {@code @RestForm("panelDate-day") String panelDateDay}).
+     */
     interface Form {
 
         default Map<String, String> values() {
@@ -48,13 +52,18 @@ public final class ConsoleForms {
                 try {
                     Object value = c.getAccessor().invoke(this);
                     if (value != null) {
-                        values.put(c.getName(), value.toString());
+                        values.put(postedName(c), value.toString());
                     }
                 } catch (ReflectiveOperationException e) {
                     throw new IllegalStateException("a form's accessor is public", e);
                 }
             }
             return values;
+        }
+
+        private String postedName(RecordComponent c) throws NoSuchFieldException {
+            RestForm named = getClass().getDeclaredField(c.getName()).getAnnotation(RestForm.class);
+            return named == null || named.value().isEmpty() ? c.getName() : named.value();
         }
 
         /** The form drawn again with these errors beside its fields. */

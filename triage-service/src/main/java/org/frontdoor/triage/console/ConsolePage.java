@@ -27,4 +27,13 @@ public record ConsolePage(String title, String user, boolean manager, String csr
         String posted = values.get(field);
         return posted == null || posted.isEmpty() ? first : posted;
     }
+
+    /**
+     * Whether one part (day, month, year) of a refused date input is drawn as wrong: the parts typed under
+     * {@code key} ({@code <key>-day} ...) say which, when {@code field} has an error (DateInput.wrongParts).
+     */
+    public boolean datePartWrong(String field, String key, String part) {
+        return hasError(field) && DateInput.wrongParts(value(key + "-day"), value(key + "-month"),
+                value(key + "-year")).contains(part);
+    }
 }
