@@ -85,6 +85,16 @@ public class PlanService {
         return p;
     }
 
+    /** Ends the plan on {@code endedOn}, its start as it is: as {@link #updateCinPlan} with the whole record. */
+    @Transactional
+    public ChildInNeedPlan endCinPlan(UUID id, LocalDate endedOn, Long ifMatch) {
+        ChildInNeedPlan p = ChildInNeedPlan.findById(id);
+        if (p == null) {
+            throw DomainException.notFound("CIN plan " + id);
+        }
+        return updateCinPlan(id, new CinPlanCommand(p.startedOn, endedOn), ifMatch);
+    }
+
     /** The referral's CIN plans, earliest first. */
     @Transactional
     public List<ChildInNeedPlan> cinPlans(UUID itemId) {
