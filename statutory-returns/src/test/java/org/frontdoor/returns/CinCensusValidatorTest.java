@@ -748,7 +748,8 @@ class CinCensusValidatorTest {
 
         @Test
         void r4004TwoOpenPlans() {
-            fails("4004", "S17003", withCinPlans(new CinPlan(d("2025-10-21"), null), new CinPlan(d("2026-01-05"), null)));
+            fails("4004", "S17003", withCinPlans(new CinPlan(d("2025-10-21"), null),
+                    new CinPlan(d("2026-01-05"), null)));
         }
 
         @Test

@@ -88,8 +88,9 @@ public class CensusQueries {
                 from section47_enquiry e join triage_item i on i.id = e.triage_item_id
                 where i.became_referral and i.referral_date <= ?1 and e.started_on <= ?1
                 order by e.started_on""", end).stream()
-                .map(r -> new EnquiryRow(r.uuid("id"), r.uuid("triage_item_id"), r.uuid("child_key"), r.date("started_on"),
-                        r.date("icpc_due_on"), r.date("icpc_on"), Boolean.TRUE.equals(r.bool("icpc_not_required")),
+                .map(r -> new EnquiryRow(r.uuid("id"), r.uuid("triage_item_id"), r.uuid("child_key"),
+                        r.date("started_on"), r.date("icpc_due_on"), r.date("icpc_on"),
+                        Boolean.TRUE.equals(r.bool("icpc_not_required")),
                         r.date("plan_started_on"), r.date("plan_ended_on"), r.string("plan_category")))
                 .toList();
     }

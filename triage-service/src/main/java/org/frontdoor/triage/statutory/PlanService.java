@@ -7,6 +7,8 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import org.frontdoor.support.audit.AuditLog;
@@ -14,6 +16,7 @@ import org.frontdoor.support.calendar.Instants;
 import org.frontdoor.support.calendar.WorkingCalendar;
 import org.frontdoor.support.concurrency.IfMatch;
 import org.frontdoor.support.domain.DomainException;
+import org.frontdoor.support.problem.Problem.FieldError;
 import org.frontdoor.support.problem.RequestValidation;
 import org.frontdoor.triage.queue.HistoryEntry;
 import org.frontdoor.triage.queue.TriageItem;
@@ -144,6 +147,31 @@ public class PlanService {
         audit.record("protection-plan.category-changed", item.referralId, "enquiry " + e.id + ", change "
                 + change.id);
         return details(e);
+    }
+
+    /**
+     * What a change of the enquiry {@code enquiryId} would break of its plan's reviews and changes of category: the
+     * plan taken away, started on or after one of them, or ended before one.
+     */
+    static List<FieldError> keepsItsRecords(UUID enquiryId, Section47Command command) {
+        List<LocalDate> days = new ArrayList<>();
+        ProtectionPlanReview.ofEnquiry(enquiryId).forEach(r -> days.add(r.reviewedOn));
+        ProtectionPlanCategoryChange.ofEnquiry(enquiryId).forEach(c -> days.add(c.changedOn));
+        if (days.isEmpty() || command == null) {
+            return List.of();
+        }
+        LocalDate first = Collections.min(days);
+        LocalDate last = Collections.max(days);
+        List<FieldError> errors = new ArrayList<>();
+        if (command.planStartedOn() == null || !first.isAfter(command.planStartedOn())) {
+            errors.add(new FieldError("planStartedOn", "must be before the plan's first review or change of"
+                    + " category, " + first));
+        }
+        if (command.planEndedOn() != null && last.isAfter(command.planEndedOn())) {
+            errors.add(new FieldError("planEndedOn", "must not be before the plan's last review or change of"
+                    + " category, " + last));
+        }
+        return errors;
     }
 
     private static ProtectionPlanDetails details(Section47Enquiry e) {

@@ -67,7 +67,10 @@ public class ProtectionPlanReview extends PanacheEntityBase {
         return errors;
     }
 
-    /** A day of the plan's life: after its start (the DfE's rule {@code rule}, if any), not after its end, not in the future. */
+    /**
+     * A day of the plan's life: after its start (the DfE's rule {@code rule}, if any), not after its end, not in the
+     * future.
+     */
     static void inThePlan(String field, LocalDate on, Section47Enquiry plan, LocalDate today, String rule,
             List<FieldError> errors) {
         if (!on.isAfter(plan.planStartedOn)) {

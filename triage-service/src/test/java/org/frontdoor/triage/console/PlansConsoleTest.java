@@ -75,7 +75,10 @@ class PlansConsoleTest {
             assertEquals("Plans: Child Smith", worker.findElement(By.tagName("h1")).getText());
             assertTrue(worker.getPageSource().contains("None recorded"));
             ConsoleJourneyTest.noAccessibilityViolations(worker, "the case's plans");
-            submit(worker, By.linkText("Record CIN plans of Child Smith, referral of 23 November 2026"));
+            assertEquals("Record CIN plans of Child Smith, referral of 23 November 2026", worker.findElement(
+                    By.cssSelector("a[href='/console/referrals/" + child.id() + "/cin-plans']"))
+                    .getAttribute("textContent"), "the link says whose plans, hidden words included");
+            submit(worker, By.cssSelector("a[href='/console/referrals/" + child.id() + "/cin-plans']"));
             assertEquals("CIN plans: Child Smith", worker.findElement(By.tagName("h1")).getText());
             ConsoleJourneyTest.noAccessibilityViolations(worker, "CIN plans");
 

@@ -63,7 +63,8 @@ class PlansAndCensusTest {
                 + " \"UN5\", \"birthDate\": \"2012-11-30\"}").put("/api/v1/children/" + child.childKey()
                 + "/characteristics").then().statusCode(200);
         String assessment = as(WORKER).body("{\"startedOn\": \"2026-01-12\"}")
-                .post("/api/v1/triage-items/" + child.id() + "/assessments").then().statusCode(201).extract().path("id");
+                .post("/api/v1/triage-items/" + child.id() + "/assessments").then().statusCode(201)
+                .extract().path("id");
         as(MANAGER).body("{\"startedOn\": \"2026-01-12\", \"authorisedOn\": \"2026-02-16\", \"factors\": [\"4B\"]}")
                 .put("/api/v1/assessments/" + assessment).then().statusCode(200);
         String enquiry = as(WORKER).body("{\"strategyDiscussionOn\": \"2026-01-12\"}")
@@ -108,6 +109,10 @@ class PlansAndCensusTest {
                 .put("/api/v1/section47-enquiries/" + enquiry).then().statusCode(200);
         as(WORKER).body("{\"reviewedOn\": \"2026-02-20\"}").post(plan + "/reviews").then().statusCode(201)
                 .body("reviews.reviewedOn", contains("2026-02-13", "2026-02-20"));
+        as(WORKER).body("{\"strategyDiscussionOn\": \"2026-01-12\", \"icpcOn\": \"2026-01-30\","
+                + " \"planStartedOn\": \"2026-01-30\", \"planCategory\": \"NEG\", \"planEndedOn\": \"2026-02-16\"}")
+                .put("/api/v1/section47-enquiries/" + enquiry).then().statusCode(422)
+                .body("errors.field", contains("planEndedOn")); // before the review of 20 February
         String cin = as(WORKER).body("{\"startedOn\": \"2026-02-20\"}")
                 .post("/api/v1/triage-items/" + child.id() + "/cin-plans").then().statusCode(201)
                 .header("ETag", "\"0\"").body("endedOn", equalTo(null)).extract().path("id");
