@@ -112,8 +112,11 @@ public class AssessmentService {
         Section47Enquiry e = found(Section47Enquiry.findById(id, LockModeType.PESSIMISTIC_WRITE),
                 "Section 47 enquiry " + id);
         Section47Command command = datedByDiscussion(e.triageItemId, asked);
-        TriageItem item = changing(e, "Section 47 enquiry " + id, ifMatch, command,
-                referralDate -> enquiryRules(command, referralDate));
+        TriageItem item = changing(e, "Section 47 enquiry " + id, ifMatch, command, referralDate -> {
+            List<FieldError> errors = new ArrayList<>(enquiryRules(command, referralDate));
+            errors.addAll(PlanService.keepsItsRecords(id, command)); // its plan's reviews and categories stay in it
+            return errors;
+        });
         Actor actor = actors.staff();
         boolean concluding = e.concludedBy(command);
         e.record(command, icpcDue(command), actor, Instants.now(clock));
