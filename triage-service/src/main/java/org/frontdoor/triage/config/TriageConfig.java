@@ -152,6 +152,15 @@ public interface TriageConfig {
          */
         @WithDefault("true")
         boolean https();
+
+        /**
+         * The one host name people reach the console by, where it may be reached by others too: a page asked for on
+         * another (127.0.0.1 for localhost) is sent to this one before sign-in starts, since the sign-in's cookies
+         * belong to one host name and the identity provider's return to another would find none and start again.
+         * Set where the console is served on a laptop (dev mode, the tests, {@code ./pipeline}: localhost); behind
+         * the ingress, which routes the council's one host name, it is not needed.
+         */
+        Optional<String> hostName();
     }
 
     /** The statutory returns and their timescales (issue 14; returns.md). */

@@ -5,7 +5,9 @@ import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,15 +89,24 @@ public final class ConsoleForms {
     public record VersionForm(@RestForm String version) implements Versioned {
     }
 
-    /** A check with a partner agency, on the screening page. */
+    /** A check with a partner agency, on the screening page: when, as a Date input and a time (UK time). */
     public record CheckForm(@RestForm String version, @RestForm String organisation, @RestForm String contactName,
-            @RestForm String checkedAt, @RestForm String findings) implements Versioned {
+            @RestForm("checkedAt-day") String checkedAtDay, @RestForm("checkedAt-month") String checkedAtMonth,
+            @RestForm("checkedAt-year") String checkedAtYear, @RestForm String checkedAtTime,
+            @RestForm String findings) implements Versioned {
 
-        /** Refused (beside {@code checkedAt}) when the time typed is not one. */
+        /** Refused beside {@code checkedAt} (the date) or {@code checkedAtTime} when either is missing or not one. */
         CheckCommand command() {
-            Instant at = readable("checkedAt", "Enter the date and time of the check, for example 23/11/2026 11:30",
-                    () -> ukTime(checkedAt));
-            return new CheckCommand(Text.blankToNull(organisation), null, contactName, at, findings);
+            List<Problem.FieldError> errors = new ArrayList<>();
+            LocalDate day = DateInput.collect(errors, () -> DateInput.required("checkedAt", "the date of the check",
+                    checkedAtDay, checkedAtMonth, checkedAtYear));
+            LocalTime time = DateInput.collect(errors, () -> DateInput.requiredTime("checkedAtTime",
+                    "the time of the check", checkedAtTime));
+            if (!errors.isEmpty()) {
+                throw ProblemException.invalid(errors);
+            }
+            return new CheckCommand(Text.blankToNull(organisation), null, contactName, DateInput.ukInstant(day, time),
+                    findings);
         }
     }
 
@@ -140,16 +151,19 @@ public final class ConsoleForms {
     }
 
     /** Stepping a case up, down or across. */
-    public record StepForm(@RestForm String version, @RestForm String direction, @RestForm String panelDate,
-            @RestForm String rationale, @RestForm String partnerSummary) implements Versioned {
+    public record StepForm(@RestForm String version, @RestForm String direction,
+            @RestForm("panelDate-day") String panelDateDay, @RestForm("panelDate-month") String panelDateMonth,
+            @RestForm("panelDate-year") String panelDateYear, @RestForm String rationale,
+            @RestForm String partnerSummary) implements Versioned {
 
         /**
-         * UP goes to social care; DOWN and ACROSS to early help (the council's, or led by a partner agency). Refused
-         * (beside {@code panelDate}) when the date typed is not one.
+         * UP goes to social care; DOWN and ACROSS to early help (the council's, or led by a partner agency). The
+         * panel's date is a Date input, refused (beside {@code panelDate}) when it is not a date; none typed is none
+         * (the service asks for it when the direction needs one).
          */
         StepCommand command() {
-            LocalDate panel = readable("panelDate", "Enter the panel's date, for example 2026-11-20",
-                    () -> date(panelDate));
+            LocalDate panel = DateInput.read("panelDate", "the panel's date", panelDateDay, panelDateMonth,
+                    panelDateYear);
             String way = Text.blankToNull(direction);
             Pathway to = way == null ? null : "UP".equals(way) ? Pathway.SOCIAL_CARE : Pathway.EARLY_HELP;
             return new StepCommand(way, to, rationale, Text.blankToNull(partnerSummary), panel, null, null);

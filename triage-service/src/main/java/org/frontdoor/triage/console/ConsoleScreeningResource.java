@@ -98,7 +98,8 @@ public class ConsoleScreeningResource {
     @Path("/items/{id}/decision")
     public Response decide(@PathParam("id") UUID id, MultivaluedMap<String, String> posted) {
         DecisionForm form = DecisionForm.read(posted);
-        List<Problem.FieldError> missing = form.missing();
+        Map<UUID, String> who = views.childReferences(id);
+        List<Problem.FieldError> missing = form.missing(who);
         if (!missing.isEmpty()) {
             return screening(id, new Posted(missing, form.values()), null);
         }
@@ -111,7 +112,8 @@ public class ConsoleScreeningResource {
             }));
         } catch (ProblemException | DomainException e) {
             // the errors are about the child being decided when the rule was broken
-            return pages.refused(e, "", found -> screening(id, new Posted(deciding.get().blame(found), form.values()),
+            return pages.refused(e, "", found -> screening(id, new Posted(deciding.get().blame(found,
+                    who.getOrDefault(deciding.get().itemId(), "the child")), form.values()),
                     null));
         }
         return Response.seeOther(URI.create(done(id, "decision"))).build();

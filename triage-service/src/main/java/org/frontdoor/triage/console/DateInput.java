@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import org.frontdoor.support.problem.Problem;
 import org.frontdoor.support.calendar.WorkingCalendar;
 import org.frontdoor.support.problem.ProblemException;
 
@@ -106,6 +108,28 @@ public final class DateInput {
             throw ProblemException.invalid(field, capital(what) + " must be a real time, for example 14:30");
         }
         return LocalTime.of(hour, minute);
+    }
+
+    /** A time of day as typed beside a date; refused when none was typed. */
+    public static LocalTime requiredTime(String field, String what, String typed) {
+        LocalTime time = time(field, what, typed);
+        if (time == null) {
+            throw ProblemException.invalid(field, "Enter " + what + ", for example 14:30");
+        }
+        return time;
+    }
+
+    /**
+     * What {@code read} reads, or null with its refusal added to {@code errors}: a form with a date and a time (or
+     * two dates) shows every mistake at once.
+     */
+    public static <T> T collect(List<Problem.FieldError> errors, Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (ProblemException e) {
+            errors.addAll(e.errors());
+            return null;
+        }
     }
 
     /** A date and time of day in the UK (Europe/London, as typed), as an instant. */

@@ -33,10 +33,13 @@ record DecisionForm(List<ChildDecision> children, String rationale, String refer
                 values.get("openRequestsReason"), values);
     }
 
-    /** What the form lacks before any rule is asked: each child's level and outcome, and a child to decide. */
-    List<Problem.FieldError> missing() {
+    /**
+     * What the form lacks before any rule is asked: each child's level and outcome (the child named as {@code who}
+     * names them by item id), and a child to decide.
+     */
+    List<Problem.FieldError> missing(Map<UUID, String> who) {
         List<Problem.FieldError> errors = new ArrayList<>();
-        children.forEach(c -> errors.addAll(c.missing()));
+        children.forEach(c -> errors.addAll(c.missing(who.getOrDefault(c.itemId(), "the child"))));
         if (children.isEmpty()) {
             errors.add(new Problem.FieldError("children", "There is no child left to decide"));
         }

@@ -84,8 +84,7 @@ class ConsoleJourneyTest {
             new Select(worker.findElement(By.id("check.organisation"))).selectByVisibleText("South Yorkshire Police");
             worker.findElement(By.id("check.contactName")).sendKeys("PC Late");
             worker.findElement(By.id("check.findings")).sendKeys("Written on a page drawn before the change.");
-            ((org.openqa.selenium.JavascriptExecutor) worker).executeScript(
-                    "document.getElementById('check.checkedAt').value = '2026-11-30T09:00'");
+            checkedAt(worker, "30", "11", "2026", "09:00");
             submit(worker, By.id("record-check"));
             assertEquals("Someone else changed this first", worker.findElement(By.tagName("h1")).getText());
             assertEquals(0, as(MANAGER).get("/api/v1/triage-items/" + amy).jsonPath().getList("checks").size());
@@ -104,8 +103,9 @@ class ConsoleJourneyTest {
             assertEquals("DC R. Hughes", worker.findElement(By.id("check.contactName")).getAttribute("value"));
             assertEquals(0, as(MANAGER).get("/api/v1/triage-items/" + amy).jsonPath().getList("checks").size());
             noAccessibilityViolations(worker, "screening with errors");
-            ((org.openqa.selenium.JavascriptExecutor) worker).executeScript(
-                    "document.getElementById('check.checkedAt').value = '2026-11-30T10:15'");
+            assertEquals("Enter the date of the check, for example 27 3 2026",
+                    worker.findElement(By.id("check.checkedAt-error")).getText().replace("Error:", "").strip());
+            checkedAt(worker, "30", "Nov", "2026", "10:15am");
             submit(worker, By.id("record-check"));
             assertEquals("Check recorded", worker.findElement(By.className("govuk-notification-banner__heading"))
                     .getText());
@@ -136,7 +136,11 @@ class ConsoleJourneyTest {
             worker.findElement(By.id("referrerFeedback")).sendKeys("Thank you: social care will assess Amy.");
             submit(worker, By.id("decide"));
             List<String> summary = texts(worker, By.cssSelector(".govuk-error-summary__list a"));
-            assertTrue(summary.contains("Choose the child's level of need"), summary.toString());
+            // two children: each error says which, by position, initials and month of birth (never the full name)
+            assertTrue(summary.containsAll(List.of("Choose the level of need for child 1 (A.S., born April 2016)",
+                    "Choose what happens next for child 1 (A.S., born April 2016)",
+                    "Choose the level of need for child 2 (B.S., born April 2016)",
+                    "Choose what happens next for child 2 (B.S., born April 2016)")), summary.toString());
             assertEquals("IN_PROGRESS", as(MANAGER).get("/api/v1/triage-items/" + amy).path("status"),
                     "still undecided: nothing saved");
             assertEquals("Injury to Amy seen by school; Ben is her brother.",
@@ -293,6 +297,14 @@ class ConsoleJourneyTest {
         new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.WebDriverException.class)
                 .until(b -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) b).executeScript(
                         "return window.fdOldPage === undefined && document.readyState === 'complete'")));
+    }
+
+    /** The check's date (a GOV.UK Date input) and time, typed as a person would. */
+    private static void checkedAt(WebDriver browser, String day, String month, String year, String time) {
+        browser.findElement(By.id("check.checkedAt")).sendKeys(day);
+        browser.findElement(By.id("check.checkedAt-month")).sendKeys(month);
+        browser.findElement(By.id("check.checkedAt-year")).sendKeys(year);
+        browser.findElement(By.id("check.checkedAtTime")).sendKeys(time);
     }
 
     private static void choose(WebDriver browser, String item, String field, String value) {
