@@ -113,8 +113,8 @@ public class ReferralResource {
 
     static final String MINE_EXAMPLE = """
             {"page": 0, "size": 50, "total": 1, "items": [
-              {"referralId": "6b1f0e5e-2b7a-4a43-9a36-0d2b5d4f6a11", "receivedAt": "2026-11-23T10:15:00Z",
-               "status": "IN_TRIAGE", "sourceCode": "1B", "organisationName": null,
+              {"referralId": "6b1f0e5e-2b7a-4a43-9a36-0d2b5d4f6a11", "reference": "FD-2026-004213",
+               "receivedAt": "2026-11-23T10:15:00Z", "status": "IN_TRIAGE", "sourceCode": "1B",
                "children": [{"childId": "0d6a4b53-6f54-4d8f-9b1c-3c7f5d0a9e21", "firstName": "Leo",
                              "lastName": "Smith", "dateOfBirth": "2019-09-14", "postcode": "DN2 4QT",
                              "status": "IN_TRIAGE", "recordType": "CONTACT"}]}]}""";
