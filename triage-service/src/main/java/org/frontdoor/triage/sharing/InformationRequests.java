@@ -149,7 +149,7 @@ public class InformationRequests {
             params.add(status);
             where.append(" and status = ?").append(params.size());
         }
-        var query = InformationRequest.<InformationRequest>find(where.toString(), Sort.by("deadline").and("id"),
+        var query = InformationRequest.<InformationRequest>find(where.toString(), Sort.by("deadline").and("requestedAt").and("id"),
                 params.toArray());
         List<InformationRequest> items = query.page(Page.of(page, size)).list();
         long total = query.count();

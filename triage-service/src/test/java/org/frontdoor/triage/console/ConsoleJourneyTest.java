@@ -30,6 +30,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -244,6 +245,10 @@ class ConsoleJourneyTest {
 
             // signing out ends the session: the console asks to sign in again
             manager.get(base() + "/queue");
+            // at phone width the service navigation is behind its Menu button (GOV.UK Frontend's script)
+            WebElement menu = manager.findElement(By.className("govuk-service-navigation__toggle"));
+            assertTrue(menu.isDisplayed(), "the menu is folded at phone width");
+            menu.click();
             manager.findElement(By.linkText("Sign out (dev-team-manager)")).click();
             new WebDriverWait(manager, Duration.ofSeconds(20)).until(b -> b.getCurrentUrl().contains("/signed-out"));
             assertEquals("You have signed out", manager.findElement(By.tagName("h1")).getText());
