@@ -311,11 +311,14 @@ const CLIENT_SECRET = /^QUARKUS_OIDC_(\w+_)?CREDENTIALS_(SECRET|CLIENT_SECRET_VA
 
 /**
  * In the manifests: identity providers over https only; an OIDC client secret (or any secret) never in a ConfigMap or
- * plain env; the console's cookies never switched off Secure.
+ * plain env; the console's cookies never switched off Secure; no service's clock moved (frontdoor.clock.offset).
  */
 export function identityProviderErrors(docs, label) {
   const errors = [];
   const check = (where, key, value, fromSecret) => {
+    if (key === "FRONTDOOR_CLOCK_OFFSET" || key === "frontdoor.clock.offset" || /^\s*frontdoor\.clock\.offset\s*[=:]/m.test(String(value ?? ""))) {
+      errors.push(`${where}: FRONTDOOR_CLOCK_OFFSET (frontdoor.clock.offset) in a cluster: it moves the service's clock, for end-to-end tests and drills only, never a deployment`);
+    }
     if (key === "FRONTDOOR_TRIAGE_CONSOLE_HTTPS" && String(value).trim().toLowerCase() === "false") {
       errors.push(`${where}: FRONTDOOR_TRIAGE_CONSOLE_HTTPS=false in a cluster: the console's session cookies would lose Secure behind the TLS ingress (only a laptop's plain-http run sets it)`);
     }

@@ -22,3 +22,6 @@ create index information_request_item_idx on information_request (triage_item_id
 -- A partner's open requests, and the sweep for those past their deadline.
 create index information_request_org_idx on information_request (organisation_id, status, deadline);
 create index information_request_due_idx on information_request (deadline) where status = 'REQUESTED';
+
+-- A decision made while requests were still open (REQUESTED or OVERDUE) says why it did not wait for them.
+alter table triage_item add column open_requests_reason text;

@@ -24,9 +24,10 @@ import org.frontdoor.benchmark.SqlParams.Null;
 /**
  * The intake ceiling's second figure: the statements {@code ReferralService.submit} issues for one referral, with the
  * same SQL, the same parameters and the same order (the idempotency claim with its answer, one look-up of every
- * child's keys, each new child recorded with its keys, the referral, its children in one batch, the timeline entry,
- * the two outbox events, the audit entry), by plain JDBC in one transaction, into a database built by the referral
- * service's own migrations. What is left is what the service adds: HTTP, JSON, validation, tokens and Hibernate.
+ * child's keys, each new child recorded with its keys, the year's reference counter, the referral, its children in one
+ * batch, the timeline entry, the two outbox events, the audit entry), by plain JDBC in one transaction, into a
+ * database built by the referral service's own migrations. What is left is what the service adds: HTTP, JSON,
+ * validation, tokens and Hibernate.
  * When intake's statements change, this class changes with them; the benchmark counts both in {@code pg_stat_statements}
  * and prints the counts side by side.
  */
@@ -87,7 +88,8 @@ final class IntakeReplay {
         for (int i = 0; i < d.children(); i++) {
             known.add(recordKnownChild(c, d, i));
         }
-        insertReferral(c, d, r);
+        String reference = takeReference(c, d);
+        insertReferral(c, d, r, reference);
         insertChildren(c, d, known, r);
         insertTimelineEntry(c, d);
         insertOutboxEvents(c, d);
@@ -145,18 +147,34 @@ final class IntakeReplay {
         return id;
     }
 
+    /** The contact's human reference: the year's counter row, raised last before the writes (ContactReferences). */
+    private static String takeReference(Connection c, Drawn d) throws SQLException {
+        int year = d.now().toInstant().atZone(java.time.ZoneId.of("Europe/London")).getYear();
+        try (PreparedStatement ps = c.prepareStatement("insert into contact_reference_counter (year, last_number)"
+                + " values (?, 1) on conflict (year) do update"
+                + " set last_number = contact_reference_counter.last_number + 1 returning last_number")) {
+            ps.setInt(1, year);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return String.format("FD-%d-%06d", year, rs.getInt(1));
+            }
+        }
+    }
+
     // Hibernate's inserts: every mapped column, in its (alphabetical) order
-    private static void insertReferral(Connection c, Drawn d, ThreadLocalRandom r) throws SQLException {
+    private static void insertReferral(Connection c, Drawn d, ThreadLocalRandom r, String reference)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("insert into referral (acknowledgement_due_by,concern_summary,"
                 + "consent_given,external_reference,family_aware,household_members,immediate_risk,indicators,"
-                + "organisation_id,organisation_name,reason_without_consent,received_at,referrer_email,referrer_kind,"
-                + "referrer_name,referrer_phone,referrer_role,source_code,status,submitted_by,submitted_role,id)"
-                + " values (?,?,?,?,?,cast(? as jsonb),?,cast(? as jsonb),?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                + "organisation_id,organisation_name,reason_without_consent,received_at,reference,referrer_email,"
+                + "referrer_kind,referrer_name,referrer_phone,referrer_role,source_code,status,submitted_by,"
+                + "submitted_role,id)"
+                + " values (?,?,?,?,?,cast(? as jsonb),?,cast(? as jsonb),?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
             SqlParams.bind(ps, d.now(), "Arrived hungry most days this term; attendance has fallen to 81%. Seen with"
                     + " bruising once, explained as a fall.", true, "HPS-" + r.nextInt(1_000_000), true,
                     "[{\"name\":\"Carol " + d.surname() + "\",\"relationship\":\"mother\"}]", false,
                     "[\"POOR_ATTENDANCE\",\"SIGNS_OF_NEGLECT\"]", "hillside-primary", "Hillside Primary School",
-                    Null.TEXT, d.now(), "dsl@hillside.example", "PROFESSIONAL", "J. Patel", Null.TEXT,
+                    Null.TEXT, d.now(), reference, "dsl@hillside.example", "PROFESSIONAL", "J. Patel", Null.TEXT,
                     "Designated Safeguarding Lead", "2A", "RECEIVED", "hillside-primary", "partner", d.referralId());
             ps.executeUpdate();
         }

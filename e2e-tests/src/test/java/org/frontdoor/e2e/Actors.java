@@ -81,7 +81,12 @@ final class Actors {
          * the only one intake takes from its system (issue 24).
          */
         static Partner subscribed(Pipeline pipeline, String org, String sourceCode) {
-            inDirectory(pipeline, org, sourceCode);
+            return subscribed(pipeline, org, sourceCode, "OTHER");
+        }
+
+        /** As {@link #subscribed(Pipeline, String, String)}, of an agency type (POLICE, HEALTH, ...). */
+        static Partner subscribed(Pipeline pipeline, String org, String sourceCode, String agencyType) {
+            inDirectory(pipeline, org, sourceCode, agencyType);
             WebhookReceiver receiver = WebhookReceiver.start();
             String token = pipeline.token("partner", org);
             byte[] key = new byte[32];
@@ -100,9 +105,16 @@ final class Actors {
         }
 
         static void inDirectory(Pipeline pipeline, String org, String sourceCode) {
+            inDirectory(pipeline, org, sourceCode, "OTHER");
+        }
+
+        /** Of an agency type, with the contact emails the directory sends to when there is no webhook. */
+        static void inDirectory(Pipeline pipeline, String org, String sourceCode, String agencyType,
+                String... contactEmails) {
             Http.Reply added = Http.send("POST", pipeline.notification() + "/api/v1/partners",
                     pipeline.token("front-door"), "application/json", json(Map.of("id", org, "name", org,
-                            "agencyType", "OTHER", "cinSourceCode", sourceCode)).getBytes(StandardCharsets.UTF_8),
+                            "agencyType", agencyType, "cinSourceCode", sourceCode,
+                            "contactEmails", List.of(contactEmails))).getBytes(StandardCharsets.UTF_8),
                     Map.of());
             assertTrue(added.status() == 201 || added.status() == 409, "add " + org + ": " + added.body());
             String known = "select count(*) from partner_directory_copy where id = '" + org + "'";

@@ -85,17 +85,26 @@ class ConsoleFeedbackIT {
         assertEquals("dev-team-manager", notification.json().get("informedBy").asText(), "recorded as the manager's");
     }
 
-    /** A browser's part, over HTTP: cookies, redirects, the provider's login page, forms. */
+    /** A browser's part, over HTTP: cookies, redirects, the provider's login page, forms. (Also ConsolePartnersIT's.) */
     static final class Console {
 
-        private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(5)).build();
+        private final HttpClient client;
+
+        Console() {
+            this(HttpClient.newBuilder().cookieHandler(new CookieManager())
+                    .followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(5)).build());
+        }
+
+        /** A session already signed in with this client's cookies. */
+        Console(HttpClient client) {
+            this.client = client;
+        }
 
         /** Opens the console, is sent to the provider's login page, and signs in as a demo member of staff. */
         static Console signIn(String subject, String role) throws Exception {
             Console console = new Console();
             HttpResponse<String> login = console.client.send(HttpRequest.newBuilder(
-                    URI.create(pipeline.triage() + "/console/queue")).build(), HttpResponse.BodyHandlers.ofString());
+                    URI.create(Pipeline.get().triage() + "/console/queue")).build(), HttpResponse.BodyHandlers.ofString());
             assertTrue(login.body().contains("sign-in-" + subject), "the provider's login page: " + login.body());
             String claims = "{\"groups\": [\"" + role + "\"], \"preferred_username\": \"" + subject + "\"}";
             HttpResponse<String> queue = console.client.send(HttpRequest.newBuilder(login.uri())
@@ -108,12 +117,12 @@ class ConsoleFeedbackIT {
         }
 
         HttpResponse<String> get(String path) throws Exception {
-            return client.send(HttpRequest.newBuilder(URI.create(pipeline.triage() + path)).build(),
+            return client.send(HttpRequest.newBuilder(URI.create(Pipeline.get().triage() + path)).build(),
                     HttpResponse.BodyHandlers.ofString());
         }
 
         HttpResponse<String> post(String path, Map<String, String> fields) throws Exception {
-            return client.send(HttpRequest.newBuilder(URI.create(pipeline.triage() + path))
+            return client.send(HttpRequest.newBuilder(URI.create(Pipeline.get().triage() + path))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(form(fields))).build(),
                     HttpResponse.BodyHandlers.ofString());

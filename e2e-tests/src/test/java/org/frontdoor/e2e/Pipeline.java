@@ -97,7 +97,8 @@ public final class Pipeline implements AutoCloseable {
                 "QUARKUS_OIDC_CONSOLE_AUTH_SERVER_URL", oidc.issuer(),
                 "QUARKUS_OIDC_CONSOLE_CREDENTIALS_SECRET", OidcProvider.CLIENT_SECRET,
                 "FRONTDOOR_TRIAGE_CONSOLE_HTTPS", "false",
-                "FRONTDOOR_TRIAGE_CONSOLE_NOTIFICATION_SERVICE_URL", services.get("notification-service").url()));
+                "FRONTDOOR_TRIAGE_CONSOLE_NOTIFICATION_SERVICE_URL", services.get("notification-service").url(),
+                "FRONTDOOR_TRIAGE_CONSOLE_REFERRAL_SERVICE_URL", services.get("referral-service").url()));
         for (ServiceProcess service : services.values()) {
             // the audit trail's hash chain is keyed (HMAC): a development key
             service.putEnv(Map.of("FRONTDOOR_AUDIT_CHAIN_KEY", "gdBBeBSo8sq53g8gjCH1qiMoPmvqJgDKg2Wx58jICdM="));

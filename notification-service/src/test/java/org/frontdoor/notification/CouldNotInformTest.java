@@ -120,7 +120,7 @@ class CouldNotInformTest {
             ReceivedMail ack = await().atMost(WAIT).until(() -> GreenMailTestResource.receivedBy(email),
                     m -> m.size() == 1).get(0);
             assertTrue(ack.subject().contains("Referral received"), ack.subject());
-            assertTrue(ack.body().contains(referralId.toString()), ack.body());
+            assertTrue(ack.body().contains(Scenario.referenceOf(referralId)), ack.body());
             await().atMost(WAIT).untilAsserted(() -> notificationsOf(referralId).then()
                     .body("items.find { it.kind == 'ACKNOWLEDGEMENT' }.status", equalTo("SENT"))
                     .body("items.find { it.kind == 'ACKNOWLEDGEMENT' }.channel", equalTo("EMAIL"))

@@ -136,8 +136,11 @@ class FeedbackRulesTest {
         ReceivedMail ack = await().atMost(WAIT).until(() -> GreenMailTestResource.receivedBy(email),
                 m -> m.size() == 1).get(0);
         assertTrue(ack.subject().contains("Referral received"), ack.subject());
-        assertTrue(ack.body().contains(referralId.toString()), ack.body());
-        assertTrue(ack.body().contains("child 1: " + leo.childId()), ack.body());
+        assertTrue(ack.body().contains("Please quote our reference " + Scenario.referenceOf(referralId)),
+                ack.body());
+        assertTrue(ack.body().contains("  - child 1 (" + leo.firstName().charAt(0) + "." + leo.lastName().charAt(0)
+                + "., born April 2016)"), ack.body());
+        assertFalse(ack.body().contains(leo.childId().toString()), "a child is named, not numbered by id");
 
         send(decided(referralId, leo.childId(), 1, "NO_FURTHER_ACTION", null,
                 "Needs are met by universal services; the school nurse will follow up."));
@@ -415,7 +418,9 @@ class FeedbackRulesTest {
         awaitConsumed(db, closure);
 
         notificationsOf(referralId).then().statusCode(200).body("total", equalTo(0)).body("items", hasSize(0));
-        assertTrue(GreenMailTestResource.received().stream().noneMatch(m -> m.body().contains(referralId.toString())));
+        // messages quote the human reference, no longer the id: neither may be in any mail
+        assertTrue(GreenMailTestResource.received().stream().noneMatch(m -> m.body().contains(referralId.toString())
+                || m.body().contains(Scenario.referenceOf(referralId))));
         assertTrue(notificationEvents(referralId).isEmpty());
     }
 

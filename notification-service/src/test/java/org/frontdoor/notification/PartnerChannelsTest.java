@@ -17,6 +17,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -73,8 +74,10 @@ class PartnerChannelsTest {
             ReceivedMail toHealth = await().atMost(WAIT).until(() -> GreenMailTestResource.receivedBy(hv),
                     m -> !m.isEmpty()).get(0);
             assertTrue(toHealth.subject().contains("Case closed"), toHealth.subject());
-            assertTrue(toHealth.body().contains(referralId.toString().substring(0, 8).toUpperCase())
-                    || toHealth.body().contains(referralId.toString()), toHealth.body());
+            // the contact quoted by its human reference, never its id
+            assertTrue(toHealth.body().contains("Please quote our reference " + Scenario.referenceOf(referralId)),
+                    toHealth.body());
+            assertFalse(toHealth.body().contains(referralId.toString()), toHealth.body());
             assertEquals(List.of(hv, hvTeam), toHealth.to());
             // the referrer: told by its channel, the DSL's email
             ReceivedMail toReferrer = await().atMost(WAIT).until(() -> GreenMailTestResource.receivedBy(dsl),

@@ -122,10 +122,20 @@ public final class Scenario {
      * {@code reported} when the consent is a partner system's report the front door has not confirmed.
      */
     public record Child(UUID childId, String firstName, String lastName, boolean youngAdult,
-            SharingConsentStatus consent, boolean reported) {
+            SharingConsentStatus consent, boolean reported, LocalDate dateOfBirth) {
 
         public Child(UUID childId, String firstName, String lastName) {
             this(childId, firstName, lastName, false, SharingConsentStatus.NOT_RECORDED, false);
+        }
+
+        public Child(UUID childId, String firstName, String lastName, boolean youngAdult,
+                SharingConsentStatus consent, boolean reported) {
+            this(childId, firstName, lastName, youngAdult, consent, reported, null);
+        }
+
+        /** Born on this day (a young adult is born in 2007 and a child in 2016 otherwise). */
+        public Child bornOn(LocalDate day) {
+            return new Child(childId, firstName, lastName, youngAdult, consent, reported, day);
         }
 
         /** The consent as the event carries it: the front door's own record counts as confirmed. */
@@ -188,7 +198,8 @@ public final class Scenario {
         for (int i = 0; i < children.length; i++) {
             Child c = children[i];
             kids.add(new ReferralReceived.Child(c.childId(), i, UUID.randomUUID(), c.firstName(),
-                    c.lastName(), c.youngAdult() ? LocalDate.of(2007, 4, 2) : LocalDate.of(2016, 4, 2), null, "F", null,
+                    c.lastName(), c.dateOfBirth() != null ? c.dateOfBirth()
+                            : c.youngAdult() ? LocalDate.of(2007, 4, 2) : LocalDate.of(2016, 4, 2), null, "F", null,
                     new ReferralReceived.Address("1 High St", null, "Doncaster", "DN1 1AA"), null,
                     new ReferralReceived.PriorInvolvement(0, false, null, null, null, 0), c.youngAdult(), c.youngAdult(),
                     c.sharingConsent(receivedAt)));
@@ -201,8 +212,13 @@ public final class Scenario {
                 new ReferralReceived.Submitter("someone", org == null ? "front-door" : "partner", org),
                 kids, List.of(new ReferralReceived.HouseholdMember("Carol Quillfeather", "mother")),
                 new ReferralReceived.Concerns(concern, List.of("SIGNS_OF_NEGLECT"), false),
-                new ReferralReceived.Consent(true, true, null));
+                new ReferralReceived.Consent(true, true, null), referenceOf(referralId));
         return payload;
+    }
+
+    /** The human reference referral-service gives this test's contact: one per referral id. */
+    public static String referenceOf(UUID referralId) {
+        return String.format("FD-2026-%06d", Math.floorMod(referralId.getMostSignificantBits(), 1_000_000L));
     }
 
     /** A triage.decided as triage-service publishes it for a child with no open case. */

@@ -74,9 +74,17 @@ class EventEnvelopeTest {
                         new ReferralReceived.PriorInvolvement(0, false, null, null, null, 0), false, false,
                         SharingConsent.NOT_RECORDED)),
                 List.of(), new ReferralReceived.Concerns("hungry", List.of("SIGNS_OF_NEGLECT"), false),
-                new ReferralReceived.Consent(true, true, null));
+                new ReferralReceived.Consent(true, true, null), "FD-2026-004213");
         JsonNode good = EventJson.mapper().valueToTree(EventEnvelope.of(EventType.REFERRAL_RECEIVED, referralId, payload));
         assertTrue(schema.validate(good).isEmpty(), schema.validate(good).toString());
+        assertEquals("FD-2026-004213", good.get("payload").get("reference").asText());
+        JsonNode older = good.deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) older.get("payload")).remove("reference");
+        assertTrue(schema.validate(older).isEmpty(), "an event from before references is still valid");
+        assertEquals(null, ReferralReceived.from(EventJson.read(older.toString())).reference());
+        JsonNode uuid = good.deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) uuid.get("payload")).put("reference", referralId.toString());
+        assertFalse(schema.validate(uuid).isEmpty(), "a reference is short, not a UUID");
 
         JsonNode emptyPayload = EventJson.mapper().valueToTree(
                 EventEnvelope.of(EventType.REFERRAL_RECEIVED, referralId, Map.of()));

@@ -52,6 +52,10 @@ class ReferralLoggedTest {
         assertEquals(0, child.get("position").asInt());
         assertTrue(child.get("youngAdult").asBoolean());
         assertEquals("GIVEN", child.get("sharingConsent").get("status").asText());
+        assertEquals("FD-2026-000042", payload.get("reference").asText(), "the contact's human reference");
+        assertEquals("Z.Q.", child.get("initials").asText(), "initials only, so a message can tell children apart");
+        assertEquals("2007-03", child.get("bornIn").asText(), "the month and year of birth, never the day");
+        assertFalse(child.has("dueIn"));
 
         String json = EventJson.mapper().writeValueAsString(event);
         for (String personal : List.of("Zebedee", "Quixote-Marlowe", "2007-03-01", "9434765919", "DN4 5AB",
@@ -91,7 +95,47 @@ class ReferralLoggedTest {
                         new SharingConsent(SharingConsentStatus.GIVEN, "fd-sam-lee", NOW, true))),
                 List.of(new ReferralReceived.HouseholdMember("Carol Quixote-Marlowe", "mother")),
                 new ReferralReceived.Concerns("Disclosed a distinctive-concern-phrase", List.of(), false),
-                new ReferralReceived.Consent(true, true, null));
+                new ReferralReceived.Consent(true, true, null), "FD-2026-000042");
+    }
+
+    @Test
+    void anUnbornChildIsNamedByTheMonthDueAndAnEventWithoutTheNewFieldsStillReads() throws Exception {
+        ReferralReceived unborn = new ReferralReceived(REFERRAL, NOW, NOW.plusSeconds(86400),
+                new ReferralReceived.Referrer("3A", "PROFESSIONAL", "south-yorks-police", null, null, null, null,
+                        null, null),
+                null, List.of(new ReferralReceived.Child(UUID.randomUUID(), 0, UUID.randomUUID(), null, "Ashby",
+                        null, LocalDate.parse("2027-04-20"), "U", null, null, null, null, false, false,
+                        SharingConsent.NOT_RECORDED)),
+                List.of(), null, null);
+        ReferralLogged.ChildRef child = ReferralLogged.of(unborn).children().get(0);
+        assertEquals("A.", child.initials(), "no first name: the surname's initial alone");
+        assertEquals(java.time.YearMonth.of(2027, 4), child.dueIn());
+        assertEquals(null, child.bornIn());
+        assertEquals(null, ReferralLogged.of(unborn).reference(), "no reference before references existed");
+
+        // an event written before references and initials: still valid and still read
+        JsonNode old = EventJson.mapper().valueToTree(EventEnvelope.of(EventType.REFERRAL_LOGGED, REFERRAL,
+                ReferralLogged.of(full())));
+        ((ObjectNode) old.get("payload")).remove("reference");
+        ObjectNode oldChild = (ObjectNode) old.get("payload").get("children").get(0);
+        oldChild.remove(List.of("initials", "bornIn"));
+        assertTrue(schemaOf(EventType.REFERRAL_LOGGED).validate(old).isEmpty());
+        ReferralLogged read = ReferralLogged.from(EventJson.read(EventJson.mapper().writeValueAsString(old)));
+        assertEquals(null, read.reference());
+        assertEquals(null, read.children().get(0).initials());
+    }
+
+    @Test
+    void theSchemaRefusesAFullNameAsInitialsOrADayOfBirth() throws Exception {
+        JsonSchema schema = schemaOf(EventType.REFERRAL_LOGGED);
+        JsonNode named = EventJson.mapper().valueToTree(EventEnvelope.of(EventType.REFERRAL_LOGGED, REFERRAL,
+                ReferralLogged.of(full())));
+        ((ObjectNode) named.get("payload").get("children").get(0)).put("initials", "Zebedee Q.");
+        assertFalse(schema.validate(named).isEmpty(), "a name is not initials");
+        JsonNode day = EventJson.mapper().valueToTree(EventEnvelope.of(EventType.REFERRAL_LOGGED, REFERRAL,
+                ReferralLogged.of(full())));
+        ((ObjectNode) day.get("payload").get("children").get(0)).put("bornIn", "2007-03-01");
+        assertFalse(schema.validate(day).isEmpty(), "the day of birth is refused");
     }
 
     private static JsonSchema schemaOf(EventType type) throws Exception {

@@ -64,6 +64,16 @@ class TriageEventSchemasTest {
                 "SOCIAL_CARE", null, null, null, null, null, List.of(), NOW, null));
         JsonNode closed = valid(EventType.CASE_CLOSED, new CaseEvent(opened.caseId(), REFERRAL, opened.childIds(),
                 "EARLY_HELP", "eh-dana-price", null, null, "RC7", "Plan completed", List.of("hillside-primary"), NOW, null));
+        assertEquals(null, CaseEvent.from(EventJson.read(closed.toString())).agencyContacts(),
+                "an event without the agencies' contacts still reads");
+        UUID checkedAbout = UUID.randomUUID();
+        JsonNode told = valid(EventType.CASE_CLOSED, new CaseEvent(opened.caseId(), REFERRAL, opened.childIds(),
+                "EARLY_HELP", null, null, null, "RC7", "Plan completed", List.of("hillside-primary", "POLICE"), NOW,
+                null, List.of(new CaseEvent.AgencyContact("hillside-primary", REFERRAL, "FD-2026-000001"),
+                        new CaseEvent.AgencyContact("POLICE", checkedAbout, "FD-2026-000007"))));
+        CaseEvent read = CaseEvent.from(EventJson.read(told.toString()));
+        assertEquals(new CaseEvent.AgencyContact("POLICE", checkedAbout, "FD-2026-000007"),
+                read.agencyContacts().get(1));
         ((ObjectNode) closed.get("payload")).put("closureReasonCode", "RC10");
         assertFalse(schemaOf(EventType.CASE_CLOSED).validate(closed).isEmpty(), "RC10 is not a reason for closure");
     }

@@ -21,8 +21,8 @@ import javax.xml.validation.Schema;
  *
  * <p>The rules live in one class per group, in the order the failures are listed: {@link IdentityRules},
  * {@link CharacteristicsRules}, {@link EpisodeRules} (with {@link ClosureRules}, {@link ActivityAfterReferralRules},
- * {@link AssessmentRules}, {@link Section47Rules}, {@link ProtectionPlanRules}) for each child ({@link ChildCheck}),
- * then {@link ReturnLevelRules} for the whole return.
+ * {@link AssessmentRules}, {@link Section47Rules}, {@link ProtectionPlanRules}, {@link CinPlanRules}) for each child
+ * ({@link ChildCheck}), then {@link ReturnLevelRules} for the whole return.
  *
  * <p>Rules that cannot fail on this model are not checked: 8568 (ReferralNFA present: a boolean here),
  * 8640/8650/8866's "valid code" halves and 4180/4220's (the enums allow only valid codes; missing ones are

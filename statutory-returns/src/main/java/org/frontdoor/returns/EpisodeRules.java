@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * Rule groups 7 to 10 and 14: an episode's referral, what an NFA referral may not have, the primary need, and the
- * child's episodes together; then the groups of each episode's parts.
+ * child's episodes together; then the groups of each episode's parts (CIN plans last: {@link CinPlanRules}).
  */
 final class EpisodeRules {
 
@@ -21,6 +21,7 @@ final class EpisodeRules {
         AssessmentRules.check(c, episode, at);
         Section47Rules.check(c, episode, at);
         ProtectionPlanRules.check(c, episode, at);
+        CinPlanRules.check(c, episode, at);
     }
 
     // rule groups 7 and 8: referral (8600, 8866), NFA before the year (8569Q)

@@ -678,6 +678,110 @@ class CinCensusValidatorTest {
         }
     }
 
+    @Nested
+    class ProtectionPlanReviews {
+
+        private CensusChild reviewed(LocalDate... reviews) {
+            return episode(CensusFixtures.childProtection(), e -> e.plans = List.of(new ProtectionPlan(d("2025-11-24"),
+                    null, CategoryOfAbuse.NEGLECT, CategoryOfAbuse.EMOTIONAL, 0, List.of(reviews))));
+        }
+
+        @Test
+        void aLaterCategoryAndReviewsAfterTheStartPass() {
+            assertEquals(List.of(), validator.validate(HEADER, List.of(reviewed(d("2026-02-20"), d("2026-03-20")))));
+        }
+
+        @Test
+        void r8841ReviewOnOrBeforeThePlansStart() {
+            CensusRuleFailure f = fails("8841", "CP004", reviewed(d("2026-02-20"), d("2025-11-24")));
+            assertEquals("CINdetails[1]/ChildProtectionPlans[1]/Reviews/CPPreviewDate[2]", f.field());
+            fails("8841", "CP004", reviewed(d("2025-11-20")));
+        }
+
+        @Test
+        void r4003ReviewWhileACinPlanRuns() {
+            CensusChild both = episode(reviewed(d("2026-02-20")), e -> {
+                e.plans = List.of(new ProtectionPlan(d("2025-11-24"), d("2026-01-12"), CategoryOfAbuse.NEGLECT,
+                        CategoryOfAbuse.NEGLECT, 0, List.of(d("2026-01-12"))));
+                e.cinPlans = List.of(new CinPlan(d("2026-01-12"), null));
+            });
+            passes("4003", both); // the review that ended the plan stepped the child down to a CIN plan that day
+            fails("4003", "CP004", episode(both, e -> e.cinPlans = List.of(new CinPlan(d("2026-01-05"), null))));
+        }
+    }
+
+    @Nested
+    class CinPlans {
+
+        private CensusChild withCinPlans(CinPlan... plans) {
+            return episode(CensusFixtures.childInNeed(), e -> e.cinPlans = List.of(plans));
+        }
+
+        @Test
+        void aPlanEndedAndAnotherStartedTheSameDayPass() {
+            assertEquals(List.of(), validator.validate(HEADER, List.of(withCinPlans(
+                    new CinPlan(d("2025-10-21"), d("2026-01-05")), new CinPlan(d("2026-01-05"), null)))));
+        }
+
+        @Test
+        void r4010StartMissingOrAfterTheYear() {
+            CensusRuleFailure f = fails("4010", "S17003", withCinPlans(new CinPlan(null, null)));
+            assertEquals("CINdetails[1]/CINPlanDates[1]/CINPlanStartDate", f.field());
+            fails("4010", "S17003", withCinPlans(new CinPlan(d("2026-04-01"), null)));
+        }
+
+        @Test
+        void r4011EndBeforeStart() {
+            CensusRuleFailure f = fails("4011", "S17003", withCinPlans(new CinPlan(d("2025-10-21"), d("2025-10-20"))));
+            assertEquals("CINdetails[1]/CINPlanDates[1]/CINPlanEndDate", f.field());
+        }
+
+        @Test
+        void r4012qStartAndEndTheSameDay() {
+            fails("4012Q", "S17003", withCinPlans(new CinPlan(d("2025-10-21"), d("2025-10-21"))));
+        }
+
+        @Test
+        void r4013EndOutsideTheYear() {
+            fails("4013", "S17003", withCinPlans(new CinPlan(d("2025-10-21"), d("2026-04-02"))));
+        }
+
+        @Test
+        void r4004TwoOpenPlans() {
+            fails("4004", "S17003", withCinPlans(new CinPlan(d("2025-10-21"), null),
+                    new CinPlan(d("2026-01-05"), null)));
+        }
+
+        @Test
+        void r4014OverlappingPlans() {
+            CensusRuleFailure f = fails("4014", "S17003", withCinPlans(new CinPlan(d("2025-10-21"), d("2026-01-10")),
+                    new CinPlan(d("2026-01-05"), null)));
+            assertTrue(f.field().startsWith("CINdetails[1]/CINPlanDates["), f.field());
+            passes("4004", withCinPlans(new CinPlan(d("2025-10-21"), d("2026-01-10")), new CinPlan(d("2026-01-05"),
+                    null)));
+        }
+
+        @Test
+        void r4001AlongsideAChildProtectionPlan() {
+            fails("4001", "CP004", episode(CensusFixtures.childProtection(),
+                    e -> e.cinPlans = List.of(new CinPlan(d("2025-12-01"), d("2026-01-31")))));
+            passes("4001", episode(CensusFixtures.childProtection(), e -> {
+                e.plans = List.of(new ProtectionPlan(d("2025-11-24"), d("2026-01-12"), CategoryOfAbuse.NEGLECT,
+                        CategoryOfAbuse.NEGLECT, 0, List.of()));
+                e.cinPlans = List.of(new CinPlan(d("2026-01-12"), null));
+            }));
+        }
+
+        @Test
+        void r4008And4009qAfterTheChildsDeath() {
+            CensusChild died = child(withCinPlans(new CinPlan(d("2025-10-21"), d("2026-02-01"))),
+                    c -> c.death = d("2025-12-01"));
+            fails("4009Q", "S17003", died);
+            passes("4008", died);
+            fails("4008", "S17003", child(died, c -> c.death = d("2025-10-01")));
+        }
+    }
+
     // ---------------------------------------------------------------- helpers
 
     /** Asserts the rule fails for the child, with the query flag its code calls for, and returns it. */

@@ -20,7 +20,8 @@ import no.nav.security.mock.oauth2.OAuth2Config;
  * A real OpenID Connect provider for the MASH console's sign-in (the local run and the tests): discovery, the
  * authorization code flow with PKCE, signed ID and access tokens, JWKS, end session. It stands in for the
  * council's identity provider (Keycloak, Microsoft Entra ID); its login page offers the demo staff, whose
- * subjects are those of the triage service's demo staff directory and whose roles travel in the {@code groups}
+ * subjects are those of the triage service's demo staff directory (and a front door officer, who is not in it)
+ * and whose roles travel in the {@code groups}
  * claim, as a council's provider would be configured to send them.
  * <p>
  * It signs with the development key ({@link DevKeys}), so that it is the one issuer of the local run: the
@@ -43,7 +44,10 @@ public final class OidcProvider implements AutoCloseable {
             new DemoUser("dev-triage-worker", "Tara Jones", "triage-worker"),
             new DemoUser("sam-patel", "Sam Patel", "triage-worker"),
             new DemoUser("dev-team-manager", "Maya Reid", "team-manager"),
-            new DemoUser("owen-hart", "Owen Hart", "team-manager"));
+            new DemoUser("owen-hart", "Owen Hart", "team-manager"),
+            // the front door officer who takes the phone calls: not in the staff directory, which lists those who
+            // screen, approve and hold cases; the subject is the development tokens' (dev-<role>)
+            new DemoUser("dev-front-door", "Femi Adeyemi", "front-door"));
 
     private final MockOAuth2Server server;
     private final int port;

@@ -60,7 +60,12 @@ public final class Triage {
                 new ReferralReceived.Submitter("hillside-system", "partner", "hillside-primary"),
                 children, List.of(new ReferralReceived.HouseholdMember("Carol Smith", "mother")),
                 new ReferralReceived.Concerns("Arrives hungry most days.", indicators, immediateRisk),
-                new ReferralReceived.Consent(true, true, null));
+                new ReferralReceived.Consent(true, true, null), referenceOf(referralId));
+    }
+
+    /** The human reference intake gives a test's contact: one per referral id. */
+    public static String referenceOf(UUID referralId) {
+        return String.format("FD-2026-%06d", Math.floorMod(referralId.getMostSignificantBits(), 1_000_000L));
     }
 
     /** A later contact about the same known child, as intake would publish it with this prior involvement. */
@@ -71,7 +76,7 @@ public final class Triage {
                 base.referrer(), base.submittedBy(), List.of(new ReferralReceived.Child(UUID.randomUUID(), 0,
                         child.knownChildId(), child.firstName(), child.lastName(), child.dateOfBirth(), null,
                         child.gender(), null, null, null, prior, false, false, SharingConsent.NOT_RECORDED)),
-                base.householdMembers(), base.concerns(), base.consent());
+                base.householdMembers(), base.concerns(), base.consent(), base.reference());
     }
 
     public static ReferralReceived.Child child(int position, String firstName, ReferralReceived.PriorInvolvement prior) {

@@ -44,7 +44,10 @@ class TriageServiceContractTest extends ServiceContractTest {
                 "/api/v1/cases/awaiting-approval", "/api/v1/cases/{id}/change/approve",
                 "/api/v1/cases/{id}/change/decline", "/api/v1/children/{childKey}/merge",
                 "/api/v1/children/{childKey}/unmerge", "/api/v1/children/{childKey}/not-the-same",
-                "/api/v1/children/{childKey}/chronology", "/api/v1/children/searches");
+                "/api/v1/children/{childKey}/chronology", "/api/v1/children/searches",
+                "/api/v1/triage-items/{id}/information-requests",
+                "/api/v1/information-requests", "/api/v1/information-requests/{id}",
+                "/api/v1/information-requests/{id}/response");
         assertTrue(paths.keySet().containsAll(expected), paths.keySet().toString());
         // a child's name and date of birth never travel in a URL: the children search is a POST with a body
         assertFalse(paths.containsKey("/api/v1/children"), paths.keySet().toString());
@@ -55,6 +58,8 @@ class TriageServiceContractTest extends ServiceContractTest {
                 openApi.getList("components.schemas.Outcome.enum"));
         assertEquals(List.of("NEW", "IN_PROGRESS", "AWAITING_APPROVAL", "DECIDED"),
                 openApi.getList("components.schemas.TriageStatus.enum"));
+        assertEquals(List.of("REQUESTED", "ANSWERED", "NO_TRACE", "DECLINED", "OVERDUE"),
+                openApi.getList("components.schemas.InformationRequestStatus.enum"));
         // the census code lists travel as the DfE's codes, as the returns and the people who make them know them
         assertEquals(List.of("WBRI", "WIRI", "WIRT", "WOTH", "WROM", "MWBC", "MWBA", "MWAS", "MOTH", "AIND", "APKN",
                 "ABAN", "AOTH", "BCRB", "BAFR", "BOTH", "CHNE", "OOTH", "REFU", "NOBT"),

@@ -38,6 +38,13 @@ public interface NotificationConfig {
     Contact contact();
 
     /**
+     * The address partners' systems reach the front door's API at (e.g. {@code https://frontdoor.council.example}):
+     * an information request's link (a path in triage's event) is made absolute with it. Unset: the link is sent as
+     * the path triage gave.
+     */
+    Optional<String> publicApiUrl();
+
+    /**
      * Load the demo partner organisations ({@code demo/partners.sql}) at start-up: the local run
      * ({@code FRONTDOOR_NOTIFICATION_DEMO_PARTNERS=true}), dev mode and the tests. Never in production.
      */

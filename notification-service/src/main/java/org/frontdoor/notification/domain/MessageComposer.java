@@ -13,6 +13,8 @@ import org.frontdoor.events.codes.Kind;
 import org.frontdoor.events.codes.Outcome;
 import org.frontdoor.events.codes.Pathway;
 import org.frontdoor.events.payload.CaseEvent;
+import org.frontdoor.events.payload.InformationRequest;
+import org.frontdoor.events.payload.StrategyDiscussionHeld;
 import org.frontdoor.events.payload.TriageDecided;
 import org.frontdoor.notification.config.NotificationConfig;
 import org.frontdoor.support.calendar.WorkingCalendar;
@@ -59,17 +61,24 @@ public class MessageComposer {
      * @param youngAdultNamed a young adult (18+) is named: the text says, of no one in particular, that more is told
      *            about them only with their consent (whether they gave it is not said)
      */
-    public Composed professionalAcknowledgement(ReferralRecord r, List<Messages.ChildRef> children,
+    public Composed professionalAcknowledgement(ReferralRecord r, List<NamedChild> children,
             Instant outcomeDueBy, Instant outcomeLatestBy, boolean youngAdultNamed) {
-        String text = Messages.acknowledgement(new Messages.Acknowledgement(r.referralId.toString(),
-                r.externalReference, r.organisationName, r.referrerName, human(r.receivedAt), children,
+        List<Messages.ChildRef> named = children.stream()
+                .map(c -> new Messages.ChildRef(c.number(), c.label(), c.childId().toString())).toList();
+        String text = Messages.acknowledgement(new Messages.Acknowledgement(r.quotedReference(),
+                r.externalReference, r.organisationName, r.referrerName, human(r.receivedAt), named,
                 human(outcomeDueBy), human(outcomeLatestBy), contact(), youngAdultNamed)).render();
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("referralId", r.referralId.toString());
+        data.put("reference", r.quotedReference());
         put(data, "externalReference", r.externalReference);
         data.put("receivedAt", r.receivedAt.toString());
-        data.put("children", children.stream()
-                .map(c -> Map.of("number", c.number(), "childId", c.childId())).toList());
+        data.put("children", children.stream().map(c -> {
+            Map<String, Object> child = new LinkedHashMap<>();
+            child.put("number", c.number());
+            child.putAll(c.data());
+            return child;
+        }).toList());
         data.put("outcomeDueBy", outcomeDueBy.toString());
         data.put("outcomeLatestBy", outcomeLatestBy.toString());
         return new Composed(subject("Referral received", r), text, withContact(data));
@@ -77,7 +86,7 @@ public class MessageComposer {
 
     /** Generic: a reference and a contact, nothing about the children or the concern. */
     public Composed publicAcknowledgement(ReferralRecord r) {
-        String reference = shortReference(r.referralId);
+        String reference = r.quotedReference();
         String text = Messages.acknowledgementPublic(new Messages.PublicAcknowledgement(reference,
                 human(r.receivedAt), contact())).render();
         Map<String, Object> data = new LinkedHashMap<>();
@@ -87,11 +96,11 @@ public class MessageComposer {
                 withContact(data));
     }
 
-    public Composed outcome(ReferralRecord r, int childNumber, Decision decision) {
+    public Composed outcome(ReferralRecord r, NamedChild child, Decision decision) {
         TriageDecided d = decision.event();
         Outcome outcome = decision.outcome();
-        String text = Messages.outcome(new Messages.Outcome(r.referralId.toString(), r.externalReference,
-                r.referrerName, childNumber, d.childId().toString(), d.level(), LEVELS.getOrDefault(d.level(), "-"),
+        String text = Messages.outcome(new Messages.Outcome(r.quotedReference(), r.externalReference,
+                r.referrerName, child.label(), d.level(), LEVELS.getOrDefault(d.level(), "-"),
                 outcome.label(), nextStep(outcome), decision.referral(), words(decision.pathway()),
                 Text.blankToNull(d.referrerFeedback()), d.decidedAt() == null ? "-" : human(d.decidedAt()), contact()))
                 .render();
@@ -99,9 +108,9 @@ public class MessageComposer {
         // anything naming the child
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("referralId", r.referralId.toString());
+        data.put("reference", r.quotedReference());
         put(data, "externalReference", r.externalReference);
-        data.put("childId", d.childId().toString());
-        data.put("childNumber", childNumber);
+        data.putAll(child.data());
         data.put("level", d.level());
         data.put("outcome", outcome.name());
         data.put("outcomeLabel", outcome.label());
@@ -111,7 +120,7 @@ public class MessageComposer {
         put(data, "caseId", d.caseId() == null ? null : d.caseId().toString());
         put(data, "reasons", Text.blankToNull(d.referrerFeedback()));
         put(data, "decidedAt", d.decidedAt() == null ? null : d.decidedAt().toString());
-        return new Composed(subject("Outcome for child " + childNumber, r), text, withContact(data));
+        return new Composed(subject("Outcome for child " + child.number(), r), text, withContact(data));
     }
 
     /** Exhaustive on purpose (no default): a new outcome does not compile until it has its own words. */
@@ -138,20 +147,41 @@ public class MessageComposer {
     }
 
     /**
-     * A case stepped or closed. The event's {@code summary} is what partners may be told; a {@code rationale} from an
-     * older producer is the worker's internal reasoning and is never passed on.
+     * The contact a recipient knows, quoted in its message about a case.
+     *
+     * @param referralId the contact
+     * @param reference our reference of that contact
+     * @param externalReference the recipient's own reference of it, when the recipient made the contact
      */
-    public Composed caseChange(Kind kind, CaseEvent c, UUID referralId, UUID childId, Instant occurredAt) {
-        Messages.CaseChange model = new Messages.CaseChange(referralId.toString(),
-                c.caseId() == null ? "-" : c.caseId().toString(), childId.toString(), pathwayWords(c.pathway()),
+    public record Quote(UUID referralId, String reference, String externalReference) {
+    }
+
+    /**
+     * A case stepped or closed, to one recipient, about one child. The event's {@code summary} is what partners may be
+     * told; a {@code rationale} from an older producer is the worker's internal reasoning and is never passed on.
+     *
+     * @param child the child as this service knows them, or null (a child no contact here named)
+     * @param childReference the child's own contact's reference, when it is not the quoted one
+     */
+    public Composed caseChange(Kind kind, CaseEvent c, UUID referralId, Quote quote, UUID childId, NamedChild child,
+            String childReference, Instant occurredAt) {
+        Messages.CaseChange model = new Messages.CaseChange(quote.reference(), quote.externalReference(),
+                child == null ? "a child of the contact" : child.label(), childReference, pathwayWords(c.pathway()),
                 c.direction() == null ? null : c.direction().toLowerCase(Locale.ROOT), c.closureReasonCode(),
                 c.closureReasonCode() == null ? null : CLOSURE_REASONS.get(c.closureReasonCode()),
                 Text.blankToNull(c.summary()), Text.blankToNull(c.leadWorker()), human(occurredAt), contact());
         String text = (kind == Kind.CASE_CLOSED ? Messages.caseClosed(model) : Messages.caseStepped(model)).render();
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("referralId", referralId.toString());
+        data.put("reference", quote.reference());
+        put(data, "externalReference", quote.externalReference());
         put(data, "caseId", c.caseId() == null ? null : c.caseId().toString());
-        data.put("childId", childId.toString());
+        if (child == null) {
+            data.put("childId", childId.toString());
+        } else {
+            data.putAll(child.data());
+        }
+        put(data, "childReference", childReference);
         put(data, "pathway", c.pathway());
         put(data, "direction", c.direction());
         put(data, "closureReasonCode", c.closureReasonCode());
@@ -161,11 +191,64 @@ public class MessageComposer {
         String subject = kind == Kind.CASE_CLOSED ? "Case closed" : "Case stepped "
                 + (c.direction() == null ? "" : c.direction().toLowerCase(Locale.ROOT) + " ") + "to "
                 + humanise(c.pathway());
-        return new Composed("Children's Front Door: " + subject + " (referral " + shortReference(referralId) + ")",
+        return new Composed("Children's Front Door: " + subject + quoted(quote.reference(), quote.externalReference()),
                 text, withContact(data));
     }
 
-    /** The reference a member of the public is given: the first block of the referral id. */
+    /**
+     * A request (or its chase) to an organisation: the request's id, urgency, deadline and where to read it, never
+     * the question nor anything naming a child (the event carries neither).
+     */
+    public Composed informationRequest(Kind kind, InformationRequest r, UUID referralId, String reference,
+            String organisationName) {
+        String link = link(r);
+        Messages.InformationRequest model = new Messages.InformationRequest(organisationName, reference,
+                r.requestId().toString(), r.urgency(), human(r.deadline()), link, contact());
+        String text = (kind == Kind.INFORMATION_CHASED ? Messages.informationChased(model)
+                : Messages.informationRequested(model)).render();
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("requestId", r.requestId().toString());
+        data.put("referralId", referralId.toString());
+        data.put("reference", reference);
+        data.put("urgency", r.urgency());
+        data.put("deadline", r.deadline().toString());
+        data.put("link", link);
+        String subject = kind == Kind.INFORMATION_CHASED ? "Overdue: request for information"
+                : "Request for information";
+        return new Composed("Children's Front Door: " + subject + " (" + r.urgency() + ", by "
+                + human(r.deadline()) + ", our ref " + reference + ")", text, withContact(data));
+    }
+
+    /** A strategy discussion's decision, to an organisation that attended: never the minutes or what was shared. */
+    public Composed strategyOutcome(StrategyDiscussionHeld d, UUID referralId, String reference,
+            String organisationName) {
+        String action = Text.blankToNull(d.immediateProtectiveAction());
+        String text = Messages.strategyDiscussionOutcome(new Messages.StrategyOutcome(organisationName,
+                d.discussionId().toString(), reference, human(d.heldAt()), d.section47Enquiry(), action,
+                contact())).render();
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("discussionId", d.discussionId().toString());
+        data.put("referralId", referralId.toString());
+        data.put("reference", reference);
+        data.put("heldAt", d.heldAt().toString());
+        data.put("section47Enquiry", d.section47Enquiry());
+        data.put("immediateProtectiveAction", action);
+        return new Composed("Children's Front Door: Strategy discussion outcome" + quoted(reference, null), text,
+                withContact(data));
+    }
+
+    /** The request's address: absolute with the configured public API address, else as triage gave it. */
+    String link(InformationRequest r) {
+        String path = r.link() != null && !r.link().isBlank() ? r.link()
+                : "/api/v1/information-requests/" + r.requestId();
+        if (path.startsWith("/") && config.publicApiUrl().isPresent()) {
+            String base = config.publicApiUrl().get();
+            return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path;
+        }
+        return path;
+    }
+
+    /** The reference of a contact logged before human references: the first block of the referral id. */
     public static String shortReference(UUID referralId) {
         return "FD-" + referralId.toString().substring(0, 8).toUpperCase(Locale.ROOT);
     }
@@ -181,8 +264,12 @@ public class MessageComposer {
     }
 
     private static String subject(String what, ReferralRecord r) {
-        return "Children's Front Door: " + what + (r.externalReference == null ? ""
-                : " (your ref " + r.externalReference + ")");
+        return "Children's Front Door: " + what + quoted(r.quotedReference(), r.externalReference);
+    }
+
+    /** " (our ref FD-2026-004213, your ref HPS-2026-0042)", the second only when there is one. */
+    private static String quoted(String reference, String externalReference) {
+        return " (our ref " + reference + (externalReference == null ? "" : ", your ref " + externalReference) + ")";
     }
 
     /** A time as a person reads it, in England; a deadline at midnight reads as the end of the day before. */

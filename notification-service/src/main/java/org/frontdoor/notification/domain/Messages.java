@@ -29,13 +29,24 @@ public final class Messages {
 
     public static native TemplateInstance caseClosed(CaseChange m);
 
+    /** The MASH asks an organisation about a contact: where to read the request, and by when. */
+    public static native TemplateInstance informationRequested(InformationRequest m);
+
+    /** The organisation's answer is overdue: the same request again. */
+    public static native TemplateInstance informationChased(InformationRequest m);
+
+    /** The outcome of a strategy discussion, to an organisation that attended. */
+    public static native TemplateInstance strategyDiscussionOutcome(StrategyOutcome m);
+
     public record Contact(String name, String email, String phone) {
     }
 
-    public record ChildRef(int number, String childId) {
+    /** A child of the contact: {@code label} names them in the text ("child 2 (A.S., born March 2016)"). */
+    public record ChildRef(int number, String label, String childId) {
     }
 
-    public record Acknowledgement(String referralId, String externalReference, String organisationName,
+    /** @param reference our human reference, which the referrer is asked to quote */
+    public record Acknowledgement(String reference, String externalReference, String organisationName,
             String referrerName, String receivedAt, List<ChildRef> children, String outcomeDueBy,
             String outcomeLatestBy, Contact contact, boolean youngAdultNamed) {
     }
@@ -48,9 +59,9 @@ public final class Messages {
      * @param next which "what happens next" paragraph the text shows
      * @param referral the contact became a referral to children's social care
      * @param knownTo for a child with an open case, who knows the child, in words ("early help")
+     * @param child the child as the text names them ("child 2 (A.S., born March 2016)")
      */
-    public record Outcome(String referralId, String externalReference, String referrerName, int childNumber,
-            String childId, int level, String levelName, String outcome, NextStep next, boolean referral,
+    public record Outcome(String reference, String externalReference, String referrerName, String child, int level, String levelName, String outcome, NextStep next, boolean referral,
             String knownTo, String reasons, String decidedAt, Contact contact) {
     }
 
@@ -74,9 +85,29 @@ public final class Messages {
     /**
      * @param summary what partners are told: of a step, triage's partner summary (never the worker's rationale, which
      *            stays in triage); of a closure, its summary
+     * @param reference the contact the recipient knows (the one it made, else the one it was asked about)
+     * @param externalReference the recipient's own reference of that contact, when it made it
+     * @param child the child as the text names them
+     * @param childReference the child's own contact, when it is not {@code reference}
      */
-    public record CaseChange(String referralId, String caseId, String childId, String pathway, String direction,
+    public record CaseChange(String reference, String externalReference, String child, String childReference,
+            String pathway, String direction,
             String closureReasonCode, String closureReason, String summary, String leadWorker, String occurredAt,
             Contact contact) {
+    }
+
+    /**
+     * A request to an organisation: never the question nor anything naming a child (the partner reads those with
+     * its own token at {@code link}).
+     *
+     * @param deadline in words, in England
+     */
+    public record InformationRequest(String organisationName, String reference, String requestId, String urgency,
+            String deadline, String link, Contact contact) {
+    }
+
+    /** A strategy discussion's decision: never the minutes nor what each agency shared. */
+    public record StrategyOutcome(String organisationName, String discussionId, String reference, String heldAt,
+            boolean section47Enquiry, String immediateProtectiveAction, Contact contact) {
     }
 }

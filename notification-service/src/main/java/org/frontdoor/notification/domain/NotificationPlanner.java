@@ -71,6 +71,9 @@ public class NotificationPlanner {
     SharingPolicy sharing;
 
     @Inject
+    ContactQuotes quotes;
+
+    @Inject
     Clock clock;
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -105,6 +108,7 @@ public class NotificationPlanner {
         record.referrerName = Text.blankToNull(who.name());
         record.referrerEmail = Text.blankToNull(who.email());
         record.externalReference = Text.blankToNull(who.externalReference());
+        record.reference = Text.blankToNull(r.reference());
         record.acknowledgementDueBy = r.acknowledgementDueBy() != null ? r.acknowledgementDueBy()
                 : calendar.plusWorkingDays(r.receivedAt(), config.acknowledgementWorkingDays());
         record.childCount = childCount;
@@ -121,7 +125,7 @@ public class NotificationPlanner {
             // before anything is planned: whether anything about this child may go to a partner
             sharing.record(child.childId(), referralId, child.youngAdult(), child.sharingConsent(),
                     event.occurredAt());
-            queries.insertChild(child.childId(), referralId, child.position());
+            queries.insertChild(named(referralId, child));
         }
     }
 
@@ -129,9 +133,7 @@ public class NotificationPlanner {
         Recipient referrer = Recipient.referrer(record);
         Instant outcomeDue = calendar.plusWorkingDays(record.receivedAt, outcomeTargetDays(record.sourceCode));
         Instant outcomeLatest = calendar.plusWorkingDays(record.receivedAt, outcomeLatestDays(record.sourceCode));
-        List<Messages.ChildRef> refs = children.stream()
-                .map(c -> new Messages.ChildRef(c.position() + 1, c.childId().toString()))
-                .toList();
+        List<NamedChild> refs = children.stream().map(c -> named(record.referralId, c)).toList();
         MessageComposer.Composed ack = composer.professionalAcknowledgement(record, refs, outcomeDue, outcomeLatest,
                 children.stream().anyMatch(ReferralLogged.ChildRef::youngAdult));
         insert(new PlannedMessage(record.referralId, null, Kind.ACKNOWLEDGEMENT, "", referrer,
@@ -191,10 +193,11 @@ public class NotificationPlanner {
     private void composeOutcome(ReferralRecord record, Decision decision, UUID sourceEventId) {
         TriageDecided decided = decision.event();
         Recipient referrer = Recipient.referrer(record);
-        int position = queries.childPosition(decided.childId(), record.referralId)
+        NamedChild child = queries.namedChild(decided.childId())
+                .filter(c -> c.referralId().equals(record.referralId))
                 .orElseThrow(() -> new MalformedEventException("triage.decided names child " + decided.childId()
                         + " who is not in referral " + record.referralId));
-        MessageComposer.Composed message = composer.outcome(record, position + 1, decision);
+        MessageComposer.Composed message = composer.outcome(record, child, decision);
         Instant due = calendar.plusWorkingDays(record.receivedAt, outcomeTargetDays(record.sourceCode));
         Instant latest = calendar.plusWorkingDays(record.receivedAt, outcomeLatestDays(record.sourceCode));
         insert(new PlannedMessage(record.referralId, decided.childId(), Kind.OUTCOME, "", referrer,
@@ -252,13 +255,18 @@ public class NotificationPlanner {
         String occurrence = kind == Kind.CASE_CLOSED
                 ? "case:" + (change.caseId() == null ? event.eventId() : change.caseId())
                 : "event:" + event.eventId();
-        Set<Recipient> recipients = caseRecipients(ReferralRecord.findById(referralId), change.partnerAgencies());
+        ReferralRecord record = ReferralRecord.findById(referralId);
+        Set<Recipient> recipients = caseRecipients(record, change.partnerAgencies());
         Instant due = calendar.plusWorkingDays(occurredAt, config.caseChangeWorkingDays());
         List<UUID> childIds = change.childIds() == null ? List.of() : change.childIds();
         int planned = 0;
         for (UUID childId : childIds) {
-            MessageComposer.Composed message = composer.caseChange(kind, change, referralId, childId, occurredAt);
+            NamedChild child = queries.namedChild(childId).orElse(null);
             for (Recipient recipient : recipients) {
+                // each recipient hears of the contact it knows
+                MessageComposer.Quote quote = quotes.forCase(recipient, referralId, record, change);
+                MessageComposer.Composed message = composer.caseChange(kind, change, referralId, quote, childId,
+                        child, quotes.childReference(child, quote), occurredAt);
                 planned += insert(new PlannedMessage(referralId, childId, kind, occurrence, recipient,
                         NotificationStatus.PENDING, due, null, message, event.eventId())) ? 1 : 0;
             }
@@ -349,6 +357,12 @@ public class NotificationPlanner {
         int latest = own != null && own.latestWorkingDays().isPresent() ? own.latestWorkingDays().get()
                 : config.outcome().latestWorkingDays();
         return Math.max(latest, outcomeTargetDays(sourceCode));
+    }
+
+    /** A child of a logged contact as messages name them: initials and month-year of birth, never the name. */
+    private static NamedChild named(UUID referralId, ReferralLogged.ChildRef c) {
+        return new NamedChild(c.childId(), referralId, c.position(), Text.blankToNull(c.initials()), c.bornIn(),
+                c.dueIn());
     }
 
     private static String kindOf(ReferralLogged.Referrer who) {

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.frontdoor.events.EventJson;
+import org.frontdoor.support.sql.SqlRow;
 
 /**
  * The set-based statements of planning ({@link NotificationPlanner}): each an insert "on conflict do nothing" on its
@@ -31,23 +32,27 @@ public class PlanningQueries {
                 .setParameter(1, "referral:" + referralId).getSingleResult();
     }
 
-    /** A child of a referral, at its position (from 0). */
+    /** A child of a referral, at its position (from 0), with what names them in a message. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void insertChild(UUID childId, UUID referralId, int position) {
-        em.createNativeQuery("insert into referral_record_child (child_id, referral_id, position)"
-                + " values (?1, ?2, ?3) on conflict do nothing")
-                .setParameter(1, childId).setParameter(2, referralId)
-                .setParameter(3, position)
+    public void insertChild(NamedChild child) {
+        em.createNativeQuery("insert into referral_record_child (child_id, referral_id, position, initials, born_in,"
+                + " due_in) values (?1, ?2, ?3, ?4, ?5, ?6) on conflict do nothing")
+                .setParameter(1, child.childId()).setParameter(2, child.referralId())
+                .setParameter(3, child.position())
+                .setParameter(4, child.initials())
+                .setParameter(5, child.bornIn() == null ? null : child.bornIn().toString())
+                .setParameter(6, child.dueIn() == null ? null : child.dueIn().toString())
                 .executeUpdate();
     }
 
-    /** The child's position in the referral (from 0); empty when the child is not in it. */
+    /** A child as messages name them; empty when no contact named this child. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Optional<Integer> childPosition(UUID childId, UUID referralId) {
-        return em.createNativeQuery("select position from referral_record_child where child_id = ?1"
-                + " and referral_id = ?2")
-                .setParameter(1, childId).setParameter(2, referralId)
-                .getResultStream().findFirst().map(position -> ((Number) position).intValue());
+    public Optional<NamedChild> namedChild(UUID childId) {
+        return SqlRow.list(em, "select referral_id, position, initials, born_in, due_in from referral_record_child"
+                + " where child_id = ?1", childId).stream().findFirst()
+                .map(row -> new NamedChild(childId, row.uuid("referral_id"), (int) row.count("position"),
+                        row.string("initials"), NamedChild.month(row.string("born_in")),
+                        NamedChild.month(row.string("due_in"))));
     }
 
     /** Keeps a child's first decision (its JSON payload); false when the child was decided before. */

@@ -41,11 +41,20 @@ public class ReferralRecord extends PanacheEntityBase {
     @Column(name = "external_reference")
     public String externalReference;
 
+    /** The contact's short human reference (FD-2026-004213); null for a contact logged before references. */
+    @Column(name = "reference")
+    public String reference;
+
     @Column(name = "acknowledgement_due_by", nullable = false)
     public Instant acknowledgementDueBy;
 
     @Column(name = "child_count", nullable = false)
     public int childCount;
+
+    /** What messages quote as our reference: the human reference, else (an older contact) the id's short form. */
+    public String quotedReference() {
+        return reference != null ? reference : MessageComposer.shortReference(referralId);
+    }
 
     public boolean isProfessional() {
         return "PROFESSIONAL".equals(referrerKind);

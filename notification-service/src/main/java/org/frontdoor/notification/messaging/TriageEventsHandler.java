@@ -12,11 +12,17 @@ import org.frontdoor.events.EventEnvelope;
 import org.frontdoor.events.EventType;
 import org.frontdoor.events.Topics;
 import org.frontdoor.events.payload.CaseEvent;
+import org.frontdoor.events.payload.InformationRequest;
+import org.frontdoor.events.payload.StrategyDiscussionHeld;
 import org.frontdoor.events.payload.TriageDecided;
 import org.frontdoor.notification.domain.NotificationPlanner;
+import org.frontdoor.notification.domain.OrganisationMessagePlanner;
 import org.frontdoor.support.inbox.InboxConsumer;
 
-/** Decisions and case changes: what the referrer and the partner agencies involved are told. */
+/**
+ * Decisions and case changes: what the referrer and the partner agencies involved are told; information requests,
+ * their chases and strategy discussions' outcomes: what the organisations asked or attending are told.
+ */
 @ApplicationScoped
 public class TriageEventsHandler extends InboxConsumer {
 
@@ -28,6 +34,9 @@ public class TriageEventsHandler extends InboxConsumer {
 
     @Inject
     NotificationPlanner planner;
+
+    @Inject
+    OrganisationMessagePlanner organisations;
 
     @Incoming("triage-events")
     @Blocking
@@ -41,6 +50,12 @@ public class TriageEventsHandler extends InboxConsumer {
         return Map.of(
                 EventType.TRIAGE_DECIDED.wireName(), e -> planner.decided(e, TriageDecided.from(e)),
                 EventType.CASE_STEPPED.wireName(), e -> planner.caseChanged(e, CaseEvent.from(e)),
-                EventType.CASE_CLOSED.wireName(), e -> planner.caseChanged(e, CaseEvent.from(e)));
+                EventType.CASE_CLOSED.wireName(), e -> planner.caseChanged(e, CaseEvent.from(e)),
+                EventType.INFORMATION_REQUESTED.wireName(),
+                e -> organisations.informationRequest(e, InformationRequest.from(e)),
+                EventType.INFORMATION_CHASED.wireName(),
+                e -> organisations.informationRequest(e, InformationRequest.from(e)),
+                EventType.STRATEGY_DISCUSSION_HELD.wireName(),
+                e -> organisations.strategyDiscussionHeld(e, StrategyDiscussionHeld.from(e)));
     }
 }

@@ -22,10 +22,31 @@ import org.frontdoor.events.codes.StepDirection;
  *        absent when none was written; of a closure (case.closed), its summary
  * @param partnerAgencies every partner organisation involved, so all are informed (case.stepped, case.closed)
  * @param previousLeadWorker the lead worker before the change (case.allocated, case.stepped)
+ * @param agencyContacts for each of {@code partnerAgencies}, the contact it knows (case.stepped, case.closed): the one
+ *        it made, else the one it was checked or asked about, so that its message quotes a reference it holds;
+ *        absent on older events (the case's own referral is quoted then)
  */
 public record CaseEvent(UUID caseId, UUID referralId, List<UUID> childIds, String pathway, String leadWorker,
         String direction, String rationale, String closureReasonCode, String summary, List<String> partnerAgencies,
-        Instant occurredAt, String previousLeadWorker) {
+        Instant occurredAt, String previousLeadWorker, List<AgencyContact> agencyContacts) {
+
+    /** A case event without the agencies' contacts (as events written before they were). */
+    public CaseEvent(UUID caseId, UUID referralId, List<UUID> childIds, String pathway, String leadWorker,
+            String direction, String rationale, String closureReasonCode, String summary,
+            List<String> partnerAgencies, Instant occurredAt, String previousLeadWorker) {
+        this(caseId, referralId, childIds, pathway, leadWorker, direction, rationale, closureReasonCode, summary,
+                partnerAgencies, occurredAt, previousLeadWorker, null);
+    }
+
+    /**
+     * The contact a partner agency knows of a case.
+     *
+     * @param organisationId the agency, one of the event's {@code partnerAgencies}
+     * @param referralId the contact
+     * @param reference the contact's human reference (absent for a contact taken before references existed)
+     */
+    public record AgencyContact(String organisationId, UUID referralId, String reference) {
+    }
 
     /** Its codes in the shared code lists, each absent where the event type leaves it out. */
     public record Codes(Pathway pathway, StepDirection direction, ClosureReason closureReason) {

@@ -9,6 +9,9 @@ import org.frontdoor.events.EventEnvelope;
 /**
  * Payload of {@code referral.received}: everything triage and notification need, so neither
  * has to call back into the referral service.
+ *
+ * @param reference the contact's short human reference (such as {@code FD-2026-004213}), assigned at intake: what
+ *        people quote. Absent on events of contacts taken before references existed
  */
 public record ReferralReceived(
         UUID referralId,
@@ -19,7 +22,16 @@ public record ReferralReceived(
         List<Child> children,
         List<HouseholdMember> householdMembers,
         Concerns concerns,
-        Consent consent) {
+        Consent consent,
+        String reference) {
+
+    /** A contact without a human reference (as events written before references were). */
+    public ReferralReceived(UUID referralId, Instant receivedAt, Instant acknowledgementDueBy, Referrer referrer,
+            Submitter submittedBy, List<Child> children, List<HouseholdMember> householdMembers, Concerns concerns,
+            Consent consent) {
+        this(referralId, receivedAt, acknowledgementDueBy, referrer, submittedBy, children, householdMembers,
+                concerns, consent, null);
+    }
 
     /**
      * Who raised the concern. {@code kind} is PROFESSIONAL, INDIVIDUAL, ANONYMOUS or UNKNOWN

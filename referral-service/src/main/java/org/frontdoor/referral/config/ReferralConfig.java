@@ -19,6 +19,13 @@ public interface ReferralConfig {
     @WithDefault("10")
     int maxChildren();
 
+    /**
+     * The council's prefix of a contact's human reference ({@code FD} in {@code FD-2026-004213}): a capital letter,
+     * then up to 9 capitals or digits.
+     */
+    @WithDefault("FD")
+    String referencePrefix();
+
     YoungAdult youngAdult();
 
     /**

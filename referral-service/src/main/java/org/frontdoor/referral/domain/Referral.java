@@ -58,6 +58,10 @@ public class Referral extends PanacheEntityBase {
     @Column(name = "external_reference")
     public String externalReference;
 
+    /** The contact's short human reference ({@link ContactReferences}); null for a contact taken before them. */
+    @Column(name = "reference")
+    public String reference;
+
     @Column(name = "submitted_by", nullable = false)
     public String submittedBy;
 

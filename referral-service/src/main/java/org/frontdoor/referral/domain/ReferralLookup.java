@@ -53,4 +53,14 @@ public class ReferralLookup {
                 + found.items().stream().map(r -> r.id.toString()).collect(Collectors.joining(", ", " ", "")));
         return found;
     }
+
+    /** A page of the contacts this caller keyed in, newest first; audited with the contacts shown. */
+    @Transactional
+    public ReferralQueries.Page submittedBy(Caller caller, int page, int size) {
+        ReferralQueries.Page found = queries.submittedBy(caller.subject(), page, size);
+        audit.record("referral.list.mine", null, "page " + page + ": " + found.items().size() + " of "
+                + found.total() + found.items().stream().map(r -> r.id.toString())
+                        .collect(Collectors.joining(", ", " ", "")));
+        return found;
+    }
 }

@@ -60,6 +60,13 @@ public class ReferralQueries {
         return new Page(items, total);
     }
 
+    /** The contacts one person keyed in (by their token's subject), newest first. */
+    public Page submittedBy(String subject, int page, int size) {
+        PanacheQuery<Referral> query = Referral.find("submittedBy",
+                Sort.by("receivedAt", Sort.Direction.Descending).and("id"), subject);
+        return new Page(query.page(io.quarkus.panache.common.Page.of(page, size)).list(), query.count());
+    }
+
     public Optional<Referral> referral(UUID referralId) {
         return Referral.findByIdOptional(referralId);
     }

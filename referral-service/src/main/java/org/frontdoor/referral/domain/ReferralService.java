@@ -70,6 +70,9 @@ public class ReferralService {
     YoungAdultRule youngAdults;
 
     @Inject
+    ContactReferences references;
+
+    @Inject
     Clock clock;
 
     /** The answer to a submission; {@code replayed} when it repeats an earlier one with the same key. */
@@ -85,24 +88,26 @@ public class ReferralService {
             decideYoungAdult(child, command.children().get(i).sharingConsent(), caller, now);
             referral.children.add(child);
         }
-        ReferralReceipt receipt = receiptOf(referral);
         if (idempotencyKey != null && !idempotencyKey.isBlank()) {
-            // the key is claimed with its answer: everything in the answer is decided before anything is written
+            // the key is claimed with its answer: everything in it but the human reference is decided before anything
+            // is written (the reference is taken last, to hold its counter briefly, and read back on a replay)
             String hash = hashOf(command);
             Optional<IdempotencyStore.Previous> previous = idempotency.claim(caller.idempotencyScope(), idempotencyKey,
-                    hash, referral.id, write(receipt), now);
+                    hash, referral.id, write(receiptOf(referral)), now);
             if (previous.isPresent()) {
                 return replay(previous.get(), hash, idempotencyKey);
             }
         }
         record(referral, caller, now);
-        return new Submission(receipt, false);
+        return new Submission(receiptOf(referral), false);
     }
 
     /** Matches the children, then writes the contact, its timeline, its events and its audit entry. */
     private void record(Referral referral, Caller caller, Instant now) {
         Map<UUID, ChildMatcher.Match> matches = matcher.matchAll(referral.children, referral.id, now);
         referral.children.forEach(child -> child.matched(matches.get(child.id)));
+        // last before the writes: the year's counter row is held from here until the commit
+        referral.reference = references.next(referral.receivedAt);
         // persisted (with its children, by cascade) once matched: Hibernate takes a row's values when it is persisted
         referral.persist();
         TimelineEntry.of(referral.id, null, "RECEIVED", now, "Contact received", null, null).persist();
@@ -111,11 +116,11 @@ public class ReferralService {
         outbox.append(EventEnvelope.of(EventType.REFERRAL_RECEIVED, referral.id, received));
         // the notification service's own topic: referrer and child references only, no names or concern
         outbox.append(EventEnvelope.of(EventType.REFERRAL_LOGGED, referral.id, ReferralLogged.of(received)));
-        audit.record("referral.submitted", referral.id, referral.children.size() + " child(ren), source "
-                + referral.sourceCode + attachedChildren(referral));
+        audit.record("referral.submitted", referral.id, referral.reference + ", " + referral.children.size()
+                + " child(ren), source " + referral.sourceCode + attachedChildren(referral));
         // ids and counts only: never a child's name, date of birth or the concern text
-        LOG.infof("Referral %s received: source %s, %d child(ren), immediate risk %s", referral.id,
-                referral.sourceCode, referral.children.size(), referral.immediateRisk);
+        LOG.infof("Referral %s (%s) received: source %s, %d child(ren), immediate risk %s", referral.id,
+                referral.reference, referral.sourceCode, referral.children.size(), referral.immediateRisk);
     }
 
     /** For the audit: the children the sender attached to a known child they found, and the known child. */
@@ -127,8 +132,8 @@ public class ReferralService {
     }
 
     private static ReferralReceipt receiptOf(Referral referral) {
-        return new ReferralReceipt(referral.id, referral.receivedAt, referral.status, referral.acknowledgementDueBy,
-                referral.externalReference, referral.children.stream()
+        return new ReferralReceipt(referral.id, referral.reference, referral.receivedAt, referral.status,
+                referral.acknowledgementDueBy, referral.externalReference, referral.children.stream()
                         .map(c -> new ReferralReceipt.ChildRef(c.position, c.id)).toList());
     }
 
@@ -138,7 +143,9 @@ public class ReferralService {
                     + previous.referralId() + " with a different request; use a new key for a new referral");
         }
         try {
-            return new Submission(EventJson.mapper().readValue(previous.response(), ReferralReceipt.class), true);
+            ReferralReceipt answered = EventJson.mapper().readValue(previous.response(), ReferralReceipt.class);
+            Referral made = Referral.findById(previous.referralId());
+            return new Submission(answered.withReference(made == null ? null : made.reference), true);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored answer of referral " + previous.referralId() + " is unreadable", e);
         }

@@ -6,8 +6,10 @@ import jakarta.transaction.Transactional;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.frontdoor.events.EventEnvelope;
+import org.frontdoor.events.codes.Kind;
 import org.frontdoor.events.codes.Outcome;
 import org.frontdoor.events.payload.CaseEvent;
 import org.frontdoor.events.payload.NotificationOutcome;
@@ -26,6 +28,10 @@ import org.frontdoor.events.payload.TriageQueued;
  */
 @ApplicationScoped
 public class StatusUpdater {
+
+    /** Messages to the organisations the front door asks or meets (issue 27): none goes to the referrer. */
+    private static final Set<String> TO_OTHER_ORGANISATIONS = Set.of(Kind.INFORMATION_REQUESTED.name(),
+            Kind.INFORMATION_CHASED.name(), Kind.STRATEGY_DISCUSSION_OUTCOME.name());
 
     @Inject
     ReferralStatusQueries queries;
@@ -119,6 +125,11 @@ public class StatusUpdater {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void notified(EventEnvelope event, NotificationOutcome outcome) {
+        if (TO_OTHER_ORGANISATIONS.contains(outcome.kind())) {
+            // a request for information, its chase or a strategy discussion's outcome went to another agency, never
+            // to the referrer: not on the referrer's timeline
+            return;
+        }
         boolean sent = "notification.sent".equals(event.type());
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("kind", outcome.kind());

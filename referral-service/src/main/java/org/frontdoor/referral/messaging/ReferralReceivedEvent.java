@@ -34,7 +34,8 @@ public final class ReferralReceivedEvent {
                         .toList(),
                 new ReferralReceived.Concerns(referral.concernSummary, referral.indicators, referral.immediateRisk),
                 new ReferralReceived.Consent(referral.familyAware, referral.consentGiven,
-                        referral.reasonWithoutConsent));
+                        referral.reasonWithoutConsent),
+                referral.reference);
     }
 
     private static ReferralReceived.Child child(ReferralChild c, ChildMatcher.Match match) {

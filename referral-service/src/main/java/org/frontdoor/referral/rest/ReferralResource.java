@@ -3,13 +3,17 @@ package org.frontdoor.referral.rest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -32,6 +36,7 @@ import org.frontdoor.referral.domain.ReferralQueries;
 import org.frontdoor.referral.domain.ReferralService;
 import org.frontdoor.referral.domain.ReferralValidator;
 import org.frontdoor.support.gate.PartnerGate;
+import org.frontdoor.support.paging.Paging;
 import org.frontdoor.support.problem.Problem;
 import org.frontdoor.support.problem.ProblemException;
 import org.frontdoor.support.problem.RequestValidation;
@@ -73,13 +78,15 @@ public class ReferralResource {
             }""";
 
     static final String CREATED_EXAMPLE = """
-            {"referralId": "6b1f0e5e-2b7a-4a43-9a36-0d2b5d4f6a11", "receivedAt": "2026-11-23T10:15:00Z",
+            {"referralId": "6b1f0e5e-2b7a-4a43-9a36-0d2b5d4f6a11", "reference": "FD-2026-004213",
+             "receivedAt": "2026-11-23T10:15:00Z",
              "status": "RECEIVED", "acknowledgementDueBy": "2026-11-24T10:15:00Z",
              "externalReference": "HPS-2026-0042",
              "children": [{"position": 0, "childId": "0d6a4b53-6f54-4d8f-9b1c-3c7f5d0a9e21"}]}""";
 
     static final String VIEW_EXAMPLE = """
-            {"referralId": "6b1f0e5e-2b7a-4a43-9a36-0d2b5d4f6a11", "receivedAt": "2026-11-23T10:15:00Z",
+            {"referralId": "6b1f0e5e-2b7a-4a43-9a36-0d2b5d4f6a11", "reference": "FD-2026-004213",
+             "receivedAt": "2026-11-23T10:15:00Z",
              "status": "DECIDED", "acknowledgementDueBy": "2026-11-24T10:15:00Z",
              "referrer": {"sourceCode": "2A", "organisationName": "Hillside Primary School", "name": "J. Patel",
                           "role": "Designated Safeguarding Lead", "externalReference": "HPS-2026-0042"},
@@ -103,6 +110,14 @@ public class ReferralResource {
                {"at": "2026-11-23T15:40:00Z", "kind": "BECAME_REFERRAL", "childId": "0d6a4b53-6f54-4d8f-9b1c-3c7f5d0a9e21",
                 "summary": "Became a referral: children's social care assessment (s17)",
                 "detail": {"referralDate": "2026-11-23", "outcome": "SOCIAL_CARE_ASSESSMENT"}}]}""";
+
+    static final String MINE_EXAMPLE = """
+            {"page": 0, "size": 50, "total": 1, "items": [
+              {"referralId": "6b1f0e5e-2b7a-4a43-9a36-0d2b5d4f6a11", "reference": "FD-2026-004213",
+               "receivedAt": "2026-11-23T10:15:00Z", "status": "IN_TRIAGE", "sourceCode": "1B",
+               "children": [{"childId": "0d6a4b53-6f54-4d8f-9b1c-3c7f5d0a9e21", "firstName": "Leo",
+                             "lastName": "Smith", "dateOfBirth": "2019-09-14", "postcode": "DN2 4QT",
+                             "status": "IN_TRIAGE", "recordType": "CONTACT"}]}]}""";
 
     static final String INVALID_EXAMPLE = """
             {"type": "urn:frontdoor:problem:validation", "title": "Request is not valid", "status": 422,
@@ -182,6 +197,28 @@ public class ReferralResource {
             response.header("Idempotent-Replayed", "true");
         }
         return response.build();
+    }
+
+    @GET
+    @Path("/mine")
+    @RolesAllowed(Roles.FRONT_DOOR)
+    @Transactional // the children are read into the page
+    @Operation(operationId = "listMyReferrals", summary = "The contacts I keyed in",
+            description = "The front door officer follows up the contacts they keyed in (phone calls, the public's"
+                    + " web form): those submitted with their own sign-in (the token's subject), newest first, with"
+                    + " each child's status and whether it became a referral. Paged; audited with the contacts"
+                    + " shown. Other people's contacts are found with POST /api/v1/referrals/searches.")
+    @APIResponse(responseCode = "200", description = "A page of the caller's contacts",
+            content = @Content(schema = @Schema(implementation = ReferralSummary.Page.class),
+                    examples = @ExampleObject(name = "mine", value = MINE_EXAMPLE)))
+    @APIResponse(responseCode = "400", description = "page or size is not a number")
+    @APIResponse(responseCode = "422", description = "page or size out of range")
+    public ReferralSummary.Page mine(
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Paging.MAX_PAGE) int page,
+            @QueryParam("size") @DefaultValue(Paging.DEFAULT_SIZE) @Min(1) @Max(Paging.MAX_SIZE) int size) {
+        ReferralQueries.Page found = lookup.submittedBy(Caller.of(token), page, size);
+        return new ReferralSummary.Page(page, size, found.total(),
+                found.items().stream().map(ReferralSummary::of).toList());
     }
 
     @GET

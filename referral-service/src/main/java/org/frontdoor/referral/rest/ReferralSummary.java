@@ -13,7 +13,10 @@ import org.frontdoor.support.openapi.Bounds;
 
 /** One line of a search result: a contact, with each child's status and whether it became a referral. */
 @Schema(name = "ReferralSummary")
-public record ReferralSummary(UUID referralId, Instant receivedAt, ReferralStatus status,
+public record ReferralSummary(UUID referralId,
+        @Schema(description = "The contact's short human reference", example = "FD-2026-004213", maxLength = 30)
+        String reference,
+        Instant receivedAt, ReferralStatus status,
         @Schema(description = "CIN referral source", example = "2A", maxLength = 2) String sourceCode,
         @Schema(maxLength = 200) String organisationName,
         @Schema(description = "At most 20 children a contact, as submitted", maxItems = 20)
@@ -27,7 +30,7 @@ public record ReferralSummary(UUID referralId, Instant receivedAt, ReferralStatu
     }
 
     public static ReferralSummary of(Referral r) {
-        return new ReferralSummary(r.id, r.receivedAt, r.status, r.sourceCode, r.organisationName,
+        return new ReferralSummary(r.id, r.reference, r.receivedAt, r.status, r.sourceCode, r.organisationName,
                 r.children.stream()
                         .map(c -> new ChildSummary(c.id, c.firstName, c.lastName, c.dateOfBirth, c.postcode,
                                 c.status, c.recordType()))

@@ -28,6 +28,10 @@ import org.frontdoor.referral.domain.TimelineEntry;
         + " referral only on a statutory decision (s17 assessment, or strategy discussion and s47)")
 public record ReferralView(
         UUID referralId,
+        @Schema(description = "The contact's short human reference: the council's prefix, the year and a number within"
+                + " the year. What people quote, in messages, on the phone and in the console; never changes. Absent"
+                + " for a contact taken before references existed", example = "FD-2026-004213", maxLength = 30)
+        String reference,
         Instant receivedAt,
         @Schema(description = "The least advanced child's: RECEIVED, IN_TRIAGE, DECIDED or CLOSED",
                 example = "IN_TRIAGE") ReferralStatus status,
@@ -127,7 +131,7 @@ public record ReferralView(
             boolean staff) {
         Set<UUID> withheld = staff ? Set.of() : children.stream().filter(ReferralChild::progressWithheldFromReferrer)
                 .map(c -> c.id).collect(Collectors.toSet());
-        return new ReferralView(referral.id, referral.receivedAt,
+        return new ReferralView(referral.id, referral.reference, referral.receivedAt,
                 withheld.isEmpty() ? referral.status : ReferralStatus.RECEIVED, referral.acknowledgementDueBy,
                 new Referrer(referral.sourceCode, referral.organisationName, referral.referrerName,
                         referral.referrerRole, referral.externalReference),

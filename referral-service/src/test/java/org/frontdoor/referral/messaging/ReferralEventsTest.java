@@ -83,6 +83,7 @@ class ReferralEventsTest {
         assertEquals(List.of("POOR_ATTENDANCE", "SIGNS_OF_NEGLECT"), payload.concerns().indicators());
         assertEquals(0, payload.children().get(0).priorInvolvement().referralsInLast12Months());
         assertEquals(Instant.parse(created.path("acknowledgementDueBy")), payload.acknowledgementDueBy());
+        assertEquals(created.path("reference").toString(), payload.reference(), "the human reference travels too");
     }
 
     @Test
@@ -118,6 +119,9 @@ class ReferralEventsTest {
         assertEquals("HPS-2026-0042", slim.referrer().externalReference());
         assertEquals(created.path("children[0].childId").toString(), slim.children().get(0).childId().toString());
         assertEquals(Instant.parse(created.path("acknowledgementDueBy")), slim.acknowledgementDueBy());
+        assertEquals(created.path("reference").toString(), slim.reference());
+        assertEquals("Z.T.", slim.children().get(0).initials(), "initials only: " + surname);
+        assertEquals(java.time.YearMonth.of(2016, 4), slim.children().get(0).bornIn(), "never the day");
         assertTrue(KafkaProbe.readAll(Topics.REFERRAL_NOTICES).stream()
                 .noneMatch(r -> r.value().contains("\"referral.received\"")), "never the full referral");
 
@@ -149,9 +153,14 @@ class ReferralEventsTest {
         EventEnvelope told = EventEnvelope.of(EventType.NOTIFICATION_SENT, referralId,
                 new NotificationOutcome(UUID.randomUUID(), referralId, childId, "OUTCOME", "WEBHOOK",
                         "hillside-primary", now.plusSeconds(86400), now, 1, null));
+        // the police were asked for information about the contact: not a message to the referrer (issue 27)
+        EventEnvelope policeAsked = EventEnvelope.of(EventType.NOTIFICATION_SENT, referralId,
+                new NotificationOutcome(UUID.randomUUID(), referralId, null, "INFORMATION_REQUESTED", "WEBHOOK",
+                        "south-yorkshire-police", now.plusSeconds(3600), now, 1, null));
         send(Topics.TRIAGE_EVENTS, queued);
         send(Topics.TRIAGE_EVENTS, decided);
         send(Topics.TRIAGE_EVENTS, opened);
+        send(Topics.NOTIFICATION_EVENTS, policeAsked);
         send(Topics.NOTIFICATION_EVENTS, told);
         // a redelivery changes nothing
         send(Topics.TRIAGE_EVENTS, decided);

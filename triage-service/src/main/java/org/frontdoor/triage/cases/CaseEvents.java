@@ -64,9 +64,12 @@ public class CaseEvents {
     private void emit(EventType type, CareCase c, String direction, String stepSummary, String previousLead) {
         List<UUID> childIds = CaseChild.ofCase(c.id).stream().map(ch -> ch.key.childId()).toList();
         boolean closed = type == EventType.CASE_CLOSED;
+        List<String> agencies = queries.partnerAgencies(c.id);
+        // the agencies told of a step or closure each hear of the contact they know
+        boolean told = closed || type == EventType.CASE_STEPPED;
         outbox.append(EventEnvelope.of(type, c.referralId, new CaseEvent(c.id, c.referralId, childIds,
                 c.pathway.name(), c.leadWorker, direction, null, closed ? c.closureReasonCode : null,
-                closed ? c.closureSummary : stepSummary, queries.partnerAgencies(c.id), Instants.now(clock),
-                previousLead)));
+                closed ? c.closureSummary : stepSummary, agencies, Instants.now(clock), previousLead,
+                told ? queries.agencyContacts(c.id, agencies) : null)));
     }
 }

@@ -134,6 +134,17 @@ public interface TriageConfig {
         Duration notificationServiceTimeout();
 
         /**
+         * The referral service's base URL: the front door officer logs a contact there ({@code POST
+         * /api/v1/referrals}) and follows up their own, with their own access token, as a partner's system would.
+         */
+        @WithDefault("http://localhost:8081")
+        java.net.URI referralServiceUrl();
+
+        /** How long the console waits for the referral service before saying it is not answering. */
+        @WithDefault("10s")
+        Duration referralServiceTimeout();
+
+        /**
          * Whether browsers reach the console over https (behind the TLS ingress): its cookies are then Secure, and
          * the start fails unless the identity provider's URL is https. Off only where the console is served over
          * plain http on a laptop (dev mode, the tests, {@code ./pipeline}, Docker Compose), where a browser would
@@ -141,6 +152,15 @@ public interface TriageConfig {
          */
         @WithDefault("true")
         boolean https();
+
+        /**
+         * The one host name people reach the console by, where it may be reached by others too: a page asked for on
+         * another (127.0.0.1 for localhost) is sent to this one before sign-in starts, since the sign-in's cookies
+         * belong to one host name and the identity provider's return to another would find none and start again.
+         * Set where the console is served on a laptop (dev mode, the tests, {@code ./pipeline}: localhost); behind
+         * the ingress, which routes the council's one host name, it is not needed.
+         */
+        Optional<String> hostName();
     }
 
     /** The statutory returns and their timescales (issue 14; returns.md). */

@@ -27,8 +27,8 @@ public class CaseViews {
     public record CaseRow(UUID id, String pathway, String children, String opened) {
     }
 
-    /** A child the case is about, with the way to their page. */
-    public record ChildLink(UUID childKey, String name) {
+    /** A child the case is about, with the way to their page and (itemId: their referral) to its statutory work. */
+    public record ChildLink(UUID childKey, String name, UUID itemId) {
     }
 
     public record Step(String when, String direction, String to, String summary, String by) {
@@ -37,7 +37,8 @@ public class CaseViews {
     /** {@code pending}: a close or step waiting for a second manager, described; null when none. */
     public record CaseScreen(UUID id, long version, String title, String pathway, String status, boolean open,
             String leadWorker, String opened, String children, List<Step> steps, List<String> partners,
-            List<Choice> closureReasons, List<String> history, String pending, List<ChildLink> childLinks) {
+            List<Choice> closureReasons, List<String> history, String pending, List<ChildLink> childLinks,
+            List<String> contacts) {
 
         public boolean hasPending() {
             return pending != null;
@@ -70,7 +71,14 @@ public class CaseViews {
                 d.steps().stream().map(s -> new Step(WHEN.format(s.steppedAt), s.direction.name().toLowerCase(Locale.UK),
                         pathway(s.toPathway), s.partnerSummary == null ? "" : s.partnerSummary, s.steppedBy)).toList(),
                 d.partnerAgencies(), closureReasons(), ConsoleWords.history(d.history()), pending(d.pendingChange()),
-                childLinks(c.id));
+                childLinks(c.id), contacts(c.id));
+    }
+
+    /** The references of the contacts that brought the case's children, in the order they came. */
+    private static List<String> contacts(UUID caseId) {
+        return CaseChild.ofCase(caseId).stream().map(cc -> cc.referralId).distinct()
+                .map(id -> TriageReferral.<TriageReferral>findById(id))
+                .filter(r -> r != null && r.reference != null).map(r -> r.reference).toList();
     }
 
     private static List<Choice> closureReasons() {
@@ -103,7 +111,8 @@ public class CaseViews {
             TriageItem item = cc.triageItemId == null ? null : TriageItem.findById(cc.triageItemId);
             if (r != null) {
                 r.content().children().stream().filter(ch -> ch.childId().equals(cc.key.childId())).findFirst()
-                        .ifPresent(ch -> children.add(new ChildLink(item == null ? null : item.childKey, name(ch))));
+                        .ifPresent(ch -> children.add(new ChildLink(item == null ? null : item.childKey, name(ch),
+                                item != null && item.becameReferral ? item.id : null)));
             }
         }
         return children;

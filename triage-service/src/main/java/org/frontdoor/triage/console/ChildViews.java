@@ -138,7 +138,8 @@ public class ChildViews {
         }
         ReferralReceived.Child child = latest == null ? null : childOf(latest);
         List<Entry> entries = p.entries().stream().map(e -> new Entry(WHEN.format(e.at()),
-                ConsoleWords.entryType(e.type()), e.summary(), e.triageItemId(), e.caseId())).toList();
+                ConsoleWords.entryType(e.type()), ConsoleWords.inWords(e.summary()), e.triageItemId(),
+                e.caseId())).toList();
         int pages = (int) Math.max(1, (p.total() + PAGE_SIZE - 1) / PAGE_SIZE);
         return new ChildPage(p.childKey(), child == null ? "A child" : name(child), child == null ? "" : born(child),
                 entries, merged(p.childKey()), p.total(), page, pages);

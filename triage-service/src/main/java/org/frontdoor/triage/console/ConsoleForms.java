@@ -5,12 +5,15 @@ import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.frontdoor.events.codes.Pathway;
+import org.frontdoor.events.codes.Priority;
 import org.frontdoor.support.calendar.WorkingCalendar;
 import org.frontdoor.support.problem.Problem;
 import org.frontdoor.support.problem.ProblemException;
@@ -20,6 +23,7 @@ import org.frontdoor.triage.cases.CloseCommand;
 import org.frontdoor.triage.cases.DeclineCommand;
 import org.frontdoor.triage.cases.StepCommand;
 import org.frontdoor.triage.screening.CheckCommand;
+import org.frontdoor.triage.sharing.InformationRequestCommand;
 import org.jboss.resteasy.reactive.RestForm;
 
 /**
@@ -30,13 +34,18 @@ import org.jboss.resteasy.reactive.RestForm;
 // the redraw reads each form's fields by reflection (Form.values)
 @RegisterForReflection(targets = { ConsoleForms.VersionForm.class, ConsoleForms.CheckForm.class,
         ConsoleForms.AllocateForm.class, ConsoleForms.CloseForm.class, ConsoleForms.DeclineForm.class,
-        ConsoleForms.StepForm.class, ConsoleForms.InformedForm.class, ConsoleForms.ReasonForm.class })
+        ConsoleForms.StepForm.class, ConsoleForms.InformedForm.class, ConsoleForms.ReasonForm.class,
+        ConsoleForms.AskForm.class })
 public final class ConsoleForms {
 
     private ConsoleForms() {
     }
 
-    /** A form as posted: its values by field name, so a page drawn again with errors keeps what was typed. */
+    /**
+     * A form as posted: its values by field name, so a page drawn again with errors keeps what was typed. A field is
+     * named as it was posted: the component's name, or the name its {@code @RestForm} gives (a Date input's
+     * {@code @RestForm("panelDate-day") String panelDateDay}).
+     */
     interface Form {
 
         default Map<String, String> values() {
@@ -45,13 +54,18 @@ public final class ConsoleForms {
                 try {
                     Object value = c.getAccessor().invoke(this);
                     if (value != null) {
-                        values.put(c.getName(), value.toString());
+                        values.put(postedName(c), value.toString());
                     }
                 } catch (ReflectiveOperationException e) {
                     throw new IllegalStateException("a form's accessor is public", e);
                 }
             }
             return values;
+        }
+
+        private String postedName(RecordComponent c) throws NoSuchFieldException {
+            RestForm named = getClass().getDeclaredField(c.getName()).getAnnotation(RestForm.class);
+            return named == null || named.value().isEmpty() ? c.getName() : named.value();
         }
 
         /** The form drawn again with these errors beside its fields. */
@@ -75,15 +89,38 @@ public final class ConsoleForms {
     public record VersionForm(@RestForm String version) implements Versioned {
     }
 
-    /** A check with a partner agency, on the screening page. */
+    /** A check with a partner agency, on the screening page: when, as a Date input and a time (UK time). */
     public record CheckForm(@RestForm String version, @RestForm String organisation, @RestForm String contactName,
-            @RestForm String checkedAt, @RestForm String findings) implements Versioned {
+            @RestForm("checkedAt-day") String checkedAtDay, @RestForm("checkedAt-month") String checkedAtMonth,
+            @RestForm("checkedAt-year") String checkedAtYear, @RestForm String checkedAtTime,
+            @RestForm String findings) implements Versioned {
 
-        /** Refused (beside {@code checkedAt}) when the time typed is not one. */
+        /** Refused beside {@code checkedAt} (the date) or {@code checkedAtTime} when either is missing or not one. */
         CheckCommand command() {
-            Instant at = readable("checkedAt", "Enter the date and time of the check, for example 23/11/2026 11:30",
-                    () -> ukTime(checkedAt));
-            return new CheckCommand(Text.blankToNull(organisation), null, contactName, at, findings);
+            List<Problem.FieldError> errors = new ArrayList<>();
+            LocalDate day = DateInput.collect(errors, () -> DateInput.required("checkedAt", "the date of the check",
+                    checkedAtDay, checkedAtMonth, checkedAtYear));
+            LocalTime time = DateInput.collect(errors, () -> DateInput.requiredTime("checkedAtTime",
+                    "the time of the check", checkedAtTime));
+            if (!errors.isEmpty()) {
+                throw ProblemException.invalid(errors);
+            }
+            return new CheckCommand(Text.blankToNull(organisation), null, contactName, DateInput.ukInstant(day, time),
+                    findings);
+        }
+    }
+
+    /**
+     * A question to a partner organisation, on the screening page. The organisation's field is named apart from the
+     * check form's on the same page, so a refused question does not fill in the check's choice.
+     */
+    public record AskForm(@RestForm String askOrganisation, @RestForm String question, @RestForm String urgency)
+            implements Form {
+
+        /** No urgency chosen (or not one): the contact's own, as the service decides. */
+        InformationRequestCommand command() {
+            return new InformationRequestCommand(Text.blankToNull(askOrganisation), question,
+                    enumOrNull(Priority.class, urgency));
         }
     }
 
@@ -114,16 +151,19 @@ public final class ConsoleForms {
     }
 
     /** Stepping a case up, down or across. */
-    public record StepForm(@RestForm String version, @RestForm String direction, @RestForm String panelDate,
-            @RestForm String rationale, @RestForm String partnerSummary) implements Versioned {
+    public record StepForm(@RestForm String version, @RestForm String direction,
+            @RestForm("panelDate-day") String panelDateDay, @RestForm("panelDate-month") String panelDateMonth,
+            @RestForm("panelDate-year") String panelDateYear, @RestForm String rationale,
+            @RestForm String partnerSummary) implements Versioned {
 
         /**
-         * UP goes to social care; DOWN and ACROSS to early help (the council's, or led by a partner agency). Refused
-         * (beside {@code panelDate}) when the date typed is not one.
+         * UP goes to social care; DOWN and ACROSS to early help (the council's, or led by a partner agency). The
+         * panel's date is a Date input, refused (beside {@code panelDate}) when it is not a date; none typed is none
+         * (the service asks for it when the direction needs one).
          */
         StepCommand command() {
-            LocalDate panel = readable("panelDate", "Enter the panel's date, for example 2026-11-20",
-                    () -> date(panelDate));
+            LocalDate panel = DateInput.read("panelDate", "the panel's date", panelDateDay, panelDateMonth,
+                    panelDateYear);
             String way = Text.blankToNull(direction);
             Pathway to = way == null ? null : "UP".equals(way) ? Pathway.SOCIAL_CARE : Pathway.EARLY_HELP;
             return new StepCommand(way, to, rationale, Text.blankToNull(partnerSummary), panel, null, null);

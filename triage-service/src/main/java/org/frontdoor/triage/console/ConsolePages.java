@@ -44,7 +44,9 @@ public class ConsolePages {
             int status) {
         String user = identity.isAnonymous() ? "" : identity.getPrincipal().getName();
         ConsolePage page = new ConsolePage(title, user, identity.hasRole(Roles.TEAM_MANAGER), csrf.token(),
-                posted.errors(), posted.values(), notice);
+                posted.errors(), posted.values(), notice,
+                identity.hasRole(Roles.TRIAGE_WORKER) || identity.hasRole(Roles.TEAM_MANAGER),
+                identity.hasRole(Roles.FRONT_DOOR));
         return Response.status(status).entity(template.apply(page)).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .build();
     }

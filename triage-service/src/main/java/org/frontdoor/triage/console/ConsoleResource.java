@@ -41,9 +41,15 @@ public class ConsoleResource {
     @Inject
     ConsolePages pages;
 
+    @Inject
+    io.quarkus.security.identity.SecurityIdentity identity;
+
+    /** The first page of the person's day: the queue, or (the front door officer's) logging a contact. */
     @GET
+    @RolesAllowed({ Roles.TRIAGE_WORKER, Roles.TEAM_MANAGER, Roles.FRONT_DOOR })
     public Response home() {
-        return Response.seeOther(URI.create("/console/queue")).build();
+        boolean screens = identity.hasRole(Roles.TRIAGE_WORKER) || identity.hasRole(Roles.TEAM_MANAGER);
+        return Response.seeOther(URI.create(screens ? "/console/queue" : "/console/contacts/new")).build();
     }
 
     /** Mine, and the team's queue by priority, status, overdue and open case (a filter not understood is none). */

@@ -26,8 +26,12 @@ import org.frontdoor.triage.children.ChildMerges;
 import org.frontdoor.triage.decision.DecisionService;
 import org.frontdoor.triage.queue.QueueService;
 import org.frontdoor.triage.screening.ScreeningService;
+import org.frontdoor.triage.sharing.InformationRequests;
 
-/** The console's screening page of one contact: its checks with partner agencies, and the decision for its children. */
+/**
+ * The console's screening page of one contact: its checks with partner agencies, the questions asked of them, and the
+ * decision for its children.
+ */
 @Path("/console")
 @Produces(MediaType.TEXT_HTML)
 @CsrfChecked
@@ -39,7 +43,8 @@ public class ConsoleScreeningResource {
             "check", "Check recorded",
             "decision", "Decision recorded",
             "merged", "Records merged: the earlier record and this contact are one child's",
-            "not-the-same", "Recorded as not the same child: that record is not offered again");
+            "not-the-same", "Recorded as not the same child: that record is not offered again",
+            "asked", "Question sent to the organisation");
 
     @Inject
     DecisionService decisionService;
@@ -52,6 +57,9 @@ public class ConsoleScreeningResource {
 
     @Inject
     ChildMerges childMerges;
+
+    @Inject
+    InformationRequests informationRequests;
 
     @Inject
     ScreeningViews views;
@@ -73,6 +81,15 @@ public class ConsoleScreeningResource {
                 "check.", found -> screening(id, form.refused(found), null));
     }
 
+    /** Asks a partner organisation a question about the contact's children; refused, the errors beside the fields. */
+    @POST
+    @Path("/items/{id}/information-requests")
+    public Response ask(@PathParam("id") UUID id, @BeanParam ConsoleForms.AskForm form) {
+        return pages.change(() -> informationRequests.ask(id, form.command()),
+                asked -> "/console/items/" + id + "?done=asked",
+                "ask.", found -> screening(id, form.refused(found), null));
+    }
+
     /**
      * Decides the contact's undecided children at once (see {@link DecisionForm}). All in one transaction: if one
      * child's decision breaks a rule, none is saved, and the page shows why, next to the field.
@@ -81,7 +98,8 @@ public class ConsoleScreeningResource {
     @Path("/items/{id}/decision")
     public Response decide(@PathParam("id") UUID id, MultivaluedMap<String, String> posted) {
         DecisionForm form = DecisionForm.read(posted);
-        List<Problem.FieldError> missing = form.missing();
+        Map<UUID, String> who = views.childReferences(id);
+        List<Problem.FieldError> missing = form.missing(who);
         if (!missing.isEmpty()) {
             return screening(id, new Posted(missing, form.values()), null);
         }
@@ -94,7 +112,8 @@ public class ConsoleScreeningResource {
             }));
         } catch (ProblemException | DomainException e) {
             // the errors are about the child being decided when the rule was broken
-            return pages.refused(e, "", found -> screening(id, new Posted(deciding.get().blame(found), form.values()),
+            return pages.refused(e, "", found -> screening(id, new Posted(deciding.get().blame(found,
+                    who.getOrDefault(deciding.get().itemId(), "the child")), form.values()),
                     null));
         }
         return Response.seeOther(URI.create(done(id, "decision"))).build();

@@ -30,5 +30,9 @@ public class ConsoleTemplates {
 
     static native TemplateInstance child(ConsolePage page, ChildViews.ChildPage child);
 
+    static native TemplateInstance contact(ConsolePage page, ContactViews.ContactPage contact);
+
+    static native TemplateInstance myContacts(ConsolePage page, ContactViews.MyContacts mine);
+
     static native TemplateInstance problem(ConsolePage page, String heading, String message);
 }

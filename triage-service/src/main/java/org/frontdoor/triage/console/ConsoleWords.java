@@ -2,12 +2,22 @@ package org.frontdoor.triage.console;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.frontdoor.events.codes.AgencyType;
+import org.frontdoor.events.codes.Outcome;
 import org.frontdoor.events.codes.Pathway;
 import org.frontdoor.events.codes.Priority;
+import org.frontdoor.events.codes.StepDirection;
 import org.frontdoor.events.payload.ReferralReceived;
 import org.frontdoor.support.calendar.WorkingCalendar;
 import org.frontdoor.triage.children.ChronologyEntryType;
@@ -24,6 +34,7 @@ public final class ConsoleWords {
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.UK)
             .withZone(WorkingCalendar.ENGLAND);
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+    static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK);
     /** The UK day of an instant, e.g. "4 May 2026". */
     static final DateTimeFormatter ON_DAY = DAY.withZone(WorkingCalendar.ENGLAND);
 
@@ -92,10 +103,112 @@ public final class ConsoleWords {
         return late ? "overdue by " + span : span + " left";
     }
 
-    /** A record's history, one line an entry: when, what was done, and the detail. */
+    /** "due in 3 hours 20 minutes" or "overdue by 40 minutes": a request's countdown, as of the page's making. */
+    static String countdown(Instant now, Instant deadline) {
+        Duration d = Duration.between(now, deadline);
+        boolean late = d.isNegative();
+        d = d.abs();
+        List<String> parts = new ArrayList<>();
+        if (d.toDays() > 0) {
+            parts.add(count(d.toDays(), "day"));
+        }
+        if (d.toHoursPart() > 0) {
+            parts.add(count(d.toHoursPart(), "hour"));
+        }
+        if (d.toDays() == 0 && (d.toMinutesPart() > 0 || parts.isEmpty())) {
+            parts.add(count(d.toMinutesPart(), "minute"));
+        }
+        return (late ? "overdue by " : "due in ") + String.join(" ", parts);
+    }
+
+    private static String count(long n, String unit) {
+        return n + " " + unit + (n == 1 ? "" : "s");
+    }
+
+    /** A record's history, one line an entry: when, what was done, and the detail, its codes and times in words. */
     static List<String> history(List<HistoryEntry> entries) {
         return entries.stream().map(h -> WHEN.format(h.at) + ": " + h.action.replace('_', ' ').toLowerCase(Locale.UK)
-                + (h.detail == null ? "" : " - " + h.detail)).toList();
+                + (h.detail == null ? "" : " - " + inWords(h.detail))).toList();
+    }
+
+    private static final Pattern INSTANT = Pattern
+            .compile("\\b\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?Z");
+    private static final Pattern DATE = Pattern.compile("\\b\\d{4}-\\d{2}-\\d{2}\\b");
+    private static final Pattern CODE = Pattern.compile("\\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*\\b");
+    private static final Map<String, String> CODES = codes();
+
+    /**
+     * A service's note (a history entry's detail) as a person reads it: instants in UK time ("Tue 8 Dec 2026,
+     * 09:00"), dates in words ("20 November 2026"), and codes as words ("STRATEGY_DISCUSSION": "strategy discussion
+     * (s47)", "RED": "red"); a code of one word that is not known here (RC8, N1, ICPC) stays as written.
+     */
+    static String inWords(String note) {
+        if (note == null) {
+            return "";
+        }
+        String s = INSTANT.matcher(note).replaceAll(m -> {
+            try {
+                return Matcher.quoteReplacement(WHEN.format(Instant.parse(m.group())));
+            } catch (DateTimeParseException e) {
+                return Matcher.quoteReplacement(m.group());
+            }
+        });
+        s = DATE.matcher(s).replaceAll(m -> {
+            try {
+                return Matcher.quoteReplacement(DAY.format(LocalDate.parse(m.group())));
+            } catch (DateTimeParseException e) {
+                return Matcher.quoteReplacement(m.group());
+            }
+        });
+        return CODE.matcher(s).replaceAll(m -> Matcher.quoteReplacement(code(m.group())));
+    }
+
+    /** A code as words: a known one's, any other of several words with spaces, one word as it is. */
+    static String code(String code) {
+        String known = CODES.get(code);
+        return known != null ? known : code.contains("_") ? code.replace('_', ' ').toLowerCase(Locale.UK) : code;
+    }
+
+    /** A code as words at the start of a sentence or in a tag: "RED": "Red". */
+    static String capitalised(String code) {
+        String words = code(code);
+        return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    private static Map<String, String> codes() {
+        Map<String, String> codes = new HashMap<>();
+        for (Outcome o : Outcome.values()) {
+            String label = o.label();
+            codes.put(o.name(), label.startsWith("Children's") ? label.replace("Children's", "children's")
+                    : Character.toLowerCase(label.charAt(0)) + label.substring(1));
+        }
+        for (Enum<?> e : List.<Enum<?>[]>of(Priority.values(), StepDirection.values(), AgencyType.values(),
+                TriageStatus.values()).stream().flatMap(Arrays::stream).toList()) {
+            codes.putIfAbsent(e.name(), e.name().replace('_', ' ').toLowerCase(Locale.UK));
+        }
+        codes.put(Pathway.SOCIAL_CARE.name(), "social care");
+        codes.put(Pathway.EARLY_HELP.name(), "early help");
+        codes.put(AgencyType.PROBATION_OR_COURTS.name(), "probation or courts");
+        return Map.copyOf(codes);
+    }
+
+    /**
+     * "child 2 (A.S., born March 2016)": a child of a contact by position, initials and month of birth, where a
+     * message names one child among several without the full name (error summaries, which may reach a log).
+     */
+    static String childReference(ReferralReceived.Child c) {
+        List<String> about = new ArrayList<>();
+        String initials = nonBlank(c.firstName(), c.lastName()).stream()
+                .map(n -> n.strip().substring(0, 1).toUpperCase(Locale.UK) + ".").reduce("", String::concat);
+        if (!initials.isEmpty()) {
+            about.add(initials);
+        }
+        if (c.dateOfBirth() != null) {
+            about.add("born " + MONTH.format(c.dateOfBirth()));
+        } else if (c.expectedDateOfBirth() != null) {
+            about.add("unborn, due " + MONTH.format(c.expectedDateOfBirth()));
+        }
+        return "child " + (c.position() + 1) + (about.isEmpty() ? "" : " (" + String.join(", ", about) + ")");
     }
 
     static String name(ReferralReceived.Child c) {

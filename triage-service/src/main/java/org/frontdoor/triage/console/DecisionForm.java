@@ -11,11 +11,12 @@ import org.frontdoor.support.problem.Problem;
 /**
  * The decision form of the screening page: the contact's undecided children at once, each child's fields named
  * {@code children[<item id>].level} and so on (one set per child, so no record can name them in advance), the
- * rationale written once and shared unless a child is given one of their own, the referrer's feedback shared.
+ * rationale written once and shared unless a child is given one of their own, the referrer's feedback shared, and
+ * (while questions to partner organisations wait for their answers) why the decision cannot wait for them, shared.
  * Read from the posted form here, once.
  */
 record DecisionForm(List<ChildDecision> children, String rationale, String referrerFeedback,
-        Map<String, String> values) {
+        String openRequestsReason, Map<String, String> values) {
 
     static DecisionForm read(MultivaluedMap<String, String> form) {
         Map<String, String> values = new LinkedHashMap<>();
@@ -28,13 +29,17 @@ record DecisionForm(List<ChildDecision> children, String rationale, String refer
                     values.get(prefix + "outcome"), values.get(prefix + "primaryNeedCode"),
                     values.get(prefix + "rationale"), values.get(prefix + "levelOverrideReason")));
         }
-        return new DecisionForm(children, values.get("rationale"), values.get("referrerFeedback"), values);
+        return new DecisionForm(children, values.get("rationale"), values.get("referrerFeedback"),
+                values.get("openRequestsReason"), values);
     }
 
-    /** What the form lacks before any rule is asked: each child's level and outcome, and a child to decide. */
-    List<Problem.FieldError> missing() {
+    /**
+     * What the form lacks before any rule is asked: each child's level and outcome (the child named as {@code who}
+     * names them by item id), and a child to decide.
+     */
+    List<Problem.FieldError> missing(Map<UUID, String> who) {
         List<Problem.FieldError> errors = new ArrayList<>();
-        children.forEach(c -> errors.addAll(c.missing()));
+        children.forEach(c -> errors.addAll(c.missing(who.getOrDefault(c.itemId(), "the child"))));
         if (children.isEmpty()) {
             errors.add(new Problem.FieldError("children", "There is no child left to decide"));
         }

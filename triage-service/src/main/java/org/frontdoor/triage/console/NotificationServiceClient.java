@@ -85,6 +85,59 @@ public class NotificationServiceClient {
         }
     }
 
+    /** {@code GET /api/v1/partners}: a page of the partner directory (page from 0), by id. */
+    public JsonNode partners(int page, int size) {
+        return send(get("/api/v1/partners?page=" + page + "&size=" + size));
+    }
+
+    /** {@code GET /api/v1/partners/{id}}: one organisation, with its version and whether it has a webhook. */
+    public JsonNode partner(String id) {
+        return send(get(PARTNERS + partnerId(id)));
+    }
+
+    /** {@code POST /api/v1/partners}: an organisation added; its refusals are {@link ProblemException}s. */
+    public JsonNode createPartner(Map<String, Object> partner) {
+        return send(request("/api/v1/partners").header("Content-Type", "application/json").POST(body(partner)));
+    }
+
+    /** {@code PUT /api/v1/partners/{id}}, If-Match the version the page showed: the record replaced. */
+    public JsonNode updatePartner(String id, Map<String, Object> partner, Long version) {
+        return send(ifMatch(request(PARTNERS + partnerId(id)), version).header("Content-Type", "application/json")
+                .PUT(body(partner)));
+    }
+
+    /** {@code POST /api/v1/partners/{id}/deactivate}, If-Match the version the page showed. */
+    public JsonNode deactivatePartner(String id, Long version) {
+        return send(ifMatch(request(PARTNERS + partnerId(id) + "/deactivate"), version)
+                .POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    private static final String PARTNERS = "/api/v1/partners/";
+
+    /**
+     * An organisation's id as a path segment: only what the directory's ids are made of, so nothing typed in a URL
+     * reaches another of that service's paths; anything else is no organisation.
+     */
+    private static String partnerId(String id) {
+        if (id == null || !id.matches("[a-z0-9][a-z0-9-]{0,99}")) {
+            throw new ProblemException(ProblemType.NOT_FOUND, "Partner organisation " + id + " was not found");
+        }
+        return id;
+    }
+
+    /** No version (none posted, or not a number): no If-Match, and the change is not checked against one. */
+    private static HttpRequest.Builder ifMatch(HttpRequest.Builder request, Long version) {
+        return version == null ? request : request.header("If-Match", "\"" + version + "\"");
+    }
+
+    private HttpRequest.BodyPublisher body(Object value) {
+        try {
+            return HttpRequest.BodyPublishers.ofString(json.writeValueAsString(value));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private HttpRequest.Builder get(String path) {
         return request(path).GET();
     }

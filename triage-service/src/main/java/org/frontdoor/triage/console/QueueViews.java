@@ -26,7 +26,7 @@ public class QueueViews {
 
     public record QueueRow(UUID id, String childName, Priority priority, String tag, String status, String due,
             String timeLeft, boolean overdue, boolean openCase, String source, String assignedTo, String deadline,
-            UUID childKey) {
+            UUID childKey, String reference) {
     }
 
     public record Queue(List<QueueRow> mine, List<QueueRow> team, long teamTotal, Priority priority,
@@ -55,7 +55,7 @@ public class QueueViews {
             boolean late = i.status != TriageStatus.DECIDED && i.deadline.isBefore(now);
             return new QueueRow(i.id, r.childName(), i.priority, tag(i.priority), status(i.status),
                     WHEN.format(i.deadline), timeLeft(now, i.deadline), late, i.openCaseId != null, r.sourceCode(),
-                    i.assignedTo, i.deadline.toString(), i.childKey);
+                    i.assignedTo, i.deadline.toString(), i.childKey, r.reference());
         }).toList();
     }
 }

@@ -16,8 +16,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.frontdoor.events.codes.Outcome;
 import org.frontdoor.events.codes.PrimaryNeed;
@@ -28,13 +30,14 @@ import org.frontdoor.triage.cases.CareCase;
 import org.frontdoor.triage.config.TriageConfig;
 import org.frontdoor.triage.console.ConsoleWords.Choice;
 import org.frontdoor.triage.queue.TriageItem;
+import org.frontdoor.triage.queue.TriageReferral;
 import org.frontdoor.triage.queue.TriageResults;
 import org.frontdoor.triage.queue.TriageStatus;
 import org.frontdoor.triage.screening.ThresholdRules;
 
 /**
  * What the screening page shows of one contact: the concern, each child with their own item (decided or still to
- * decide), the checks with partner agencies, and the choices and rules of the decision, in words.
+ * decide), the checks with partner agencies, the questions asked of them (InformationRequestViews), and the choices and rules of the decision, in words.
  */
 @ApplicationScoped
 public class ScreeningViews {
@@ -53,6 +56,9 @@ public class ScreeningViews {
 
     @Inject
     Clock clock;
+
+    @Inject
+    InformationRequestViews requests;
 
     public record Check(String agency, String organisation, String contactName, String when, String findings) {
     }
@@ -77,7 +83,8 @@ public class ScreeningViews {
             String deadline, String timeLeft, String status, String concern, List<String> indicators,
             boolean immediateRisk, String referrer, String referrerContact, String source, List<String> household,
             String consent, List<Child> children, List<Check> checks, List<Choice> organisations, List<Choice> levels,
-            List<Choice> needs, boolean anyToDecide, List<String> history, List<String> rules) {
+            List<Choice> needs, boolean anyToDecide, List<String> history, List<String> rules,
+            InformationRequestViews.Requests requests, String reference, String externalReference) {
     }
 
     @Transactional
@@ -96,7 +103,29 @@ public class ScreeningViews {
                 r == null ? "" : String.join(", ", nonBlank(r.email(), r.phone())), r == null ? "" : r.sourceCode(),
                 household(content), consent(content.consent()), children, checks(d), organisations(), levels(),
                 needs(), children.stream().anyMatch(c -> !c.decided()), ConsoleWords.history(d.history()),
-                decisionRules());
+                decisionRules(), requests.of(item.id, item.priority), content.reference(),
+                r == null ? null : r.externalReference());
+    }
+
+    /**
+     * Each child of the item's contact who has an item of their own, by that item's id, as error summaries name them:
+     * "child 2 (A.S., born March 2016)". Empty when there is no such item (the form is then refused as not found).
+     */
+    @Transactional
+    public Map<UUID, String> childReferences(UUID itemId) {
+        TriageItem item = TriageItem.findById(itemId);
+        TriageReferral referral = item == null ? null : TriageReferral.findById(item.referralId);
+        Map<UUID, String> who = new HashMap<>();
+        if (referral != null) {
+            for (ReferralReceived.Child c : referral.content().children()) {
+                TriageItem own = c.childId().equals(item.childId) ? item
+                        : TriageItem.<TriageItem>find("childId", c.childId()).firstResult();
+                if (own != null) {
+                    who.put(own.id, ConsoleWords.childReference(c));
+                }
+            }
+        }
+        return who;
     }
 
     /** The contact's children who have an item, the one the page is about first. */
@@ -124,7 +153,7 @@ public class ScreeningViews {
     }
 
     private List<Check> checks(TriageResults.Details d) {
-        return d.checks().stream().map(c -> new Check(c.agency.name(),
+        return d.checks().stream().map(c -> new Check(ConsoleWords.code(c.agency.name()),
                 c.organisation == null ? "" : partners.find(c.organisation).map(p -> p.name()).orElse(c.organisation),
                 c.contactName, WHEN.format(c.checkedAt), c.findings)).toList();
     }

@@ -37,5 +37,10 @@ public record DecisionCommand(
                 + " worker has no room the case waits for a team manager's allocation", example = "eh-dana-price")
         @Size(max = 100) String leadWorker,
         @Schema(description = "A team manager's reason to allocate a worker above the caseload maximum")
-        @Size(max = 2000) @PlainText(multiline = true) String allocationOverrideReason) {
+        @Size(max = 2000) @PlainText(multiline = true) String allocationOverrideReason,
+        @Schema(description = "Required while partner organisations' answers are still awaited (information requests"
+                + " REQUESTED or OVERDUE): why the decision does not wait for them. Kept with the decision and in the"
+                + " item's history", example = "Police confirmed the risk by phone; health's answer cannot change the"
+                + " outcome.")
+        @Size(max = 2000) @PlainText(multiline = true) String openRequestsReason) {
 }

@@ -31,6 +31,8 @@ import org.frontdoor.triage.queue.QueueService;
 import org.frontdoor.triage.queue.TriageItem;
 import org.frontdoor.triage.queue.TriageResults.Decided;
 import org.frontdoor.triage.queue.TriageResults.Details;
+import org.frontdoor.triage.sharing.InformationRequest;
+import org.frontdoor.triage.sharing.InformationRequestStatus;
 import org.frontdoor.triage.staff.Actor;
 import org.frontdoor.triage.staff.Actors;
 import org.frontdoor.triage.staff.FourEyesViolation;
@@ -90,11 +92,21 @@ public class DecisionService {
         item.requireDecidableBy(actor);
         CareCase open = CareCase.openFor(item.childKey).orElse(null);
         Pathway openPathway = open == null ? null : open.pathway;
-        validation.check(command, command == null ? List.of()
-                : rules.check(command, item.suggestedLevel, openPathway, DecisionService::staffMember));
+        List<FieldError> errors = new ArrayList<>();
+        long openRequests = 0;
+        if (command != null) {
+            errors.addAll(rules.check(command, item.suggestedLevel, openPathway, DecisionService::staffMember));
+            openRequests = openRequests(item, command, errors);
+        }
+        validation.check(command, errors);
         // Bean validation passed and so did every rule: the command is complete.
         Instant now = Instants.now(clock);
-        item.decide(decisionOf(command, item.suggestedLevel, openPathway), actor, now);
+        String openReason = openRequests == 0 ? null : command.openRequestsReason().strip();
+        item.decide(decisionOf(command, item.suggestedLevel, openPathway, openReason), actor, now);
+        if (openReason != null) {
+            HistoryEntry.add(item.id, now, actor, "DECIDED_WITH_REQUESTS_OPEN", openRequests
+                    + " partner request(s) unanswered: " + openReason);
+        }
         String approvalReason = rules.approvalReason(item.pathway, item.immediateRisk, item.suggestedLevel);
         if (approvalReason != null) {
             return awaitApproval(item, actor, approvalReason, now);
@@ -148,12 +160,28 @@ public class DecisionService {
         return StaffMember.findById(id);
     }
 
-    private static Decision decisionOf(DecisionCommand command, int suggestedLevel, Pathway openPathway) {
+    /**
+     * The partners' answers still awaited on the item (information requests REQUESTED or OVERDUE): a decision made
+     * without them says why ({@code openRequestsReason}).
+     */
+    private static long openRequests(TriageItem item, DecisionCommand command, List<FieldError> errors) {
+        long open = InformationRequest.count("triageItemId = ?1 and status in ?2", item.id,
+                List.of(InformationRequestStatus.REQUESTED, InformationRequestStatus.OVERDUE));
+        if (open > 0 && Text.blankToNull(command.openRequestsReason()) == null) {
+            errors.add(new FieldError("openRequestsReason", open + " information request(s) to partners are still"
+                    + " unanswered: say why the decision does not wait for them"));
+        }
+        return open;
+    }
+
+    private static Decision decisionOf(DecisionCommand command, int suggestedLevel, Pathway openPathway,
+            String openRequestsReason) {
         return new Decision(command.level(), command.outcome(),
                 DecisionRules.pathwayOf(command.outcome(), openPathway), Text.blankToNull(command.primaryNeedCode()),
                 command.rationale().strip(), command.referrerFeedback().strip(),
                 command.level() == suggestedLevel ? null : command.levelOverrideReason().strip(),
-                Text.blankToNull(command.leadWorker()), Text.blankToNull(command.allocationOverrideReason()));
+                Text.blankToNull(command.leadWorker()), Text.blankToNull(command.allocationOverrideReason()),
+                openRequestsReason);
     }
 
     private Decided awaitApproval(TriageItem item, Actor actor, String reason, Instant now) {

@@ -126,6 +126,23 @@ public class IndicatorQueries {
                 from section47_enquiry where icpc_on >= ?1 and icpc_on <= ?2""", from, to));
     }
 
+    /**
+     * Information requests due in the period (their deadline in it), by the asked organisation's agency type, and
+     * those answered, with no trace or declined by their deadline.
+     */
+    public Map<String, InTime> partnerResponses(Instant from, Instant to) {
+        Map<String, InTime> byAgency = new LinkedHashMap<>();
+        SqlRow.list(em, """
+                select coalesce(p.agency_type, 'UNKNOWN') as agency, count(*) as all_due,
+                    count(*) filter (where r.status in ('ANSWERED', 'NO_TRACE', 'DECLINED')
+                        and r.answered_at <= r.deadline) as in_time
+                from information_request r left join partner_directory_copy p on p.id = r.organisation_id
+                where r.deadline >= ?1 and r.deadline < ?2
+                group by 1 order by 1""", from, to)
+                .forEach(r -> byAgency.put(r.string("agency"), inTime(r)));
+        return byAgency;
+    }
+
     private static InTime inTime(SqlRow r) {
         return new InTime(r.count("all_due"), r.count("in_time"));
     }

@@ -23,7 +23,10 @@ public enum PerformanceIndicator {
     ICPCS_WITHIN_15_DAYS("icpcs-within-15-days", "Initial child protection conferences within 15 working days of"
             + " the strategy discussion", Unit.PERCENT, Direction.HIGHER_IS_BETTER),
     CASELOAD_PER_WORKER("caseload-per-worker", "Open cases per lead worker, now", Unit.NUMBER,
-            Direction.LOWER_IS_BETTER);
+            Direction.LOWER_IS_BETTER),
+    PARTNER_RESPONSES_IN_TIME("partner-responses-in-time", "Partner responses within time: information requests"
+            + " answered (or with no trace, or declined) by their deadline, of those due", Unit.PERCENT,
+            Direction.HIGHER_IS_BETTER);
 
     public enum Unit {
         COUNT, PERCENT, NUMBER

@@ -20,7 +20,7 @@ import org.frontdoor.triage.staff.StaffService;
  * The partnership's indicators, by month and year to date (the year from 1 April), each against its configured
  * target with a RAG: contacts and referrals by source, early help stepping up, decisions within a working day,
  * referrers told the outcome in time, re-referrals, open early help plans, assessments within 45 working days,
- * ICPCs within 15, caseload per worker. Counts only: no child's record is read, so nothing here is audited.
+ * ICPCs within 15, caseload per worker, partner responses within time (by agency type). Counts only: no child's record is read, so nothing here is audited.
  */
 @ApplicationScoped
 public class PerformanceIndicators {
@@ -44,7 +44,8 @@ public class PerformanceIndicators {
     Clock clock;
 
     /** A period's figure: a share is {@code count} of {@code of} as a percentage; a count or number is the value. */
-    public record Value(Double value, long count, long of, Rag rag, Map<String, Long> bySource) {
+    public record Value(Double value, long count, long of, Rag rag, Map<String, Long> bySource,
+            Map<String, IndicatorQueries.InTime> byAgency) {
     }
 
     public record Figure(PerformanceIndicator indicator, Double target, double tolerance, Value month,
@@ -90,9 +91,11 @@ public class PerformanceIndicators {
         final long authorisedInTime;
         final long icpcs;
         final long icpcsInTime;
+        final Map<String, IndicatorQueries.InTime> partnerResponses;
 
         Period(MetricsService.Indicators basic, long decided, long decidedInOneDay, long outcomesDue,
-                long outcomesOnTime, long authorised, long authorisedInTime, long icpcs, long icpcsInTime) {
+                long outcomesOnTime, long authorised, long authorisedInTime, long icpcs, long icpcsInTime,
+                Map<String, IndicatorQueries.InTime> partnerResponses) {
             this.basic = basic;
             this.decided = decided;
             this.decidedInOneDay = decidedInOneDay;
@@ -102,6 +105,7 @@ public class PerformanceIndicators {
             this.authorisedInTime = authorisedInTime;
             this.icpcs = icpcs;
             this.icpcsInTime = icpcsInTime;
+            this.partnerResponses = partnerResponses;
         }
 
         Value value(PerformanceIndicator indicator, Double target, double tolerance) {
@@ -119,6 +123,7 @@ public class PerformanceIndicators {
                 case ASSESSMENTS_WITHIN_45_DAYS -> share(authorisedInTime, authorised, target, tolerance, higher);
                 case ICPCS_WITHIN_15_DAYS -> share(icpcsInTime, icpcs, target, tolerance, higher);
                 case CASELOAD_PER_WORKER -> caseload(target, tolerance);
+                case PARTNER_RESPONSES_IN_TIME -> byAgency(partnerResponses, target, tolerance);
             };
         }
     }
@@ -135,23 +140,32 @@ public class PerformanceIndicators {
         IndicatorQueries.InTime assessed = queries.assessmentsAuthorised(fromDay, toDay);
         IndicatorQueries.InTime conferences = queries.conferencesHeld(fromDay, toDay);
         return new Period(basic, decisions.size(), inOneDay, told.all(), told.inTime(), assessed.all(),
-                assessed.inTime(), conferences.all(), conferences.inTime());
+                assessed.inTime(), conferences.all(), conferences.inTime(), queries.partnerResponses(from, to));
     }
 
     private Value caseload(Double target, double tolerance) {
         List<StaffService.Member> workers = staff.list(true).stream().filter(m -> m.staff().active).toList();
         long cases = workers.stream().mapToLong(m -> m.openCases().size()).sum();
         Double average = workers.isEmpty() ? null : Math.round(cases * 10.0 / workers.size()) / 10.0;
-        return new Value(average, cases, workers.size(), Rag.of(average, target, tolerance, false), null);
+        return new Value(average, cases, workers.size(), Rag.of(average, target, tolerance, false), null, null);
     }
 
     private static Value share(long count, long of, Double target, double tolerance, boolean higherIsBetter) {
         Double percent = of == 0 ? null : Math.round(count * 1000.0 / of) / 10.0;
-        return new Value(percent, count, of, Rag.of(percent, target, tolerance, higherIsBetter), null);
+        return new Value(percent, count, of, Rag.of(percent, target, tolerance, higherIsBetter), null, null);
+    }
+
+    /** A share over every agency type, with each type's own counts. */
+    private static Value byAgency(Map<String, IndicatorQueries.InTime> byAgency, Double target, double tolerance) {
+        long all = byAgency.values().stream().mapToLong(IndicatorQueries.InTime::all).sum();
+        long inTime = byAgency.values().stream().mapToLong(IndicatorQueries.InTime::inTime).sum();
+        Value overall = share(inTime, all, target, tolerance, true);
+        return new Value(overall.value(), inTime, all, overall.rag(), null, byAgency);
     }
 
     private static Value count(long count, Map<String, Long> bySource, Double target, double tolerance) {
-        return new Value((double) count, count, 0, Rag.of((double) count, target, tolerance, false), bySource);
+        return new Value((double) count, count, 0, Rag.of((double) count, target, tolerance, false), bySource,
+                null);
     }
 
     private static long sum(Map<String, Long> counts) {

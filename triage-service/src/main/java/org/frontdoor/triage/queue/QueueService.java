@@ -26,6 +26,7 @@ import org.frontdoor.triage.queue.TriageResults.Page;
 import org.frontdoor.triage.queue.TriageResults.Row;
 import org.frontdoor.triage.queue.TriageResults.Sibling;
 import org.frontdoor.triage.screening.PartnerCheck;
+import org.frontdoor.triage.sharing.InformationRequest;
 import org.frontdoor.triage.staff.Actor;
 import org.frontdoor.triage.staff.Actors;
 import org.frontdoor.triage.staff.StaffMember;
@@ -121,7 +122,10 @@ public class QueueService {
         return item;
     }
 
-    /** The item with its contact, the other children of the contact, checks, history and any open case. */
+    /**
+     * The item with its contact, the other children of the contact, checks, history, any open case and the
+     * questions asked of partners.
+     */
     public Details details(TriageItem item) {
         TriageReferral referral = TriageReferral.findById(item.referralId);
         ReferralReceived content = referral.content();
@@ -133,7 +137,8 @@ public class QueueService {
                 .map(c -> sibling(c, itemByChild.get(c.childId())))
                 .toList();
         CareCase open = item.status == TriageStatus.DECIDED ? null : CareCase.openFor(item.childKey).orElse(null);
-        return new Details(item, content, siblings, PartnerCheck.forItem(item.id), HistoryEntry.of(item.id), open);
+        return new Details(item, content, siblings, PartnerCheck.forItem(item.id), HistoryEntry.of(item.id), open,
+                InformationRequest.ofItem(item.id));
     }
 
     private static Sibling sibling(ReferralReceived.Child c, TriageItem item) {
@@ -150,7 +155,7 @@ public class QueueService {
             ReferralReceived.Child child = childOf(referral.content(), item.childId);
             String name = child == null ? null
                     : ((child.firstName() == null ? "" : child.firstName() + " ") + child.lastName()).strip();
-            rows.add(new Row(item, name, referral.sourceCode));
+            rows.add(new Row(item, name, referral.sourceCode, referral.reference));
         }
         return rows;
     }

@@ -173,6 +173,9 @@ public class TriageItem extends PanacheEntityBase {
     @Column(name = "allocation_override_reason")
     public String allocationOverrideReason;
 
+    @Column(name = "open_requests_reason")
+    public String openRequestsReason;
+
     @Column(name = "approval_requested_at")
     public Instant approvalRequestedAt;
 
@@ -252,15 +255,7 @@ public class TriageItem extends PanacheEntityBase {
     /** Records the decision (not yet in effect: see {@link #awaitApproval} and {@link #takeEffect}). */
     public void decide(Decision decision, Actor decider, Instant now) {
         requireDecidableBy(decider);
-        decidedLevel = decision.level();
-        outcome = decision.outcome();
-        pathway = decision.pathway();
-        primaryNeedCode = decision.primaryNeedCode();
-        rationale = decision.rationale();
-        referrerFeedback = decision.referrerFeedback();
-        levelOverrideReason = decision.levelOverrideReason();
-        requestedLeadWorker = decision.requestedLeadWorker();
-        allocationOverrideReason = decision.allocationOverrideReason();
+        keep(decision);
         decidedBy(decider, now);
         if (assignedTo == null) {
             assignedTo = decider.id();
@@ -379,19 +374,24 @@ public class TriageItem extends PanacheEntityBase {
     }
 
     private void clearDecision() {
-        decidedLevel = null;
-        outcome = null;
-        pathway = null;
-        primaryNeedCode = null;
-        rationale = null;
-        referrerFeedback = null;
-        levelOverrideReason = null;
-        requestedLeadWorker = null;
-        allocationOverrideReason = null;
-        decidedBy = null;
-        decidedBySubject = null;
+        keep(null);
+        decidedBy = decidedBySubject = null;
         decidedAt = null;
         approvalRequestedAt = null;
+    }
+
+    /** The decision's own fields, or none. */
+    private void keep(Decision d) {
+        decidedLevel = d == null ? null : d.level();
+        outcome = d == null ? null : d.outcome();
+        pathway = d == null ? null : d.pathway();
+        primaryNeedCode = d == null ? null : d.primaryNeedCode();
+        rationale = d == null ? null : d.rationale();
+        referrerFeedback = d == null ? null : d.referrerFeedback();
+        levelOverrideReason = d == null ? null : d.levelOverrideReason();
+        requestedLeadWorker = d == null ? null : d.requestedLeadWorker();
+        allocationOverrideReason = d == null ? null : d.allocationOverrideReason();
+        openRequestsReason = d == null ? null : d.openRequestsReason();
     }
 
     public boolean isOverdue(Instant now) {

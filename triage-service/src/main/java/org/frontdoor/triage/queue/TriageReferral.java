@@ -35,6 +35,10 @@ public class TriageReferral extends PanacheEntityBase {
     @Column(name = "organisation_name")
     public String organisationName;
 
+    /** The contact's short human reference (FD-2026-004213); null for a contact received before references. */
+    @Column(name = "reference")
+    public String reference;
+
     @Column(name = "immediate_risk", nullable = false)
     public boolean immediateRisk;
 
@@ -49,6 +53,7 @@ public class TriageReferral extends PanacheEntityBase {
         r.referrerKind = received.referrer().kind();
         r.organisationId = received.referrer().organisationId();
         r.organisationName = received.referrer().organisationName();
+        r.reference = received.reference();
         r.immediateRisk = received.concerns() != null && received.concerns().immediateRisk();
         try {
             r.payload = EventJson.mapper().writeValueAsString(received);

@@ -10,6 +10,7 @@ import org.frontdoor.triage.cases.CaseResults;
 import org.frontdoor.triage.decision.DecisionService;
 import org.frontdoor.triage.screening.PartnerCheck;
 import org.frontdoor.triage.screening.ScreeningService;
+import org.frontdoor.triage.sharing.InformationRequest;
 
 /**
  * What screening answers with, shared by the queue, the screening and the decision services and their callers: the
@@ -30,7 +31,8 @@ public final class TriageResults {
     }
 
     /** One row of the queue: the item, the child's name and the referral source. */
-    public record Row(TriageItem item, String childName, String sourceCode) {
+    /** @param reference the contact's human reference, null for a contact received before references */
+    public record Row(TriageItem item, String childName, String sourceCode, String reference) {
     }
 
     public record Page(int page, int size, long total, List<Row> rows) {
@@ -43,7 +45,7 @@ public final class TriageResults {
 
     /** Everything a triage worker needs to decide for one child. */
     public record Details(TriageItem item, ReferralReceived content, List<Sibling> siblings, List<PartnerCheck> checks,
-            List<HistoryEntry> history, CareCase openCase) {
+            List<HistoryEntry> history, CareCase openCase, List<InformationRequest> informationRequests) {
     }
 
     /** A decision as recorded; {@code effect} is null while it awaits approval. */

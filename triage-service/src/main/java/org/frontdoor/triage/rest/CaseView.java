@@ -17,6 +17,7 @@ import org.frontdoor.triage.cases.CaseChangeRequest;
 import org.frontdoor.triage.cases.CaseChild;
 import org.frontdoor.triage.cases.CaseResults;
 import org.frontdoor.triage.cases.CaseStep;
+import org.frontdoor.triage.queue.TriageReferral;
 
 @Schema(name = "Case", description = "An early help or social care case")
 public record CaseView(UUID id, UUID referralId,
@@ -86,10 +87,15 @@ public record CaseView(UUID id, UUID referralId,
     }
 
     @Schema(name = "CaseChild")
-    public record Child(UUID childId, UUID referralId, UUID triageItemId, Instant joinedAt) {
+    public record Child(UUID childId, UUID referralId,
+            @Schema(description = "The human reference of the contact that brought the child; absent for a contact"
+                    + " received before references", example = "FD-2026-004213", maxLength = 30) String reference,
+            UUID triageItemId, Instant joinedAt) {
 
         public static Child of(CaseChild c) {
-            return new Child(c.key.childId(), c.referralId, c.triageItemId, c.joinedAt);
+            TriageReferral contact = TriageReferral.findById(c.referralId);
+            return new Child(c.key.childId(), c.referralId, contact == null ? null : contact.reference,
+                    c.triageItemId, c.joinedAt);
         }
     }
 

@@ -18,7 +18,7 @@ import org.frontdoor.triage.indicators.Rag;
 public record PerformanceReport(@Schema(type = SchemaType.STRING, example = "2026-11") YearMonth month,
         LocalDate monthFrom, @Schema(description = "The month's last day counted: today, for this month")
         LocalDate monthTo, @Schema(description = "1 April of the year the month is in") LocalDate yearFrom,
-        @Schema(description = "One each indicator", maxItems = 10) List<Indicator> indicators) {
+        @Schema(description = "One each indicator", maxItems = 11) List<Indicator> indicators) {
 
     @Schema(name = "PerformanceIndicator")
     public record Indicator(PerformanceIndicator code, @Schema(maxLength = 200) String title,
@@ -40,7 +40,18 @@ public record PerformanceReport(@Schema(type = SchemaType.STRING, example = "202
                     maximum = Bounds.LONG_MAX) long of,
             Rag rag,
             @Schema(description = "Contacts and referrals: by CIN referral source code")
-            Map<String, @Min(0) @Max(Long.MAX_VALUE) Long> bySource) {
+            Map<String, @Min(0) @Max(Long.MAX_VALUE) Long> bySource,
+            @Schema(description = "Partner responses within time: by the asked organisation's agency type (as the"
+                    + " partner directory has it, e.g. POLICE, HEALTH)")
+            Map<String, AgencyFigure> byAgency) {
+    }
+
+    @Schema(name = "PerformanceAgencyFigure", description = "One agency type's share")
+    public record AgencyFigure(
+            @Schema(description = "Answered, with no trace or declined by the deadline", minimum = "0",
+                    maximum = Bounds.LONG_MAX) long count,
+            @Schema(description = "Requests due", minimum = "0", maximum = Bounds.LONG_MAX) long of,
+            @Schema(description = "The share in percent (one decimal)", example = "87.5") Double value) {
     }
 
     public static PerformanceReport of(PerformanceIndicators.Report r) {
@@ -52,6 +63,10 @@ public record PerformanceReport(@Schema(type = SchemaType.STRING, example = "202
     }
 
     private static Figure figure(PerformanceIndicators.Value v) {
-        return new Figure(v.value(), v.count(), v.of(), v.rag(), v.bySource());
+        return new Figure(v.value(), v.count(), v.of(), v.rag(), v.bySource(), v.byAgency() == null ? null
+                : v.byAgency().entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
+                        e -> new AgencyFigure(e.getValue().inTime(), e.getValue().all(), e.getValue().all() == 0 ? null
+                                : Math.round(e.getValue().inTime() * 1000.0 / e.getValue().all()) / 10.0),
+                        (a, b) -> a, java.util.TreeMap::new)));
     }
 }

@@ -14,7 +14,10 @@ import org.frontdoor.triage.queue.TriageStatus;
 
 /** One row of the queue. */
 @Schema(name = "TriageItemSummary")
-public record TriageItemSummary(UUID id, UUID referralId, UUID childId,
+public record TriageItemSummary(UUID id, UUID referralId,
+        @Schema(description = "The contact's short human reference, what people quote; absent for a contact received"
+                + " before references", example = "FD-2026-004213", maxLength = 30) String reference,
+        UUID childId,
         @Schema(example = "Amy Smith", maxLength = 201) String childName,
         TriageStatus status,
         Priority priority,
@@ -35,7 +38,7 @@ public record TriageItemSummary(UUID id, UUID referralId, UUID childId,
 
     public static TriageItemSummary of(TriageResults.Row row, Instant now) {
         var item = row.item();
-        return new TriageItemSummary(item.id, item.referralId, item.childId, row.childName(), item.status,
+        return new TriageItemSummary(item.id, item.referralId, row.reference(), item.childId, row.childName(), item.status,
                 item.priority, item.receivedAt, item.deadline, item.isOverdue(now), item.suggestedLevel,
                 item.immediateRisk, item.assignedTo, item.openCaseId, item.openCasePathway, item.openCaseWorker,
                 item.reReferral, row.sourceCode(), item.outcome, item.decidedBy, item.approvalRequestedAt);

@@ -20,10 +20,15 @@ import org.frontdoor.triage.queue.TriageResults;
 import org.frontdoor.triage.queue.TriageStatus;
 import org.frontdoor.triage.screening.PartnerCheck;
 import org.frontdoor.triage.screening.SuggestionReason;
+import org.frontdoor.triage.sharing.InformationRequest;
+import org.frontdoor.triage.sharing.InformationRequestStatus;
 
 /** Everything a triage worker needs to decide for one child. */
 @Schema(name = "TriageItem")
-public record TriageItemView(UUID id, UUID referralId, UUID childId,
+public record TriageItemView(UUID id, UUID referralId,
+        @Schema(description = "The contact's short human reference, what people quote; absent for a contact received"
+                + " before references", example = "FD-2026-004213", maxLength = 30) String reference,
+        UUID childId,
         @Schema(description = "The child across contacts: GET/PUT /api/v1/children/{childKey}/characteristics")
         UUID childKey,
         TriageStatus status,
@@ -36,6 +41,9 @@ public record TriageItemView(UUID id, UUID referralId, UUID childId,
         Referral referral,
         @Schema(description = "Every partner agency check recorded for the child (a record's own history: not paged)")
         List<Check> checks,
+        @Schema(description = "The questions asked of partner organisations about the contact's children from this"
+                + " item, oldest first, with their answers (a record's own history: not paged)", maxItems = 100)
+        List<RequestOnItem> informationRequests,
         Decision decision,
         @Schema(description = "The last time a team manager sent a decision back, and why") SentBack sentBack,
         @Schema(description = "The case this child's decision opened, joined or stepped") UUID caseId,
@@ -110,11 +118,29 @@ public record TriageItemView(UUID id, UUID referralId, UUID childId,
         }
     }
 
+    @Schema(name = "InformationRequestOnItem", description = "A question to a partner organisation and its answer")
+    public record RequestOnItem(UUID id,
+            @Schema(description = "Its id in the partner directory", example = "south-yorkshire-police", maxLength = 100)
+            String organisation, Priority urgency, Instant deadline, InformationRequestStatus status,
+            @Schema(description = "What the organisation holds (ANSWERED)", maxLength = 10000) String findings,
+            @Schema(description = "Why it will not answer (DECLINED)", maxLength = 2000) String declinedReason,
+            Instant answeredAt,
+            @Schema(description = "When it was chased, its deadline passed unanswered") Instant chasedAt,
+            @Schema(description = "Answered after its deadline") boolean late) {
+
+        public static RequestOnItem of(InformationRequest r) {
+            return new RequestOnItem(r.id, r.organisationId, r.urgency, r.deadline, r.status, r.findings,
+                    r.declinedReason, r.answeredAt, r.chasedAt, r.answeredLate());
+        }
+    }
+
     @Schema(name = "Decision")
     public record Decision(@Schema(minimum = "1", maximum = "4") int level, Outcome outcome, Pathway pathway,
             @Schema(description = "CIN primary need") PrimaryNeed primaryNeedCode,
             @Schema(maxLength = 10000) String rationale, @Schema(maxLength = 5000) String referrerFeedback,
             @Schema(maxLength = 5000) String levelOverrideReason,
+            @Schema(description = "Why it did not wait for the partners' answers still awaited", maxLength = 2000)
+            String openRequestsReason,
             @Schema(description = "Staff id", maxLength = 200) String decidedBy,
             @Schema(description = "The decider's sign-in (the token's subject): the approver's is never the same",
                     maxLength = 200) String decidedBySubject,
@@ -155,10 +181,10 @@ public record TriageItemView(UUID id, UUID referralId, UUID childId,
         Decision decision = item.decidedAt == null ? null
                 : new Decision(item.decidedLevel, item.outcome, item.pathway,
                         PrimaryNeed.fromCode(item.primaryNeedCode).orElse(null), item.rationale,
-                        item.referrerFeedback, item.levelOverrideReason, item.decidedBy, item.decidedBySubject,
-                        item.decidedAt, item.status == TriageStatus.AWAITING_APPROVAL, item.metDeadline,
+                        item.referrerFeedback, item.levelOverrideReason, item.openRequestsReason, item.decidedBy,
+                        item.decidedBySubject, item.decidedAt, item.status == TriageStatus.AWAITING_APPROVAL, item.metDeadline,
                         item.approvedBy, item.approvedBySubject, item.approvedAt, item.becameReferral, item.referralDate);
-        return new TriageItemView(item.id, item.referralId, item.childId, item.childKey, item.status, item.priority,
+        return new TriageItemView(item.id, item.referralId, content.reference(), item.childId, item.childKey, item.status, item.priority,
                 item.receivedAt, item.queuedAt, item.deadline, item.isOverdue(now), item.assignedTo, item.assignedAt,
                 new Suggestion(item.suggestedLevel, item.suggestionReasons),
                 new PriorInvolvement(item.referralsLast12Months, item.reReferral, item.sameDayFirstReferralId,
@@ -168,7 +194,8 @@ public record TriageItemView(UUID id, UUID referralId, UUID childId,
                         d.siblings().stream().map(Sibling::of).toList(),
                         content.householdMembers() == null ? List.of() : content.householdMembers(),
                         content.concerns(), content.consent()),
-                d.checks().stream().map(Check::of).toList(), decision,
+                d.checks().stream().map(Check::of).toList(),
+                d.informationRequests().stream().map(RequestOnItem::of).toList(), decision,
                 item.sentBackAt == null ? null : new SentBack(item.sentBackBy, item.sentBackAt, item.sentBackReason),
                 item.caseId, item.version, d.history().stream().map(History::of).toList(), possibleMatches);
     }

@@ -34,8 +34,10 @@ public class RecordErasure {
                 + " where referral_id = ?1", referral);
         String items = "(select id from triage_item where referral_id = ?1)";
         delete("delete from partner_check where triage_item_id in " + items, referral);
+        delete("delete from information_request where referral_id = ?1", referral);
         delete("delete from assessment where triage_item_id in " + items, referral);
         delete("delete from section47_enquiry where triage_item_id in " + items, referral);
+        delete("delete from strategy_discussion where triage_item_id in " + items, referral);
         delete("delete from triage_history where subject_id in " + items, referral);
         delete("delete from staff_alert where referral_id = ?1 or triage_item_id in " + items, referral);
         delete("delete from case_child where referral_id = ?1", referral);
@@ -47,7 +49,8 @@ public class RecordErasure {
         delete("delete from feedback_delivery where referral_id = ?1", referral);
         deleteCensusRecordsLeft(childKeys);
         deleteIndexRecordsLeft(records);
-        audit.record("referral.erased", referral, erased.retentionKind() + ": triage items, checks and history");
+        audit.record("referral.erased", referral, erased.retentionKind() + ": triage items, checks, information"
+                + " requests and history");
     }
 
     /** A case no remaining contact names goes with the last of them, with its steps, history and alerts. */

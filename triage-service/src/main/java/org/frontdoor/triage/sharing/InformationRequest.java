@@ -8,8 +8,10 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.frontdoor.events.codes.Priority;
+import org.frontdoor.support.domain.DomainException;
 
 /** A question the MASH asked a partner organisation about a contact's children, and the organisation's answer. */
 @Entity
@@ -66,4 +68,79 @@ public class InformationRequest extends PanacheEntityBase {
     /** When the organisation was reminded, once the deadline passed. */
     @Column(name = "chased_at")
     public Instant chasedAt;
+
+    /**
+     * A question asked now of {@code organisationId} about the children of item {@code itemId}, due by
+     * {@code deadline} (worked out by the caller from the urgency: the entity computes nothing of it).
+     */
+    public static InformationRequest ask(UUID itemId, UUID referralId, String organisationId, String question,
+            Priority urgency, String requestedBy, Instant now, Instant deadline) {
+        InformationRequest r = new InformationRequest();
+        r.id = UUID.randomUUID();
+        r.triageItemId = itemId;
+        r.referralId = referralId;
+        r.organisationId = organisationId;
+        r.question = question;
+        r.urgency = urgency;
+        r.status = InformationRequestStatus.REQUESTED;
+        r.requestedBy = requestedBy;
+        r.requestedAt = now;
+        r.deadline = deadline;
+        return r;
+    }
+
+    /** The organisation answers with what it holds; an overdue request may still be answered (it stays late). */
+    public void answer(String findings, String by, Instant now) {
+        settle(InformationRequestStatus.ANSWERED, by, now);
+        this.findings = findings;
+    }
+
+    /** The organisation searched and holds nothing about the children. */
+    public void noTrace(String by, Instant now) {
+        settle(InformationRequestStatus.NO_TRACE, by, now);
+    }
+
+    /** The organisation will not answer, with its reason. */
+    public void decline(String reason, String by, Instant now) {
+        settle(InformationRequestStatus.DECLINED, by, now);
+        declinedReason = reason;
+    }
+
+    /** The deadline passed unanswered: the organisation is chased now. */
+    public void overdue(Instant now) {
+        if (status != InformationRequestStatus.REQUESTED) {
+            throw DomainException.conflict("Information request " + id + " is " + status
+                    + ": only a request still awaiting its answer turns overdue");
+        }
+        if (!now.isAfter(deadline)) {
+            throw DomainException.conflict("Information request " + id + " is not due until " + deadline);
+        }
+        status = InformationRequestStatus.OVERDUE;
+        chasedAt = now;
+    }
+
+    /** Still awaiting the organisation's answer (REQUESTED or OVERDUE). */
+    public boolean isOpen() {
+        return status == InformationRequestStatus.REQUESTED || status == InformationRequestStatus.OVERDUE;
+    }
+
+    /** Answered (or declined) after its deadline. */
+    public boolean answeredLate() {
+        return answeredAt != null && answeredAt.isAfter(deadline);
+    }
+
+    /** The requests made from an item, oldest first. */
+    public static List<InformationRequest> ofItem(UUID itemId) {
+        return list("triageItemId = ?1 order by requestedAt, id", itemId);
+    }
+
+    private void settle(InformationRequestStatus to, String by, Instant now) {
+        if (!isOpen()) {
+            throw DomainException.conflict("Information request " + id + " was already " + status
+                    + (answeredAt == null ? "" : " at " + answeredAt) + ": it cannot be answered again");
+        }
+        status = to;
+        answeredBy = by;
+        answeredAt = now;
+    }
 }

@@ -7,7 +7,9 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import org.frontdoor.support.audit.AuditLog;
@@ -22,6 +24,7 @@ import org.frontdoor.triage.queue.HistoryEntry;
 import org.frontdoor.triage.queue.TriageItem;
 import org.frontdoor.triage.staff.Actor;
 import org.frontdoor.triage.staff.Actors;
+import org.frontdoor.triage.strategy.StrategyDiscussion;
 
 /**
  * The statutory work after a referral, as the census needs it: the s17 assessment (due 45 working days after the
@@ -86,9 +89,10 @@ public class AssessmentService {
     }
 
     @Transactional
-    public Section47Enquiry startEnquiry(UUID itemId, Section47Command command) {
+    public Section47Enquiry startEnquiry(UUID itemId, Section47Command asked) {
         TriageItem item = referral(itemId);
-        validation.check(command, Section47Enquiry.check(command, item.referralDate, today(), calendar));
+        Section47Command command = datedByDiscussion(item.id, asked);
+        validation.check(command, enquiryRules(command, item.referralDate));
         if (Section47Enquiry.openOf(item.id)) {
             throw DomainException.conflict("Triage item " + itemId + " has an s47 enquiry without its conference:"
                     + " one at a time per referral (DfE rule 8740); record its outcome first");
@@ -104,11 +108,15 @@ public class AssessmentService {
     }
 
     @Transactional
-    public Section47Enquiry updateEnquiry(UUID id, Section47Command command, Long ifMatch) {
+    public Section47Enquiry updateEnquiry(UUID id, Section47Command asked, Long ifMatch) {
         Section47Enquiry e = found(Section47Enquiry.findById(id, LockModeType.PESSIMISTIC_WRITE),
                 "Section 47 enquiry " + id);
-        TriageItem item = changing(e, "Section 47 enquiry " + id, ifMatch, command,
-                referralDate -> Section47Enquiry.check(command, referralDate, today(), calendar));
+        Section47Command command = datedByDiscussion(e.triageItemId, asked);
+        TriageItem item = changing(e, "Section 47 enquiry " + id, ifMatch, command, referralDate -> {
+            List<FieldError> errors = new ArrayList<>(enquiryRules(command, referralDate));
+            errors.addAll(PlanService.keepsItsRecords(id, command)); // its plan's reviews and categories stay in it
+            return errors;
+        });
         Actor actor = actors.staff();
         boolean concluding = e.concludedBy(command);
         e.record(command, icpcDue(command), actor, Instants.now(clock));
@@ -139,8 +147,48 @@ public class AssessmentService {
         return item;
     }
 
+    /**
+     * A strategy discussion held {@code on} decided on an s47 enquiry of {@code item}: the referral's enquiry
+     * without its conference, if there is one, takes the discussion's date (and its conference falls due from it).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<Section47Enquiry> strategyDiscussionHeld(TriageItem item, LocalDate on, Actor by, Instant now) {
+        Optional<Section47Enquiry> open = Section47Enquiry.openOfForUpdate(item.id);
+        open.ifPresent(e -> {
+            e.takeStrategyDiscussion(on, icpcDue(on), by, now);
+            HistoryEntry.add(item.id, now, by, "S47_DATED", "s47 enquiry dated by the strategy discussion of " + on
+                    + "; initial conference due by " + e.icpcDueOn);
+            audit.record("section47.changed", item.referralId, "enquiry " + e.id + ", dated by a strategy"
+                    + " discussion");
+        });
+        return open;
+    }
+
+    /** Without a date, the latest strategy discussion of the item that decided on an s47 enquiry dates it. */
+    private static Section47Command datedByDiscussion(UUID itemId, Section47Command command) {
+        if (command == null || command.strategyDiscussionOn() != null) {
+            return command;
+        }
+        return StrategyDiscussion.latestDecidingAnEnquiry(itemId)
+                .map(d -> command.withStrategyDiscussionOn(d.heldOn())).orElse(command);
+    }
+
+    /** The enquiry's rules, and its date required when no strategy discussion of the item gave one. */
+    private List<FieldError> enquiryRules(Section47Command command, LocalDate referralDate) {
+        List<FieldError> errors = new ArrayList<>(Section47Enquiry.check(command, referralDate, today(), calendar));
+        if (command != null && command.strategyDiscussionOn() == null) {
+            errors.add(new FieldError("strategyDiscussionOn", "must not be null: give the strategy discussion's"
+                    + " date, or record the strategy discussion that decided on the enquiry first"));
+        }
+        return errors;
+    }
+
     private LocalDate icpcDue(Section47Command command) {
-        return calendar.plusWorkingDays(command.strategyDiscussionOn(), config.returns().icpcWorkingDays());
+        return icpcDue(command.strategyDiscussionOn());
+    }
+
+    private LocalDate icpcDue(LocalDate strategyDiscussionOn) {
+        return calendar.plusWorkingDays(strategyDiscussionOn, config.returns().icpcWorkingDays());
     }
 
     /** The triage item of a contact that became a referral: assessments and enquiries belong to referrals. */

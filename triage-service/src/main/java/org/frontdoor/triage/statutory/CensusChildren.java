@@ -21,16 +21,20 @@ import org.frontdoor.events.codes.UpnUnknownReason;
 import org.frontdoor.returns.CensusAssessment;
 import org.frontdoor.returns.CensusChild;
 import org.frontdoor.returns.CensusEpisode;
+import org.frontdoor.returns.CinPlan;
 import org.frontdoor.returns.ProtectionPlan;
 import org.frontdoor.returns.Section47;
 import org.frontdoor.triage.statutory.CensusQueries.AssessmentRow;
 import org.frontdoor.triage.statutory.CensusQueries.EnquiryRow;
 import org.frontdoor.triage.statutory.CensusQueries.EpisodeRow;
+import org.frontdoor.triage.statutory.CensusQueries.PlanEventRow;
+import org.frontdoor.triage.statutory.CensusQueries.PlanRows;
 
 /**
  * The census's children of a collection year [start, end], made from the rows {@link CensusQueries} reads: each
  * referral an episode (closed by its case, or by a step down or across to early help; nothing after the year's end
- * counts), with its assessments, enquiries and protection plans. Plain Java: no database.
+ * counts), with its assessments, CIN plans, enquiries and protection plans (with their reviews, and the latest category
+ * of abuse from the latest change of category). Plain Java: no database.
  */
 final class CensusChildren {
 
@@ -38,12 +42,22 @@ final class CensusChildren {
     private final LocalDate end;
     private final Map<UUID, List<CensusAssessment>> assessments = new HashMap<>();
     private final Map<UUID, List<EnquiryRow>> enquiries = new HashMap<>();
+    private final Map<UUID, List<CinPlan>> cinPlans = new HashMap<>();
+    /** By enquiry: its plan's review dates, and its changes of category, earliest first. */
+    private final Map<UUID, List<LocalDate>> reviews = new HashMap<>();
+    private final Map<UUID, List<PlanEventRow>> categoryChanges = new HashMap<>();
     /** Every child protection plan a child has had, to count the earlier ones (NumberOfPreviousCPP). */
     private final Map<UUID, List<LocalDate>> plansOf = new HashMap<>();
 
-    CensusChildren(LocalDate start, LocalDate end, List<AssessmentRow> assessmentRows, List<EnquiryRow> enquiryRows) {
+    CensusChildren(LocalDate start, LocalDate end, List<AssessmentRow> assessmentRows, List<EnquiryRow> enquiryRows,
+            PlanRows plans) {
         this.start = start;
         this.end = end;
+        plans.cinPlans().forEach(p -> cinPlans.computeIfAbsent(p.itemId(), k -> new ArrayList<>()).add(new CinPlan(
+                p.startedOn(), p.endedOn() != null && !p.endedOn().isAfter(end) ? p.endedOn() : null)));
+        plans.reviews().forEach(r -> reviews.computeIfAbsent(r.enquiryId(), k -> new ArrayList<>()).add(r.on()));
+        plans.categoryChanges().forEach(c -> categoryChanges.computeIfAbsent(c.enquiryId(), k -> new ArrayList<>())
+                .add(c));
         assessmentRows.forEach(a -> assessments.computeIfAbsent(a.itemId(), k -> new ArrayList<>()).add(assessment(a)));
         for (EnquiryRow e : enquiryRows) {
             enquiries.computeIfAbsent(e.itemId(), k -> new ArrayList<>()).add(e);
@@ -104,7 +118,8 @@ final class CensusChildren {
     private Optional<CensusEpisode> episode(EpisodeRow r) {
         List<CensusAssessment> as = assessments.getOrDefault(r.itemId(), List.of());
         List<EnquiryRow> es = enquiries.getOrDefault(r.itemId(), List.of());
-        Closure closure = closure(r, !as.isEmpty() && es.isEmpty());
+        List<CinPlan> cins = cinPlans.getOrDefault(r.itemId(), List.of());
+        Closure closure = closure(r, !as.isEmpty() && es.isEmpty() && cins.isEmpty());
         if (closure.on() != null && closure.on().isBefore(start) && r.referralDate().isBefore(start)) {
             return Optional.empty();
         }
@@ -115,10 +130,10 @@ final class CensusChildren {
             s47s.add(new Section47(e.startedOn(), e.icpcDueOn(), held ? e.icpcOn() : null, e.icpcNotRequired()));
             plan(e).ifPresent(plans::add);
         }
-        boolean nfa = closure.on() != null && as.isEmpty() && es.isEmpty();
+        boolean nfa = closure.on() != null && as.isEmpty() && es.isEmpty() && cins.isEmpty();
         return Optional.of(new CensusEpisode(r.referralDate(), ReferralSource.fromCode(r.sourceCode()).orElse(null),
                 PrimaryNeed.fromCode(r.primaryNeedCode()).orElse(null), closure.on(), closure.reason(), null, as,
-                List.of(), s47s, nfa, plans));
+                cins, s47s, nfa, plans));
     }
 
     private record Closure(LocalDate on, ClosureReason reason) {
@@ -150,7 +165,13 @@ final class CensusChildren {
         CategoryOfAbuse category = CategoryOfAbuse.fromCode(e.planCategory()).orElse(null);
         int previous = (int) plansOf.getOrDefault(e.childKey(), List.of()).stream()
                 .filter(p -> p.isBefore(planStart)).count();
-        return Optional.of(new ProtectionPlan(planStart, planEnd != null && !planEnd.isAfter(end) ? planEnd : null,
-                category, category, previous, List.of()));
+        LocalDate ended = planEnd != null && !planEnd.isAfter(end) ? planEnd : null;
+        // the category at the plan's end, or at the year's end while it goes on
+        LocalDate asOf = ended != null ? ended : end;
+        CategoryOfAbuse latest = categoryChanges.getOrDefault(e.id(), List.of()).stream()
+                .filter(c -> !c.on().isAfter(asOf)).reduce((a, b) -> b)
+                .flatMap(c -> CategoryOfAbuse.fromCode(c.category())).orElse(category);
+        return Optional.of(new ProtectionPlan(planStart, ended, category, latest, previous,
+                reviews.getOrDefault(e.id(), List.of()).stream().filter(d -> !d.isAfter(asOf)).toList()));
     }
 }

@@ -31,8 +31,21 @@ public class CensusQueries {
     public record AssessmentRow(UUID itemId, LocalDate startedOn, LocalDate authorisedOn, List<String> factors) {
     }
 
-    public record EnquiryRow(UUID itemId, UUID childKey, LocalDate startedOn, LocalDate icpcDueOn, LocalDate icpcOn,
+    public record EnquiryRow(UUID id, UUID itemId, UUID childKey, LocalDate startedOn, LocalDate icpcDueOn, LocalDate icpcOn,
             boolean icpcNotRequired, LocalDate planStartedOn, LocalDate planEndedOn, String planCategory) {
+    }
+
+    public record CinPlanRow(UUID itemId, LocalDate startedOn, LocalDate endedOn) {
+    }
+
+    /** A child protection plan's review, or its change of category ({@code category}; null for a review). */
+    public record PlanEventRow(UUID enquiryId, LocalDate on, String category) {
+    }
+
+    /** What the plans add to the episodes: CIN plans, and the protection plans' reviews and changes of category. */
+    public record PlanRows(List<CinPlanRow> cinPlans, List<PlanEventRow> reviews, List<PlanEventRow> categoryChanges) {
+
+        public static final PlanRows NONE = new PlanRows(List.of(), List.of(), List.of());
     }
 
     /** Every referral up to the year's end whose episode may touch the year [start, end]. */
@@ -70,13 +83,14 @@ public class CensusQueries {
     /** The s47 enquiries of referrals up to {@code end} started by then, earliest first. */
     public List<EnquiryRow> enquiries(LocalDate end) {
         return SqlRow.list(em, """
-                select e.triage_item_id, i.child_key, e.started_on, e.icpc_due_on, e.icpc_on, e.icpc_not_required,
+                select e.id, e.triage_item_id, i.child_key, e.started_on, e.icpc_due_on, e.icpc_on, e.icpc_not_required,
                        e.plan_started_on, e.plan_ended_on, e.plan_category
                 from section47_enquiry e join triage_item i on i.id = e.triage_item_id
                 where i.became_referral and i.referral_date <= ?1 and e.started_on <= ?1
                 order by e.started_on""", end).stream()
-                .map(r -> new EnquiryRow(r.uuid("triage_item_id"), r.uuid("child_key"), r.date("started_on"),
-                        r.date("icpc_due_on"), r.date("icpc_on"), Boolean.TRUE.equals(r.bool("icpc_not_required")),
+                .map(r -> new EnquiryRow(r.uuid("id"), r.uuid("triage_item_id"), r.uuid("child_key"),
+                        r.date("started_on"), r.date("icpc_due_on"), r.date("icpc_on"),
+                        Boolean.TRUE.equals(r.bool("icpc_not_required")),
                         r.date("plan_started_on"), r.date("plan_ended_on"), r.string("plan_category")))
                 .toList();
     }
@@ -88,5 +102,30 @@ public class CensusQueries {
     public List<ChildCharacteristics> children(LocalDate end) {
         return ChildCharacteristics.list("mergedInto is null and childKey in (select i.childKey from TriageItem i"
                 + " where i.becameReferral = true and i.referralDate <= ?1)", end);
+    }
+
+    /**
+     * The CIN plans of referrals up to {@code end} started by then, and the reviews and changes of category by then of
+     * the protection plans, each earliest first.
+     */
+    public PlanRows plans(LocalDate end) {
+        List<CinPlanRow> cinPlans = SqlRow.list(em, """
+                select p.triage_item_id, p.started_on, p.ended_on
+                from cin_plan p join triage_item i on i.id = p.triage_item_id
+                where i.became_referral and i.referral_date <= ?1 and p.started_on <= ?1
+                order by p.started_on""", end).stream()
+                .map(r -> new CinPlanRow(r.uuid("triage_item_id"), r.date("started_on"), r.date("ended_on")))
+                .toList();
+        List<PlanEventRow> reviews = SqlRow.list(em, """
+                select section47_enquiry_id, reviewed_on from protection_plan_review where reviewed_on <= ?1
+                order by reviewed_on""", end).stream()
+                .map(r -> new PlanEventRow(r.uuid("section47_enquiry_id"), r.date("reviewed_on"), null)).toList();
+        List<PlanEventRow> changes = SqlRow.list(em, """
+                select section47_enquiry_id, changed_on, category from protection_plan_category_change
+                where changed_on <= ?1 order by changed_on""", end).stream()
+                .map(r -> new PlanEventRow(r.uuid("section47_enquiry_id"), r.date("changed_on"),
+                        r.string("category")))
+                .toList();
+        return new PlanRows(cinPlans, reviews, changes);
     }
 }

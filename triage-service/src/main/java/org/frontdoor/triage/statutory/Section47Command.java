@@ -1,6 +1,5 @@
 package org.frontdoor.triage.statutory;
 
-import jakarta.validation.constraints.NotNull;
 import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.frontdoor.events.codes.CategoryOfAbuse;
@@ -9,8 +8,10 @@ import org.frontdoor.events.codes.CategoryOfAbuse;
         + " the initial child protection conference (ICPC) or that none is needed, and a child protection plan")
 public record Section47Command(
         @Schema(description = "The strategy discussion that started the enquiry: not before the referral, not in"
-                + " the future; the ICPC is due 15 working days after it", example = "2026-11-24")
-        @NotNull LocalDate strategyDiscussionOn,
+                + " the future; the ICPC is due 15 working days after it. Required unless a strategy discussion"
+                + " recorded on the item decided on an s47 enquiry: absent, the latest such discussion's date",
+                example = "2026-11-24")
+        LocalDate strategyDiscussionOn,
         @Schema(description = "The enquiry's start, when later than the strategy discussion (else that date)")
         LocalDate startedOn,
         @Schema(description = "The date of the initial child protection conference: a working day, not before the"
@@ -20,4 +21,9 @@ public record Section47Command(
         LocalDate planStartedOn,
         @Schema(description = "The plan's category of abuse", example = "NEG") CategoryOfAbuse planCategory,
         @Schema(description = "When the plan ended") LocalDate planEndedOn) {
+
+    /** This command dated by the strategy discussion of {@code on}. */
+    public Section47Command withStrategyDiscussionOn(LocalDate on) {
+        return new Section47Command(on, startedOn, icpcOn, icpcNotRequired, planStartedOn, planCategory, planEndedOn);
+    }
 }

@@ -2,11 +2,13 @@ package org.frontdoor.triage.statutory;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.frontdoor.support.calendar.WorkingCalendar;
 import org.frontdoor.support.problem.Problem.FieldError;
@@ -101,6 +103,19 @@ public class Section47Enquiry extends StatutoryRecord {
         updated(by, now);
     }
 
+    /**
+     * A strategy discussion held {@code on} decided on this enquiry: it dates the enquiry, its conference then due
+     * {@code icpcDue}. A start that followed the old date moves with it; a later start stays unless now before it.
+     */
+    public void takeStrategyDiscussion(LocalDate on, LocalDate icpcDue, Actor by, Instant now) {
+        if (startedOn.equals(strategyDiscussionOn) || startedOn.isBefore(on)) {
+            startedOn = on;
+        }
+        strategyDiscussionOn = on;
+        icpcDueOn = icpcDue;
+        updated(by, now);
+    }
+
     /** Whether {@code command} ends the enquiry: a conference held, or none needed. */
     public boolean concludedBy(Section47Command command) {
         return open() && (command.icpcOn() != null || Boolean.TRUE.equals(command.icpcNotRequired()));
@@ -109,6 +124,12 @@ public class Section47Enquiry extends StatutoryRecord {
     /** One at a time per referral (DfE rule 8740): whether the referral has one without its conference. */
     public static boolean openOf(UUID triageItemId) {
         return count("triageItemId = ?1 and icpcOn is null and icpcNotRequired = false", triageItemId) > 0;
+    }
+
+    /** The referral's enquiry without its conference, if any, locked for a change. */
+    public static Optional<Section47Enquiry> openOfForUpdate(UUID triageItemId) {
+        return find("triageItemId = ?1 and icpcOn is null and icpcNotRequired = false", triageItemId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
     /** For the referral's history: the strategy discussion and when the conference is due. */

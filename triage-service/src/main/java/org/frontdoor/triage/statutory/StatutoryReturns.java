@@ -140,7 +140,7 @@ public class StatutoryReturns {
         LocalDate start = header.periodStart();
         LocalDate end = header.referenceDate();
         CensusChildren census = new CensusChildren(start, end, censusQueries.assessments(end),
-                censusQueries.enquiries(end));
+                censusQueries.enquiries(end), censusQueries.plans(end));
         var episodesOf = census.episodes(censusQueries.episodes(start, end));
         if (episodesOf.isEmpty()) {
             return List.of();

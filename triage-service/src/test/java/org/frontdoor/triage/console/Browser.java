@@ -28,6 +28,8 @@ final class Browser {
     static ChromeDriver open(boolean phone) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
+        // the browser's console log (a Content-Security-Policy violation is reported there), for the tests to read
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                 "--lang=en-GB", phone ? "--window-size=375,812" : "--window-size=1280,1000");
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())

@@ -68,7 +68,10 @@ class ConsoleCsrfTest {
         fields.put("version", version);
         fields.put("organisation", "south-yorkshire-police");
         fields.put("contactName", "DC R. Hughes");
-        fields.put("checkedAt", "2026-11-30T10:15");
+        fields.put("checkedAt-day", "30");
+        fields.put("checkedAt-month", "11");
+        fields.put("checkedAt-year", "2026");
+        fields.put("checkedAtTime", "10:15");
         fields.put("findings", "Known to police: two call-outs this year.");
         return fields;
     }

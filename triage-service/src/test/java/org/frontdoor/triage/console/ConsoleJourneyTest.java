@@ -1,5 +1,6 @@
 package org.frontdoor.triage.console;
 
+import static io.restassured.RestAssured.given;
 import static org.frontdoor.triage.Triage.MANAGER;
 import static org.frontdoor.triage.Triage.as;
 import static org.frontdoor.triage.Triage.itemIds;
@@ -22,12 +23,14 @@ import java.util.ArrayList;
 import java.util.List;
 import org.frontdoor.events.EventJson;
 import org.frontdoor.events.payload.ReferralReceived;
+import org.frontdoor.testsupport.DevJwtTestResource;
 import org.frontdoor.testsupport.PartnerDirectoryFixture;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -36,7 +39,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Issue 15: the MASH console in a real headless Chromium, signed in through the OpenID Connect provider. A
  * triage worker screens a contact about two siblings (a check, one decision for both, a mistake shown next to its
  * field first), a team manager approves the decision that needed it, the allocation and indicator pages open, and
- * axe-core finds no WCAG 2.2 AA violation on any page, at desktop and phone width.
+ * axe-core finds no WCAG 2.2 AA violation on any page, at desktop and phone width. Issue 27: the worker asks the police
+ * a question from the screening page, the police's system answers by API, and the worker sees the answer.
  */
 @QuarkusTest
 class ConsoleJourneyTest {
@@ -81,8 +85,7 @@ class ConsoleJourneyTest {
             new Select(worker.findElement(By.id("check.organisation"))).selectByVisibleText("South Yorkshire Police");
             worker.findElement(By.id("check.contactName")).sendKeys("PC Late");
             worker.findElement(By.id("check.findings")).sendKeys("Written on a page drawn before the change.");
-            ((org.openqa.selenium.JavascriptExecutor) worker).executeScript(
-                    "document.getElementById('check.checkedAt').value = '2026-11-30T09:00'");
+            checkedAt(worker, "30", "11", "2026", "09:00");
             submit(worker, By.id("record-check"));
             assertEquals("Someone else changed this first", worker.findElement(By.tagName("h1")).getText());
             assertEquals(0, as(MANAGER).get("/api/v1/triage-items/" + amy).jsonPath().getList("checks").size());
@@ -101,18 +104,44 @@ class ConsoleJourneyTest {
             assertEquals("DC R. Hughes", worker.findElement(By.id("check.contactName")).getAttribute("value"));
             assertEquals(0, as(MANAGER).get("/api/v1/triage-items/" + amy).jsonPath().getList("checks").size());
             noAccessibilityViolations(worker, "screening with errors");
-            ((org.openqa.selenium.JavascriptExecutor) worker).executeScript(
-                    "document.getElementById('check.checkedAt').value = '2026-11-30T10:15'");
+            assertEquals("Enter the date of the check, for example 27 3 2026",
+                    worker.findElement(By.id("check.checkedAt-error")).getText().replace("Error:", "").strip());
+            checkedAt(worker, "30", "Nov", "2026", "10:15am");
             submit(worker, By.id("record-check"));
             assertEquals("Check recorded", worker.findElement(By.className("govuk-notification-banner__heading"))
                     .getText());
+
+            // issue 27: the worker asks the police a question; the police's system answers by API with its own
+            // token; the worker reloads the page and sees the answer
+            new Select(worker.findElement(By.id("ask.organisation"))).selectByVisibleText("South Yorkshire Police");
+            worker.findElement(By.id("ask.question")).sendKeys("Any call-outs to Amy's home this year?");
+            submit(worker, By.id("ask"));
+            assertEquals("Question sent to the organisation",
+                    worker.findElement(By.className("govuk-notification-banner__heading")).getText());
+            String request = worker.findElement(By.cssSelector(".govuk-summary-card[id^='request-']"))
+                    .getAttribute("id").substring("request-".length());
+            assertEquals("Awaiting answer", worker.findElement(By.id("request-" + request + "-status")).getText());
+            assertTrue(worker.findElement(By.id("request-" + request + "-deadline")).getText().contains("due in"));
+            noAccessibilityViolations(worker, "screening with a question to the police");
+            given().auth().oauth2(DevJwtTestResource.tokens().token("partner", "south-yorkshire-police"))
+                    .contentType("application/json").body("{\"findings\": \"Two domestic call-outs this year.\"}")
+                    .post("/api/v1/information-requests/" + request + "/response").then().statusCode(200);
+            worker.navigate().refresh();
+            assertEquals("Answered", worker.findElement(By.id("request-" + request + "-status")).getText());
+            assertTrue(worker.findElement(By.id("request-" + request + "-answer")).getText()
+                    .startsWith("Two domestic call-outs this year."));
+            noAccessibilityViolations(worker, "screening with the police's answer");
 
             // both children decided at once; a missing choice first shows next to its field
             worker.findElement(By.id("rationale")).sendKeys("Injury to Amy seen by school; Ben is her brother.");
             worker.findElement(By.id("referrerFeedback")).sendKeys("Thank you: social care will assess Amy.");
             submit(worker, By.id("decide"));
             List<String> summary = texts(worker, By.cssSelector(".govuk-error-summary__list a"));
-            assertTrue(summary.contains("Choose the child's level of need"), summary.toString());
+            // two children: each error says which, by position, initials and month of birth (never the full name)
+            assertTrue(summary.containsAll(List.of("Choose the level of need for child 1 (A.S., born April 2016)",
+                    "Choose what happens next for child 1 (A.S., born April 2016)",
+                    "Choose the level of need for child 2 (B.S., born April 2016)",
+                    "Choose what happens next for child 2 (B.S., born April 2016)")), summary.toString());
             assertEquals("IN_PROGRESS", as(MANAGER).get("/api/v1/triage-items/" + amy).path("status"),
                     "still undecided: nothing saved");
             assertEquals("Injury to Amy seen by school; Ben is her brother.",
@@ -216,6 +245,10 @@ class ConsoleJourneyTest {
 
             // signing out ends the session: the console asks to sign in again
             manager.get(base() + "/queue");
+            // at phone width the service navigation is behind its Menu button (GOV.UK Frontend's script)
+            WebElement menu = manager.findElement(By.className("govuk-service-navigation__toggle"));
+            assertTrue(menu.isDisplayed(), "the menu is folded at phone width");
+            menu.click();
             manager.findElement(By.linkText("Sign out (dev-team-manager)")).click();
             new WebDriverWait(manager, Duration.ofSeconds(20)).until(b -> b.getCurrentUrl().contains("/signed-out"));
             assertEquals("You have signed out", manager.findElement(By.tagName("h1")).getText());
@@ -269,6 +302,14 @@ class ConsoleJourneyTest {
         new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.WebDriverException.class)
                 .until(b -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) b).executeScript(
                         "return window.fdOldPage === undefined && document.readyState === 'complete'")));
+    }
+
+    /** The check's date (a GOV.UK Date input) and time, typed as a person would. */
+    private static void checkedAt(WebDriver browser, String day, String month, String year, String time) {
+        browser.findElement(By.id("check.checkedAt")).sendKeys(day);
+        browser.findElement(By.id("check.checkedAt-month")).sendKeys(month);
+        browser.findElement(By.id("check.checkedAt-year")).sendKeys(year);
+        browser.findElement(By.id("check.checkedAtTime")).sendKeys(time);
     }
 
     private static void choose(WebDriver browser, String item, String field, String value) {

@@ -35,8 +35,13 @@ final class ConsoleSession {
 
     /** Opens the console at {@code base}, is sent to the provider's login page, and signs in as a demo member of staff. */
     static ConsoleSession signIn(String base, String subject, String role) throws Exception {
+        return signIn(base, subject, role, "/queue");
+    }
+
+    /** As {@link #signIn(String, String, String)}, opening the console at {@code path} (a page the role may see). */
+    static ConsoleSession signIn(String base, String subject, String role, String path) throws Exception {
         ConsoleSession session = new ConsoleSession(base);
-        HttpResponse<String> login = session.client.send(HttpRequest.newBuilder(URI.create(base + "/queue")).build(),
+        HttpResponse<String> login = session.client.send(HttpRequest.newBuilder(URI.create(base + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertTrue(login.body().contains("sign-in-" + subject), "the provider's login page: " + login.body());
         String claims = "{\"groups\": [\"" + role + "\"], \"preferred_username\": \"" + subject + "\"}";
@@ -45,7 +50,7 @@ final class ConsoleSession {
                 .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("username", subject, "claims", claims))))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, queue.statusCode(), queue.body());
-        assertEquals("/console/queue", queue.uri().getPath());
+        assertEquals("/console" + path, queue.uri().getPath());
         return session;
     }
 

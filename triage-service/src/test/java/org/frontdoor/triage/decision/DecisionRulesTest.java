@@ -161,7 +161,8 @@ class DecisionRulesTest {
 
     private static DecisionCommand command(int level, Outcome outcome, String need, String overrideReason,
             String leadWorker) {
-        return new DecisionCommand(level, outcome, need, "Because.", "Thank you.", overrideReason, leadWorker, null);
+        return new DecisionCommand(level, outcome, need, "Because.", "Thank you.", overrideReason, leadWorker, null,
+                null);
     }
 
     private static List<String> fields(List<FieldError> errors) {

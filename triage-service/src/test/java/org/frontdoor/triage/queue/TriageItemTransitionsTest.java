@@ -193,6 +193,6 @@ class TriageItemTransitionsTest {
 
     private static Decision decision(Outcome outcome) {
         return new Decision(3, outcome, outcome.pathway(), null, "Because.", "Thank you.", null, null,
-                null);
+                null, null);
     }
 }

@@ -54,6 +54,7 @@ import org.frontdoor.events.payload.ReferralReceived;
 import org.frontdoor.events.payload.TriageDecided;
 import org.frontdoor.support.calendar.WorkingCalendar;
 import org.frontdoor.testsupport.PartnerDirectoryFixture;
+import org.frontdoor.triage.Triage;
 import org.junit.jupiter.api.Test;
 
 /** Decisions with every rule, the cases they open, caseloads, stepping, closure, and the figures. */
@@ -436,6 +437,14 @@ class DecisionAndCaseTest {
         assertEquals("RC7", closed.closureReasonCode());
         assertEquals("Early help plan completed.", closed.summary());
         assertEquals(List.of("doncaster-health", "hillside-primary", "south-yorkshire-police"), closed.partnerAgencies());
+        // each agency hears of the contact it knows: the school the one it made, the two checked the one they were
+        // asked about (here all the same contact, by its human reference)
+        for (CaseEvent told : List.of(stepped, closed)) {
+            assertEquals(List.of(new CaseEvent.AgencyContact("doncaster-health", referralId, Triage.referenceOf(referralId)),
+                    new CaseEvent.AgencyContact("hillside-primary", referralId, Triage.referenceOf(referralId)),
+                    new CaseEvent.AgencyContact("south-yorkshire-police", referralId, Triage.referenceOf(referralId))),
+                    told.agencyContacts());
+        }
         assertEquals(1, closed.childIds().size());
         assertNull(closed.direction());
 

@@ -31,6 +31,7 @@ import java.util.UUID;
 import org.frontdoor.events.payload.ReferralReceived;
 import org.frontdoor.testsupport.DevJwtTestResource;
 import org.frontdoor.testsupport.PartnerDirectoryFixture;
+import org.frontdoor.triage.Triage;
 import org.junit.jupiter.api.Test;
 
 /** Working the queue: list, filters, detail, claim, assign, partner agency checks. */
@@ -72,13 +73,16 @@ class TriageQueueTest {
                 .body("items[0].deadline", equalTo("2025-06-02T14:00:00Z"))
                 .body("items[0].childName", equalTo("Rae Smith"))
                 .body("items[0].immediateRisk", equalTo(true))
-                .body("items[0].sourceCode", equalTo("2A"));
+                .body("items[0].sourceCode", equalTo("2A"))
+                .body("items[0].reference", equalTo(Triage.referenceOf(red.referralId())));
         as(WORKER).queryParam("priority", "GREEN").queryParam("referralId", red.referralId().toString())
                 .get("/api/v1/triage-items").then().statusCode(200).body("total", equalTo(0));
         as(WORKER).queryParam("size", 1).queryParam("page", 1).get("/api/v1/triage-items").then().statusCode(200)
                 .body("page", equalTo(1)).body("size", equalTo(1)).body("items.size()", equalTo(1));
         as(WORKER).get("/api/v1/triage-items/" + amberId).then().statusCode(200)
-                .body("deadline", equalTo("2025-06-03T10:00:00Z"));
+                .body("deadline", equalTo("2025-06-03T10:00:00Z"))
+                .body("reference", equalTo(Triage.referenceOf(amber.referralId())))
+                .body("referral.referrer.externalReference", equalTo("HPS-1"));
     }
 
     @Test
