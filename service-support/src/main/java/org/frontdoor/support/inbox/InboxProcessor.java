@@ -1,6 +1,7 @@
 package org.frontdoor.support.inbox;
 
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
@@ -67,7 +68,7 @@ public class InboxProcessor {
      */
     public CompletionStage<Void> process(EventConsumer consumer, KafkaRecordBatch<String, String> batch) {
         try {
-            handle(consumer.name(), batch, consumer.effects());
+            handle(consumer.name(), batch, Effects.of(consumer));
             return batch.ack();
         } catch (RuntimeException e) {
             LOG.errorf("%s: a batch of %d message(s) could not be handled (%s)", consumer.name(),
@@ -93,8 +94,8 @@ public class InboxProcessor {
      */
     public ReplayOutcome replay(EventConsumer consumer, String payload) {
         EventEnvelope event = EventJson.read(payload);
-        Map<String, Consumer<EventEnvelope>> effects = consumer.effects();
-        if (!effects.containsKey(event.type())) {
+        Effects effects = Effects.of(consumer);
+        if (!effects.handles(event.type())) {
             return ReplayOutcome.NOT_HANDLED;
         }
         int[] applied = new int[1];
@@ -103,8 +104,20 @@ public class InboxProcessor {
         return applied[0] == 1 ? ReplayOutcome.APPLIED : ReplayOutcome.ALREADY_APPLIED;
     }
 
-    private void handle(String consumer, KafkaRecordBatch<String, String> batch,
-            Map<String, Consumer<EventEnvelope>> effects) {
+    /** A consumer's effects, read once per batch: one event at a time, or a run of one type at once. */
+    private record Effects(Map<String, Consumer<EventEnvelope>> single,
+            Map<String, Consumer<List<EventEnvelope>>> runs) {
+
+        static Effects of(EventConsumer consumer) {
+            return new Effects(consumer.effects(), consumer.batchEffects());
+        }
+
+        boolean handles(String type) {
+            return single.containsKey(type) || runs.containsKey(type);
+        }
+    }
+
+    private void handle(String consumer, KafkaRecordBatch<String, String> batch, Effects effects) {
         List<Delivery> wanted = new ArrayList<>();
         for (KafkaRecord<String, String> record : batch.getRecords()) {
             EventEnvelope event;
@@ -114,7 +127,7 @@ public class InboxProcessor {
                 deadLetters.send(record, e);
                 continue;
             }
-            if (effects.containsKey(event.type())) {
+            if (effects.handles(event.type())) {
                 wanted.add(new Delivery(record, event));
             }
         }
@@ -138,51 +151,95 @@ public class InboxProcessor {
         }
     }
 
-    /** Applies the events not applied before, in one transaction; returns how many were. */
-    private int apply(String consumer, List<Delivery> deliveries, Map<String, Consumer<EventEnvelope>> effects) {
+    /**
+     * Applies the events not applied before, in one transaction and in the order they came; a run of consecutive
+     * events of a type with a set-based effect goes to it at once. Returns how many were applied.
+     */
+    private int apply(String consumer, List<Delivery> deliveries, Effects effects) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            int applied = 0;
             Set<java.util.UUID> fresh = inbox.firstDeliveries(consumer,
                     deliveries.stream().map(Delivery::event).toList());
+            List<Delivery> run = new ArrayList<>();
+            int applied = 0;
             for (Delivery d : deliveries) {
                 // remove: an event twice in one batch is applied once
-                if (fresh.remove(d.event().eventId())) {
-                    applyTraced(consumer, d, effects.get(d.event().type()));
-                    applied++;
-                    // each event's changes go to the database now and leave the persistence context: kept, it grew
-                    // with the batch and Hibernate checked all of it before every query (a batch of 500 ran past
-                    // the transaction timeout)
-                    if (entityManagers.isResolvable()) {
-                        EntityManager em = entityManagers.get();
-                        em.flush();
-                        em.clear();
-                    }
+                if (!fresh.remove(d.event().eventId())) {
+                    continue;
                 }
+                applied++;
+                if (!run.isEmpty() && !run.get(0).event().type().equals(d.event().type())) {
+                    applyRun(consumer, run, effects);
+                    run.clear();
+                }
+                run.add(d);
+            }
+            if (!run.isEmpty()) {
+                applyRun(consumer, run, effects);
             }
             return applied;
         });
     }
 
+    /** A run of one type: at once if its effect is set-based, else event by event. */
+    private void applyRun(String consumer, List<Delivery> run, Effects effects) {
+        Consumer<List<EventEnvelope>> together = effects.runs().get(run.get(0).event().type());
+        if (together != null) {
+            applyTraced(consumer, run, events -> together.accept(events));
+            detachApplied();
+            return;
+        }
+        Consumer<EventEnvelope> effect = effects.single().get(run.get(0).event().type());
+        for (Delivery d : run) {
+            applyTraced(consumer, List.of(d), events -> effect.accept(events.get(0)));
+            detachApplied();
+        }
+    }
+
     /**
-     * Applies one event in a span of its own that continues the trace of whatever wrote it (the {@code traceparent}
-     * the outbox relay put on the record), with the event's ids in the log context: every log line and every event
-     * this effect writes in turn belongs to the same trace.
+     * The applied changes go to the database now and leave the persistence context: kept, it grew with the batch
+     * and Hibernate checked all of it before every query (a batch of 500 ran past the transaction timeout).
      */
-    private void applyTraced(String consumer, Delivery d, Consumer<EventEnvelope> effect) {
-        Context parent = d.record() == null ? Context.current()
-                : TraceContext.fromTraceparent(TraceContext.traceparentOf(d.record().getHeaders()));
-        Span span = tracer.spanBuilder(consumer + " " + d.event().type())
+    private void detachApplied() {
+        if (entityManagers.isResolvable()) {
+            EntityManager em = entityManagers.get();
+            em.flush();
+            em.clear();
+        }
+    }
+
+    /**
+     * Applies events in a span of its own that continues the trace of whatever wrote the first (the
+     * {@code traceparent} the outbox relay put on the record) and links the others', with the event's ids in the log
+     * context when there is one event: every log line and every event this effect writes in turn belongs to the
+     * same trace.
+     */
+    private void applyTraced(String consumer, List<Delivery> deliveries, Consumer<List<EventEnvelope>> effect) {
+        Delivery first = deliveries.get(0);
+        Context parent = first.record() == null ? Context.current()
+                : TraceContext.fromTraceparent(TraceContext.traceparentOf(first.record().getHeaders()));
+        SpanBuilder builder = tracer.spanBuilder(consumer + " " + first.event().type())
                 .setSpanKind(SpanKind.CONSUMER)
                 .setParent(parent)
-                .setAttribute("messaging.message.id", d.event().eventId().toString())
-                .startSpan();
-        try (Scope scope = span.makeCurrent()) {
-            MDC.put(LogFields.EVENT_ID, d.event().eventId().toString());
-            MDC.put(LogFields.EVENT_TYPE, d.event().type());
-            if (d.event().referralId() != null) {
-                MDC.put(LogFields.REFERRAL_ID, d.event().referralId().toString());
+                .setAttribute("messaging.message.id", first.event().eventId().toString());
+        if (deliveries.size() > 1) {
+            builder.setAttribute("messaging.batch.message_count", deliveries.size());
+            for (Delivery other : deliveries.subList(1, deliveries.size())) {
+                if (other.record() != null) {
+                    builder.addLink(Span.fromContext(TraceContext.fromTraceparent(
+                            TraceContext.traceparentOf(other.record().getHeaders()))).getSpanContext());
+                }
             }
-            effect.accept(d.event());
+        }
+        Span span = builder.startSpan();
+        try (Scope scope = span.makeCurrent()) {
+            MDC.put(LogFields.EVENT_TYPE, first.event().type());
+            if (deliveries.size() == 1) {
+                MDC.put(LogFields.EVENT_ID, first.event().eventId().toString());
+                if (first.event().referralId() != null) {
+                    MDC.put(LogFields.REFERRAL_ID, first.event().referralId().toString());
+                }
+            }
+            effect.accept(deliveries.stream().map(Delivery::event).toList());
         } catch (RuntimeException e) {
             span.setStatus(StatusCode.ERROR, e.getClass().getName());
             throw e;

@@ -145,6 +145,47 @@ class InboxTest {
         assertEquals(0, deadLetters(referralId).size(), "a deadlock passes: not a dead letter");
     }
 
+    @Test
+    void aSetBasedEffectTakesRunsOfItsTypeInTheOrderTheyCameOncePerEvent() throws Exception {
+        UUID referralId = UUID.randomUUID();
+        EventEnvelope first = EventEnvelope.of(EventType.CASE_OPENED, referralId, Map.of());
+        EventEnvelope second = EventEnvelope.of(EventType.CASE_OPENED, referralId, Map.of());
+        EventEnvelope between = EventEnvelope.of(EventType.REFERRAL_RECEIVED, referralId, Map.of());
+        EventEnvelope last = EventEnvelope.of(EventType.CASE_OPENED, referralId, Map.of());
+        for (EventEnvelope e : List.of(first, second, second, between, last)) { // second redelivered at once
+            KafkaProbe.send(TOPIC, referralId.toString(), EventJson.write(e));
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> effects(last.eventId()) == 1);
+        assertEquals(1, effects(first.eventId()));
+        assertEquals(1, effects(second.eventId()), "a redelivery in the same poll is applied once");
+        assertEquals(1, effects(between.eventId()), "the one-at-a-time type between them too");
+        List<List<UUID>> mine = handler.runs().stream().filter(run -> run.stream().anyMatch(
+                id -> List.of(first.eventId(), second.eventId(), last.eventId()).contains(id))).toList();
+        assertEquals(List.of(first.eventId(), second.eventId(), last.eventId()),
+                mine.stream().flatMap(List::stream).toList(), "in the order they came");
+        assertTrue(mine.stream().noneMatch(run -> run.contains(second.eventId()) && run.contains(last.eventId())),
+                "a run never reaches over an event of another type: " + mine);
+    }
+
+    @Test
+    void aPoisonEventInASetBasedRunIsDeadLetteredAloneAndTheRestOfTheRunApplied() throws Exception {
+        UUID referralId = UUID.randomUUID();
+        EventEnvelope before = EventEnvelope.of(EventType.CASE_OPENED, referralId, Map.of());
+        EventEnvelope poison = EventEnvelope.of(EventType.CASE_OPENED, referralId, Map.of("test", "fail"));
+        EventEnvelope after = EventEnvelope.of(EventType.CASE_OPENED, referralId, Map.of());
+        for (EventEnvelope e : List.of(before, poison, after)) {
+            KafkaProbe.send(TOPIC, referralId.toString(), EventJson.write(e));
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> effects(after.eventId()) == 1);
+        assertEquals(1, effects(before.eventId()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> deadLetters(referralId).size() == 1);
+        assertEquals(EventJson.write(poison), deadLetters(referralId).get(0).value());
+        assertEquals(0, effects(poison.eventId()));
+        assertEquals(0, inboxMarks(poison.eventId()), "not marked: replayed after a fix, it would be applied");
+    }
+
     private static List<ConsumerRecord<String, String>> deadLetters(UUID referralId) {
         return KafkaProbe.readAll(TOPIC + ".inbox-test.dlq").stream()
                 .filter(r -> referralId.toString().equals(r.key()))

@@ -42,6 +42,16 @@ public class TestEventHandler implements EventConsumer {
         return traces.get(eventId);
     }
 
+    /** Each run the set-based effect was given, in the order given. */
+    private final java.util.List<java.util.List<java.util.UUID>> runs =
+            java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+
+    public java.util.List<java.util.List<java.util.UUID>> runs() {
+        synchronized (runs) {
+            return java.util.List.copyOf(runs);
+        }
+    }
+
     /** A method, not the field: the test holds a client proxy, whose own fields are not the bean's. */
     public int deliveries() {
         return deliveries.get();
@@ -97,6 +107,24 @@ public class TestEventHandler implements EventConsumer {
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
+        });
+    }
+
+    /** {@code case.opened} set-based, as the services' hot paths are: a run's effects in one statement. */
+    @Override
+    public Map<String, java.util.function.Consumer<java.util.List<org.frontdoor.events.EventEnvelope>>> batchEffects() {
+        return Map.of("case.opened", events -> {
+            if (events.stream().anyMatch(e -> "fail".equals(e.payload().path("test").asText("")))) {
+                throw new IllegalArgumentException("this event can never be applied");
+            }
+            try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                    "insert into test_effect (event_id) select unnest(?::uuid[])")) {
+                ps.setArray(1, c.createArrayOf("uuid", events.stream().map(e -> e.eventId()).toArray()));
+                ps.executeUpdate();
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            runs.add(events.stream().map(e -> e.eventId()).toList());
         });
     }
 }
