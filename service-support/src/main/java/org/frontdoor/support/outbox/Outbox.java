@@ -3,6 +3,7 @@ package org.frontdoor.support.outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.List;
 import org.frontdoor.events.EventEnvelope;
 import org.frontdoor.events.EventJson;
 import org.frontdoor.events.EventType;
@@ -24,10 +25,7 @@ public class Outbox {
     /** Records an event of a known type on that type's topic. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void append(EventEnvelope event) {
-        String topic = EventType.fromWireName(event.type())
-                .orElseThrow(() -> new IllegalArgumentException("unknown event type " + event.type()))
-                .topic();
-        append(topic, event);
+        append(topicOf(event), event);
     }
 
     /** Records an event about no referral (a partner directory change), keyed by its subject. */
@@ -37,6 +35,25 @@ public class Outbox {
                 .orElseThrow(() -> new IllegalArgumentException("unknown event type " + event.type()));
         repository.insert(event.eventId(), type.topic(), key, event.type(), EventJson.write(event));
         relay.wakeUpAfterCommit();
+    }
+
+    /**
+     * Records events of known types, each on its type's topic and keyed by its referral, in one statement: what a
+     * set-based effect or a change with several events writes.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void appendAll(List<EventEnvelope> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        repository.insertAll(events.stream().map(e -> new OutboxRepository.NewEvent(e.eventId(), topicOf(e), e.key(),
+                e.type(), EventJson.write(e))).toList());
+        relay.wakeUpAfterCommit();
+    }
+
+    private static String topicOf(EventEnvelope event) {
+        return EventType.fromWireName(event.type())
+                .orElseThrow(() -> new IllegalArgumentException("unknown event type " + event.type())).topic();
     }
 
     /** Records an event on the given topic. */

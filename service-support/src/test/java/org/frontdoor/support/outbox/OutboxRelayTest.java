@@ -66,6 +66,36 @@ class OutboxRelayTest {
     }
 
     @Test
+    void eventsAppendedTogetherAreStoredInOneGoInOrderEachOnItsTypesTopicAndPublished() throws Exception {
+        UUID referralId = UUID.randomUUID();
+        EventEnvelope received = EventEnvelope.of(EventType.REFERRAL_RECEIVED, referralId, Map.of("n", 1));
+        EventEnvelope queued = EventEnvelope.of(EventType.TRIAGE_QUEUED, referralId, Map.of("n", 2));
+        EventEnvelope queuedToo = EventEnvelope.of(EventType.TRIAGE_QUEUED, referralId, Map.of("n", 3));
+
+        QuarkusTransaction.requiringNew().run(() -> outbox.appendAll(List.of(received, queued, queuedToo)));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> publishedAt(queuedToo.eventId()) != null);
+        List<String> stored = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "select event_id, topic, message_key from outbox_event where event_id = any(?) order by id")) {
+            ps.setArray(1, c.createArrayOf("uuid", new Object[] { received.eventId(), queued.eventId(),
+                    queuedToo.eventId() }));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    stored.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3));
+                }
+            }
+        }
+        assertEquals(List.of(received.eventId() + " referral-events " + referralId,
+                queued.eventId() + " triage-events " + referralId, queuedToo.eventId() + " triage-events " + referralId),
+                stored, "in the order given (the relay publishes by id), each on its type's topic");
+        List<UUID> onTriageTopic = KafkaProbe.readAll("triage-events").stream()
+                .map(r -> EventJson.read(r.value()).eventId())
+                .filter(id -> id.equals(queued.eventId()) || id.equals(queuedToo.eventId())).toList();
+        assertEquals(List.of(queued.eventId(), queuedToo.eventId()), onTriageTopic, "published once each, in order");
+    }
+
+    @Test
     void anEventWhoseTransactionRollsBackIsNeitherStoredNorSent() throws Exception {
         EventEnvelope event = EventEnvelope.of(EventType.CASE_OPENED, UUID.randomUUID(), Map.of());
 
