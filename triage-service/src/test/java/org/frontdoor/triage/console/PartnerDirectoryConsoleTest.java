@@ -8,6 +8,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import org.frontdoor.testsupport.Browser;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,7 +49,7 @@ class PartnerDirectoryConsoleTest {
             assertEquals("Partner directory", manager.findElement(By.tagName("h1")).getText());
             assertTrue(manager.findElement(By.className("govuk-warning-text")).getText()
                     .contains("The notification service, which holds the partner directory, is not answering"));
-            ConsoleJourneyTest.noAccessibilityViolations(manager, "partner directory, not answering");
+            Browser.noAccessibilityViolations(manager, "partner directory, not answering");
         } finally {
             manager.quit();
         }
