@@ -142,6 +142,8 @@ class ContactConsoleTest {
             assertEquals("Contact logged", officer.findElement(By.className("govuk-notification-banner__heading"))
                     .getText());
             String row = officer.findElement(By.cssSelector("#my-contacts tbody tr")).getText();
+            // the contact's reference first, the one the caller is given to quote
+            assertTrue(row.matches("(?s)FD-2026-\\d{6} .*"), row);
             assertTrue(row.contains("Hillside Primary School") && row.contains("Kayden " + surname + ": received")
                     && row.contains("Mia " + surname + ": received") && row.contains("Received"), row);
             noAccessibilityViolations(officer, "my contacts");
