@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
  * Issue 28: the partner directory in the console is the notification service's, changed through its API with the
  * signed-in person's own token. A front door officer adds an organisation (a refused add first: each error beside
  * its field, nothing added), sees it listed with how messages reach it, and deactivates it; the notification service
- * keeps it inactive, changed by them. A team manager reads the directory but is offered no change (that service
- * lets the front door and ops change it).
+ * keeps it inactive, changed by them. A team manager keeps the directory too (that service lets the front door,
+ * team managers and ops change it): reactivates the organisation from its page and deactivates it again.
  */
 class ConsolePartnersIT {
 
@@ -93,11 +93,24 @@ class ConsolePartnersIT {
         assertFalse(record.json().get("active").asBoolean(), record.body());
         assertEquals("dev-front-door", record.json().get("updatedBy").asText(), "changed as the officer's");
 
+        // issue 28: a team manager keeps the directory too: reactivates it from its page, then deactivates it
         ConsoleFeedbackIT.Console manager = ConsoleFeedbackIT.Console.signIn("dev-team-manager", "team-manager");
         HttpResponse<String> read = manager.get("/console/partners/" + id);
         assertEquals(200, read.statusCode(), read.body());
-        assertFalse(read.body().contains("id=\"deactivate\"") || read.body().contains("id=\"change\""),
-                "a manager reads, the front door and ops change");
+        assertTrue(read.body().contains("id=\"change\"") && read.body().contains("id=\"reactivate\""),
+                "a manager is offered the changes");
+        HttpResponse<String> reactivated = manager.post("/console/partners/" + id + "/reactivate", Map.of(
+                "csrf", manager.csrf(read.body()), "version", version(read.body()), "name", "Riverside Academy",
+                "agencyType", "SCHOOL", "cinSourceCode", "2A", "contactEmails", "safeguarding@riverside.example"));
+        assertEquals(200, reactivated.statusCode(), reactivated.body());
+        assertTrue(reactivated.body().contains("Reactivated: messages go to it again"), reactivated.body());
+        HttpResponse<String> again = manager.post("/console/partners/" + id + "/deactivate", Map.of(
+                "csrf", manager.csrf(reactivated.body()), "version", version(reactivated.body())));
+        assertEquals(200, again.statusCode(), again.body());
+        assertTrue(again.body().contains("Deactivated: nothing more is sent to it"), again.body());
+        Http.Reply byManager = Http.get(pipeline.notification() + "/api/v1/partners/" + id, pipeline.token("ops"));
+        assertFalse(byManager.json().get("active").asBoolean(), byManager.body());
+        assertEquals("dev-team-manager", byManager.json().get("updatedBy").asText(), "changed as the manager's");
     }
 
     private static String version(String page) {

@@ -38,7 +38,10 @@ import org.frontdoor.testsupport.KafkaProbe;
 import org.frontdoor.testsupport.WebhookReceiver;
 import org.junit.jupiter.api.Test;
 
-/** Issue 13, the partner directory: kept by the front door and ops, read by the MASH, audited, versioned. */
+/**
+ * Issue 13, the partner directory: kept by the front door and ops (and team managers, issue 28), read by the MASH,
+ * audited, versioned.
+ */
 @QuarkusTest
 class PartnerDirectoryTest {
 
@@ -216,14 +219,12 @@ class PartnerDirectoryTest {
     }
 
     @Test
-    void onlyTheFrontDoorAndOpsChangeIt() {
+    void theFrontDoorManagersAndOpsChangeItWorkersDoNot() {
         String body = partnerJson(uniqueOrg("housing"), "Housing", "HOUSING", "4", null);
-        for (String role : List.of("triage-worker", "team-manager")) {
-            given().auth().oauth2(token(role)).contentType("application/json").body(body).post("/api/v1/partners")
-                    .then().statusCode(403).contentType("application/problem+json");
-            given().auth().oauth2(token(role)).post("/api/v1/partners/hillside-primary/deactivate").then()
-                    .statusCode(403);
-        }
+        given().auth().oauth2(token("triage-worker")).contentType("application/json").body(body)
+                .post("/api/v1/partners").then().statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(token("triage-worker")).post("/api/v1/partners/hillside-primary/deactivate").then()
+                .statusCode(403);
         given().auth().oauth2(partnerToken("hillside-primary")).contentType("application/json").body(body)
                 .post("/api/v1/partners").then().statusCode(403);
         given().auth().oauth2(partnerToken("hillside-primary")).get("/api/v1/partners").then().statusCode(403);
@@ -231,6 +232,17 @@ class PartnerDirectoryTest {
                 .statusCode(403);
         given().get("/api/v1/partners").then().statusCode(401);
         as("ops").body(body).post("/api/v1/partners").then().statusCode(201);
+
+        // issue 28: a team manager keeps it too (deactivates an organisation the partnership no longer works with)
+        String id = uniqueOrg("youth-club");
+        as("team-manager").body(partnerJson(id, "Youth Club", "OTHER", "8", null)).post("/api/v1/partners")
+                .then().statusCode(201).body("createdBy", equalTo("dev-team-manager"));
+        as("team-manager").body(partnerJson(null, "Riverside Youth Club", "OTHER", "8", null))
+                .put("/api/v1/partners/" + id).then().statusCode(200).body("name", equalTo("Riverside Youth Club"));
+        as("team-manager").post("/api/v1/partners/" + id + "/deactivate").then().statusCode(200)
+                .body("active", equalTo(false)).body("updatedBy", equalTo("dev-team-manager"));
+        given().auth().oauth2(token("front-door")).get("/api/v1/partners/" + id).then().statusCode(200)
+                .body("active", equalTo(false));
     }
 
     private static RequestSpecification as(String role) {

@@ -10,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.frontdoor.events.codes.AgencyType;
 import org.frontdoor.support.validation.PlainText;
 
-@Schema(name = "PartnerRequest", description = "A partner organisation as the front door or ops record it")
+@Schema(name = "PartnerRequest", description = "A partner organisation as the front door, a team manager or ops record it")
 public record PartnerCommand(
         @Schema(description = "The organisation's id: for an API partner its token's org claim. Lower-case letters,"
                 + " digits and hyphens; fixed once created", example = "hillside-primary")

@@ -27,7 +27,7 @@ import org.frontdoor.support.problem.RequestValidation;
 import org.jboss.logging.Logger;
 
 /**
- * The partner directory, kept by the front door and ops: the organisations the partnership works with, and how
+ * The partner directory, kept by the front door, team managers and ops: the organisations the partnership works with, and how
  * to reach each one when it has no webhook (its contact emails). The dispatcher reads it at every attempt, so a
  * change applies to messages still waiting. Every change goes through {@link #changed}, which publishes the
  * organisation as it now stands ({@code partner.changed} on the compacted {@code partner-events} topic, through the

@@ -121,7 +121,7 @@ public class PartnerResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ Roles.FRONT_DOOR, Roles.OPS })
+    @RolesAllowed({ Roles.FRONT_DOOR, Roles.TEAM_MANAGER, Roles.OPS })
     @Operation(operationId = "createPartner", summary = "Add a partner organisation", description = "Its id is the org claim its system's tokens"
             + " carry, and the id triage names it by; it cannot change later. Every invalid field is listed in one"
             + " 422. Its webhook is not set here: the organisation sets it itself (PUT /api/v1/subscriptions).")
@@ -145,7 +145,7 @@ public class PartnerResource {
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ Roles.FRONT_DOOR, Roles.OPS })
+    @RolesAllowed({ Roles.FRONT_DOOR, Roles.TEAM_MANAGER, Roles.OPS })
     @Operation(operationId = "updatePartner", summary = "Change a partner organisation", description = "Replaces the record; the id stays (give it"
             + " or leave it out). Send If-Match with the ETag you read: a change made since is not overwritten (412)."
             + " A change applies to messages still waiting to be sent.")
@@ -169,7 +169,7 @@ public class PartnerResource {
 
     @POST
     @Path("/{id}/deactivate")
-    @RolesAllowed({ Roles.FRONT_DOOR, Roles.OPS })
+    @RolesAllowed({ Roles.FRONT_DOOR, Roles.TEAM_MANAGER, Roles.OPS })
     @Operation(operationId = "deactivatePartner", summary = "Deactivate a partner organisation", description = "Nothing more is sent to it, by webhook"
             + " or email: its messages, including those still waiting, become could-not-inform tasks"
             + " (INACTIVE_RECIPIENT) for the front door. Reactivate with PUT and active true. It stays in the"

@@ -24,14 +24,14 @@ import org.frontdoor.support.security.Roles;
 
 /**
  * The partner directory, which the notification service holds: read by everyone who works at the front door;
- * organisations added, changed and deactivated by the front door and ops, as that service allows. Every call goes
+ * organisations added, changed and deactivated by the front door, team managers and ops, as that service allows. Every call goes
  * with the signed-in person's own token (NotificationServiceClient), so that service decides and audits it as
  * theirs. When it does not answer, the page says so (503) rather than failing, and nothing is changed.
  */
 @Path("/console")
 @Produces(MediaType.TEXT_HTML)
 @CsrfChecked
-@RolesAllowed({ Roles.FRONT_DOOR, Roles.OPS })
+@RolesAllowed({ Roles.FRONT_DOOR, Roles.TEAM_MANAGER, Roles.OPS })
 public class ConsolePartnersResource {
 
     @Inject
@@ -145,7 +145,7 @@ public class ConsolePartnersResource {
     }
 
     private boolean mayChange() {
-        return identity.hasRole(Roles.FRONT_DOOR) || identity.hasRole(Roles.OPS);
+        return identity.hasRole(Roles.FRONT_DOOR) || identity.hasRole(Roles.TEAM_MANAGER) || identity.hasRole(Roles.OPS);
     }
 
     /** An id already in the directory (409), said beside the id rather than on a page of its own. */

@@ -47,8 +47,8 @@ public class ContactViews {
             List<Choice> indicators, Set<String> ticked) {
     }
 
-    /** A contact the officer logged, as it stands now. */
-    public record Row(String received, String caller, List<String> children, String status) {
+    /** A contact the officer logged, as it stands now; its reference is what the caller is given to quote. */
+    public record Row(String reference, String received, String caller, List<String> children, String status) {
     }
 
     /** "My contacts": one page of them, and the links to the pages either side. */
@@ -138,7 +138,7 @@ public class ContactViews {
             List<String> children = new ArrayList<>();
             r.path("children").forEach(c -> children.add(join(text(c, "firstName"), text(c, "lastName")) + ": "
                     + childStatus(text(c, "status"), text(c, "recordType"))));
-            rows.add(new Row(ConsoleWords.WHEN.format(Instant.parse(r.path("receivedAt").asText())),
+            rows.add(new Row(text(r, "reference"), ConsoleWords.WHEN.format(Instant.parse(r.path("receivedAt").asText())),
                     caller(r), children, status(text(r, "status"))));
         }
         long total = found.path("total").asLong();

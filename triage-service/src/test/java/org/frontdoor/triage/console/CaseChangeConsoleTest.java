@@ -12,6 +12,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
 import java.time.Duration;
 import java.util.List;
+import org.frontdoor.testsupport.Browser;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,7 +56,7 @@ class CaseChangeConsoleTest {
             assertTrue(banner(maya).startsWith("Waits for another team manager's approval"), banner(maya));
             assertTrue(maya.findElement(By.id("pending-change")).getText().startsWith("Close (RC8)"));
             assertTrue(maya.findElements(By.id("close")).isEmpty(), "no second close while one waits");
-            ConsoleJourneyTest.noAccessibilityViolations(maya, "case awaiting a second manager");
+            Browser.noAccessibilityViolations(maya, "case awaiting a second manager");
             submit(maya, By.id("approve-change"));
             assertEquals("Not allowed for your role", maya.findElement(By.tagName("h1")).getText());
             assertTrue(maya.getPageSource().contains("You asked for this close: another team manager must approve"));
@@ -68,7 +69,7 @@ class CaseChangeConsoleTest {
         try {
             signIn(owen, "owen-hart");
             owen.get(base() + "/approvals");
-            ConsoleJourneyTest.noAccessibilityViolations(owen, "approvals with a case change");
+            Browser.noAccessibilityViolations(owen, "approvals with a case change");
             submit(owen, By.id("change-" + caseId));
             submit(owen, By.id("decline-change"));
             assertTrue(owen.findElement(By.id("decline.reason-error")).getText().startsWith("Error:"),

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.frontdoor.events.payload.ReferralReceived;
 import org.frontdoor.events.payload.SharingConsent;
+import org.frontdoor.testsupport.Browser;
 import org.frontdoor.triage.Triage;
 import org.frontdoor.triage.children.PossibleMatch;
 import org.frontdoor.triage.children.PossibleMatches;
@@ -169,23 +170,23 @@ class ChildRecordsConsoleTest {
                     && !b.findElements(By.tagName("h1")).isEmpty());
             browser.get(base() + "/items/" + second.id());
             assertFalse(browser.findElements(By.id("merge-" + second.childKey() + "-" + first.childKey())).isEmpty());
-            ConsoleJourneyTest.noAccessibilityViolations(browser, "screening with a possible earlier record");
+            Browser.noAccessibilityViolations(browser, "screening with a possible earlier record");
             open(browser, "Same child: merge these records");
             submit(browser, By.id("merge-" + second.childKey() + "-" + first.childKey()));
             assertTrue(browser.findElement(By.id("merge[" + second.childKey() + "][" + first.childKey()
                     + "].reason-error")).getText().startsWith("Error:"));
-            ConsoleJourneyTest.noAccessibilityViolations(browser, "screening with a merge refused");
+            Browser.noAccessibilityViolations(browser, "screening with a merge refused");
             browser.findElement(By.id("merge[" + second.childKey() + "][" + first.childKey() + "].reason"))
                     .sendKeys("Same date of birth; the names are misspelt.");
             submit(browser, By.id("merge-" + second.childKey() + "-" + first.childKey()));
             browser.get(base() + "/children/" + first.childKey());
             assertEquals("Leighton Featherstonehaugh", browser.findElement(By.tagName("h1")).getText());
-            ConsoleJourneyTest.noAccessibilityViolations(browser, "child's page");
+            Browser.noAccessibilityViolations(browser, "child's page");
             browser.manage().window().setSize(new Dimension(375, 812)); // at phone width
             browser.navigate().refresh();
-            ConsoleJourneyTest.noAccessibilityViolations(browser, "child's page at phone width");
+            Browser.noAccessibilityViolations(browser, "child's page at phone width");
             browser.get(base() + "/queue");
-            ConsoleJourneyTest.noAccessibilityViolations(browser, "queue at phone width");
+            Browser.noAccessibilityViolations(browser, "queue at phone width");
         } finally {
             browser.quit();
         }

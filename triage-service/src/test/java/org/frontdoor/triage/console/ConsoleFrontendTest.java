@@ -19,6 +19,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.frontdoor.testsupport.Browser;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -143,7 +144,7 @@ class ConsoleFrontendTest {
             assertEquals("There is a problem", phone.findElement(By.className("govuk-error-summary__title")).getText());
             new WebDriverWait(phone, Duration.ofSeconds(10)).until(b -> Boolean.TRUE.equals(js.executeScript(
                     "return document.activeElement.classList.contains('govuk-error-summary')")));
-            ConsoleJourneyTest.noAccessibilityViolations(phone, "screening refused, at phone width");
+            Browser.noAccessibilityViolations(phone, "screening refused, at phone width");
 
             List<String> violations = phone.manage().logs().get(LogType.BROWSER).getAll().stream()
                     .map(LogEntry::getMessage).filter(s -> s.contains("Content Security Policy")

@@ -1,6 +1,7 @@
 package org.frontdoor.triage.console;
 
 import static io.restassured.RestAssured.given;
+import static org.frontdoor.testsupport.Browser.noAccessibilityViolations;
 import static org.frontdoor.triage.Triage.MANAGER;
 import static org.frontdoor.triage.Triage.as;
 import static org.frontdoor.triage.Triage.itemIds;
@@ -9,20 +10,17 @@ import static org.frontdoor.triage.Triage.referral;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.io.InputStream;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.frontdoor.events.EventJson;
 import org.frontdoor.events.payload.ReferralReceived;
+import org.frontdoor.testsupport.Browser;
 import org.frontdoor.testsupport.DevJwtTestResource;
 import org.frontdoor.testsupport.PartnerDirectoryFixture;
 import org.junit.jupiter.api.Assumptions;
@@ -322,24 +320,5 @@ class ConsoleJourneyTest {
         List<String> found = new ArrayList<>();
         browser.findElements(by).forEach(e -> found.add(e.getText()));
         return found;
-    }
-
-    /** axe-core in the page, WCAG 2.0-2.2 A and AA rules: no violation. */
-    static void noAccessibilityViolations(ChromeDriver browser, String page) throws Exception {
-        String axe;
-        try (InputStream in = ConsoleJourneyTest.class.getClassLoader().getResourceAsStream("axe.min.js")) {
-            axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        browser.executeScript(axe);
-        Object result = browser.executeAsyncScript("const done = arguments[arguments.length - 1];"
-                + " axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa',"
-                + " 'wcag22aa']}}).then(r => done(JSON.stringify(r.violations))).catch(e => done('error: ' + e));");
-        String json = String.valueOf(result);
-        assertTrue(json.startsWith("["), page + ": axe did not run: " + json);
-        JsonNode violations = EventJson.mapper().readTree(json);
-        List<String> found = new ArrayList<>();
-        violations.forEach(v -> found.add(v.path("id").asText() + ": " + v.path("help").asText() + " "
-                + v.path("nodes").get(0).path("target")));
-        assertEquals(List.of(), found, page + ": axe-core found violations");
     }
 }

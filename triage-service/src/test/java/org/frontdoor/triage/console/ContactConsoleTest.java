@@ -1,10 +1,10 @@
 package org.frontdoor.triage.console;
 
 import static org.awaitility.Awaitility.await;
+import static org.frontdoor.testsupport.Browser.noAccessibilityViolations;
 import static org.frontdoor.triage.Triage.as;
 import static org.frontdoor.triage.Triage.publish;
 import static org.frontdoor.triage.Triage.referral;
-import static org.frontdoor.triage.console.ConsoleJourneyTest.noAccessibilityViolations;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -18,6 +18,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.frontdoor.events.payload.ReferralReceived;
+import org.frontdoor.testsupport.Browser;
 import org.frontdoor.testsupport.PartnerDirectoryFixture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -141,6 +142,8 @@ class ContactConsoleTest {
             assertEquals("Contact logged", officer.findElement(By.className("govuk-notification-banner__heading"))
                     .getText());
             String row = officer.findElement(By.cssSelector("#my-contacts tbody tr")).getText();
+            // the contact's reference first, the one the caller is given to quote
+            assertTrue(row.matches("(?s)FD-2026-\\d{6} .*"), row);
             assertTrue(row.contains("Hillside Primary School") && row.contains("Kayden " + surname + ": received")
                     && row.contains("Mia " + surname + ": received") && row.contains("Received"), row);
             noAccessibilityViolations(officer, "my contacts");

@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.frontdoor.testsupport.Browser;
 import org.frontdoor.triage.Triage;
 import org.frontdoor.triage.Triage.Item;
 import org.junit.jupiter.api.AfterEach;
@@ -74,13 +75,13 @@ class PlansConsoleTest {
             submit(worker, By.id("case-plans"));
             assertEquals("Plans: Child Smith", worker.findElement(By.tagName("h1")).getText());
             assertTrue(worker.getPageSource().contains("None recorded"));
-            ConsoleJourneyTest.noAccessibilityViolations(worker, "the case's plans");
+            Browser.noAccessibilityViolations(worker, "the case's plans");
             assertEquals("Record CIN plans of Child Smith, referral of 23 November 2026", worker.findElement(
                     By.cssSelector("a[href='/console/referrals/" + child.id() + "/cin-plans']"))
                     .getAttribute("textContent"), "the link says whose plans, hidden words included");
             submit(worker, By.cssSelector("a[href='/console/referrals/" + child.id() + "/cin-plans']"));
             assertEquals("CIN plans: Child Smith", worker.findElement(By.tagName("h1")).getText());
-            ConsoleJourneyTest.noAccessibilityViolations(worker, "CIN plans");
+            Browser.noAccessibilityViolations(worker, "CIN plans");
 
             date(worker, "startedOn", "8", "12", "2026");
             submit(worker, By.id("start-plan"));
@@ -88,7 +89,7 @@ class PlansConsoleTest {
                     worker.findElement(By.id("startedOn-error")).getText().replace("Error:", "").strip());
             assertTrue(worker.findElement(By.cssSelector(".govuk-error-summary a[href='#startedOn']")).isDisplayed());
             assertEquals("8", worker.findElement(By.id("startedOn")).getAttribute("value"), "what was typed is kept");
-            ConsoleJourneyTest.noAccessibilityViolations(worker, "CIN plans, refused");
+            Browser.noAccessibilityViolations(worker, "CIN plans, refused");
             as(WORKER).get("/api/v1/triage-items/" + child.id() + "/cin-plans").then().statusCode(200)
                     .body("total", org.hamcrest.Matchers.equalTo(0));
 
@@ -103,7 +104,7 @@ class PlansConsoleTest {
                     .getText());
             assertEquals(List.of("1 December 2026", "7 December 2026"), cells(worker));
             assertTrue(worker.findElements(By.id("start-plan")).size() == 1, "none going on: another may start");
-            ConsoleJourneyTest.noAccessibilityViolations(worker, "CIN plans, ended");
+            Browser.noAccessibilityViolations(worker, "CIN plans, ended");
         } finally {
             worker.quit();
         }
@@ -125,13 +126,13 @@ class PlansConsoleTest {
             submit(manager, By.linkText("Child protection plan from 27 November 2026, going on"));
             assertEquals("Child protection plan: Child Smith", manager.findElement(By.tagName("h1")).getText());
             assertEquals("Neglect", manager.findElement(By.id("latest-category")).getText());
-            ConsoleJourneyTest.noAccessibilityViolations(manager, "the protection plan");
+            Browser.noAccessibilityViolations(manager, "the protection plan");
 
             date(manager, "reviewedOn", "27", "11", "2026");
             submit(manager, By.id("record-review"));
             assertTrue(manager.findElement(By.id("reviewedOn-error")).getText()
                     .contains("must be after the plan started, 2026-11-27 (DfE rule 8841)"));
-            ConsoleJourneyTest.noAccessibilityViolations(manager, "the protection plan, refused");
+            Browser.noAccessibilityViolations(manager, "the protection plan, refused");
             date(manager, "reviewedOn", "4", "12", "2026");
             submit(manager, By.id("record-review"));
             assertEquals("Review recorded", manager.findElement(By.className("govuk-notification-banner__heading"))
@@ -146,7 +147,7 @@ class PlansConsoleTest {
             assertEquals("Emotional abuse", manager.findElement(By.id("latest-category")).getText());
             assertEquals("From 4 December 2026: Emotional abuse", manager.findElement(By.id("category-changes"))
                     .getText());
-            ConsoleJourneyTest.noAccessibilityViolations(manager, "the protection plan, changed");
+            Browser.noAccessibilityViolations(manager, "the protection plan, changed");
         } finally {
             manager.quit();
         }

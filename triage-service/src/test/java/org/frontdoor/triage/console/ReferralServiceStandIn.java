@@ -37,6 +37,8 @@ final class ReferralServiceStandIn implements AutoCloseable {
     private final ConcurrentLinkedQueue<String> refusals = new ConcurrentLinkedQueue<>();
     private final Map<String, String> keys = new LinkedHashMap<>();
     private final List<ObjectNode> accepted = new ArrayList<>();
+    /** The referral service numbers contacts FD-YYYY-nnnnnn; here, the year of the tests' examples. */
+    private final java.util.concurrent.atomic.AtomicInteger references = new java.util.concurrent.atomic.AtomicInteger();
     private final HttpServer server;
 
     private ReferralServiceStandIn(HttpServer server) {
@@ -89,10 +91,11 @@ final class ReferralServiceStandIn implements AutoCloseable {
         answer(exchange, 201, "application/json", "{\"referralId\": \"" + id + "\", \"status\": \"RECEIVED\"}");
     }
 
-    /** As the referral service lists a contact: its children by name, each RECEIVED. */
-    private static ObjectNode summary(String id, JsonNode request) {
+    /** As the referral service lists a contact: its reference, its children by name, each RECEIVED. */
+    private ObjectNode summary(String id, JsonNode request) {
         ObjectNode s = EventJson.mapper().createObjectNode();
-        s.put("referralId", id).put("receivedAt", Instant.now().toString()).put("status", "RECEIVED")
+        s.put("referralId", id).put("reference", "FD-2026-" + String.format("%06d", references.incrementAndGet()))
+                .put("receivedAt", Instant.now().toString()).put("status", "RECEIVED")
                 .put("sourceCode", request.path("referrer").path("sourceCode").asText());
         if (request.path("referrer").has("organisationId")) {
             s.put("organisationName", "Hillside Primary School");

@@ -1,12 +1,12 @@
 package org.frontdoor.triage.console;
 
+import static org.frontdoor.testsupport.Browser.noAccessibilityViolations;
 import static org.frontdoor.triage.Triage.MANAGER;
 import static org.frontdoor.triage.Triage.WORKER;
 import static org.frontdoor.triage.Triage.as;
 import static org.frontdoor.triage.Triage.contact;
 import static org.frontdoor.triage.Triage.decide;
 import static org.frontdoor.triage.Triage.decision;
-import static org.frontdoor.triage.console.ConsoleJourneyTest.noAccessibilityViolations;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,6 +31,7 @@ import java.time.ZoneId;
 import org.awaitility.core.ConditionTimeoutException;
 import org.frontdoor.events.codes.Upn;
 import org.frontdoor.events.payload.ReferralReceived;
+import org.frontdoor.testsupport.Browser;
 import org.frontdoor.triage.Triage;
 import org.frontdoor.returns.CinCensusValidator;
 import org.frontdoor.triage.Triage.Item;

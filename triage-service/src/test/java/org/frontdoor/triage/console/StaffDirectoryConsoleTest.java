@@ -18,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import org.frontdoor.testsupport.Browser;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -60,10 +61,10 @@ class StaffDirectoryConsoleTest {
             manager.get(base() + "/staff");
             assertEquals("Staff directory", manager.findElement(By.tagName("h1")).getText());
             assertTrue(manager.findElement(By.id("staff-tw-tara-jones")).getText().contains("Triage worker"));
-            ConsoleJourneyTest.noAccessibilityViolations(manager, "staff directory");
+            Browser.noAccessibilityViolations(manager, "staff directory");
             submit(manager, By.id("add-staff"));
             assertEquals("Add a member of staff", manager.findElement(By.tagName("h1")).getText());
-            ConsoleJourneyTest.noAccessibilityViolations(manager, "add a member of staff");
+            Browser.noAccessibilityViolations(manager, "add a member of staff");
 
             // no name, and a social worker who would lead no cases: both said beside their fields, nothing saved
             manager.findElement(By.id("id")).sendKeys(id);
@@ -78,7 +79,7 @@ class StaffDirectoryConsoleTest {
             assertEquals(id, manager.findElement(By.id("id")).getAttribute("value"), "what was typed is kept");
             assertTrue(manager.findElement(By.id("role-SOCIAL_WORKER")).isSelected());
             as(MANAGER).get("/api/v1/staff/" + id).then().statusCode(404);
-            ConsoleJourneyTest.noAccessibilityViolations(manager, "add a member of staff, refused");
+            Browser.noAccessibilityViolations(manager, "add a member of staff, refused");
 
             manager.findElement(By.id("name")).sendKeys("Gita Rao");
             manager.findElement(By.id("pathway")).click(); // social care, the first
@@ -87,7 +88,7 @@ class StaffDirectoryConsoleTest {
             assertEquals("Member of staff added", banner(manager));
             assertEquals("Gita Rao", manager.findElement(By.tagName("h1")).getText());
             assertEquals("Social worker", manager.findElement(By.id("record-role")).getText());
-            ConsoleJourneyTest.noAccessibilityViolations(manager, "a member of staff");
+            Browser.noAccessibilityViolations(manager, "a member of staff");
             assertEquals("SOCIAL_CARE", as(MANAGER).get("/api/v1/staff/" + id).path("pathway"));
             assertEquals(14, (int) as(MANAGER).get("/api/v1/staff/" + id).path("caseloadLimit"));
 
@@ -127,7 +128,7 @@ class StaffDirectoryConsoleTest {
                     "cases awaiting allocation")).getAttribute("href")).getPath());
             assertEquals("NEW", as(MANAGER).get("/api/v1/triage-items/" + inHand).path("status"));
             assertFalse(as(MANAGER).get("/api/v1/staff/" + id).<Boolean>path("active"));
-            ConsoleJourneyTest.noAccessibilityViolations(manager, "an inactive worker's cases to reallocate");
+            Browser.noAccessibilityViolations(manager, "an inactive worker's cases to reallocate");
 
             submit(manager, By.id("reallocate-button-" + caseId));
             assertTrue(error(manager, "cases[" + caseId + "].worker").length() > 0, "no worker chosen: said by the choice");

@@ -31,6 +31,7 @@ import java.util.Locale;
 import org.frontdoor.events.codes.Upn;
 import org.frontdoor.events.payload.ReferralReceived;
 import org.frontdoor.support.calendar.WorkingCalendar;
+import org.frontdoor.testsupport.Browser;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -88,10 +89,10 @@ class StatutoryConsoleTest {
         try {
             signIn(tara, "dev-triage-worker");
             tara.get(base() + "/cases/" + caseId);
-            ConsoleJourneyTest.noAccessibilityViolations(tara, "case with its statutory work");
+            Browser.noAccessibilityViolations(tara, "case with its statutory work");
             tara.findElement(By.cssSelector("a[href='/console/referrals/" + item + "/assessment']")).click();
             assertEquals("s17 assessment: Amy Smith", tara.findElement(By.tagName("h1")).getText());
-            ConsoleJourneyTest.noAccessibilityViolations(tara, "assessment to start");
+            Browser.noAccessibilityViolations(tara, "assessment to start");
 
             // a start in the future is refused beside its field and in the summary; nothing is saved
             date(tara, "startedOn", today.plusDays(1));
@@ -101,7 +102,7 @@ class StatutoryConsoleTest {
                     error(tara, "startedOn-error"));
             assertTrue(summary(tara).contains("The date the assessment started must not be in the future"));
             assertEquals(0L, count("select count(*) from assessment where triage_item_id = '" + item + "'"));
-            ConsoleJourneyTest.noAccessibilityViolations(tara, "assessment refused");
+            Browser.noAccessibilityViolations(tara, "assessment refused");
             date(tara, "startedOn", today);
             submit(tara, By.id("start-assessment"));
             assertEquals("Assessment started", banner(tara));
@@ -125,7 +126,7 @@ class StatutoryConsoleTest {
             assertEquals(wrong, tara.findElement(By.id("upn")).getAttribute("value"), "what was typed is kept");
             assertEquals("WBRI", new Select(tara.findElement(By.id("ethnicity"))).getFirstSelectedOption()
                     .getAttribute("value"));
-            ConsoleJourneyTest.noAccessibilityViolations(tara, "characteristics refused");
+            Browser.noAccessibilityViolations(tara, "characteristics refused");
             tara.findElement(By.id("upn")).clear();
             tara.findElement(By.id("upn")).sendKeys(upn);
             submit(tara, By.id("save-characteristics"));
@@ -140,7 +141,7 @@ class StatutoryConsoleTest {
             submit(tara, By.id("start-enquiry"));
             assertEquals("s47 enquiry started", banner(tara));
             assertTrue(tara.findElements(By.id("icpcNotRequired")).isEmpty(), "a team manager's decision");
-            ConsoleJourneyTest.noAccessibilityViolations(tara, "s47 enquiry");
+            Browser.noAccessibilityViolations(tara, "s47 enquiry");
 
             // what is due: the assessment, by its due date
             String due = DAY.format(LocalDate.parse(one("select due_on from assessment where triage_item_id = '"
@@ -150,7 +151,7 @@ class StatutoryConsoleTest {
                     + "/assessment']/ancestor::tr")).getText();
             assertTrue(row.contains("s17 assessment to authorise") && row.contains(due) && row.contains("left"), row);
             assertTrue(row.startsWith("Amy Smith"), row);
-            ConsoleJourneyTest.noAccessibilityViolations(tara, "timescales");
+            Browser.noAccessibilityViolations(tara, "timescales");
 
             // her alerts: the decision sent back, in words (no ids), marked read
             tara.findElement(By.linkText("My alerts")).click();
@@ -160,7 +161,7 @@ class StatutoryConsoleTest {
             assertTrue(message.startsWith("Amy Smith: Your decision on the contact was sent back by tm-owen-hart"),
                     message);
             assertFalse(message.matches(".*[0-9a-f]{8}-[0-9a-f]{4}-.*"), "no ids: " + message);
-            ConsoleJourneyTest.noAccessibilityViolations(tara, "alerts");
+            Browser.noAccessibilityViolations(tara, "alerts");
             submit(tara, By.id("read-" + alert.substring("alert-".length())));
             assertEquals("Alert marked as read", banner(tara));
             assertEquals("Read", tara.findElement(By.cssSelector("#" + alert + " .govuk-tag")).getText());
@@ -174,7 +175,7 @@ class StatutoryConsoleTest {
         try {
             signIn(maya, "dev-team-manager");
             maya.get(base() + "/referrals/" + item + "/assessment");
-            ConsoleJourneyTest.noAccessibilityViolations(maya, "assessment to authorise");
+            Browser.noAccessibilityViolations(maya, "assessment to authorise");
             date(maya, "authorisedOn", today);
             maya.findElement(By.id("factors-21")).click();
             maya.findElement(By.id("factors-2B")).click();
@@ -184,7 +185,7 @@ class StatutoryConsoleTest {
                     error(maya, "factors-error"));
             assertTrue(maya.findElement(By.id("factors-2B")).isSelected(), "the boxes ticked stay ticked");
             assertEquals(null, one("select authorised_on from assessment where triage_item_id = '" + item + "'"));
-            ConsoleJourneyTest.noAccessibilityViolations(maya, "authorisation refused");
+            Browser.noAccessibilityViolations(maya, "authorisation refused");
             maya.findElement(By.id("factors-2B")).click();
             submit(maya, By.id("save-assessment"));
             assertEquals("Assessment authorised", banner(maya));
@@ -200,7 +201,7 @@ class StatutoryConsoleTest {
             assertEquals("s47 enquiry saved", banner(maya));
             assertEquals("Not needed (recorded by tm-maya-reid)",
                     maya.findElement(By.cssSelector("[id$='-icpc']")).getText());
-            ConsoleJourneyTest.noAccessibilityViolations(maya, "s47 enquiry ended");
+            Browser.noAccessibilityViolations(maya, "s47 enquiry ended");
         } finally {
             maya.quit();
         }
