@@ -74,6 +74,9 @@ public class NotificationPlanner {
     ContactQuotes quotes;
 
     @Inject
+    PlannedMessages messages;
+
+    @Inject
     Clock clock;
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -136,10 +139,10 @@ public class NotificationPlanner {
         List<NamedChild> refs = children.stream().map(c -> named(record.referralId, c)).toList();
         MessageComposer.Composed ack = composer.professionalAcknowledgement(record, refs, outcomeDue, outcomeLatest,
                 children.stream().anyMatch(ReferralLogged.ChildRef::youngAdult));
-        insert(new PlannedMessage(record.referralId, null, Kind.ACKNOWLEDGEMENT, "", referrer,
+        messages.add(new PlannedMessage(record.referralId, null, Kind.ACKNOWLEDGEMENT, "", referrer,
                 NotificationStatus.PENDING, record.acknowledgementDueBy, null, ack, event.eventId()));
         for (ReferralLogged.ChildRef child : children) {
-            insert(new PlannedMessage(record.referralId, child.childId(), Kind.OUTCOME, "", referrer,
+            messages.add(new PlannedMessage(record.referralId, child.childId(), Kind.OUTCOME, "", referrer,
                     NotificationStatus.AWAITING_DECISION, outcomeDue, outcomeLatest, null, event.eventId()));
             // a decision that arrived before its referral
             decisionFor(child.childId()).ifPresent(d -> composeOutcome(record, d, event.eventId()));
@@ -154,7 +157,7 @@ public class NotificationPlanner {
                     record.referralId, record.referrerKind.toLowerCase(Locale.ROOT));
             return;
         }
-        insert(new PlannedMessage(record.referralId, null, Kind.ACKNOWLEDGEMENT, "",
+        messages.add(new PlannedMessage(record.referralId, null, Kind.ACKNOWLEDGEMENT, "",
                 Recipient.email(record.referrerEmail), NotificationStatus.PENDING, record.acknowledgementDueBy, null,
                 composer.publicAcknowledgement(record), event.eventId()));
         LOG.infof("Referral %s: generic acknowledgement to a %s referrer", record.referralId,
@@ -200,7 +203,7 @@ public class NotificationPlanner {
         MessageComposer.Composed message = composer.outcome(record, child, decision);
         Instant due = calendar.plusWorkingDays(record.receivedAt, outcomeTargetDays(record.sourceCode));
         Instant latest = calendar.plusWorkingDays(record.receivedAt, outcomeLatestDays(record.sourceCode));
-        insert(new PlannedMessage(record.referralId, decided.childId(), Kind.OUTCOME, "", referrer,
+        messages.add(new PlannedMessage(record.referralId, decided.childId(), Kind.OUTCOME, "", referrer,
                 NotificationStatus.AWAITING_DECISION, due, latest, null, sourceEventId));
         Notification n = Notification.<Notification>find("referralId = ?1 and childId = ?2 and kind = ?3"
                 + " and occurrence = '' and recipientKey = ?4", record.referralId, decided.childId(), Kind.OUTCOME,
@@ -257,7 +260,7 @@ public class NotificationPlanner {
                 : "event:" + event.eventId();
         ReferralRecord record = ReferralRecord.findById(referralId);
         Set<Recipient> recipients = caseRecipients(record, change.partnerAgencies());
-        Instant due = calendar.plusWorkingDays(occurredAt, config.caseChangeWorkingDays());
+        Instant due = messages.dueAsCaseChange(occurredAt);
         List<UUID> childIds = change.childIds() == null ? List.of() : change.childIds();
         int planned = 0;
         for (UUID childId : childIds) {
@@ -267,7 +270,7 @@ public class NotificationPlanner {
                 MessageComposer.Quote quote = quotes.forCase(recipient, referralId, record, change);
                 MessageComposer.Composed message = composer.caseChange(kind, change, referralId, quote, childId,
                         child, quotes.childReference(child, quote), occurredAt);
-                planned += insert(new PlannedMessage(referralId, childId, kind, occurrence, recipient,
+                planned += messages.add(new PlannedMessage(referralId, childId, kind, occurrence, recipient,
                         NotificationStatus.PENDING, due, null, message, event.eventId())) ? 1 : 0;
             }
         }
@@ -288,18 +291,6 @@ public class NotificationPlanner {
             }
         }
         return recipients;
-    }
-
-    /** Inserts the row unless its key exists, held back if the sharing policy says so; true when it was new. */
-    private boolean insert(PlannedMessage m) {
-        Optional<String> withheld = m.status() == NotificationStatus.PENDING
-                ? sharing.withholdReason(m.childId(), m.kind()) : Optional.empty();
-        NotificationStatus status = withheld.isPresent() ? NotificationStatus.WITHHELD_NO_CONSENT : m.status();
-        boolean inserted = queries.insert(m, status, withheld.orElse(null), Instants.now(clock));
-        if (inserted && status == NotificationStatus.PENDING) {
-            dispatcher.wakeUpAfterCommit();
-        }
-        return inserted;
     }
 
     private void ready(Notification n, MessageComposer.Composed message, UUID sourceEventId) {

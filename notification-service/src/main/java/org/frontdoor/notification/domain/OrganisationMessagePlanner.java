@@ -3,7 +3,6 @@ package org.frontdoor.notification.domain;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -13,11 +12,7 @@ import org.frontdoor.events.MalformedEventException;
 import org.frontdoor.events.codes.Kind;
 import org.frontdoor.events.payload.InformationRequest;
 import org.frontdoor.events.payload.StrategyDiscussionHeld;
-import org.frontdoor.notification.config.NotificationConfig;
-import org.frontdoor.notification.delivery.Dispatcher;
 import org.frontdoor.notification.domain.PlannedMessage.Recipient;
-import org.frontdoor.support.calendar.Instants;
-import org.frontdoor.support.calendar.WorkingCalendar;
 import org.jboss.logging.Logger;
 
 /**
@@ -40,25 +35,13 @@ public class OrganisationMessagePlanner {
     private static final Logger LOG = Logger.getLogger(OrganisationMessagePlanner.class);
 
     @Inject
-    PlanningQueries queries;
-
-    @Inject
     MessageComposer composer;
-
-    @Inject
-    WorkingCalendar calendar;
-
-    @Inject
-    NotificationConfig config;
-
-    @Inject
-    Dispatcher dispatcher;
 
     @Inject
     ContactQuotes quotes;
 
     @Inject
-    Clock clock;
+    PlannedMessages messages;
 
     /** information.requested or information.chased: one message to the organisation asked. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -70,7 +53,7 @@ public class OrganisationMessagePlanner {
         Instant due = kind == Kind.INFORMATION_CHASED ? occurredAt : r.deadline();
         MessageComposer.Composed message = composer.informationRequest(kind, r, referralId,
                 quotes.of(referralId), nameOf(org));
-        boolean planned = insert(new PlannedMessage(referralId, null, kind, "request:" + r.requestId(),
+        boolean planned = messages.add(new PlannedMessage(referralId, null, kind, "request:" + r.requestId(),
                 Recipient.organisation(org, null), NotificationStatus.PENDING, due, null, message, event.eventId()));
         LOG.infof("Referral %s: %s of request %s to %s%s", referralId, event.type(), r.requestId(), org,
                 planned ? "" : " planned before; not again");
@@ -81,7 +64,7 @@ public class OrganisationMessagePlanner {
     public void strategyDiscussionHeld(EventEnvelope event, StrategyDiscussionHeld d) {
         UUID referralId = referralOf(event, d.referralId());
         Instant occurredAt = d.occurredAt() != null ? d.occurredAt() : event.occurredAt();
-        Instant due = calendar.plusWorkingDays(occurredAt, config.caseChangeWorkingDays());
+        Instant due = messages.dueAsCaseChange(occurredAt);
         Set<String> attending = new LinkedHashSet<>();
         for (String org : d.attendingOrganisations()) {
             if (org != null && !org.isBlank()) {
@@ -91,9 +74,10 @@ public class OrganisationMessagePlanner {
         String reference = quotes.of(referralId);
         int planned = 0;
         for (String org : attending) {
-            planned += insert(new PlannedMessage(referralId, null, Kind.STRATEGY_DISCUSSION_OUTCOME,
+            MessageComposer.Composed message = composer.strategyOutcome(d, referralId, reference, nameOf(org));
+            planned += messages.add(new PlannedMessage(referralId, null, Kind.STRATEGY_DISCUSSION_OUTCOME,
                     "discussion:" + d.discussionId(), Recipient.organisation(org, null), NotificationStatus.PENDING,
-                    due, null, composer.strategyOutcome(d, referralId, reference, nameOf(org)), event.eventId())) ? 1 : 0;
+                    due, null, message, event.eventId())) ? 1 : 0;
         }
         LOG.infof("Referral %s: strategy discussion %s told to %d attending organisation(s), %d new message(s)",
                 referralId, d.discussionId(), attending.size(), planned);
@@ -111,14 +95,5 @@ public class OrganisationMessagePlanner {
     private static String nameOf(String org) {
         PartnerOrganisation partner = PartnerOrganisation.findById(org);
         return partner == null ? org : partner.name;
-    }
-
-    /** Inserts the row unless its key exists; true when it was new. About no child, so never held back. */
-    private boolean insert(PlannedMessage m) {
-        boolean inserted = queries.insert(m, m.status(), null, Instants.now(clock));
-        if (inserted) {
-            dispatcher.wakeUpAfterCommit();
-        }
-        return inserted;
     }
 }

@@ -85,7 +85,7 @@ public class ConsoleContactsResource {
         ContactViews.MyContacts view;
         try {
             view = views.mine(referrals.mine(shown, PAGE_SIZE), shown, PAGE_SIZE);
-        } catch (ReferralServiceClient.UnavailableException e) {
+        } catch (ServiceUnavailableException e) {
             view = views.mineUnavailable(shown);
         }
         ContactViews.MyContacts mine = view;
@@ -130,7 +130,7 @@ public class ConsoleContactsResource {
         }
         try {
             referrals.submit(form.request(organisation.orElse(null)), form.idempotencyKey());
-        } catch (ReferralServiceClient.UnavailableException e) {
+        } catch (ServiceUnavailableException e) {
             return form(form, Map.of(), form.refused(List.of(new Problem.FieldError(ChildLabels.FORM,
                     "The referral service is not answering just now, so nothing was logged. Try again in a few"
                             + " minutes: what you typed is kept."))), 503);

@@ -57,7 +57,7 @@ public class ConsoleFeedbackResource {
         }
         try {
             notifications.informed(id, form.how(), Text.blankToNull(form.note()));
-        } catch (NotificationServiceClient.UnavailableException e) {
+        } catch (ServiceUnavailableException e) {
             return feedbackPage(form.refused(List.of()), null);
         } catch (ProblemException e) {
             return pages.refused(e, prefix, found -> feedbackPage(form.refused(found), null));
@@ -69,7 +69,7 @@ public class ConsoleFeedbackResource {
         FeedbackViews.Feedback view;
         try {
             view = views.feedback(notifications.couldNotInform(), notifications.overdue());
-        } catch (NotificationServiceClient.UnavailableException e) {
+        } catch (ServiceUnavailableException e) {
             view = views.feedbackUnavailable();
         }
         FeedbackViews.Feedback shown = view;

@@ -55,7 +55,7 @@ public class ConsolePartnersResource {
         PartnerViews.Directory directory;
         try {
             directory = views.directory(notifications.partners(from, PartnerViews.PAGE), mayChange());
-        } catch (NotificationServiceClient.UnavailableException e) {
+        } catch (ServiceUnavailableException e) {
             directory = views.unavailable(mayChange());
         }
         PartnerViews.Directory shown = directory;
@@ -113,7 +113,7 @@ public class ConsolePartnersResource {
         try {
             return pages.change(change, p -> "/console/partners/" + p.path("id").asText() + "?done=" + done, "",
                     redraw == null ? null : found -> redraw.apply(PartnerViews.inWords(found)));
-        } catch (NotificationServiceClient.UnavailableException e) {
+        } catch (ServiceUnavailableException e) {
             return unavailable();
         }
     }
@@ -128,7 +128,7 @@ public class ConsolePartnersResource {
         JsonNode p;
         try {
             p = notifications.partner(id);
-        } catch (NotificationServiceClient.UnavailableException e) {
+        } catch (ServiceUnavailableException e) {
             return unavailable();
         } catch (ProblemException e) {
             return pages.problem(e);

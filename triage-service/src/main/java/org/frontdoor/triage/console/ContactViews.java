@@ -61,7 +61,15 @@ public class ContactViews {
         }
 
         public boolean paged() {
-            return previous != null || next != null;
+            return hasPrevious() || hasNext();
+        }
+
+        public boolean hasPrevious() {
+            return previous != null;
+        }
+
+        public boolean hasNext() {
+            return next != null;
         }
     }
 

@@ -52,6 +52,11 @@ public class MyWorkViews {
     /** A page of what is due; {@code overdueOnly} when only what is past its date is listed. */
     public record Timescales(List<DueRow> rows, int total, int page, int pages, boolean overdueOnly) {
 
+        /** This list's address, up to its page's number. */
+        public String pagesHref() {
+            return overdueOnly ? "/console/timescales?overdue=true&page=" : "/console/timescales?page=";
+        }
+
         public boolean hasPrevious() {
             return page > 1;
         }

@@ -67,6 +67,11 @@ public class ReturnsViews {
             int withQueries, List<FailedChild> failed, List<Failure> returnLevel, List<String> schemaErrors,
             String file, String whyNoFile, int page, int pages, long seconds) {
 
+        /** This census's address, up to its page's number. */
+        public String pagesHref() {
+            return "/console/returns/census?year=" + year + "&page=";
+        }
+
         public boolean hasPrevious() {
             return page > 1;
         }

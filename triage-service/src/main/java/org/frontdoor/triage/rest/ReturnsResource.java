@@ -31,6 +31,7 @@ import org.frontdoor.support.problem.Problem;
 import org.frontdoor.support.problem.ProblemException;
 import org.frontdoor.support.problem.QueryParams;
 import org.frontdoor.support.security.Roles;
+import org.frontdoor.triage.statutory.ReturnPeriods;
 import org.frontdoor.triage.statutory.StatutoryReturns;
 
 @Path("/api/v1/returns")
@@ -40,8 +41,6 @@ public class ReturnsResource {
 
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     static final String CSV = "text/csv";
-    /** Ofsted asks for six months; a year is the most one request reads (a report is a bulk read of children). */
-    static final int MAX_MONTHS = 12;
 
     @Inject
     StatutoryReturns returns;
@@ -157,11 +156,12 @@ public class ReturnsResource {
     }
 
     private static int year(String year) {
-        if (year != null && year.strip().matches("20\\d\\d")) {
-            return Integer.parseInt(year.strip());
+        Integer censusYear = ReturnPeriods.censusYear(year);
+        if (censusYear == null) {
+            throw ProblemException.invalid(List.of(new Problem.FieldError("year", "must be the year holding the"
+                    + " census's 31 March, e.g. 2027 for April 2026 to March 2027")));
         }
-        throw ProblemException.invalid(List.of(new Problem.FieldError("year", "must be the year holding the census's"
-                + " 31 March, e.g. 2027 for April 2026 to March 2027")));
+        return censusYear;
     }
 
     private LocalDate[] window(String from, String to) {
@@ -169,18 +169,17 @@ public class ReturnsResource {
         LocalDate toDate = QueryParams.date(to, "to", errors);
         LocalDate fromDate = QueryParams.date(from, "from", errors);
         if (errors.isEmpty()) {
-            toDate = toDate == null ? LocalDate.ofInstant(clock.instant(), WorkingCalendar.ENGLAND) : toDate;
-            fromDate = fromDate == null ? toDate.minusMonths(6).plusDays(1) : fromDate;
-            if (fromDate.isAfter(toDate)) {
+            ReturnPeriods.Period period = ReturnPeriods.Period.of(fromDate, toDate,
+                    LocalDate.ofInstant(clock.instant(), WorkingCalendar.ENGLAND));
+            if (period.backwards()) {
                 errors.add(new Problem.FieldError("from", "must not be after to"));
-            } else if (fromDate.isBefore(toDate.minusMonths(MAX_MONTHS).plusDays(1))) {
-                errors.add(new Problem.FieldError("from", "must be on or after " + toDate.minusMonths(MAX_MONTHS)
-                        .plusDays(1) + ": Annex A covers at most " + MAX_MONTHS + " months up to to"));
+            } else if (period.tooLong()) {
+                errors.add(new Problem.FieldError("from", "must be on or after " + period.earliestFrom()
+                        + ": Annex A covers at most " + ReturnPeriods.MAX_MONTHS + " months up to to"));
+            } else {
+                return new LocalDate[] { period.from(), period.to() };
             }
         }
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
-        }
-        return new LocalDate[] { fromDate, toDate };
+        throw ProblemException.invalid(errors);
     }
 }

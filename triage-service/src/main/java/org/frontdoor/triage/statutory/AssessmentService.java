@@ -4,26 +4,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
-import org.frontdoor.support.audit.AuditLog;
-import org.frontdoor.support.calendar.Instants;
 import org.frontdoor.support.calendar.WorkingCalendar;
-import org.frontdoor.support.concurrency.IfMatch;
 import org.frontdoor.support.domain.DomainException;
 import org.frontdoor.support.problem.Problem.FieldError;
-import org.frontdoor.support.problem.RequestValidation;
 import org.frontdoor.triage.config.TriageConfig;
 import org.frontdoor.triage.queue.HistoryEntry;
 import org.frontdoor.triage.queue.TriageItem;
 import org.frontdoor.triage.staff.Actor;
-import org.frontdoor.triage.staff.Actors;
 import org.frontdoor.triage.strategy.StrategyDiscussion;
 
 /**
@@ -35,6 +28,9 @@ import org.frontdoor.triage.strategy.StrategyDiscussion;
 @ApplicationScoped
 public class AssessmentService {
 
+    /** What belongs to referrals, in this service's refusals. */
+    private static final String WHOSE = "s17 assessments and s47 enquiries";
+
     @Inject
     TriageConfig config;
 
@@ -42,109 +38,78 @@ public class AssessmentService {
     WorkingCalendar calendar;
 
     @Inject
-    RequestValidation validation;
-
-    @Inject
-    Actors actors;
-
-    @Inject
-    AuditLog audit;
-
-    @Inject
-    Clock clock;
+    StatutorySteps steps;
 
     @Transactional
     public Assessment startAssessment(UUID itemId, AssessmentCommand command) {
-        TriageItem item = referral(itemId);
-        validation.check(command, Assessment.check(command, item.referralDate, today()));
+        TriageItem item = StatutorySteps.referral(itemId, WHOSE);
+        steps.check(command, Assessment.check(command, item.referralDate, steps.today()));
         if (Assessment.unauthorisedOf(item.id)) {
             throw DomainException.conflict("Triage item " + itemId + " has an assessment that is not yet authorised:"
                     + " one at a time per referral (DfE rule 8736); authorise it first");
         }
-        Actor actor = actors.staff();
-        Instant now = Instants.now(clock);
+        StatutorySteps.Doing doing = steps.doing();
         Assessment a = Assessment.start(item.id, calendar.plusWorkingDays(item.referralDate,
-                config.returns().assessmentWorkingDays()), command, actor, now);
-        a.persist();
-        Assessment.flush();
-        HistoryEntry.add(item.id, now, actor, "ASSESSMENT_STARTED", a.startedNote());
-        audit.record("assessment.started", item.referralId, "item " + item.id + ", assessment " + a.id);
+                config.returns().assessmentWorkingDays()), command, doing.actor(), doing.now());
+        steps.saveNew(a, item, doing, "ASSESSMENT_STARTED", a.startedNote(), "assessment.started",
+                "item " + item.id + ", assessment " + a.id);
         return a;
     }
 
     @Transactional
     public Assessment updateAssessment(UUID id, AssessmentCommand command, Long ifMatch) {
-        Assessment a = found(Assessment.findById(id, LockModeType.PESSIMISTIC_WRITE), "Assessment " + id);
-        TriageItem item = changing(a, "Assessment " + id, ifMatch, command,
-                referralDate -> Assessment.check(command, referralDate, today()));
-        Actor actor = actors.staff();
+        Assessment a = StatutorySteps.found(Assessment.findById(id, LockModeType.PESSIMISTIC_WRITE),
+                "Assessment " + id);
+        TriageItem item = steps.changing(a, "Assessment " + id, ifMatch, command, WHOSE,
+                referralDate -> Assessment.check(command, referralDate, steps.today()));
+        StatutorySteps.Doing doing = steps.doing();
+        Actor actor = doing.actor();
         boolean authorising = a.authorisedOn == null && command.authorisedOn() != null;
-        a.record(command, actor, Instants.now(clock));
+        a.record(command, actor, doing.now());
         Assessment.flush();
         if (authorising) {
             HistoryEntry.add(item.id, a.updatedAt, actor, "ASSESSMENT_AUTHORISED", a.authorisedNote());
         }
-        audit.record("assessment.changed", item.referralId, "assessment " + id + ", version " + a.version);
+        steps.audit("assessment.changed", item.referralId, "assessment " + id + ", version " + a.version);
         return a;
     }
 
     @Transactional
     public Section47Enquiry startEnquiry(UUID itemId, Section47Command asked) {
-        TriageItem item = referral(itemId);
+        TriageItem item = StatutorySteps.referral(itemId, WHOSE);
         Section47Command command = datedByDiscussion(item.id, asked);
-        validation.check(command, enquiryRules(command, item.referralDate));
+        steps.check(command, enquiryRules(command, item.referralDate));
         if (Section47Enquiry.openOf(item.id)) {
             throw DomainException.conflict("Triage item " + itemId + " has an s47 enquiry without its conference:"
                     + " one at a time per referral (DfE rule 8740); record its outcome first");
         }
-        Actor actor = actors.staff();
-        Instant now = Instants.now(clock);
-        Section47Enquiry e = Section47Enquiry.start(item.id, command, icpcDue(command), actor, now);
-        e.persist();
-        Section47Enquiry.flush();
-        HistoryEntry.add(item.id, now, actor, "S47_STARTED", e.startedNote());
-        audit.record("section47.started", item.referralId, "item " + item.id + ", enquiry " + e.id);
+        StatutorySteps.Doing doing = steps.doing();
+        Section47Enquiry e = Section47Enquiry.start(item.id, command, icpcDue(command), doing.actor(), doing.now());
+        steps.saveNew(e, item, doing, "S47_STARTED", e.startedNote(), "section47.started",
+                "item " + item.id + ", enquiry " + e.id);
         return e;
     }
 
     @Transactional
     public Section47Enquiry updateEnquiry(UUID id, Section47Command asked, Long ifMatch) {
-        Section47Enquiry e = found(Section47Enquiry.findById(id, LockModeType.PESSIMISTIC_WRITE),
+        Section47Enquiry e = StatutorySteps.found(Section47Enquiry.findById(id, LockModeType.PESSIMISTIC_WRITE),
                 "Section 47 enquiry " + id);
         Section47Command command = datedByDiscussion(e.triageItemId, asked);
-        TriageItem item = changing(e, "Section 47 enquiry " + id, ifMatch, command, referralDate -> {
+        TriageItem item = steps.changing(e, "Section 47 enquiry " + id, ifMatch, command, WHOSE, referralDate -> {
             List<FieldError> errors = new ArrayList<>(enquiryRules(command, referralDate));
             errors.addAll(PlanService.keepsItsRecords(id, command)); // its plan's reviews and categories stay in it
             return errors;
         });
-        Actor actor = actors.staff();
+        StatutorySteps.Doing doing = steps.doing();
+        Actor actor = doing.actor();
         boolean concluding = e.concludedBy(command);
-        e.record(command, icpcDue(command), actor, Instants.now(clock));
+        e.record(command, icpcDue(command), actor, doing.now());
         Section47Enquiry.flush();
         if (concluding) {
             HistoryEntry.add(item.id, e.updatedAt, actor, "ICPC_RECORDED", e.concludedNote());
         }
-        audit.record("section47.changed", item.referralId, "enquiry " + id + ", version " + e.version);
+        steps.audit("section47.changed", item.referralId, "enquiry " + id + ", version " + e.version);
         return e;
-    }
-
-    private static <T extends StatutoryRecord> T found(T record, String what) {
-        if (record == null) {
-            throw DomainException.notFound(what);
-        }
-        return record;
-    }
-
-    /**
-     * The referral of a record being changed, once {@code command} keeps the record's rules (given the referral's
-     * date) and the request's own, and the record is as the caller last read it.
-     */
-    private TriageItem changing(StatutoryRecord record, String what, Long ifMatch, Object command,
-            Function<LocalDate, List<FieldError>> rules) {
-        TriageItem item = referral(record.triageItemId);
-        validation.check(command, rules.apply(item.referralDate));
-        IfMatch.check(ifMatch, record.version, what);
-        return item;
     }
 
     /**
@@ -158,7 +123,7 @@ public class AssessmentService {
             e.takeStrategyDiscussion(on, icpcDue(on), by, now);
             HistoryEntry.add(item.id, now, by, "S47_DATED", "s47 enquiry dated by the strategy discussion of " + on
                     + "; initial conference due by " + e.icpcDueOn);
-            audit.record("section47.changed", item.referralId, "enquiry " + e.id + ", dated by a strategy"
+            steps.audit("section47.changed", item.referralId, "enquiry " + e.id + ", dated by a strategy"
                     + " discussion");
         });
         return open;
@@ -175,7 +140,8 @@ public class AssessmentService {
 
     /** The enquiry's rules, and its date required when no strategy discussion of the item gave one. */
     private List<FieldError> enquiryRules(Section47Command command, LocalDate referralDate) {
-        List<FieldError> errors = new ArrayList<>(Section47Enquiry.check(command, referralDate, today(), calendar));
+        List<FieldError> errors = new ArrayList<>(Section47Enquiry.check(command, referralDate, steps.today(),
+                calendar));
         if (command != null && command.strategyDiscussionOn() == null) {
             errors.add(new FieldError("strategyDiscussionOn", "must not be null: give the strategy discussion's"
                     + " date, or record the strategy discussion that decided on the enquiry first"));
@@ -191,20 +157,4 @@ public class AssessmentService {
         return calendar.plusWorkingDays(strategyDiscussionOn, config.returns().icpcWorkingDays());
     }
 
-    /** The triage item of a contact that became a referral: assessments and enquiries belong to referrals. */
-    private static TriageItem referral(UUID itemId) {
-        TriageItem item = TriageItem.findById(itemId);
-        if (item == null) {
-            throw DomainException.notFound("Triage item " + itemId);
-        }
-        if (!item.becameReferral || item.referralDate == null) {
-            throw DomainException.conflict("Triage item " + itemId + " is a contact that did not become a referral:"
-                    + " s17 assessments and s47 enquiries belong to referrals");
-        }
-        return item;
-    }
-
-    private LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), WorkingCalendar.ENGLAND);
-    }
 }

@@ -5,18 +5,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.frontdoor.events.payload.ReferralReceived;
-import org.frontdoor.support.audit.AuditLog;
-import org.frontdoor.support.calendar.Instants;
-import org.frontdoor.support.calendar.WorkingCalendar;
 import org.frontdoor.support.concurrency.IfMatch;
-import org.frontdoor.support.domain.DomainException;
-import org.frontdoor.support.problem.RequestValidation;
-import org.frontdoor.triage.staff.Actors;
 
 /**
  * A child's census characteristics: seeded from each contact at intake (dates of birth, sex from the referrer's
@@ -30,16 +23,7 @@ public class CharacteristicsService {
     EntityManager em;
 
     @Inject
-    RequestValidation validation;
-
-    @Inject
-    Actors actors;
-
-    @Inject
-    AuditLog audit;
-
-    @Inject
-    Clock clock;
+    StatutorySteps steps;
 
     /**
      * The first contact makes the record; a later one only adds a date of birth to an unborn child's. Never
@@ -70,28 +54,25 @@ public class CharacteristicsService {
     @Transactional
     public ChildCharacteristics get(UUID childKey) {
         ChildCharacteristics c = find(childKey, false);
-        audit.record("child.characteristics-read", null, "child " + childKey);
+        steps.audit("child.characteristics-read", null, "child " + childKey);
         return c;
     }
 
     @Transactional
     public ChildCharacteristics update(UUID childKey, CharacteristicsCommand command, Long ifMatch) {
-        validation.check(command, ChildCharacteristics.check(command, LocalDate.ofInstant(clock.instant(),
-                WorkingCalendar.ENGLAND)));
+        steps.check(command, ChildCharacteristics.check(command, steps.today()));
         ChildCharacteristics c = find(childKey, true);
         IfMatch.check(ifMatch, c.version, "The characteristics of child " + childKey);
-        c.record(command, actors.staff(), Instants.now(clock));
+        StatutorySteps.Doing doing = steps.doing();
+        c.record(command, doing.actor(), doing.now());
         ChildCharacteristics.flush();
-        audit.record("child.characteristics-changed", null, "child " + childKey + ", version " + c.version);
+        steps.audit("child.characteristics-changed", null, "child " + childKey + ", version " + c.version);
         return c;
     }
 
     private static ChildCharacteristics find(UUID childKey, boolean forUpdate) {
         ChildCharacteristics c = forUpdate ? ChildCharacteristics.findById(childKey, LockModeType.PESSIMISTIC_WRITE)
                 : ChildCharacteristics.findById(childKey);
-        if (c == null) {
-            throw DomainException.notFound("Child " + childKey);
-        }
-        return c;
+        return StatutorySteps.found(c, "Child " + childKey);
     }
 }
