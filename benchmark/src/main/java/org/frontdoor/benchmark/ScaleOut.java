@@ -19,7 +19,7 @@ import org.frontdoor.benchmark.LocalStack.Marks;
  * line. On a machine of two cores a second instance adds no cores: what this shows is that two share the work
  * correctly (both take referrals, both consume, everything caught up) and what a second instance costs, not a
  * speed-up. {@code -Dbench.replicas.seconds} (60) is each push, {@code -Dbench.replicas.warmup.seconds} (15) the
- * warm-up before each, not counted. The second instances are stopped again at the end.
+ * warm-up before each, not counted. Second instances already running are stopped first, and stopped again at the end.
  */
 final class ScaleOut {
 
@@ -52,6 +52,10 @@ final class ScaleOut {
     }
 
     void run() throws Exception {
+        // one instance each to begin with, whatever ./pipeline up was given
+        for (String service : LocalStack.SERVICES) {
+            stack.pipeline("stop", service + "-2");
+        }
         Round one = round(1);
         for (String service : LocalStack.SERVICES) {
             stack.pipeline("start", service + "-2");
