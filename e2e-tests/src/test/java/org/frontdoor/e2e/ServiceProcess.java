@@ -17,6 +17,8 @@ import java.util.TreeMap;
 /** One packaged service as its own OS process: started from its quarkus-run.jar, killed with SIGKILL. */
 public final class ServiceProcess {
 
+    /** How long a start may take: -De2e.ready.seconds=N on a machine too busy for the default. */
+    private static final int READY_SECONDS = Integer.getInteger("e2e.ready.seconds", 90);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
@@ -35,6 +37,19 @@ public final class ServiceProcess {
         this.env.putAll(env);
         this.env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         this.env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        // the instance's name, as a pod's is: the outbox relay's lease holder and the Kafka client ids start with it
+        this.env.put("HOSTNAME", name);
+    }
+
+    /**
+     * Another instance of this service, as a second pod: the same jar, database, Kafka and consumer groups, its own
+     * port, name ({@code referral-service-2}) and log; with {@code more} environment on top of this one's.
+     */
+    ServiceProcess replica(int n, Map<String, String> more) {
+        Map<String, String> copy = new TreeMap<>(env);
+        copy.remove("QUARKUS_HTTP_PORT");
+        copy.putAll(more);
+        return new ServiceProcess(name + "-" + n, jar, log.getParent(), copy);
     }
 
     /** More environment for the next start. */
@@ -67,7 +82,12 @@ public final class ServiceProcess {
         } catch (IOException e) {
             throw new IllegalStateException("could not start " + name, e);
         }
-        awaitReady(Duration.ofSeconds(90));
+        try {
+            awaitReady(Duration.ofSeconds(READY_SECONDS));
+        } catch (IllegalStateException e) {
+            kill(); // not left running behind a failed start
+            throw e;
+        }
     }
 
     /** kill -9: no shutdown hook, no flush, no goodbye. */
