@@ -16,9 +16,10 @@ import org.frontdoor.testsupport.DevTokens;
  * clients against the same rows written by plain JDBC ({@link IntakeAgainstCeiling}), referral-to-queue
  * ({@link ReferralToQueue}) and decision-to-webhook ({@link DecisionToWebhook}) latency, a national year's
  * referrals for a fixed time budget ({@link NationalYear}), the statutory returns for a year
- * ({@link ReturnsForAYear}) and the candidate search among 600,000 children ({@link ChildSearchAt600k}).
- * {@code BENCHMARK_ONLY=child-search} (or {@code -Dbench.only=child-search}) runs that phase alone against the running
- * stack and replaces only its section of docs/benchmarks.md.
+ * ({@link ReturnsForAYear}), the candidate search among 600,000 children ({@link ChildSearchAt600k}) and the
+ * national-year push against one instance of each service and then two ({@link ScaleOut}).
+ * {@code BENCHMARK_ONLY=child-search} or {@code BENCHMARK_ONLY=replicas} (or {@code -Dbench.only=...}) runs that phase
+ * alone against the running stack and replaces only its section of docs/benchmarks.md.
  */
 public final class Benchmark {
 
@@ -77,14 +78,23 @@ public final class Benchmark {
 
     /** One phase, no restarts and no warm-up of its own: its section of docs/benchmarks.md replaced, the rest kept. */
     private void runOnly(String only) throws Exception {
-        if (!only.equals("child-search")) {
-            throw new IllegalArgumentException("BENCHMARK_ONLY: only child-search runs alone, not " + only);
+        String title;
+        switch (only) {
+            case "child-search" -> {
+                new ChildSearchAt600k(stack, http, report).run();
+                title = ChildSearchAt600k.TITLE;
+            }
+            case "replicas" -> {
+                new ScaleOut(stack, http, report).run();
+                title = ScaleOut.TITLE;
+            }
+            default -> throw new IllegalArgumentException("BENCHMARK_ONLY: child-search or replicas run alone, not "
+                    + only);
         }
-        new ChildSearchAt600k(stack, http, report).run();
-        report.line("Measured on its own (`BENCHMARK_ONLY=child-search`) on " + Instant.now() + ".");
+        report.line("Measured on its own (`BENCHMARK_ONLY=" + only + "`) on " + Instant.now() + ".");
         report.line("");
         Path out = stack.root().resolve("docs/benchmarks.md");
-        report.replaceSection(out, ChildSearchAt600k.TITLE);
+        report.replaceSection(out, title);
         System.out.println();
         System.out.println("its section replaced in " + out);
     }
@@ -105,6 +115,10 @@ public final class Benchmark {
             stack.settle();
             new NationalYear(stack, http, report, nationalBudget).run();
         }
+        if (phase("replicas")) {
+            stack.settle();
+            new ScaleOut(stack, http, report).run();
+        }
         if (phase("returns")) {
             stack.settle();
             new ReturnsForAYear(stack, http, report).run();
@@ -115,7 +129,10 @@ public final class Benchmark {
         }
     }
 
-    /** -Dbench.phases=intake,queue,webhook,national,returns,child-search (all by default) runs a part, e.g. while tuning one. */
+    /**
+     * -Dbench.phases=intake,queue,webhook,national,replicas,returns,child-search (all by default) runs a part, e.g.
+     * while tuning one.
+     */
     private static boolean phase(String name) {
         String phases = System.getProperty("bench.phases", "");
         return phases.isBlank() || List.of(phases.split(",")).contains(name);

@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
 final class LocalStack {
 
     static final String[] SERVICES = { "referral-service", "triage-service", "notification-service" };
+    static final List<String> SERVICES_LIST = List.of(SERVICES);
 
     /** Where each service's tables stood, to tell when downstream has caught up with intake. */
     record Marks(long referrals, long children, long items, long records, long pending) {

@@ -17,6 +17,8 @@ import org.frontdoor.testsupport.DevTokens;
 final class StackHttp {
 
     static final String REFERRALS = "http://127.0.0.1:8081/api/v1/referrals";
+    /** ./pipeline's instance n of a service listens on the first one's port + 10 * (n - 1). */
+    private static final int NEXT_INSTANCE = 10;
     static final String TRIAGE = "http://127.0.0.1:8082/api/v1";
     static final String NOTIFICATION = "http://127.0.0.1:8083/api/v1";
 
@@ -50,8 +52,19 @@ final class StackHttp {
 
     /** One realistic referral with its own idempotency key; true when it was accepted (201). */
     boolean submitted(String partner) {
-        HttpResponse<String> reply = refer(partner);
+        return submittedTo(REFERRALS, partner);
+    }
+
+    /** As {@link #submitted(String)}, to the intake instance at {@code referrals} ({@link #referrals(int)}). */
+    boolean submittedTo(String referrals, String partner) {
+        HttpResponse<String> reply = send(referrals, partner, Referrals.body(),
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
         return (reply == null ? -1 : reply.statusCode()) == 201;
+    }
+
+    /** The referrals endpoint of intake instance {@code n} (1, 2, ...). */
+    static String referrals(int n) {
+        return "http://127.0.0.1:" + (8081 + NEXT_INSTANCE * (n - 1)) + "/api/v1/referrals";
     }
 
     int post(String url, String token, String body, Map<String, String> headers) {

@@ -146,6 +146,23 @@ public final class Pipeline implements AutoCloseable {
         return services.get(name);
     }
 
+    /**
+     * Instance {@code n} (2, 3, ...) of a service, made on first asking and started by the caller; triage's console
+     * calls the referral and notification instances of the same number (made here too, unstarted, if need be).
+     */
+    public synchronized ServiceProcess replica(String service, int n) {
+        String name = service + "-" + n;
+        ServiceProcess replica = services.get(name);
+        if (replica == null) {
+            Map<String, String> more = service.equals("triage-service") ? Map.of(
+                    "FRONTDOOR_TRIAGE_CONSOLE_NOTIFICATION_SERVICE_URL", replica("notification-service", n).url(),
+                    "FRONTDOOR_TRIAGE_CONSOLE_REFERRAL_SERVICE_URL", replica("referral-service", n).url()) : Map.of();
+            replica = services.get(service).replica(n, more);
+            services.put(name, replica);
+        }
+        return replica;
+    }
+
     public String referral() {
         return services.get("referral-service").url();
     }

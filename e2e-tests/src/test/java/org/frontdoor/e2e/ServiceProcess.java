@@ -35,6 +35,19 @@ public final class ServiceProcess {
         this.env.putAll(env);
         this.env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         this.env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        // the instance's name, as a pod's is: the outbox relay's lease holder and the Kafka client ids start with it
+        this.env.put("HOSTNAME", name);
+    }
+
+    /**
+     * Another instance of this service, as a second pod: the same jar, database, Kafka and consumer groups, its own
+     * port, name ({@code referral-service-2}) and log; with {@code more} environment on top of this one's.
+     */
+    ServiceProcess replica(int n, Map<String, String> more) {
+        Map<String, String> copy = new TreeMap<>(env);
+        copy.remove("QUARKUS_HTTP_PORT");
+        copy.putAll(more);
+        return new ServiceProcess(name + "-" + n, jar, log.getParent(), copy);
     }
 
     /** More environment for the next start. */
@@ -67,7 +80,12 @@ public final class ServiceProcess {
         } catch (IOException e) {
             throw new IllegalStateException("could not start " + name, e);
         }
-        awaitReady(START_TIMEOUT);
+        try {
+            awaitReady(START_TIMEOUT);
+        } catch (IllegalStateException e) {
+            kill(); // not left running behind a failed start
+            throw e;
+        }
     }
 
     /**

@@ -27,8 +27,13 @@ public final class KafkaProbe {
 
     /** A snapshot: every record on the topic, from the beginning up to its end as of this call. */
     public static List<ConsumerRecord<String, String>> readAll(String topic) {
+        return readAll(bootstrapServers(), topic);
+    }
+
+    /** As {@link #readAll(String)}, from a broker named here (a test outside Quarkus); in offset order per partition. */
+    public static List<ConsumerRecord<String, String>> readAll(String bootstrapServers, String topic) {
         Map<String, Object> props = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),

@@ -34,7 +34,7 @@ public final class KafkaClients {
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
         props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.max(20_000, deliveryTimeoutMillis));
-        props.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, instance() + "." + clientId);
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         return new KafkaProducer<>(props);
@@ -49,10 +49,20 @@ public final class KafkaClients {
         props.remove(ConsumerConfig.GROUP_ID_CONFIG);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, instance() + "." + clientId);
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         return new KafkaConsumer<>(props);
+    }
+
+    /**
+     * This instance's name, the first part of each client id, so the broker tells the replicas apart: the pod's name in
+     * Kubernetes ({@code HOSTNAME}), the instance's under {@code ./pipeline up --replicas N}, else {@code local}. The
+     * channels' consumers are named the same way ({@code client-id-prefix} in each service's application.properties).
+     */
+    public static String instance() {
+        String name = System.getenv("HOSTNAME");
+        return name == null || name.isBlank() ? "local" : name;
     }
 
     /** The service's {@code kafka.*} settings that a Kafka client understands (not Quarkus's own). */

@@ -67,7 +67,7 @@ public class OutboxRelay {
      * Who holds the lease: this process on this host. In Kubernetes a restarted container is the same pod and pid 1,
      * so it takes its predecessor's lease over at once; another pod waits for the lease to run out.
      */
-    private final String holder = hostName() + "/" + ProcessHandle.current().pid();
+    private final String holder = KafkaClients.instance() + "/" + ProcessHandle.current().pid();
     /** One pass at a time in this instance too (the lease is per instance). */
     private final ReentrantLock passing = new ReentrantLock();
     /** What the last pass sent, to be recorded by the next (guarded by {@link #passing}). */
@@ -292,11 +292,6 @@ public class OutboxRelay {
             producer = KafkaClients.producer(kafkaConfig, "outbox-relay", config.sendTimeout().toMillis());
         }
         return producer;
-    }
-
-    private static String hostName() {
-        String name = System.getenv("HOSTNAME");
-        return name == null || name.isBlank() ? "local" : name;
     }
 
     private static boolean failedAlready(Future<RecordMetadata> ack) {
