@@ -75,6 +75,27 @@ public class AuditLog {
         return nameOf(caller());
     }
 
+    /** Who an entry names: the actor, their roles (comma-separated) and organisation, each as {@code audit_entry} holds it. */
+    public record Who(String actor, String roles, String organisation) {
+    }
+
+    /**
+     * Who acts now, as an entry written now would name them: for a set-based effect that writes its audit entries
+     * in its own statement (e.g. with {@code insert ... select}), the same actor, roles and organisation.
+     */
+    public Who who() {
+        return whoOf(caller());
+    }
+
+    private static Who whoOf(SecurityIdentity who) {
+        String roles = who == null ? "" : String.join(",", new TreeSet<>(who.getRoles()));
+        String organisation = null;
+        if (who != null && who.getPrincipal() instanceof JsonWebToken jwt) {
+            organisation = jwt.getClaim(Roles.ORG_CLAIM);
+        }
+        return new Who(truncate(nameOf(who), 200), truncate(roles, 200), truncate(organisation, 200));
+    }
+
     /** The signed-in person of the current request, or null for background work. */
     private SecurityIdentity caller() {
         return Arc.container().requestContext().isActive() && !identity.isAnonymous() ? identity : null;
@@ -84,19 +105,14 @@ public class AuditLog {
         return who == null ? "system" : who.getPrincipal().getName();
     }
 
-    private void write(SecurityIdentity who, String action, UUID referralId, String detail) {
-        String actor = nameOf(who);
-        String roles = who == null ? "" : String.join(",", new TreeSet<>(who.getRoles()));
-        String organisation = null;
-        if (who != null && who.getPrincipal() instanceof JsonWebToken jwt) {
-            organisation = jwt.getClaim(Roles.ORG_CLAIM);
-        }
+    private void write(SecurityIdentity identity, String action, UUID referralId, String detail) {
+        Who who = whoOf(identity);
         String sql = "insert into audit_entry (actor, roles, organisation, action, referral_id, detail)"
                 + " values (?, ?, ?, ?, ?, ?)";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, truncate(actor, 200));
-            ps.setString(2, truncate(roles, 200));
-            ps.setString(3, truncate(organisation, 200));
+            ps.setString(1, who.actor());
+            ps.setString(2, who.roles());
+            ps.setString(3, who.organisation());
             ps.setString(4, action);
             ps.setObject(5, referralId);
             ps.setString(6, truncate(detail, 8000));

@@ -5,6 +5,7 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
@@ -38,10 +39,16 @@ public class NotificationEventsHandler extends InboxConsumer {
 
     @Override
     public Map<String, Consumer<EventEnvelope>> effects() {
+        return Map.of();
+    }
+
+    /** A poll's run of reports is recorded in one statement. */
+    @Override
+    public Map<String, Consumer<List<EventEnvelope>>> batchEffects() {
         return Map.of(
                 EventType.NOTIFICATION_SENT.wireName(),
-                e -> deliveries.reported(NotificationOutcome.from(e), true),
+                run -> deliveries.reported(run.stream().map(NotificationOutcome::from).toList(), true),
                 EventType.NOTIFICATION_FAILED.wireName(),
-                e -> deliveries.reported(NotificationOutcome.from(e), false));
+                run -> deliveries.reported(run.stream().map(NotificationOutcome::from).toList(), false));
     }
 }

@@ -5,6 +5,7 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
@@ -46,8 +47,13 @@ public class ReferralEventsHandler extends InboxConsumer {
 
     @Override
     public Map<String, Consumer<EventEnvelope>> effects() {
-        return Map.of(
-                EventType.REFERRAL_RECEIVED.wireName(), e -> intake.received(ReferralReceived.from(e)),
-                EventType.REFERRAL_ERASED.wireName(), e -> erasure.erased(ReferralErased.from(e)));
+        return Map.of(EventType.REFERRAL_ERASED.wireName(), e -> erasure.erased(ReferralErased.from(e)));
+    }
+
+    /** A poll's run of contacts is queued at once, in a few statements whatever its size. */
+    @Override
+    public Map<String, Consumer<List<EventEnvelope>>> batchEffects() {
+        return Map.of(EventType.REFERRAL_RECEIVED.wireName(),
+                run -> intake.received(run.stream().map(ReferralReceived::from).toList()));
     }
 }

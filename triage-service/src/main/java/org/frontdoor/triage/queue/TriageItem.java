@@ -13,7 +13,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Function;
 import org.frontdoor.events.codes.Outcome;
 import org.frontdoor.events.codes.Pathway;
 import org.frontdoor.events.codes.Priority;
@@ -21,11 +20,9 @@ import org.frontdoor.support.calendar.WorkingCalendar;
 import org.frontdoor.support.domain.DomainException;
 import org.frontdoor.support.problem.ProblemException;
 import org.frontdoor.support.problem.ProblemType;
-import org.frontdoor.triage.cases.CareCase;
 import org.frontdoor.triage.decision.Decision;
 import org.frontdoor.triage.decision.DecisionRules;
 import org.frontdoor.triage.screening.SuggestionReason;
-import org.frontdoor.triage.screening.ThresholdRules;
 import org.frontdoor.triage.staff.Actor;
 import org.frontdoor.triage.staff.FourEyesViolation;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -193,24 +190,6 @@ public class TriageItem extends PanacheEntityBase {
 
     @Version
     public long version;
-
-    /**
-     * In the queue, NEW: the rules' suggestion, the child's open case as triage knows it now (null: none), and the
-     * priority they give, due by {@code deadlineOf} it.
-     */
-    public void queue(List<String> indicators, boolean immediateRisk, ThresholdRules.Suggestion suggestion,
-            CareCase open, Function<Priority, Instant> deadlineOf) {
-        openCaseId = open == null ? null : open.id;
-        openCaseWorker = open == null ? null : open.leadWorker;
-        openCasePathway = open == null ? null : open.pathway;
-        this.indicators = List.copyOf(indicators);
-        this.immediateRisk = immediateRisk;
-        suggestedLevel = suggestion.level();
-        suggestionReasons = suggestion.reasons();
-        priority = Priority.of(suggestion.level(), immediateRisk, openCasePathway);
-        deadline = deadlineOf.apply(priority);
-        status = TriageStatus.NEW;
-    }
 
     /** The worker takes the item; false when it was theirs already (nothing changes). */
     public boolean claim(Actor worker, Instant now) {

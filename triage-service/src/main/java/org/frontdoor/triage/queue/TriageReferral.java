@@ -45,24 +45,6 @@ public class TriageReferral extends PanacheEntityBase {
     @Column(nullable = false)
     public String payload;
 
-    public static TriageReferral of(ReferralReceived received) {
-        TriageReferral r = new TriageReferral();
-        r.referralId = received.referralId();
-        r.receivedAt = received.receivedAt();
-        r.sourceCode = received.referrer().sourceCode();
-        r.referrerKind = received.referrer().kind();
-        r.organisationId = received.referrer().organisationId();
-        r.organisationName = received.referrer().organisationName();
-        r.reference = received.reference();
-        r.immediateRisk = received.concerns() != null && received.concerns().immediateRisk();
-        try {
-            r.payload = EventJson.mapper().writeValueAsString(received);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-        return r;
-    }
-
     public ReferralReceived content() {
         try {
             return EventJson.mapper().readValue(payload, ReferralReceived.class);
