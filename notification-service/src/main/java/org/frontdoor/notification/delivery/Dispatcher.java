@@ -9,10 +9,13 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -27,19 +30,21 @@ import org.jboss.logging.Logger;
 /**
  * Delivers due notifications in the background, on any number of instances.
  *
- * <p>Claim ({@link Claims}): one short transaction picks due rows with {@code FOR UPDATE SKIP LOCKED} and moves their next
- * attempt a lease ahead, so no other instance (or this one's next poll) takes them while they are sent. It
+ * <p>Claim ({@link Claims}): one short transaction of one statement picks due rows with {@code FOR UPDATE SKIP
+ * LOCKED}, moves their next attempt a lease ahead, so no other instance (or this one's next poll) takes them while
+ * they are sent, and returns with each what its send needs (the recipient's directory entry and subscription). It
  * claims only what can start at once: as many as the delivery pool has room for, and per recipient no more
  * than {@code dispatcher.per-recipient} in flight, so a recipient whose endpoint hangs holds only its own
  * slots and every other recipient's messages go on being sent.
- * Send ({@link Attempts}): on the delivery pool, outside any transaction, webhook (when the recipient organisation has a
- * subscription) or email (the address on the row, else the organisation's contact emails in the partner directory);
- * nothing to an organisation that is inactive in the directory.
- * Record ({@link Outcomes}): a second transaction marks the row SENT, or schedules the next attempt with exponential backoff,
- * or, when a webhook has failed {@code webhook.fallback-to-email-after} times (or its retry window is over) and the
- * recipient has an email address, switches it to email for good; or, past the retry limit or with no channel at
- * all, FAILED with a follow-up reason (the "could not inform" list); {@code notification.sent} / {@code notification.failed} go to the outbox
- * in that same transaction.
+ * Send ({@link Attempts}): on the delivery pool, concurrently, outside any transaction, webhook (when the recipient
+ * organisation has a subscription) or email (the address on the row, else the organisation's contact emails in the
+ * partner directory); nothing to an organisation that is inactive in the directory.
+ * Record ({@link Outcomes}): the loop records every attempt finished since its last pass in one transaction of two
+ * statements (the rows' outcomes, then their events): SENT, or the next attempt with exponential backoff, or, when
+ * a webhook has failed {@code webhook.fallback-to-email-after} times (or its retry window is over) and the
+ * recipient has an email address, email for good; or, past the retry limit or with no channel at all, FAILED with
+ * a follow-up reason (the "could not inform" list); {@code notification.sent} / {@code notification.failed} go to
+ * the outbox in that same transaction.
  *
  * <p>Delivery is at least once at the HTTP boundary: if an instance dies after the partner received a
  * webhook and before the row was marked, the lease expires and the message is sent again with the same
@@ -70,6 +75,8 @@ public class Dispatcher {
 
     private final WorkerThread worker = new WorkerThread("notification-dispatcher");
     private final InFlight inFlight = new InFlight();
+    /** Attempts sent and not yet recorded: the loop records them together, in one transaction. */
+    private final Queue<Outcomes.Finished> finished = new ConcurrentLinkedQueue<>();
     private volatile ExecutorService pool;
 
     void onStart(@Observes StartupEvent event) {
@@ -117,6 +124,12 @@ public class Dispatcher {
             }
             pool.shutdownNow();
             pool = null;
+            try {
+                recordFinished(); // what finished while stopping, or it would be sent again after its lease
+            } catch (RuntimeException e) {
+                LOG.warnf("Notification dispatcher: outcomes not recorded while stopping (%s); sent again after their"
+                        + " leases", e.getClass().getSimpleName());
+            }
         }
     }
 
@@ -134,6 +147,7 @@ public class Dispatcher {
         long failures = 0;
         while (worker.isRunning()) {
             try {
+                recordFinished();
                 int room = Math.min(config.dispatcher().batchSize(),
                         config.dispatcher().concurrency() - inFlight.total());
                 int started = room > 0 ? dispatchAvailable(room) : 0;
@@ -172,12 +186,16 @@ public class Dispatcher {
             try {
                 executor.execute(() -> {
                     try {
-                        deliver(claim);
+                        Attempts.Attempt attempt = deliver(claim);
+                        if (attempt != null) {
+                            finished.add(new Outcomes.Finished(claim, attempt));
+                        }
                     } catch (RuntimeException e) {
-                        // e.g. the database went away while recording: the row is tried again after its lease
-                        LOG.warnf("Notification %s: attempt %d not recorded (%s)", claim.id(), claim.attempt(),
+                        // the row is tried again after its lease
+                        LOG.warnf("Notification %s: attempt %d failed to run (%s)", claim.id(), claim.attempt(),
                                 e.getClass().getSimpleName());
                     } finally {
+                        // its slot is free once sent: the lease keeps the row from a second claim until recorded
                         inFlight.remove(claim.recipientKey());
                         worker.wakeUp();
                     }
@@ -193,11 +211,12 @@ public class Dispatcher {
     /**
      * What one attempt needs, read while the row was claimed. {@code secrets}: current first; never logged.
      * {@code emails}: where it goes by email (the row's address, else the partner directory's); {@code inactive}:
-     * the recipient organisation is inactive in the directory, so nothing is sent.
+     * the recipient organisation is inactive in the directory, so nothing is sent. {@code notification}: the row as
+     * claimed, detached, to which {@link Outcomes} applies the attempt's result.
      */
     public record Claim(UUID id, int attempt, Instant leaseUntil, String webhookId, String recipientKey,
             String recipientOrg, List<String> emails, boolean inactive, String callbackUrl, List<String> secrets,
-            String subject, String text, String body) {
+            String subject, String text, String body, Notification notification) {
 
         @Override
         public String toString() {
@@ -213,14 +232,26 @@ public class Dispatcher {
         return claims.claimDue(now, limit, inFlight.snapshot());
     }
 
-    private void deliver(Claim claim) {
+    private Attempts.Attempt deliver(Claim claim) {
         // A claim whose lease could run out during the attempt is left alone: once the lease has run out,
         // another instance may claim it, and the two would send it at the same time.
         if (Instants.now(clock).plus(worstAttempt()).isAfter(claim.leaseUntil())) {
             LOG.debugf("Notification %s: too little of its lease is left; it is tried again later", claim.id());
-            return;
+            return null;
         }
-        outcomes.record(claim, attempts.send(claim));
+        return attempts.send(claim);
+    }
+
+    /**
+     * Records the attempts finished since the last pass, all in one transaction ({@link Outcomes#recordAll}). Should
+     * it fail (the database went away), their rows are tried again after their leases.
+     */
+    private void recordFinished() {
+        List<Outcomes.Finished> done = new ArrayList<>();
+        for (Outcomes.Finished f = finished.poll(); f != null; f = finished.poll()) {
+            done.add(f);
+        }
+        outcomes.recordAll(done);
     }
 
     /** The longest one attempt can take: the webhook timeouts, or the mail server's. */

@@ -1,6 +1,5 @@
 package org.frontdoor.notification.domain;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -13,12 +12,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.frontdoor.events.EventEnvelope;
-import org.frontdoor.events.EventJson;
 import org.frontdoor.events.MalformedEventException;
 import org.frontdoor.events.codes.Kind;
-import org.frontdoor.events.codes.ReferralSource;
 import org.frontdoor.events.payload.CaseEvent;
-import org.frontdoor.events.payload.ReferralLogged;
 import org.frontdoor.events.payload.SharingConsentRecorded;
 import org.frontdoor.events.payload.TriageDecided;
 import org.frontdoor.notification.config.NotificationConfig;
@@ -26,17 +22,16 @@ import org.frontdoor.notification.delivery.Dispatcher;
 import org.frontdoor.notification.domain.PlannedMessage.Recipient;
 import org.frontdoor.support.calendar.Instants;
 import org.frontdoor.support.calendar.WorkingCalendar;
-import org.frontdoor.support.validation.Text;
 import org.jboss.logging.Logger;
 
 /**
  * Decides, from the events, what is owed to whom (domain.md, "Feedback rules"), and records it:
  * <ul>
  * <li>referral.logged (the referral as this service is given it: referrer and child references, never a child's
- * name, date of birth, household or the concern): a professional referrer is acknowledged at once and is owed an
- * outcome per child,
- * due per source type; a relative, acquaintance, member of the public or unknown source (1A-1D, 10) gets a
- * generic acknowledgement (when they left an email address); an anonymous referrer (9) gets nothing.</li>
+ * name, date of birth, household or the concern), a run at once ({@link ReferralsReceived}): a professional
+ * referrer is acknowledged at once and is owed an outcome per child, due per source type; a relative, acquaintance,
+ * member of the public or unknown source (1A-1D, 10) gets a generic acknowledgement (when they left an email
+ * address); an anonymous referrer (9) gets nothing.</li>
  * <li>triage.decided: the child's outcome, with the reasons, to a professional referrer only. An outcome this
  * service does not know is malformed ({@link Decision}) and goes to the dead-letter topic; the outcome stays owed.</li>
  * <li>case.stepped / case.closed: every partner agency involved, and a professional referrer; never a
@@ -80,91 +75,6 @@ public class NotificationPlanner {
     Clock clock;
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void received(EventEnvelope event, ReferralLogged r) {
-        if (r.referrer() == null || r.receivedAt() == null) {
-            throw new MalformedEventException("referral.logged " + event.eventId() + " has no referrer or receivedAt");
-        }
-        UUID referralId = r.referralId() != null ? r.referralId() : event.referralId();
-        queries.lockReferral(referralId);
-        List<ReferralLogged.ChildRef> children = r.children() == null ? List.of() : r.children();
-        ReferralRecord record = ReferralRecord.findById(referralId);
-        if (record == null) {
-            record = newRecord(referralId, r, children.size());
-            recordChildren(event, referralId, children);
-        }
-        switch (record.referrerKind) {
-            case "ANONYMOUS" -> LOG.infof("Referral %s: anonymous referrer, nothing to send", referralId);
-            case "PROFESSIONAL" -> planProfessional(event, record, children);
-            default -> planPublic(event, record);
-        }
-    }
-
-    private ReferralRecord newRecord(UUID referralId, ReferralLogged r, int childCount) {
-        ReferralRecord record = new ReferralRecord();
-        record.referralId = referralId;
-        record.receivedAt = r.receivedAt();
-        ReferralLogged.Referrer who = r.referrer();
-        record.sourceCode = who.sourceCode() == null ? ReferralSource.UNKNOWN.code() : who.sourceCode();
-        record.referrerKind = kindOf(who);
-        record.organisationId = Text.blankToNull(who.organisationId());
-        record.organisationName = Text.blankToNull(who.organisationName());
-        record.referrerName = Text.blankToNull(who.name());
-        record.referrerEmail = Text.blankToNull(who.email());
-        record.externalReference = Text.blankToNull(who.externalReference());
-        record.reference = Text.blankToNull(r.reference());
-        record.acknowledgementDueBy = r.acknowledgementDueBy() != null ? r.acknowledgementDueBy()
-                : calendar.plusWorkingDays(r.receivedAt(), config.acknowledgementWorkingDays());
-        record.childCount = childCount;
-        record.persist();
-        return record;
-    }
-
-    private void recordChildren(EventEnvelope event, UUID referralId, List<ReferralLogged.ChildRef> children) {
-        for (ReferralLogged.ChildRef child : children) {
-            if (child.childId() == null) {
-                throw new MalformedEventException("referral.logged " + event.eventId()
-                        + " has a child without childId");
-            }
-            // before anything is planned: whether anything about this child may go to a partner
-            sharing.record(child.childId(), referralId, child.youngAdult(), child.sharingConsent(),
-                    event.occurredAt());
-            queries.insertChild(named(referralId, child));
-        }
-    }
-
-    private void planProfessional(EventEnvelope event, ReferralRecord record, List<ReferralLogged.ChildRef> children) {
-        Recipient referrer = Recipient.referrer(record);
-        Instant outcomeDue = calendar.plusWorkingDays(record.receivedAt, outcomeTargetDays(record.sourceCode));
-        Instant outcomeLatest = calendar.plusWorkingDays(record.receivedAt, outcomeLatestDays(record.sourceCode));
-        List<NamedChild> refs = children.stream().map(c -> named(record.referralId, c)).toList();
-        MessageComposer.Composed ack = composer.professionalAcknowledgement(record, refs, outcomeDue, outcomeLatest,
-                children.stream().anyMatch(ReferralLogged.ChildRef::youngAdult));
-        messages.add(new PlannedMessage(record.referralId, null, Kind.ACKNOWLEDGEMENT, "", referrer,
-                NotificationStatus.PENDING, record.acknowledgementDueBy, null, ack, event.eventId()));
-        for (ReferralLogged.ChildRef child : children) {
-            messages.add(new PlannedMessage(record.referralId, child.childId(), Kind.OUTCOME, "", referrer,
-                    NotificationStatus.AWAITING_DECISION, outcomeDue, outcomeLatest, null, event.eventId()));
-            // a decision that arrived before its referral
-            decisionFor(child.childId()).ifPresent(d -> composeOutcome(record, d, event.eventId()));
-        }
-        LOG.infof("Referral %s: acknowledgement to a professional referrer, %d outcome(s) due by %s", record.referralId,
-                children.size(), outcomeDue);
-    }
-
-    private void planPublic(EventEnvelope event, ReferralRecord record) {
-        if (record.referrerEmail == null) {
-            LOG.infof("Referral %s: %s referrer left no email address; the front door acknowledges by phone",
-                    record.referralId, record.referrerKind.toLowerCase(Locale.ROOT));
-            return;
-        }
-        messages.add(new PlannedMessage(record.referralId, null, Kind.ACKNOWLEDGEMENT, "",
-                Recipient.email(record.referrerEmail), NotificationStatus.PENDING, record.acknowledgementDueBy, null,
-                composer.publicAcknowledgement(record), event.eventId()));
-        LOG.infof("Referral %s: generic acknowledgement to a %s referrer", record.referralId,
-                record.referrerKind.toLowerCase(Locale.ROOT));
-    }
-
-    @Transactional(Transactional.TxType.MANDATORY)
     public void decided(EventEnvelope event, TriageDecided decided) {
         if (decided.childId() == null) {
             throw new MalformedEventException("triage.decided " + event.eventId() + " has no childId");
@@ -175,25 +85,26 @@ public class NotificationPlanner {
         queries.lockReferral(referralId);
         if (!queries.storeDecision(decided.childId(), referralId, decided, event.eventId(), Instants.now(clock))) {
             // the referrer was told (or will be told) the first decision; a later one is not sent again
-            LOG.infof("Referral %s: child %s was decided before; the outcome is told once", referralId,
+            LOG.debugf("Referral %s: child %s was decided before; the outcome is told once", referralId,
                     decided.childId());
             return;
         }
         ReferralRecord record = ReferralRecord.findById(referralId);
         if (record == null) {
-            LOG.infof("Referral %s: decision for child %s arrived before the referral; kept until it does",
+            LOG.debugf("Referral %s: decision for child %s arrived before the referral; kept until it does",
                     referralId, decided.childId());
             return;
         }
         if (!record.isProfessional()) {
-            LOG.infof("Referral %s: %s referrer, the outcome is not shared", referralId,
+            LOG.debugf("Referral %s: %s referrer, the outcome is not shared", referralId,
                     record.referrerKind.toLowerCase(Locale.ROOT));
             return;
         }
         composeOutcome(record, decision, event.eventId());
     }
 
-    private void composeOutcome(ReferralRecord record, Decision decision, UUID sourceEventId) {
+    /** The child's outcome, now its decision is known: composed, and ready to go unless the policy holds it back. */
+    void composeOutcome(ReferralRecord record, Decision decision, UUID sourceEventId) {
         TriageDecided decided = decision.event();
         Recipient referrer = Recipient.referrer(record);
         NamedChild child = queries.namedChild(decided.childId())
@@ -274,7 +185,7 @@ public class NotificationPlanner {
                         NotificationStatus.PENDING, due, null, message, event.eventId())) ? 1 : 0;
             }
         }
-        LOG.infof("Referral %s: %s told to %d partner recipient(s), %d message(s)", referralId, event.type(),
+        LOG.debugf("Referral %s: %s told to %d partner recipient(s), %d message(s)", referralId, event.type(),
                 recipients.size(), planned);
     }
 
@@ -317,27 +228,6 @@ public class NotificationPlanner {
         dispatcher.wakeUpAfterCommit();
     }
 
-    /**
-     * A stored decision. It was read as a {@link Decision} before it was stored; should one stored by an older
-     * version not read, the referral is still acknowledged and its outcome stays owed (and shows as overdue)
-     * rather than the whole referral going to the dead-letter topic.
-     */
-    private Optional<Decision> decisionFor(UUID childId) {
-        return queries.storedDecision(childId)
-                .flatMap(json -> {
-                    try {
-                        return Optional.of(Decision.of(EventJson.mapper().readValue(json,
-                                TriageDecided.class)));
-                    } catch (JsonProcessingException e) {
-                        throw new IllegalStateException("stored decision of child " + childId + " is unreadable", e);
-                    } catch (MalformedEventException e) {
-                        LOG.warnf("Stored decision of child %s cannot be told (%s); the outcome stays owed", childId,
-                                e.getMessage());
-                        return Optional.empty();
-                    }
-                });
-    }
-
     int outcomeTargetDays(String sourceCode) {
         NotificationConfig.SourceDeadline own = config.outcome().bySource().get(sourceCode);
         return own != null ? own.targetWorkingDays() : config.outcome().targetWorkingDays();
@@ -348,27 +238,5 @@ public class NotificationPlanner {
         int latest = own != null && own.latestWorkingDays().isPresent() ? own.latestWorkingDays().get()
                 : config.outcome().latestWorkingDays();
         return Math.max(latest, outcomeTargetDays(sourceCode));
-    }
-
-    /** A child of a logged contact as messages name them: initials and month-year of birth, never the name. */
-    private static NamedChild named(UUID referralId, ReferralLogged.ChildRef c) {
-        return new NamedChild(c.childId(), referralId, c.position(), Text.blankToNull(c.initials()), c.bornIn(),
-                c.dueIn());
-    }
-
-    private static String kindOf(ReferralLogged.Referrer who) {
-        Optional<ReferralSource> source = ReferralSource.fromCode(who.sourceCode());
-        if (source.isPresent()) {
-            // the census code decides; it cannot be contradicted by a stray kind field
-            return source.get().kind().name();
-        }
-        if (who.kind() != null) {
-            for (ReferralSource.Kind k : ReferralSource.Kind.values()) {
-                if (k.name().equals(who.kind())) {
-                    return k.name();
-                }
-            }
-        }
-        return ReferralSource.Kind.UNKNOWN.name();
     }
 }

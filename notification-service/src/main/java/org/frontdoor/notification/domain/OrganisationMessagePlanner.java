@@ -55,7 +55,7 @@ public class OrganisationMessagePlanner {
                 quotes.of(referralId), nameOf(org));
         boolean planned = messages.add(new PlannedMessage(referralId, null, kind, "request:" + r.requestId(),
                 Recipient.organisation(org, null), NotificationStatus.PENDING, due, null, message, event.eventId()));
-        LOG.infof("Referral %s: %s of request %s to %s%s", referralId, event.type(), r.requestId(), org,
+        LOG.debugf("Referral %s: %s of request %s to %s%s", referralId, event.type(), r.requestId(), org,
                 planned ? "" : " planned before; not again");
     }
 
@@ -79,7 +79,7 @@ public class OrganisationMessagePlanner {
                     "discussion:" + d.discussionId(), Recipient.organisation(org, null), NotificationStatus.PENDING,
                     due, null, message, event.eventId())) ? 1 : 0;
         }
-        LOG.infof("Referral %s: strategy discussion %s told to %d attending organisation(s), %d new message(s)",
+        LOG.debugf("Referral %s: strategy discussion %s told to %d attending organisation(s), %d new message(s)",
                 referralId, d.discussionId(), attending.size(), planned);
     }
 

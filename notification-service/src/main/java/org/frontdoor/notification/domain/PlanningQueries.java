@@ -4,10 +4,17 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.frontdoor.events.EventJson;
 import org.frontdoor.support.sql.SqlRow;
 
@@ -18,31 +25,143 @@ import org.frontdoor.support.sql.SqlRow;
 @ApplicationScoped
 public class PlanningQueries {
 
+    /** A run's planned rows (see {@link #insertAll}). */
+    private static final String INSERT_ALL = "insert into notification (id, referral_id, child_id, kind,"
+            + " occurrence, recipient_key, recipient_org, recipient_email, status, due_by, latest_by, created_at,"
+            + " ready_at, next_attempt_at, webhook_type, subject, text_body, data, source_event_id,"
+            + " withheld_reason) select gen_random_uuid(), cast(a as uuid), cast(b as uuid), c, d, e, f, g, h,"
+            + " cast(i as timestamptz), cast(j as timestamptz), cast(?17 as timestamptz),"
+            + " case when h = 'PENDING' then cast(?17 as timestamptz) end,"
+            + " case when h = 'PENDING' then cast(?17 as timestamptz) end, k, l, m, cast(n as jsonb),"
+            + " cast(o as uuid), p"
+            + " from unnest(cast(?1 as text[]), cast(?2 as text[]), cast(?3 as text[]), cast(?4 as text[]),"
+            + " cast(?5 as text[]), cast(?6 as text[]), cast(?7 as text[]), cast(?8 as text[]),"
+            + " cast(?9 as text[]), cast(?10 as text[]), cast(?11 as text[]), cast(?12 as text[]),"
+            + " cast(?13 as text[]), cast(?14 as text[]), cast(?15 as text[]), cast(?16 as text[]))"
+            + " as r(a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p)"
+            + " on conflict on constraint notification_once do nothing returning status";
+
+    /** A run's referrals, children and sharing facts (see {@link #recordReferrals}). */
+    private static final String RECORD_REFERRALS = "with rec as (select cast(a as uuid) as referral_id,"
+            + " cast(b as timestamptz) as received_at, c as source_code, d as referrer_kind, e as organisation_id,"
+            + " f as organisation_name, g as referrer_name, h as referrer_email, i as external_reference,"
+            + " j as reference, cast(k as timestamptz) as acknowledgement_due_by, cast(l as int) as child_count"
+            + " from unnest(cast(?1 as text[]), cast(?2 as text[]), cast(?3 as text[]), cast(?4 as text[]),"
+            + " cast(?5 as text[]), cast(?6 as text[]), cast(?7 as text[]), cast(?8 as text[]),"
+            + " cast(?9 as text[]), cast(?10 as text[]), cast(?11 as text[]), cast(?12 as text[]))"
+            + " as r(a, b, c, d, e, f, g, h, i, j, k, l)),"
+            + " ins as (insert into referral_record (referral_id, received_at, source_code, referrer_kind,"
+            + " organisation_id, organisation_name, referrer_name, referrer_email, external_reference, reference,"
+            + " acknowledgement_due_by, child_count) select * from rec on conflict do nothing"
+            + " returning referral_id),"
+            + " kid as (select cast(a as uuid) as child_id, cast(b as uuid) as referral_id,"
+            + " cast(c as int) as position,"
+            + " d as initials, e as born_in, f as due_in, cast(g as boolean) as young_adult, h as consent,"
+            + " cast(i as boolean) as confirmed, cast(j as timestamptz) as as_of"
+            + " from unnest(cast(?13 as text[]), cast(?14 as text[]), cast(?15 as text[]), cast(?16 as text[]),"
+            + " cast(?17 as text[]), cast(?18 as text[]), cast(?19 as text[]), cast(?20 as text[]),"
+            + " cast(?21 as text[]), cast(?22 as text[])) as k(a, b, c, d, e, f, g, h, i, j)"
+            + " where cast(b as uuid) in (select referral_id from ins)),"
+            + " shared as (insert into child_sharing (child_id, referral_id, young_adult, consent,"
+            + " consent_confirmed, as_of) select child_id, referral_id, young_adult, consent, confirmed, as_of"
+            + " from kid on conflict (child_id) do update set young_adult = excluded.young_adult,"
+            + " consent = excluded.consent, consent_confirmed = excluded.consent_confirmed,"
+            + " as_of = excluded.as_of where child_sharing.as_of < excluded.as_of),"
+            + " named as (insert into referral_record_child (child_id, referral_id, position, initials, born_in,"
+            + " due_in) select child_id, referral_id, position, initials, born_in, due_in from kid"
+            + " on conflict do nothing)"
+            + " select rec.* from rec where referral_id in (select referral_id from ins)"
+            + " union all select s.referral_id, s.received_at, s.source_code, s.referrer_kind, s.organisation_id,"
+            + " s.organisation_name, s.referrer_name, s.referrer_email, s.external_reference, s.reference,"
+            + " s.acknowledgement_due_by, s.child_count from referral_record s"
+            + " where s.referral_id in (select referral_id from rec)"
+            + " and s.referral_id not in (select referral_id from ins)";
+
     @Inject
     EntityManager em;
 
     /**
      * One referral's events, arriving on two topics (its record on referral-notices, decisions and case changes on
      * triage-events) and so on two consumers at once, take turns until the transaction ends: a decision never
-     * misses the record stored beside it, and the record never misses a decision parked a moment before.
+     * misses the record stored beside it, and the record never misses a decision parked a moment before. Under READ
+     * COMMITTED each side's insert is invisible to the other's read until commit, so without it both could miss
+     * (the record stored, the decision parked, the outcome never told). It must be its own statement, before the
+     * read of the decisions: a statement sees what was committed when it began, not what committed while it waited.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void lockReferral(UUID referralId) {
-        em.createNativeQuery("select 1 from (select pg_advisory_xact_lock(hashtextextended(?1, 21))) l")
-                .setParameter(1, "referral:" + referralId).getSingleResult();
+        lockReferrals(List.of(referralId));
     }
 
-    /** A child of a referral, at its position (from 0), with what names them in a message. */
+    /** {@link #lockReferral} for a run's referrals, in one statement, in one order (so two runs do not deadlock). */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void insertChild(NamedChild child) {
-        em.createNativeQuery("insert into referral_record_child (child_id, referral_id, position, initials, born_in,"
-                + " due_in) values (?1, ?2, ?3, ?4, ?5, ?6) on conflict do nothing")
-                .setParameter(1, child.childId()).setParameter(2, child.referralId())
-                .setParameter(3, child.position())
-                .setParameter(4, child.initials())
-                .setParameter(5, child.bornIn() == null ? null : child.bornIn().toString())
-                .setParameter(6, child.dueIn() == null ? null : child.dueIn().toString())
-                .executeUpdate();
+    public void lockReferrals(List<UUID> referralIds) {
+        if (referralIds.isEmpty()) {
+            return;
+        }
+        String[] keys = referralIds.stream().map(id -> "referral:" + id).sorted().toArray(String[]::new);
+        em.createNativeQuery("select count(*) from (select pg_advisory_xact_lock(hashtextextended(k, 21))"
+                + " from unnest(cast(?1 as text[])) with ordinality as l(k, n) order by n) l")
+                .setParameter(1, keys).getSingleResult();
+    }
+
+    /**
+     * A run's referrals, their children and the children's sharing facts, in one statement: a referral recorded
+     * before is left as it is (and so are its children, so a redelivered event never undoes consent recorded after
+     * it). Returns each referral's record: as just recorded, or as stored before.
+     */
+    @SuppressWarnings("unchecked")
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Map<UUID, ReferralRecord> recordReferrals(List<ReferralRecord> records,
+            List<ReferralsReceived.LoggedChild> children) {
+        List<Tuple> rows = em.createNativeQuery(RECORD_REFERRALS, Tuple.class)
+                .setParameter(1, texts(records, r -> r.referralId))
+                .setParameter(2, texts(records, r -> r.receivedAt))
+                .setParameter(3, texts(records, r -> r.sourceCode))
+                .setParameter(4, texts(records, r -> r.referrerKind))
+                .setParameter(5, texts(records, r -> r.organisationId))
+                .setParameter(6, texts(records, r -> r.organisationName))
+                .setParameter(7, texts(records, r -> r.referrerName))
+                .setParameter(8, texts(records, r -> r.referrerEmail))
+                .setParameter(9, texts(records, r -> r.externalReference))
+                .setParameter(10, texts(records, r -> r.reference))
+                .setParameter(11, texts(records, r -> r.acknowledgementDueBy))
+                .setParameter(12, texts(records, r -> r.childCount))
+                .setParameter(13, texts(children, c -> c.named().childId()))
+                .setParameter(14, texts(children, c -> c.named().referralId()))
+                .setParameter(15, texts(children, c -> c.named().position()))
+                .setParameter(16, texts(children, c -> c.named().initials()))
+                .setParameter(17, texts(children, c -> c.named().bornIn()))
+                .setParameter(18, texts(children, c -> c.named().dueIn()))
+                .setParameter(19, texts(children, c -> c.youngAdult()))
+                .setParameter(20, texts(children, c -> c.consent().name()))
+                .setParameter(21, texts(children, c -> c.confirmed()))
+                .setParameter(22, texts(children, c -> c.asOf()))
+                .getResultList();
+        Map<UUID, ReferralRecord> stored = new HashMap<>();
+        for (Tuple t : rows) {
+            ReferralRecord r = recordOf(new SqlRow(t));
+            stored.put(r.referralId, r);
+        }
+        return stored;
+    }
+
+    /** A referral's record as a plain value (never a managed entity: nothing is flushed behind the statements). */
+    private static ReferralRecord recordOf(SqlRow row) {
+        ReferralRecord r = new ReferralRecord();
+        r.referralId = row.uuid("referral_id");
+        r.receivedAt = row.instant("received_at");
+        r.sourceCode = row.string("source_code");
+        r.referrerKind = row.string("referrer_kind");
+        r.organisationId = row.string("organisation_id");
+        r.organisationName = row.string("organisation_name");
+        r.referrerName = row.string("referrer_name");
+        r.referrerEmail = row.string("referrer_email");
+        r.externalReference = row.string("external_reference");
+        r.reference = row.string("reference");
+        r.acknowledgementDueBy = row.instant("acknowledgement_due_by");
+        r.childCount = (int) row.count("child_count");
+        return r;
     }
 
     /** A child as messages name them; empty when no contact named this child. */
@@ -66,45 +185,71 @@ public class PlanningQueries {
                 .executeUpdate() == 1;
     }
 
-    /** The JSON of the child's stored decision, if one arrived. */
+    /** The JSON of each child's stored decision, for those of {@code childIds} decided before, in one statement. */
+    @SuppressWarnings("unchecked")
     @Transactional(Transactional.TxType.MANDATORY)
-    public Optional<String> storedDecision(UUID childId) {
-        return em.createNativeQuery("select cast(payload as text) from child_decision where child_id = ?1")
-                .setParameter(1, childId)
-                .getResultStream().findFirst().map(String.class::cast);
+    public Map<UUID, String> storedDecisions(List<UUID> childIds) {
+        Map<UUID, String> stored = new HashMap<>();
+        if (!childIds.isEmpty()) {
+            for (Tuple t : (List<Tuple>) em.createNativeQuery("select child_id, cast(payload as text) as payload"
+                    + " from child_decision where child_id = any(cast(?1 as uuid[]))", Tuple.class)
+                    .setParameter(1, texts(childIds, id -> id)).getResultList()) {
+                SqlRow row = new SqlRow(t);
+                stored.put(row.uuid("child_id"), row.string("payload"));
+            }
+        }
+        return stored;
     }
 
     /** Inserts the row unless its key exists, ready at {@code now} when PENDING; true when it was new. */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean insert(PlannedMessage m, NotificationStatus status, String withheldReason, Instant now) {
-        boolean ready = status == NotificationStatus.PENDING;
-        MessageComposer.Composed message = m.message();
-        return em.createNativeQuery("insert into notification (id, referral_id, child_id, kind, occurrence,"
-                + " recipient_key, recipient_org, recipient_email, status, due_by, latest_by, created_at, ready_at,"
-                + " next_attempt_at, webhook_type, subject, text_body, data, source_event_id, withheld_reason)"
-                + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
-                + " cast(?18 as jsonb), ?19, ?20) on conflict on constraint notification_once do nothing")
-                .setParameter(1, UUID.randomUUID())
-                .setParameter(2, m.referralId())
-                .setParameter(3, m.childId())
-                .setParameter(4, m.kind().name())
-                .setParameter(5, m.occurrence())
-                .setParameter(6, m.to().key())
-                .setParameter(7, m.to().org())
-                .setParameter(8, m.to().email())
-                .setParameter(9, status.name())
-                .setParameter(10, m.dueBy())
-                .setParameter(11, m.latestBy())
-                .setParameter(12, now)
-                .setParameter(13, ready ? now : null)
-                .setParameter(14, ready ? now : null)
-                .setParameter(15, m.kind().webhookType())
-                .setParameter(16, message == null ? null : message.subject())
-                .setParameter(17, message == null ? null : message.text())
-                .setParameter(18, message == null ? null : write(message.data()))
-                .setParameter(19, m.sourceEventId())
-                .setParameter(20, withheldReason)
-                .executeUpdate() == 1;
+        return insertAll(List.of(m), List.of(status), Arrays.asList(withheldReason), now) == 1;
+    }
+
+    /**
+     * Inserts each planned row, at its own status, unless its key exists: one statement for a run. Acknowledgements
+     * and outcomes still waiting for their decision are never held back ({@link SharingPolicy}: receipt tells
+     * nothing of a child's case). Returns how many PENDING rows were new (due for delivery at {@code now}).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int insertAll(List<PlannedMessage> planned, Instant now) {
+        return insertAll(planned, planned.stream().map(PlannedMessage::status).toList(),
+                Collections.nCopies(planned.size(), null), now);
+    }
+
+    @SuppressWarnings("unchecked")
+    private int insertAll(List<PlannedMessage> planned, List<NotificationStatus> statuses, List<String> withheld,
+            Instant now) {
+        if (planned.isEmpty()) {
+            return 0;
+        }
+        List<Object> inserted = em.createNativeQuery(INSERT_ALL)
+                .setParameter(1, texts(planned, PlannedMessage::referralId))
+                .setParameter(2, texts(planned, PlannedMessage::childId))
+                .setParameter(3, texts(planned, m -> m.kind().name()))
+                .setParameter(4, texts(planned, PlannedMessage::occurrence))
+                .setParameter(5, texts(planned, m -> m.to().key()))
+                .setParameter(6, texts(planned, m -> m.to().org()))
+                .setParameter(7, texts(planned, m -> m.to().email()))
+                .setParameter(8, texts(statuses, NotificationStatus::name))
+                .setParameter(9, texts(planned, PlannedMessage::dueBy))
+                .setParameter(10, texts(planned, PlannedMessage::latestBy))
+                .setParameter(11, texts(planned, m -> m.kind().webhookType()))
+                .setParameter(12, texts(planned, m -> m.message() == null ? null : m.message().subject()))
+                .setParameter(13, texts(planned, m -> m.message() == null ? null : m.message().text()))
+                .setParameter(14, texts(planned, m -> m.message() == null ? null : write(m.message().data())))
+                .setParameter(15, texts(planned, PlannedMessage::sourceEventId))
+                .setParameter(16, texts(withheld, w -> w))
+                .setParameter(17, now)
+                .getResultList();
+        return (int) inserted.stream().filter(st -> NotificationStatus.PENDING.name().equals(String.valueOf(st)))
+                .count();
+    }
+
+    /** A column for {@code unnest}, as text (Instants in ISO form, which timestamptz reads exactly). */
+    private static <T> String[] texts(List<T> rows, Function<T, Object> column) {
+        return rows.stream().map(column).map(v -> v == null ? null : v.toString()).toArray(String[]::new);
     }
 
     private static String write(Object value) {

@@ -4,6 +4,7 @@ import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
@@ -12,10 +13,10 @@ import org.frontdoor.events.EventEnvelope;
 import org.frontdoor.events.EventType;
 import org.frontdoor.events.Topics;
 import org.frontdoor.events.payload.ReferralErased;
-import org.frontdoor.events.payload.ReferralLogged;
 import org.frontdoor.events.payload.SharingConsentRecorded;
 import org.frontdoor.notification.domain.NotificationPlanner;
 import org.frontdoor.notification.domain.RecordErasure;
+import org.frontdoor.notification.domain.ReferralsReceived;
 import org.frontdoor.support.inbox.InboxConsumer;
 
 /**
@@ -36,6 +37,9 @@ public class ReferralNoticesHandler extends InboxConsumer {
     NotificationPlanner planner;
 
     @Inject
+    ReferralsReceived received;
+
+    @Inject
     RecordErasure erasure;
 
     @Incoming("referral-notices")
@@ -44,10 +48,15 @@ public class ReferralNoticesHandler extends InboxConsumer {
         return process(batch);
     }
 
+    /** A run of new referrals at once: a few statements whatever its size ({@link ReferralsReceived}). */
+    @Override
+    public Map<String, Consumer<List<EventEnvelope>>> batchEffects() {
+        return Map.of(EventType.REFERRAL_LOGGED.wireName(), received::receivedAll);
+    }
+
     @Override
     public Map<String, Consumer<EventEnvelope>> effects() {
         return Map.of(
-                EventType.REFERRAL_LOGGED.wireName(), e -> planner.received(e, ReferralLogged.from(e)),
                 EventType.REFERRAL_CONSENT_RECORDED.wireName(),
                 e -> planner.consentRecorded(e, SharingConsentRecorded.from(e)),
                 EventType.REFERRAL_ERASED.wireName(), e -> erasure.erased(ReferralErased.from(e)));
