@@ -58,7 +58,7 @@ public class Referral extends PanacheEntityBase {
     @Column(name = "external_reference")
     public String externalReference;
 
-    /** The contact's short human reference ({@link ContactReferences}); null for a contact taken before them. */
+    /** The contact's short human reference ({@link IntakeQueries}); null for a contact taken before them. */
     @Column(name = "reference")
     public String reference;
 
