@@ -19,13 +19,13 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
-import org.frontdoor.benchmark.SqlParams.Null;
 
 /**
  * The intake ceiling's second figure: the statements {@code ReferralService.submit} issues for one referral, with the
  * same SQL, the same parameters and the same order (the idempotency claim with its answer, one look-up of every
- * child's keys, each new child recorded with its keys, the year's reference counter, the referral, its children in one
- * batch, the timeline entry, the two outbox events, the audit entry), by plain JDBC in one transaction, into a
+ * child's keys, the new children recorded with their keys in one statement, then one statement for the year's
+ * reference counter, the referral, its children and its timeline entry ({@code IntakeQueries}), the two outbox
+ * events in one statement, the audit entry), by plain JDBC in one transaction, into a
  * database built by the referral service's own migrations. What is left is what the service adds: HTTP, JSON,
  * validation, tokens and Hibernate.
  * When intake's statements change, this class changes with them; the benchmark counts both in {@code pg_stat_statements}
@@ -84,14 +84,9 @@ final class IntakeReplay {
         Drawn d = Drawn.of(r);
         claimIdempotencyKey(c, d);
         lookUpKeys(c, d);
-        List<UUID> known = new ArrayList<>();
-        for (int i = 0; i < d.children(); i++) {
-            known.add(recordKnownChild(c, d, i));
-        }
-        String reference = takeReference(c, d);
-        insertReferral(c, d, r, reference);
-        insertChildren(c, d, known, r);
-        insertTimelineEntry(c, d);
+        List<UUID> known = recordKnownChildren(c, d);
+        IntakeReplayContact.record(c, d.referralId(), d.now(), d.surname(), d.childIds(), d.nhs(), d.births(), known,
+                r);
         insertOutboxEvents(c, d);
         insertAuditEntry(c, d);
     }
@@ -129,87 +124,38 @@ final class IntakeReplay {
         }
     }
 
-    private static UUID recordKnownChild(Connection c, Drawn d, int child) throws SQLException {
-        UUID id = UUID.randomUUID();
-        try (PreparedStatement ps = c.prepareStatement("with child as (insert into known_child (id, created_at)"
-                + " values (?, ?) returning id) insert into child_identity (match_key, known_child_id)"
-                + " select k, child.id from child, unnest(cast(? as text[])) as k on conflict do nothing"
-                + " returning match_key")) {
-            ps.setObject(1, id);
-            ps.setTimestamp(2, d.now());
-            ps.setArray(3, c.createArrayOf("text", d.keys().get(child)));
+    /** Every new child with its keys, in one statement (KnownChildQueries.recordNew). */
+    private static List<UUID> recordKnownChildren(Connection c, Drawn d) throws SQLException {
+        List<UUID> ids = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        List<String> owners = new ArrayList<>();
+        for (int i = 0; i < d.children(); i++) {
+            UUID id = UUID.randomUUID();
+            ids.add(id);
+            for (String key : d.keys().get(i)) {
+                keys.add(key);
+                owners.add(id.toString());
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                with children as (
+                    insert into known_child (id, created_at) select id, ? from unnest(cast(? as uuid[])) as id)
+                insert into child_identity (match_key, known_child_id)
+                select k.match_key, k.known_child_id
+                from unnest(cast(? as text[]), cast(? as uuid[])) with ordinality as k(match_key, known_child_id, n)
+                order by n
+                on conflict do nothing returning match_key, known_child_id""")) {
+            ps.setTimestamp(1, d.now());
+            ps.setArray(2, c.createArrayOf("text", ids.stream().map(UUID::toString).toArray()));
+            ps.setArray(3, c.createArrayOf("text", keys.toArray()));
+            ps.setArray(4, c.createArrayOf("text", owners.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     rs.getString(1);
                 }
             }
         }
-        return id;
-    }
-
-    /** The contact's human reference: the year's counter row, raised last before the writes (ContactReferences). */
-    private static String takeReference(Connection c, Drawn d) throws SQLException {
-        int year = d.now().toInstant().atZone(java.time.ZoneId.of("Europe/London")).getYear();
-        try (PreparedStatement ps = c.prepareStatement("insert into contact_reference_counter (year, last_number)"
-                + " values (?, 1) on conflict (year) do update"
-                + " set last_number = contact_reference_counter.last_number + 1 returning last_number")) {
-            ps.setInt(1, year);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return String.format("FD-%d-%06d", year, rs.getInt(1));
-            }
-        }
-    }
-
-    // Hibernate's inserts: every mapped column, in its (alphabetical) order
-    private static void insertReferral(Connection c, Drawn d, ThreadLocalRandom r, String reference)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("insert into referral (acknowledgement_due_by,concern_summary,"
-                + "consent_given,external_reference,family_aware,household_members,immediate_risk,indicators,"
-                + "organisation_id,organisation_name,reason_without_consent,received_at,reference,referrer_email,"
-                + "referrer_kind,referrer_name,referrer_phone,referrer_role,source_code,status,submitted_by,"
-                + "submitted_role,id)"
-                + " values (?,?,?,?,?,cast(? as jsonb),?,cast(? as jsonb),?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
-            SqlParams.bind(ps, d.now(), "Arrived hungry most days this term; attendance has fallen to 81%. Seen with"
-                    + " bruising once, explained as a fall.", true, "HPS-" + r.nextInt(1_000_000), true,
-                    "[{\"name\":\"Carol " + d.surname() + "\",\"relationship\":\"mother\"}]", false,
-                    "[\"POOR_ATTENDANCE\",\"SIGNS_OF_NEGLECT\"]", "hillside-primary", "Hillside Primary School",
-                    Null.TEXT, d.now(), reference, "dsl@hillside.example", "PROFESSIONAL", "J. Patel", Null.TEXT,
-                    "Designated Safeguarding Lead", "2A", "RECEIVED", "hillside-primary", "partner", d.referralId());
-            ps.executeUpdate();
-        }
-    }
-
-    private static void insertChildren(Connection c, Drawn d, List<UUID> known, ThreadLocalRandom r)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("insert into referral_child (address_line1,address_line2,"
-                + "became_referral,care_leaver,case_closed_at,contacts_last_12_months,date_of_birth,decided_at,"
-                + "expected_date_of_birth,first_name,gender,known_child_id,last_name,level,nhs_number,open_case_id,"
-                + "open_case_pathway,outcome,position,postcode,postcode_key,re_referral,referral_id,referral_date,"
-                + "referrals_last_12_months,referrer_feedback,same_day_first_referral_id,school,sharing_consent,"
-                + "sharing_consent_recorded_at,sharing_consent_recorded_by,status,surname_key,town,young_adult,id)"
-                + " values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
-            for (int i = 0; i < d.children(); i++) {
-                SqlParams.bind(ps, (1 + r.nextInt(200)) + " High St", Null.TEXT, false, false, Null.TIMESTAMP, 0,
-                        d.births().get(i), Null.TIMESTAMP, Null.DATE, "Amy", "F", known.get(i), d.surname(),
-                        Null.INTEGER, d.nhs().get(i), Null.UUID, Null.TEXT, Null.TEXT, i, "DN1 1AA", "DN11AA", false,
-                        d.referralId(), Null.DATE, 0, Null.TEXT, Null.UUID, "Hillside Primary School",
-                        "NOT_RECORDED", Null.TIMESTAMP, Null.TEXT, "RECEIVED", d.surname().toUpperCase(), "Doncaster",
-                        false, d.childIds().get(i));
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
-    }
-
-    private static void insertTimelineEntry(Connection c, Drawn d) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("insert into timeline_entry (child_id,detail,kind,occurred_at,"
-                + "referral_id,source_event_id,summary) values (?,cast(? as jsonb),?,?,?,?,?) returning id")) {
-            SqlParams.bind(ps, Null.UUID, "{}", "RECEIVED", d.now(), d.referralId(), Null.UUID, "Contact received");
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-            }
-        }
+        return ids;
     }
 
     /** referral.received (the whole contact, for triage) and its slim twin for the notification service. */
@@ -220,12 +166,19 @@ final class IntakeReplay {
                 + "\",\"position\":0}]}";
         String[][] events = { { "referral-events", "referral.received", Referrals.body() },
             { "referral-notices", "referral.logged", logged } };
-        for (String[] e : events) {
-            try (PreparedStatement ps = c.prepareStatement("insert into outbox_event (event_id, topic, message_key,"
-                    + " event_type, payload, trace_parent) values (?, ?, ?, ?, ?, ?)")) {
-                SqlParams.bind(ps, UUID.randomUUID(), e[0], d.referralId().toString(), e[1], e[2], Null.TEXT);
-                ps.executeUpdate();
-            }
+        // Outbox.appendAll: both in one statement, in order
+        try (PreparedStatement ps = c.prepareStatement("insert into outbox_event (event_id, topic, message_key,"
+                + " event_type, payload, trace_parent) select e.id, e.topic, e.msg_key, e.type, e.payload, ? from"
+                + " unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[]) with ordinality as e(id, topic,"
+                + " msg_key, type, payload, n) order by e.n")) {
+            ps.setNull(1, java.sql.Types.VARCHAR);
+            ps.setArray(2, c.createArrayOf("uuid", new Object[] { UUID.randomUUID(), UUID.randomUUID() }));
+            ps.setArray(3, c.createArrayOf("text", Stream.of(events).map(e -> e[0]).toArray()));
+            ps.setArray(4, c.createArrayOf("text", new Object[] { d.referralId().toString(),
+                d.referralId().toString() }));
+            ps.setArray(5, c.createArrayOf("text", Stream.of(events).map(e -> e[1]).toArray()));
+            ps.setArray(6, c.createArrayOf("text", Stream.of(events).map(e -> e[2]).toArray()));
+            ps.executeUpdate();
         }
     }
 

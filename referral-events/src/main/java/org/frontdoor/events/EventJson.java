@@ -6,15 +6,19 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 
 /**
  * The one JSON mapping of events, the same in every service, so that what one writes the
- * others read: ISO-8601 dates, no nulls, unknown fields ignored (payload changes are additive).
+ * others read: ISO-8601 dates, no nulls, unknown fields ignored (payload changes are additive). Properties are read
+ * and written through generated lambdas (Jackson's Blackbird module), not reflection: every event is read and written
+ * here, and Jackson was 13-19% of each service's CPU samples (issue 29).
  */
 public final class EventJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .registerModule(new JavaTimeModule())
+            .registerModule(new BlackbirdModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)

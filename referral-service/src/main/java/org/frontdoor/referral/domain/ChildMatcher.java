@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,8 +47,8 @@ public class ChildMatcher {
     }
 
     /**
-     * Matches each child of one contact, in order, with one look-up for all their keys. A child none of whose keys is
-     * recorded is recorded with its keys in one statement, and nothing is known of it yet. A child already known is
+     * Matches each child of one contact, in order, with one look-up for all their keys. The children none of whose
+     * keys is recorded are recorded with their keys first, all in one statement, and nothing is known of them yet. A child already known is
      * locked (its record's root: the whole tree of merged records) until the transaction ends, so that two contacts
      * for one child arriving together are matched one after the other, then its prior involvement is read across the
      * root's tree. A child the sender attached to a known child found by a search ({@link ReferralChild#childKey}) is
@@ -57,6 +58,16 @@ public class ChildMatcher {
     public Map<UUID, Match> matchAll(List<ReferralChild> children, UUID referralId, Instant receivedAt) {
         List<List<String>> keysByChild = children.stream().map(ChildMatcher::keysOf).toList();
         Map<String, UUID> recorded = queries.recorded(keysByChild.stream().flatMap(List::stream).distinct().toList());
+        Map<Integer, UUID> freshByChild = new HashMap<>();
+        Map<UUID, List<String>> newKeys = new LinkedHashMap<>();
+        for (int i = 0; i < children.size(); i++) {
+            if (children.get(i).childKey == null && keysByChild.get(i).stream().noneMatch(recorded::containsKey)) {
+                freshByChild.put(i, UUID.randomUUID());
+                newKeys.put(freshByChild.get(i), keysByChild.get(i));
+            }
+        }
+        // every child none of whose keys is recorded, with its keys, in one statement
+        Map<UUID, List<String>> claimedByFresh = queries.recordNew(newKeys, Instant.now(clock));
         Map<UUID, Match> matches = new LinkedHashMap<>();
         for (int i = 0; i < children.size(); i++) {
             ReferralChild child = children.get(i);
@@ -64,9 +75,9 @@ public class ChildMatcher {
             UUID knownChildId;
             if (child.childKey != null) {
                 knownChildId = attach(child, keys, recorded);
-            } else if (keys.stream().noneMatch(recorded::containsKey)) {
-                UUID fresh = UUID.randomUUID();
-                List<String> claimed = queries.recordNew(fresh, keys, Instant.now(clock));
+            } else if (freshByChild.containsKey(i)) {
+                UUID fresh = freshByChild.get(i);
+                List<String> claimed = claimedByFresh.get(fresh);
                 if (claimed.size() == keys.size()) {
                     // first heard of now: no earlier contact, no open case to read
                     matches.put(child.id, new Match(fresh, 0, false, null, null, null, 0));

@@ -6,7 +6,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,19 +51,31 @@ public class KnownChildQueries {
     }
 
     /**
-     * Records a new known child and claims its keys, in one statement; returns the keys claimed. A key another
-     * contact holds is left to it (the insert waits for that contact's transaction).
+     * Records new known children and claims their keys, all in one statement, each child's keys in the order given;
+     * returns the keys each claimed. A key another contact holds is left to it (the insert waits for that contact's
+     * transaction), and a key two of these children share goes to the first.
      */
-    @SuppressWarnings("unchecked")
-    public List<String> recordNew(UUID id, List<String> keys, Instant at) {
-        return em.createNativeQuery("with child as (insert into known_child (id, created_at) values (?1, ?2)"
-                + " returning id) insert into child_identity (match_key, known_child_id)"
-                + " select k, child.id from child, unnest(cast(?3 as text[])) as k on conflict do nothing"
-                + " returning match_key")
-                .setParameter(1, id)
-                .setParameter(2, Timestamp.from(at))
-                .setParameter(3, keys.toArray(String[]::new))
-                .getResultList();
+    public Map<UUID, List<String>> recordNew(Map<UUID, List<String>> keysByChild, Instant at) {
+        if (keysByChild.isEmpty()) {
+            return Map.of();
+        }
+        List<Map.Entry<UUID, String>> keys = keysByChild.entrySet().stream()
+                .flatMap(c -> c.getValue().stream().map(k -> Map.entry(c.getKey(), k))).toList();
+        Map<UUID, List<String>> claimed = new LinkedHashMap<>();
+        keysByChild.keySet().forEach(id -> claimed.put(id, new ArrayList<>()));
+        SqlRow.list(em, """
+                with children as (
+                    insert into known_child (id, created_at) select id, ?2 from unnest(cast(?1 as uuid[])) as id)
+                insert into child_identity (match_key, known_child_id)
+                select k.match_key, k.known_child_id
+                from unnest(cast(?3 as text[]), cast(?4 as uuid[])) with ordinality as k(match_key, known_child_id, n)
+                order by n
+                on conflict do nothing returning match_key, known_child_id""",
+                keysByChild.keySet().stream().map(UUID::toString).toArray(String[]::new), Timestamp.from(at),
+                keys.stream().map(Map.Entry::getValue).toArray(String[]::new),
+                keys.stream().map(k -> k.getKey().toString()).toArray(String[]::new))
+                .forEach(r -> claimed.get(r.uuid("known_child_id")).add(r.string("match_key")));
+        return claimed;
     }
 
     /** Records these keys for a known child in one statement; returns those recorded (another contact has the rest). */

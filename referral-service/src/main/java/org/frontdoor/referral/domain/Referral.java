@@ -58,7 +58,7 @@ public class Referral extends PanacheEntityBase {
     @Column(name = "external_reference")
     public String externalReference;
 
-    /** The contact's short human reference ({@link ContactReferences}); null for a contact taken before them. */
+    /** The contact's short human reference ({@link IntakeQueries}); null for a contact taken before them. */
     @Column(name = "reference")
     public String reference;
 
@@ -104,8 +104,9 @@ public class Referral extends PanacheEntityBase {
     }
 
     /**
-     * Overall status, derived from the children's: the least advanced child sets it. One statement, set in place
-     * (parameter 1: the referral's id), written from {@link ChildStatus#referralStatus()} so the rule stays there.
+     * Overall status, derived from the children's: the least advanced child sets it. One statement, set in place,
+     * for any number of contacts (parameter 1: their ids, a text array), written from
+     * {@link ChildStatus#referralStatus()} so the rule stays there.
      */
     static final String REFRESH_STATUS_SQL = "update referral r set status = coalesce((select (array["
             + java.util.Arrays.stream(ReferralStatus.values()).map(s -> "'" + s.name() + "'")
@@ -115,5 +116,5 @@ public class Referral extends PanacheEntityBase {
                     .map(c -> "when '" + c.name() + "' then " + c.referralStatus().ordinal())
                     .collect(java.util.stream.Collectors.joining(" "))
             + " end) + 1] from referral_child c where c.referral_id = r.id), '" + ReferralStatus.RECEIVED.name()
-            + "') where r.id = ?1";
+            + "') where r.id = any(cast(?1 as uuid[]))";
 }

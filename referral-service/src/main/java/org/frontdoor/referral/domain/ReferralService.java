@@ -1,6 +1,7 @@
 package org.frontdoor.referral.domain;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -33,7 +34,6 @@ import org.frontdoor.support.directory.PartnerDirectoryCopy;
 import org.frontdoor.support.domain.DomainException;
 import org.frontdoor.support.outbox.Outbox;
 import org.frontdoor.support.validation.Text;
-import org.jboss.logging.Logger;
 
 /**
  * Intake: a submission (checked by {@link ReferralValidator} at the boundary) is recorded as a contact with its
@@ -42,8 +42,6 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class ReferralService {
-
-    private static final Logger LOG = Logger.getLogger(ReferralService.class);
 
     @Inject
     PartnerDirectoryCopy partners;
@@ -70,10 +68,13 @@ public class ReferralService {
     YoungAdultRule youngAdults;
 
     @Inject
-    ContactReferences references;
+    IntakeQueries writes;
 
     @Inject
     Clock clock;
+
+    @Inject
+    MeterRegistry metrics;
 
     /** The answer to a submission; {@code replayed} when it repeats an earlier one with the same key. */
     public record Submission(ReferralReceipt receipt, boolean replayed) {
@@ -106,21 +107,23 @@ public class ReferralService {
     private void record(Referral referral, Caller caller, Instant now) {
         Map<UUID, ChildMatcher.Match> matches = matcher.matchAll(referral.children, referral.id, now);
         referral.children.forEach(child -> child.matched(matches.get(child.id)));
-        // last before the writes: the year's counter row is held from here until the commit
-        referral.reference = references.next(referral.receivedAt);
-        // persisted (with its children, by cascade) once matched: Hibernate takes a row's values when it is persisted
-        referral.persist();
-        TimelineEntry.of(referral.id, null, "RECEIVED", now, "Contact received", null, null).persist();
+        // written once matched, with its reference (the year's counter row is held from here until the commit), its
+        // children and its first timeline entry, in one statement
+        referral.reference = writes.record(referral);
 
         ReferralReceived received = ReferralReceivedEvent.payloadOf(referral, caller, matches);
-        outbox.append(EventEnvelope.of(EventType.REFERRAL_RECEIVED, referral.id, received));
-        // the notification service's own topic: referrer and child references only, no names or concern
-        outbox.append(EventEnvelope.of(EventType.REFERRAL_LOGGED, referral.id, ReferralLogged.of(received)));
+        outbox.appendAll(List.of(EventEnvelope.of(EventType.REFERRAL_RECEIVED, referral.id, received),
+                // the notification service's own topic: referrer and child references only, no names or concern
+                EventEnvelope.of(EventType.REFERRAL_LOGGED, referral.id, ReferralLogged.of(received))));
         audit.record("referral.submitted", referral.id, referral.reference + ", " + referral.children.size()
                 + " child(ren), source " + referral.sourceCode + attachedChildren(referral));
-        // ids and counts only: never a child's name, date of birth or the concern text
-        LOG.infof("Referral %s (%s) received: source %s, %d child(ren), immediate risk %s", referral.id,
-                referral.reference, referral.sourceCode, referral.children.size(), referral.immediateRisk);
+        // the audit entry says who sent what; a line per contact in the log would only cost (issue 29): a counter
+        received(referral.sourceCode);
+    }
+
+    /** Contacts received, by their source: what ops count instead of reading a log line per contact. */
+    private void received(String sourceCode) {
+        metrics.counter("frontdoor.referrals.received", "source", sourceCode).increment();
     }
 
     /** For the audit: the children the sender attached to a known child they found, and the known child. */

@@ -4,6 +4,7 @@ import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
@@ -11,7 +12,6 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.frontdoor.events.EventEnvelope;
 import org.frontdoor.events.EventType;
 import org.frontdoor.events.Topics;
-import org.frontdoor.events.payload.NotificationOutcome;
 import org.frontdoor.referral.domain.StatusUpdater;
 import org.frontdoor.support.inbox.InboxConsumer;
 
@@ -36,9 +36,14 @@ public class NotificationEventsHandler extends InboxConsumer {
 
     @Override
     public Map<String, Consumer<EventEnvelope>> effects() {
+        return Map.of();
+    }
+
+    /** A run of messages sent (or failed): their timeline entries in one insert. */
+    @Override
+    public Map<String, Consumer<List<EventEnvelope>>> batchEffects() {
         return Map.of(
-                EventType.NOTIFICATION_SENT.wireName(), e -> status.notified(e, NotificationOutcome.from(e)),
-                EventType.NOTIFICATION_FAILED.wireName(),
-                e -> status.notified(e, NotificationOutcome.from(e)));
+                EventType.NOTIFICATION_SENT.wireName(), status::notified,
+                EventType.NOTIFICATION_FAILED.wireName(), status::notified);
     }
 }
