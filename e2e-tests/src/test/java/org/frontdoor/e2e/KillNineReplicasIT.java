@@ -53,6 +53,7 @@ class KillNineReplicasIT {
     @BeforeAll
     static void start() {
         pipeline = Pipeline.get();
+        SERVICES.forEach(s -> pipeline.service(s).startIfDown());
         SERVICES.forEach(s -> pipeline.replica(s, 2).start());
     }
 

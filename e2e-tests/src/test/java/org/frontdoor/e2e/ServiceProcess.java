@@ -63,6 +63,13 @@ public final class ServiceProcess {
         return "http://127.0.0.1:" + port;
     }
 
+    /** Starts it unless it is running: a test that failed mid-restart may have left it down. */
+    public synchronized void startIfDown() {
+        if (process == null || !process.isAlive()) {
+            start();
+        }
+    }
+
     public synchronized void start() {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: run ./mvnw package first");
