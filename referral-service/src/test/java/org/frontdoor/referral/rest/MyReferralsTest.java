@@ -8,6 +8,8 @@ import static org.frontdoor.referral.Referrals.uniqueSurname;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -55,6 +57,31 @@ class MyReferralsTest {
         given().auth().oauth2(token("partner")).get("/api/v1/referrals/mine").then().statusCode(403);
         given().auth().oauth2(token("triage-worker")).get("/api/v1/referrals/mine").then().statusCode(403);
         given().get("/api/v1/referrals/mine").then().statusCode(401);
+    }
+
+    @Test
+    void theirContactsAreFoundByAnIndexOfWhoKeyedThemInInTheOrderTheyAreShown() throws Exception {
+        // the query behind GET /api/v1/referrals/mine: one person's contacts, newest first, a page at a time
+        String plan = plan("select * from referral where submitted_by = 'fd-someone' order by received_at desc, id"
+                + " limit 20");
+        assertTrue(plan.contains("referral_submitted_by_idx"), plan);
+        assertFalse(plan.contains("Sort"), "the index gives the order, nothing is sorted: " + plan);
+    }
+
+    /** The planner's plan, sequential scans priced out: the test table is too small for the planner to care. */
+    private String plan(String query) throws Exception {
+        StringBuilder plan = new StringBuilder();
+        try (var c = dataSource.getConnection(); var s = c.createStatement()) {
+            s.execute("set enable_seqscan = off");
+            try (var rs = s.executeQuery("explain " + query)) {
+                while (rs.next()) {
+                    plan.append(rs.getString(1)).append('\n');
+                }
+            } finally {
+                s.execute("reset enable_seqscan");
+            }
+        }
+        return plan.toString();
     }
 
     private static String tokenFor(String subject) {

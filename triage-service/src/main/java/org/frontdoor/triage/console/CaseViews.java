@@ -66,11 +66,11 @@ public class CaseViews {
         boolean open = c.status == CareCase.Status.OPEN;
         String children = childrenOf(c.id);
         return new CaseScreen(c.id, c.version, pathway(c.pathway) + " case: " + children, pathway(c.pathway),
-                open ? "Open" : "Closed " + WHEN.format(c.closedAt) + " (" + c.closureReasonCode + ")", open,
+                open ? "Open" : "Closed " + WHEN.format(c.closedAt) + ": " + closureReason(c.closureReasonCode), open,
                 c.leadWorker == null ? "awaiting allocation" : c.leadWorker, WHEN.format(c.openedAt), children,
                 d.steps().stream().map(s -> new Step(WHEN.format(s.steppedAt), s.direction.name().toLowerCase(Locale.UK),
                         pathway(s.toPathway), s.partnerSummary == null ? "" : s.partnerSummary, s.steppedBy)).toList(),
-                d.partnerAgencies(), closureReasons(), ConsoleWords.history(d.history()), pending(d.pendingChange()),
+                d.partnerAgencies(), closureReasons(), HistoryWords.of(d.history()), pending(d.pendingChange()),
                 childLinks(c.id), contacts(c.id));
     }
 
@@ -79,6 +79,11 @@ public class CaseViews {
         return CaseChild.ofCase(caseId).stream().map(cc -> cc.referralId).distinct()
                 .map(id -> TriageReferral.<TriageReferral>findById(id))
                 .filter(r -> r != null && r.reference != null).map(r -> r.reference).toList();
+    }
+
+    /** The census's reason in its words ("Case closed after assessment, no further action"), never its code. */
+    static String closureReason(String code) {
+        return ClosureReason.fromCode(code).map(ClosureReason::label).orElse(code);
     }
 
     private static List<Choice> closureReasons() {

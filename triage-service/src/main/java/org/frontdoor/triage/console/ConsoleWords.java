@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.frontdoor.events.codes.AgencyType;
@@ -125,10 +126,13 @@ public final class ConsoleWords {
         return n + " " + unit + (n == 1 ? "" : "s");
     }
 
-    /** A record's history, one line an entry: when, what was done, and the detail, its codes and times in words. */
-    static List<String> history(List<HistoryEntry> entries) {
+    /**
+     * A record's history, one line an entry: when, what was done, and the detail, its codes and times in words,
+     * after {@code named} has put its ids in words ({@link HistoryWords}).
+     */
+    static List<String> history(List<HistoryEntry> entries, UnaryOperator<String> named) {
         return entries.stream().map(h -> WHEN.format(h.at) + ": " + h.action.replace('_', ' ').toLowerCase(Locale.UK)
-                + (h.detail == null ? "" : " - " + inWords(h.detail))).toList();
+                + (h.detail == null ? "" : " - " + inWords(named.apply(h.detail)))).toList();
     }
 
     private static final Pattern INSTANT = Pattern

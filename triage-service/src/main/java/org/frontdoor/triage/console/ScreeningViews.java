@@ -102,7 +102,7 @@ public class ScreeningViews {
                 r == null ? "" : String.join(", ", nonBlank(r.name(), r.role(), r.organisationName())),
                 r == null ? "" : String.join(", ", nonBlank(r.email(), r.phone())), r == null ? "" : r.sourceCode(),
                 household(content), consent(content.consent()), children, checks(d), organisations(), levels(),
-                needs(), children.stream().anyMatch(c -> !c.decided()), ConsoleWords.history(d.history()),
+                needs(), children.stream().anyMatch(c -> !c.decided()), HistoryWords.of(d.history()),
                 decisionRules(), requests.of(item.id, item.priority), content.reference(),
                 r == null ? null : r.externalReference());
     }

@@ -1,8 +1,12 @@
 package org.frontdoor.triage.console;
 
 import static org.awaitility.Awaitility.await;
+import static org.frontdoor.triage.Triage.MANAGER;
 import static org.frontdoor.triage.Triage.WORKER;
 import static org.frontdoor.triage.Triage.as;
+import static org.frontdoor.triage.Triage.contact;
+import static org.frontdoor.triage.Triage.contactAbout;
+import static org.frontdoor.triage.Triage.decide;
 import static org.frontdoor.triage.Triage.decision;
 import static org.frontdoor.triage.Triage.itemIds;
 import static org.frontdoor.triage.Triage.publish;
@@ -20,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.frontdoor.events.payload.ReferralReceived;
+import org.frontdoor.triage.Triage.Item;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -63,5 +68,44 @@ class ContactReferenceConsoleTest {
         String casePage = tara.get("/cases/" + caseId).body();
         assertTrue(casePage.contains("Contacts</dt><dd class=\"govuk-summary-list__value\">" + reference + "</dd>"),
                 casePage);
+    }
+
+    @Test
+    void aCasesHistoryNamesContactsByTheirReferencesAndItsClosureByTheCensusReasonsWords() throws Exception {
+        Item first = contact("2019-02-04T09:00:00Z", List.of("SIGNS_OF_NEGLECT"), "2015-03-01", null, "F");
+        String caseId = decide(first, decision(3, "EARLY_HELP_TARGETED", null));
+        String reference = referenceOf(first.referralId());
+        // a second contact about the child while the case is open: both histories say so
+        Item second = contactAbout(first, "2019-02-11T09:00:00Z");
+        String secondReference = referenceOf(second.referralId());
+        as(MANAGER).body("{\"reasonCode\": \"RC7\", \"summary\": \"Early help plan completed.\"}")
+                .post("/api/v1/cases/" + caseId + "/close").then().statusCode(200);
+        ConsoleSession maya = ConsoleSession.signIn(console.toString().replaceAll("/$", ""), "dev-team-manager",
+                MANAGER);
+
+        String caseHistory = history(maya.get("/cases/" + caseId).body());
+        assertTrue(caseHistory.contains("opened - early help case from screening of child 1 of " + reference),
+                caseHistory);
+        assertTrue(caseHistory.contains("contact received - New contact " + secondReference + " about a child of"
+                + " this case: screening of child 1 of " + secondReference), caseHistory);
+        for (Object id : List.of(first.id(), first.referralId(), second.id(), second.referralId())) {
+            assertFalse(caseHistory.contains(id.toString()), "no id in the history: " + caseHistory);
+        }
+        String casePage = maya.get("/cases/" + caseId).body();
+        assertTrue(casePage.contains(": Services ceased for any other reason, including child no longer in need</dd>"),
+                "the closure's reason in the census's words: " + casePage);
+        assertFalse(casePage.contains("(RC7)"), "not its code");
+
+        String screeningHistory = history(maya.get("/items/" + second.id()).body());
+        assertTrue(screeningHistory.contains("the child has open early help case from " + reference),
+                screeningHistory);
+        assertFalse(screeningHistory.contains(caseId), "not the case's id: " + screeningHistory);
+    }
+
+    /** The page's history list. */
+    private static String history(String page) {
+        int at = page.indexOf("History</h2>");
+        assertTrue(at >= 0, page);
+        return page.substring(at, page.indexOf("</ul>", at));
     }
 }
