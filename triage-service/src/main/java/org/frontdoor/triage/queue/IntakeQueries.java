@@ -77,6 +77,41 @@ public class IntakeQueries {
     public record Audit(String action, UUID referralId, String detail) {
     }
 
+    /** The items, their history, the alerts and the audit entries, in that order of ids, as one statement. */
+    private static final String QUEUED = """
+            with items as (
+                insert into triage_item (id, referral_id, child_id, known_child_id, child_key, position,
+                    received_at, queued_at, indicators, immediate_risk, suggested_level, suggestion_reasons,
+                    priority, deadline, status, to_allocated_worker, referrals_last_12_months, re_referral,
+                    same_day_first_referral_id, open_case_id, open_case_worker, open_case_pathway,
+                    became_referral, version)
+                select id, referral_id, child_id, known_child_id, child_key, position, received_at, queued_at,
+                    indicators, immediate_risk, suggested_level, suggestion_reasons, priority, deadline, 'NEW',
+                    false, prior_referrals, re_referral, same_day_first_referral_id, open_case_id,
+                    open_case_worker, open_case_pathway, false, 0
+                from jsonb_to_recordset(cast(?1 as jsonb)) as x(id uuid, referral_id uuid, child_id uuid,
+                    known_child_id uuid, child_key uuid, position int, received_at timestamptz,
+                    queued_at timestamptz, indicators jsonb, immediate_risk boolean, suggested_level int,
+                    suggestion_reasons jsonb, priority text, deadline timestamptz, prior_referrals int,
+                    re_referral boolean, same_day_first_referral_id uuid, open_case_id uuid,
+                    open_case_worker text, open_case_pathway text)),
+            history as (
+                insert into triage_history (subject_id, at, actor, action, detail)
+                select subject_id, at, actor, action, detail
+                from jsonb_to_recordset(cast(?2 as jsonb)) as x(n int, subject_id uuid, at timestamptz,
+                    actor text, action text, detail text)
+                order by n),
+            alerts as (
+                insert into staff_alert (staff_id, at, kind, case_id, triage_item_id, referral_id, message)
+                select staff_id, at, kind, case_id, triage_item_id, referral_id, message
+                from jsonb_to_recordset(cast(?3 as jsonb)) as x(n int, staff_id text, at timestamptz, kind text,
+                    case_id uuid, triage_item_id uuid, referral_id uuid, message text)
+                order by n)
+            insert into audit_entry (actor, roles, organisation, action, referral_id, detail)
+            select cast(?5 as text), cast(?6 as text), cast(?7 as text), action, referral_id, detail
+            from jsonb_to_recordset(cast(?4 as jsonb)) as x(n int, action text, referral_id uuid, detail text)
+            order by n""";
+
     @Inject
     EntityManager em;
 
@@ -147,39 +182,7 @@ public class IntakeQueries {
     /** The new items, their history, the lead workers' alerts and the audit entries, in one statement. */
     public void insertQueued(List<Item> items, List<History> history, List<Alert> alerts, List<Audit> audits,
             AuditLog.Who who) {
-        em.createNativeQuery("""
-                with items as (
-                    insert into triage_item (id, referral_id, child_id, known_child_id, child_key, position,
-                        received_at, queued_at, indicators, immediate_risk, suggested_level, suggestion_reasons,
-                        priority, deadline, status, to_allocated_worker, referrals_last_12_months, re_referral,
-                        same_day_first_referral_id, open_case_id, open_case_worker, open_case_pathway,
-                        became_referral, version)
-                    select id, referral_id, child_id, known_child_id, child_key, position, received_at, queued_at,
-                        indicators, immediate_risk, suggested_level, suggestion_reasons, priority, deadline, 'NEW',
-                        false, prior_referrals, re_referral, same_day_first_referral_id, open_case_id,
-                        open_case_worker, open_case_pathway, false, 0
-                    from jsonb_to_recordset(cast(?1 as jsonb)) as x(id uuid, referral_id uuid, child_id uuid,
-                        known_child_id uuid, child_key uuid, position int, received_at timestamptz,
-                        queued_at timestamptz, indicators jsonb, immediate_risk boolean, suggested_level int,
-                        suggestion_reasons jsonb, priority text, deadline timestamptz, prior_referrals int,
-                        re_referral boolean, same_day_first_referral_id uuid, open_case_id uuid,
-                        open_case_worker text, open_case_pathway text)),
-                history as (
-                    insert into triage_history (subject_id, at, actor, action, detail)
-                    select subject_id, at, actor, action, detail
-                    from jsonb_to_recordset(cast(?2 as jsonb)) as x(n int, subject_id uuid, at timestamptz,
-                        actor text, action text, detail text)
-                    order by n),
-                alerts as (
-                    insert into staff_alert (staff_id, at, kind, case_id, triage_item_id, referral_id, message)
-                    select staff_id, at, kind, case_id, triage_item_id, referral_id, message
-                    from jsonb_to_recordset(cast(?3 as jsonb)) as x(n int, staff_id text, at timestamptz, kind text,
-                        case_id uuid, triage_item_id uuid, referral_id uuid, message text)
-                    order by n)
-                insert into audit_entry (actor, roles, organisation, action, referral_id, detail)
-                select cast(?5 as text), cast(?6 as text), cast(?7 as text), action, referral_id, detail
-                from jsonb_to_recordset(cast(?4 as jsonb)) as x(n int, action text, referral_id uuid, detail text)
-                order by n""")
+        em.createNativeQuery(QUEUED)
                 .setParameter(1, json(items)).setParameter(2, json(numbered(history)))
                 .setParameter(3, json(numbered(alerts))).setParameter(4, json(numbered(audits)))
                 .setParameter(5, who.actor()).setParameter(6, who.roles()).setParameter(7, who.organisation())
