@@ -186,7 +186,7 @@ public final class Triage {
                 gender, null, c.address(), null, c.priorInvolvement(), false, false, SharingConsent.NOT_RECORDED);
         return queue(new ReferralReceived(base.referralId(), base.receivedAt(), base.acknowledgementDueBy(),
                 base.referrer(), base.submittedBy(), List.of(child), base.householdMembers(), base.concerns(),
-                base.consent()));
+                base.consent(), base.reference()));
     }
 
     /** A later contact about the same child (a re-referral, should it become a referral), queued. */
@@ -199,7 +199,7 @@ public final class Triage {
                 SharingConsent.NOT_RECORDED);
         return queue(new ReferralReceived(base.referralId(), base.receivedAt(), base.acknowledgementDueBy(),
                 base.referrer(), base.submittedBy(), List.of(child), base.householdMembers(), base.concerns(),
-                base.consent()));
+                base.consent(), base.reference()));
     }
 
     private static Item queue(ReferralReceived referral) throws Exception {

@@ -37,7 +37,8 @@ final class HistoryWords {
             String word = m.group(1);
             UUID id = UUID.fromString(m.group(2));
             String named = switch (word.toLowerCase(Locale.UK)) {
-                case "contact" -> word + " " + contact(id);
+                case "contact" -> reference(id) == null ? "a contact without a reference"
+                        : word + " " + reference(id);
                 case "triage item" -> screening(id);
                 default -> word + caseFrom(id);
             };
@@ -47,10 +48,16 @@ final class HistoryWords {
         });
     }
 
-    /** The contact's reference; "without a reference" for one received before references. */
-    private static String contact(UUID referralId) {
+    /** The contact's reference; null for one received before references. */
+    private static String reference(UUID referralId) {
         TriageReferral r = TriageReferral.findById(referralId);
-        return r == null || r.reference == null ? "without a reference" : r.reference;
+        return r == null ? null : r.reference;
+    }
+
+    /** "Contact FD-2026-000123", or "a contact without a reference" (received before references). */
+    private static String contact(UUID referralId) {
+        String reference = reference(referralId);
+        return reference == null ? "a contact without a reference" : reference;
     }
 
     /** A triage item is the screening of one child of a contact. */
