@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.frontdoor.support.sql.SqlRow;
+import org.frontdoor.support.sql.TextArrays;
 
 /**
  * The set-based statements of delivery: the claim ({@link Claims}) and the record of a batch's outcomes
@@ -109,18 +110,14 @@ public class DeliveryQueries {
     @SuppressWarnings("unchecked")
     public List<UUID> record(Recorded r) {
         return ((List<Object>) em.createNativeQuery(RECORD)
-                .setParameter(1, texts(r.ids())).setParameter(2, texts(r.attempts()))
-                .setParameter(3, texts(r.leases())).setParameter(4, texts(r.statuses()))
-                .setParameter(5, texts(r.channels())).setParameter(6, texts(r.deliveredAt()))
-                .setParameter(7, texts(r.nextAttemptAt())).setParameter(8, texts(r.lastErrors()))
-                .setParameter(9, texts(r.retryWindowStarts())).setParameter(10, texts(r.fallbackReasons()))
-                .setParameter(11, texts(r.followUpReasons())).setParameter(12, texts(r.gaveUpAt()))
+                .setParameter(1, TextArrays.of(r.ids())).setParameter(2, TextArrays.of(r.attempts()))
+                .setParameter(3, TextArrays.of(r.leases())).setParameter(4, TextArrays.of(r.statuses()))
+                .setParameter(5, TextArrays.of(r.channels())).setParameter(6, TextArrays.of(r.deliveredAt()))
+                .setParameter(7, TextArrays.of(r.nextAttemptAt())).setParameter(8, TextArrays.of(r.lastErrors()))
+                .setParameter(9, TextArrays.of(r.retryWindowStarts())).setParameter(10, TextArrays.of(r.fallbackReasons()))
+                .setParameter(11, TextArrays.of(r.followUpReasons())).setParameter(12, TextArrays.of(r.gaveUpAt()))
                 .getResultList()).stream().map(id -> id instanceof UUID u ? u : UUID.fromString(id.toString()))
                 .toList();
     }
 
-    /** A column as text for {@code unnest}: Instants in ISO form (UTC), which timestamptz reads exactly. */
-    private static String[] texts(List<?> values) {
-        return values.stream().map(v -> v == null ? null : v.toString()).toArray(String[]::new);
-    }
 }

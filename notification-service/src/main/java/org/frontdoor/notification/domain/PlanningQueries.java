@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 import org.frontdoor.events.EventJson;
 import org.frontdoor.support.sql.SqlRow;
+import org.frontdoor.support.sql.TextArrays;
 
 /**
  * The set-based statements of planning ({@link NotificationPlanner}): each an insert "on conflict do nothing" on its
@@ -115,28 +115,28 @@ public class PlanningQueries {
     public Map<UUID, ReferralRecord> recordReferrals(List<ReferralRecord> records,
             List<ReferralsReceived.LoggedChild> children) {
         List<Tuple> rows = em.createNativeQuery(RECORD_REFERRALS, Tuple.class)
-                .setParameter(1, texts(records, r -> r.referralId))
-                .setParameter(2, texts(records, r -> r.receivedAt))
-                .setParameter(3, texts(records, r -> r.sourceCode))
-                .setParameter(4, texts(records, r -> r.referrerKind))
-                .setParameter(5, texts(records, r -> r.organisationId))
-                .setParameter(6, texts(records, r -> r.organisationName))
-                .setParameter(7, texts(records, r -> r.referrerName))
-                .setParameter(8, texts(records, r -> r.referrerEmail))
-                .setParameter(9, texts(records, r -> r.externalReference))
-                .setParameter(10, texts(records, r -> r.reference))
-                .setParameter(11, texts(records, r -> r.acknowledgementDueBy))
-                .setParameter(12, texts(records, r -> r.childCount))
-                .setParameter(13, texts(children, c -> c.named().childId()))
-                .setParameter(14, texts(children, c -> c.named().referralId()))
-                .setParameter(15, texts(children, c -> c.named().position()))
-                .setParameter(16, texts(children, c -> c.named().initials()))
-                .setParameter(17, texts(children, c -> c.named().bornIn()))
-                .setParameter(18, texts(children, c -> c.named().dueIn()))
-                .setParameter(19, texts(children, c -> c.youngAdult()))
-                .setParameter(20, texts(children, c -> c.consent().name()))
-                .setParameter(21, texts(children, c -> c.confirmed()))
-                .setParameter(22, texts(children, c -> c.asOf()))
+                .setParameter(1, TextArrays.of(records, r -> r.referralId))
+                .setParameter(2, TextArrays.of(records, r -> r.receivedAt))
+                .setParameter(3, TextArrays.of(records, r -> r.sourceCode))
+                .setParameter(4, TextArrays.of(records, r -> r.referrerKind))
+                .setParameter(5, TextArrays.of(records, r -> r.organisationId))
+                .setParameter(6, TextArrays.of(records, r -> r.organisationName))
+                .setParameter(7, TextArrays.of(records, r -> r.referrerName))
+                .setParameter(8, TextArrays.of(records, r -> r.referrerEmail))
+                .setParameter(9, TextArrays.of(records, r -> r.externalReference))
+                .setParameter(10, TextArrays.of(records, r -> r.reference))
+                .setParameter(11, TextArrays.of(records, r -> r.acknowledgementDueBy))
+                .setParameter(12, TextArrays.of(records, r -> r.childCount))
+                .setParameter(13, TextArrays.of(children, c -> c.named().childId()))
+                .setParameter(14, TextArrays.of(children, c -> c.named().referralId()))
+                .setParameter(15, TextArrays.of(children, c -> c.named().position()))
+                .setParameter(16, TextArrays.of(children, c -> c.named().initials()))
+                .setParameter(17, TextArrays.of(children, c -> c.named().bornIn()))
+                .setParameter(18, TextArrays.of(children, c -> c.named().dueIn()))
+                .setParameter(19, TextArrays.of(children, c -> c.youngAdult()))
+                .setParameter(20, TextArrays.of(children, c -> c.consent().name()))
+                .setParameter(21, TextArrays.of(children, c -> c.confirmed()))
+                .setParameter(22, TextArrays.of(children, c -> c.asOf()))
                 .getResultList();
         Map<UUID, ReferralRecord> stored = new HashMap<>();
         for (Tuple t : rows) {
@@ -193,7 +193,7 @@ public class PlanningQueries {
         if (!childIds.isEmpty()) {
             for (Tuple t : (List<Tuple>) em.createNativeQuery("select child_id, cast(payload as text) as payload"
                     + " from child_decision where child_id = any(cast(?1 as uuid[]))", Tuple.class)
-                    .setParameter(1, texts(childIds, id -> id)).getResultList()) {
+                    .setParameter(1, TextArrays.of(childIds, id -> id)).getResultList()) {
                 SqlRow row = new SqlRow(t);
                 stored.put(row.uuid("child_id"), row.string("payload"));
             }
@@ -225,32 +225,28 @@ public class PlanningQueries {
             return 0;
         }
         List<Object> inserted = em.createNativeQuery(INSERT_ALL)
-                .setParameter(1, texts(planned, PlannedMessage::referralId))
-                .setParameter(2, texts(planned, PlannedMessage::childId))
-                .setParameter(3, texts(planned, m -> m.kind().name()))
-                .setParameter(4, texts(planned, PlannedMessage::occurrence))
-                .setParameter(5, texts(planned, m -> m.to().key()))
-                .setParameter(6, texts(planned, m -> m.to().org()))
-                .setParameter(7, texts(planned, m -> m.to().email()))
-                .setParameter(8, texts(statuses, NotificationStatus::name))
-                .setParameter(9, texts(planned, PlannedMessage::dueBy))
-                .setParameter(10, texts(planned, PlannedMessage::latestBy))
-                .setParameter(11, texts(planned, m -> m.kind().webhookType()))
-                .setParameter(12, texts(planned, m -> m.message() == null ? null : m.message().subject()))
-                .setParameter(13, texts(planned, m -> m.message() == null ? null : m.message().text()))
-                .setParameter(14, texts(planned, m -> m.message() == null ? null : write(m.message().data())))
-                .setParameter(15, texts(planned, PlannedMessage::sourceEventId))
-                .setParameter(16, texts(withheld, w -> w))
+                .setParameter(1, TextArrays.of(planned, PlannedMessage::referralId))
+                .setParameter(2, TextArrays.of(planned, PlannedMessage::childId))
+                .setParameter(3, TextArrays.of(planned, m -> m.kind().name()))
+                .setParameter(4, TextArrays.of(planned, PlannedMessage::occurrence))
+                .setParameter(5, TextArrays.of(planned, m -> m.to().key()))
+                .setParameter(6, TextArrays.of(planned, m -> m.to().org()))
+                .setParameter(7, TextArrays.of(planned, m -> m.to().email()))
+                .setParameter(8, TextArrays.of(statuses, NotificationStatus::name))
+                .setParameter(9, TextArrays.of(planned, PlannedMessage::dueBy))
+                .setParameter(10, TextArrays.of(planned, PlannedMessage::latestBy))
+                .setParameter(11, TextArrays.of(planned, m -> m.kind().webhookType()))
+                .setParameter(12, TextArrays.of(planned, m -> m.message() == null ? null : m.message().subject()))
+                .setParameter(13, TextArrays.of(planned, m -> m.message() == null ? null : m.message().text()))
+                .setParameter(14, TextArrays.of(planned, m -> m.message() == null ? null : write(m.message().data())))
+                .setParameter(15, TextArrays.of(planned, PlannedMessage::sourceEventId))
+                .setParameter(16, TextArrays.of(withheld, w -> w))
                 .setParameter(17, now)
                 .getResultList();
         return (int) inserted.stream().filter(st -> NotificationStatus.PENDING.name().equals(String.valueOf(st)))
                 .count();
     }
 
-    /** A column for {@code unnest}, as text (Instants in ISO form, which timestamptz reads exactly). */
-    private static <T> String[] texts(List<T> rows, Function<T, Object> column) {
-        return rows.stream().map(column).map(v -> v == null ? null : v.toString()).toArray(String[]::new);
-    }
 
     private static String write(Object value) {
         try {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.frontdoor.referral.config.ReferralConfig;
 import org.frontdoor.support.calendar.WorkingCalendar;
+import org.frontdoor.support.sql.TextArrays;
 
 /**
  * Intake's write, in one statement (data-modifying CTEs): the year's reference counter raised, the contact with its

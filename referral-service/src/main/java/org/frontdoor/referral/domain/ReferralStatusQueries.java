@@ -15,6 +15,7 @@ import org.frontdoor.events.codes.Outcome;
 import org.frontdoor.events.codes.Pathway;
 import org.frontdoor.support.calendar.WorkingCalendar;
 import org.frontdoor.support.sql.SqlRow;
+import org.frontdoor.support.sql.TextArrays;
 
 /**
  * The referrer-facing status, set in place and set-based: each change is one statement for all the children of a run
