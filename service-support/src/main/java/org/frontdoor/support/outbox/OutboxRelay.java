@@ -169,10 +169,10 @@ public class OutboxRelay {
     }
 
     /**
-     * Publishes the oldest pending rows once. One short transaction records what the broker made of the previous
-     * pass, takes or renews the lease and reads the rows; then they are sent and the broker waited for in no
-     * transaction. Their outcome is recorded by the next pass's transaction (at most a poll interval later; a crash
-     * in between sends them again, as a crash between send and record always could), so a busy relay spends one
+     * Publishes the oldest pending rows once. One short transaction of one statement records what the broker made of
+     * the previous pass, takes or renews the lease and reads the rows; then they are sent and the broker waited for
+     * in no transaction. Their outcome is recorded by the next pass's transaction (at most a poll interval later; a
+     * crash in between sends them again, as a crash between send and record always could), so a busy relay spends one
      * transaction a pass. Returns how many were published and how many failed. Sends nothing when another instance
      * holds the lease.
      */
@@ -182,14 +182,12 @@ public class OutboxRelay {
         }
         try {
             Sent previous = unrecorded;
-            List<OutboxRow> rows = QuarkusTransaction.requiringNew().call(() -> {
-                if (previous != null) {
-                    record(previous);
-                }
-                return repository.holdLease(holder, config.lease()) ? repository.pending(config.batchSize())
-                        : List.<OutboxRow>of();
-            });
+            // the previous pass's outcomes, the lease and the next rows in one statement (issue 29: three before)
+            Sent last = previous == null ? new Sent(List.of(), List.of(), List.of(), null) : previous;
+            List<OutboxRow> rows = QuarkusTransaction.requiringNew().call(() -> repository.pass(last.ids(),
+                    last.outcomes(), last.lastError(), holder, config.lease(), config.batchSize()));
             unrecorded = null;
+            warnOfRetries(last);
             if (rows.isEmpty()) {
                 return new Batch(0, 0);
             }
@@ -205,6 +203,22 @@ public class OutboxRelay {
 
     /** What the broker made of a batch: acknowledged, to retry, refused for good. */
     public record Sent(List<Long> acknowledged, List<Long> retry, List<Long> dead, String lastError) {
+
+        List<Long> ids() {
+            List<Long> ids = new ArrayList<>(acknowledged);
+            ids.addAll(retry);
+            ids.addAll(dead);
+            return ids;
+        }
+
+        /** Each of {@link #ids()}'s outcome, in the same order. */
+        List<OutboxRepository.Outcome> outcomes() {
+            List<OutboxRepository.Outcome> outcomes = new ArrayList<>();
+            acknowledged.forEach(id -> outcomes.add(OutboxRepository.Outcome.PUBLISHED));
+            retry.forEach(id -> outcomes.add(OutboxRepository.Outcome.RETRY));
+            dead.forEach(id -> outcomes.add(OutboxRepository.Outcome.DEAD));
+            return outcomes;
+        }
     }
 
     /**
@@ -274,16 +288,22 @@ public class OutboxRelay {
         return new Sent(sent, retry, dead, lastError);
     }
 
-    /** Records what the broker made of a batch, in the current transaction. */
+    /** Records what the broker made of a batch, in the current transaction (on a stop: a pass records its own). */
     public void record(Sent sent) {
         repository.markPublished(sent.acknowledged());
         if (!sent.retry().isEmpty()) {
             repository.recordFailure(sent.retry(), sent.lastError());
-            LOG.warnf("Outbox relay: %d events not acknowledged (%s); will retry", sent.retry().size(),
-                    sent.lastError());
         }
         if (!sent.dead().isEmpty()) {
             repository.markDead(sent.dead(), sent.lastError());
+        }
+        warnOfRetries(sent);
+    }
+
+    private static void warnOfRetries(Sent sent) {
+        if (!sent.retry().isEmpty()) {
+            LOG.warnf("Outbox relay: %d events not acknowledged (%s); will retry", sent.retry().size(),
+                    sent.lastError());
         }
     }
 

@@ -103,16 +103,68 @@ public class OutboxRepository {
                 + " where published_at is null and dead_at is null order by id limit ?";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setInt(1, limit);
-            List<OutboxRow> rows = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(new OutboxRow(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3),
-                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)));
-                }
-            }
-            return rows;
+            return rows(ps);
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the outbox", e);
+        }
+    }
+
+    private static List<OutboxRow> rows(PreparedStatement ps) throws SQLException {
+        List<OutboxRow> rows = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                rows.add(new OutboxRow(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)));
+            }
+        }
+        return rows;
+    }
+
+    /** What the broker made of one row of the previous pass. */
+    public enum Outcome {
+        PUBLISHED, RETRY, DEAD
+    }
+
+    /**
+     * A relay pass in one statement: records the previous pass's outcomes ({@code ids} with their {@code outcomes},
+     * {@code error} for those not published), takes or renews the lease for {@code holder} as {@link #holdLease}
+     * does, and reads the oldest pending rows as {@link #pending} does, or none when another holder has the lease.
+     * The statement's parts see one snapshot, so the rows just recorded published or dead are left out by id.
+     */
+    public List<OutboxRow> pass(List<Long> ids, List<Outcome> outcomes, String error, String holder, Duration ttl,
+            int limit) {
+        String sql = """
+                with outcome as (
+                    select o.id, o.outcome from unnest(cast(? as bigint[]), cast(? as text[])) as o(id, outcome)
+                ), recorded as (
+                    update outbox_event e
+                       set attempts = e.attempts + 1,
+                           published_at = case when o.outcome = 'PUBLISHED' then now() else e.published_at end,
+                           dead_at = case when o.outcome = 'DEAD' then now() else e.dead_at end,
+                           last_error = case when o.outcome = 'PUBLISHED' then null else cast(? as text) end
+                      from outcome o
+                     where e.id = o.id
+                ), lease as (
+                    insert into outbox_relay_lease (id, holder, expires_at)
+                    values (1, ?, now() + make_interval(secs => ?))
+                    on conflict (id) do update set holder = excluded.holder, expires_at = excluded.expires_at
+                     where outbox_relay_lease.holder = excluded.holder or outbox_relay_lease.expires_at < now()
+                    returning holder
+                )
+                select id, event_id, topic, message_key, event_type, payload, trace_parent from outbox_event
+                 where published_at is null and dead_at is null and exists (select 1 from lease)
+                   and id not in (select o.id from outcome o where o.outcome <> 'RETRY')
+                 order by id limit ?""";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setArray(1, c.createArrayOf("bigint", ids.toArray()));
+            ps.setArray(2, c.createArrayOf("text", outcomes.stream().map(Outcome::name).toArray()));
+            ps.setString(3, error == null || error.length() <= 2000 ? error : error.substring(0, 2000));
+            ps.setString(4, holder);
+            ps.setDouble(5, ttl.toMillis() / 1000.0);
+            ps.setInt(6, limit);
+            return rows(ps);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not record the relay's pass and read the outbox", e);
         }
     }
 

@@ -246,6 +246,64 @@ class OutboxRelayTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> publishedAt(next.eventId()) != null);
     }
 
+    /**
+     * A pass is one statement: it records the previous pass's outcomes, renews the lease and reads what is still
+     * pending. A row it has just recorded published or dead is not read again (the statement's parts share one
+     * snapshot); one to retry is. Another instance's lease stops the reading, never the recording.
+     */
+    @Test
+    void aPassRecordsThePreviousOutcomesAndReadsOnlyWhatIsStillPending() throws Exception {
+        EventEnvelope sent = EventEnvelope.of(EventType.CASE_OPENED, UUID.randomUUID(), Map.of());
+        EventEnvelope retry = EventEnvelope.of(EventType.CASE_OPENED, UUID.randomUUID(), Map.of());
+        EventEnvelope refused = EventEnvelope.of(EventType.CASE_OPENED, UUID.randomUUID(), Map.of());
+        EventEnvelope later = EventEnvelope.of(EventType.CASE_OPENED, UUID.randomUUID(), Map.of());
+        relay.stop();
+        try {
+            QuarkusTransaction.requiringNew().run(() -> outbox.appendAll(List.of(sent, retry, refused)));
+            Map<UUID, Long> ids = QuarkusTransaction.requiringNew().call(() -> repository.pending(1000)).stream()
+                    .collect(Collectors.toMap(OutboxRow::eventId, OutboxRow::id));
+            List<Long> previous = List.of(ids.get(sent.eventId()), ids.get(retry.eventId()),
+                    ids.get(refused.eventId()));
+            List<OutboxRepository.Outcome> outcomes = List.of(OutboxRepository.Outcome.PUBLISHED,
+                    OutboxRepository.Outcome.RETRY, OutboxRepository.Outcome.DEAD);
+
+            Set<UUID> read = QuarkusTransaction.requiringNew().call(() -> repository.pass(previous, outcomes,
+                    "TimeoutException: no answer", "pass-test", Duration.ofSeconds(30), 1000)).stream()
+                    .map(OutboxRow::eventId).collect(Collectors.toSet());
+
+            assertTrue(read.contains(retry.eventId()), "the one to retry is read again");
+            assertTrue(!read.contains(sent.eventId()) && !read.contains(refused.eventId()), read.toString());
+            assertTrue(publishedAt(sent.eventId()) != null);
+            assertTrue(deadAt(refused.eventId()) != null);
+            assertNull(publishedAt(retry.eventId()));
+            assertEquals("TimeoutException: no answer", lastError(retry.eventId()));
+            assertNull(lastError(sent.eventId()));
+
+            QuarkusTransaction.requiringNew().run(() -> outbox.append(TOPIC, later));
+            long laterId = QuarkusTransaction.requiringNew().call(() -> repository.pending(1000)).stream()
+                    .filter(r -> r.eventId().equals(later.eventId())).findFirst().orElseThrow().id();
+            List<OutboxRow> whileLeased = QuarkusTransaction.requiringNew().call(() -> repository.pass(
+                    List.of(laterId), List.of(OutboxRepository.Outcome.PUBLISHED), null, "another-instance",
+                    Duration.ofSeconds(30), 1000));
+            assertTrue(whileLeased.isEmpty(), "the lease is another's: nothing to send");
+            assertTrue(publishedAt(later.eventId()) != null, "but what it sent is recorded");
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> repository.releaseLease("pass-test"));
+            relay.start();
+        }
+    }
+
+    private String lastError(UUID eventId) throws java.sql.SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("select last_error from outbox_event where event_id = ?")) {
+            ps.setObject(1, eventId);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertTrue(rs.next(), "row of " + eventId);
+                return rs.getString(1);
+            }
+        }
+    }
+
     private static List<ConsumerRecord<String, String>> recordsOf(UUID eventId) {
         return KafkaProbe.readAll(TOPIC).stream()
                 .filter(r -> EventJson.read(r.value()).eventId().equals(eventId))
