@@ -18,8 +18,9 @@ import org.frontdoor.testsupport.DevTokens;
  * referrals for a fixed time budget ({@link NationalYear}), the statutory returns for a year
  * ({@link ReturnsForAYear}), the candidate search among 600,000 children ({@link ChildSearchAt600k}) and the
  * national-year push against one instance of each service and then two ({@link ScaleOut}).
- * {@code BENCHMARK_ONLY=child-search} or {@code BENCHMARK_ONLY=replicas} (or {@code -Dbench.only=...}) runs that phase
- * alone against the running stack and replaces only its section of docs/benchmarks.md.
+ * {@code BENCHMARK_ONLY=child-search}, {@code national} or {@code replicas} (or {@code -Dbench.only=...}) runs that
+ * phase alone against the running stack (the national year after a warm-up of its own) and replaces only its section
+ * of docs/benchmarks.md.
  */
 public final class Benchmark {
 
@@ -84,12 +85,19 @@ public final class Benchmark {
                 new ChildSearchAt600k(stack, http, report).run();
                 title = ChildSearchAt600k.TITLE;
             }
+            case "national" -> {
+                report.line("## " + NationalYear.TITLE);
+                report.line("");
+                warmUp(Duration.ofSeconds(Long.parseLong(System.getProperty("bench.warmup.seconds", "30"))));
+                new NationalYear(stack, http, report, nationalBudget).run();
+                title = NationalYear.TITLE;
+            }
             case "replicas" -> {
                 new ScaleOut(stack, http, report).run();
                 title = ScaleOut.TITLE;
             }
-            default -> throw new IllegalArgumentException("BENCHMARK_ONLY: child-search or replicas run alone, not "
-                    + only);
+            default -> throw new IllegalArgumentException("BENCHMARK_ONLY: child-search, national or replicas run"
+                    + " alone, not " + only);
         }
         report.line("Measured on its own (`BENCHMARK_ONLY=" + only + "`) on " + Instant.now() + ".");
         report.line("");
@@ -113,6 +121,8 @@ public final class Benchmark {
         }
         if (phase("national")) {
             stack.settle();
+            report.line("## " + NationalYear.TITLE);
+            report.line("");
             new NationalYear(stack, http, report, nationalBudget).run();
         }
         if (phase("replicas")) {

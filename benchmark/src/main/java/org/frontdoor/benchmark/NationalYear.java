@@ -18,6 +18,8 @@ import org.frontdoor.benchmark.LocalStack.Marks;
  */
 final class NationalYear {
 
+    static final String TITLE = "A national year";
+
     private static final int NATIONAL_YEAR = 622_000;
     private static final List<String> SERVICES = List.of(LocalStack.SERVICES);
 
@@ -37,6 +39,7 @@ final class NationalYear {
     private boolean acknowledged;
     private double throughAcknowledgement;
     private Map<String, Double> cpu;
+    private Map<String, HopWork.Counts> work;
     private final Map<String, CpuProfile.Shares> profiles = new LinkedHashMap<>();
 
     NationalYear(LocalStack stack, StackHttp http, Report report, Duration budget) {
@@ -52,6 +55,7 @@ final class NationalYear {
         double rate = accepted / throughTriage;
         throughput(accepted, rate);
         double total = cpuTable(accepted);
+        HopWork.table(report, work, accepted);
         profileTable();
         System.out.printf("national year: %d accepted at %.0f/s; %.0f/s through triage; %.2f ms CPU per referral%n",
                 accepted, result.rate(), rate, total * 1000 / Math.max(1, accepted));
@@ -65,6 +69,7 @@ final class NationalYear {
         AtomicLong remaining = new AtomicLong(full ? NATIONAL_YEAR : Long.MAX_VALUE);
         Marks marksBefore = stack.marks();
         Map<String, Double> cpuBefore = CpuAccounting.take(stack.root(), SERVICES);
+        Map<String, HopWork.Counts> workBefore = HopWork.take(stack, SERVICES);
         boolean profiled = stack.flightRecorder("JFR.start", "name=bench", "settings=default");
         long t0 = System.nanoTime();
         result = ClosedLoop.run(32, full ? Duration.ofDays(1) : budget,
@@ -78,6 +83,7 @@ final class NationalYear {
         acknowledged = LocalStack.waitUntil(Duration.ofMinutes(3), () -> stack.caughtUp(marksBefore));
         throughAcknowledgement = (System.nanoTime() - t0) / 1e9;
         cpu = CpuAccounting.since(cpuBefore, CpuAccounting.take(stack.root(), SERVICES));
+        work = HopWork.since(workBefore, HopWork.take(stack, SERVICES));
         if (profiled && stack.flightRecorder("JFR.dump", "name=bench",
                 "filename=" + stack.root().resolve(".local/tmp/%s.jfr"))) {
             for (String service : SERVICES) {
@@ -88,8 +94,6 @@ final class NationalYear {
     }
 
     private void throughput(long accepted, double rate) {
-        report.line("## A national year");
-        report.line("");
         if (full) {
             report.line(String.format("England's yearly total, %,d referrals, pushed through intake and triage-item"
                     + " creation by 32 clients: %,d accepted (%d errors) at %.0f/s, %s; the last of their %,d triage"
