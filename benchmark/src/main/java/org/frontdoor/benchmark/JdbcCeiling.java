@@ -52,6 +52,7 @@ final class JdbcCeiling {
         try (Connection c = stack.connect("benchmark_exact")) {
             IntakeReplay.createSchema(c, stack.root());
         }
+        IntakeReplayContact.newDatabase();
     }
 
     /** The statements intake issues for one referral. */
