@@ -106,8 +106,8 @@ final class IntakeReplayContact {
                 Object value = params[order.get(i) - 1];
                 if (value instanceof String[] array) {
                     ps.setArray(i + 1, c.createArrayOf("varchar", array));
-                } else if (value instanceof Integer year) {
-                    ps.setInt(i + 1, year);
+                } else if (value instanceof Integer whole) {
+                    ps.setInt(i + 1, whole);
                 } else if (value instanceof Boolean b) {
                     ps.setBoolean(i + 1, b);
                 } else {
