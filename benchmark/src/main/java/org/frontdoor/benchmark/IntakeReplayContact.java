@@ -15,18 +15,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Intake's one write of a contact ({@code IntakeQueries.record} in the referral service): the referral with its
- * reference, its children and its timeline entry in one statement, with the same SQL and the values a school's
- * referral of new children has; and, one contact in {@link #BLOCK}, the reservation of the next block of reference
- * numbers on the year's counter row, as {@code ContactNumbers} does (there in a transaction of its own, here in the
- * contact's). Hibernate numbers its parameters ({@code ?1}); plain JDBC binds them in order of appearance, so each
- * is bound where it appears.
+ * Intake's one write of a contact ({@code IntakeQueries.record} in the referral service): the year's reference
+ * counter, the referral, its children and its timeline entry in one statement, with the same SQL and the values a
+ * school's referral of new children has. Hibernate numbers its parameters ({@code ?1}); plain JDBC binds them in
+ * order of appearance, so each is bound where it appears.
  */
 final class IntakeReplayContact {
 
     /** IntakeQueries.RECORD as it stands there: keep the two in step. */
     private static final String RECORD = """
-            with counter as (select cast(?54 as integer) as last_number),
+            with counter as (
+                insert into contact_reference_counter (year, last_number) values (?1, 1) on conflict (year) do update
+                set last_number = contact_reference_counter.last_number + 1 returning last_number),
             contact as (
                 insert into referral (id, received_at, acknowledgement_due_by, source_code, referrer_kind,
                     organisation_id, organisation_name, referrer_name, referrer_role, referrer_email, referrer_phone,
@@ -69,10 +69,6 @@ final class IntakeReplayContact {
                 from contact)
             select reference from contact""";
     private static final Pattern NUMBERED = Pattern.compile("\\?(\\d+)");
-    /** ContactNumbers.BLOCK. */
-    private static final int BLOCK = 20;
-    private static int next = 1;
-    private static int last;
 
     private IntakeReplayContact() {
     }
@@ -81,9 +77,8 @@ final class IntakeReplayContact {
             List<String> nhs, List<LocalDate> births, List<UUID> known, ThreadLocalRandom r) throws SQLException {
         int n = childIds.size();
         String received = now.toInstant().toString();
-        int year = now.toInstant().atZone(ZoneId.of("Europe/London")).getYear();
         Object[] params = {
-            year, "FD", referralId.toString(), received,
+            now.toInstant().atZone(ZoneId.of("Europe/London")).getYear(), "FD", referralId.toString(), received,
             received, "2A", "PROFESSIONAL", "hillside-primary", "Hillside Primary School", "J. Patel",
             "Designated Safeguarding Lead", "dsl@hillside.example", null, "HPS-" + r.nextInt(1_000_000),
             "hillside-primary", "partner", "Arrived hungry most days this term; attendance has fallen to 81%. Seen"
@@ -94,8 +89,7 @@ final class IntakeReplayContact {
             same(n, (1 + r.nextInt(200)) + " High St"), same(n, null), same(n, "Doncaster"), same(n, "DN1 1AA"),
             same(n, "DN11AA"), same(n, "Hillside Primary School"), same(n, "0"), same(n, "0"), same(n, "false"),
             same(n, null), same(n, null), same(n, "RECEIVED"), same(n, "false"), same(n, "false"),
-            same(n, "NOT_RECORDED"), same(n, null), same(n, null), same(n, null), same(n, null),
-            number(c, year) };
+            same(n, "NOT_RECORDED"), same(n, null), same(n, null), same(n, null), same(n, null) };
         List<Integer> order = new ArrayList<>();
         Matcher m = NUMBERED.matcher(RECORD);
         while (m.find()) {
@@ -106,8 +100,8 @@ final class IntakeReplayContact {
                 Object value = params[order.get(i) - 1];
                 if (value instanceof String[] array) {
                     ps.setArray(i + 1, c.createArrayOf("varchar", array));
-                } else if (value instanceof Integer whole) {
-                    ps.setInt(i + 1, whole);
+                } else if (value instanceof Integer year) {
+                    ps.setInt(i + 1, year);
                 } else if (value instanceof Boolean b) {
                     ps.setBoolean(i + 1, b);
                 } else {
@@ -119,30 +113,6 @@ final class IntakeReplayContact {
                 return rs.getString(1);
             }
         }
-    }
-
-    /** Forgets the block in hand: the database is new. */
-    static synchronized void newDatabase() {
-        next = 1;
-        last = 0;
-    }
-
-    /** The next reference number, a block reserved on the counter row when the last is used up. */
-    private static synchronized int number(Connection c, int year) throws SQLException {
-        if (next > last) {
-            try (PreparedStatement ps = c.prepareStatement("insert into contact_reference_counter (year, last_number)"
-                    + " values (?, ?) on conflict (year) do update set last_number ="
-                    + " contact_reference_counter.last_number + excluded.last_number returning last_number")) {
-                ps.setInt(1, year);
-                ps.setInt(2, BLOCK);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    last = rs.getInt(1);
-                    next = last - BLOCK + 1;
-                }
-            }
-        }
-        return next++;
     }
 
     private static String[] texts(List<?> values) {

@@ -52,7 +52,6 @@ final class JdbcCeiling {
         try (Connection c = stack.connect("benchmark_exact")) {
             IntakeReplay.createSchema(c, stack.root());
         }
-        IntakeReplayContact.newDatabase();
     }
 
     /** The statements intake issues for one referral. */

@@ -13,12 +13,13 @@ import org.frontdoor.support.calendar.WorkingCalendar;
 import org.frontdoor.support.sql.TextArrays;
 
 /**
- * Intake's write, in one statement (data-modifying CTEs): the contact with its short human reference, all its
- * children (matched), and its first timeline entry.
+ * Intake's write, in one statement (data-modifying CTEs): the year's reference counter raised, the contact with its
+ * short human reference, all its children (matched), and its first timeline entry.
  * <p>
- * The reference ({@code FD-2026-004213}: the council's prefix, the year of receipt in England and a number of that
- * year) takes its number from {@link ContactNumbers}, which reserves blocks of the year's counter row in transactions
- * of their own: no number is given twice, and no intake waits for another's commit.
+ * The reference ({@code FD-2026-004213}: the council's prefix, the year of receipt in England and the next number of
+ * that year) is the year's counter row, raised in the contact's own transaction: two intakes at once take turns on
+ * the row until one commits, so no number is given twice, and a rolled-back intake gives its number back. This is
+ * intake's last write before its events and audit entry, so the turn is short.
  */
 @ApplicationScoped
 public class IntakeQueries {
@@ -31,7 +32,9 @@ public class IntakeQueries {
      * ({@code FD-2026-004213}), more once a year passes 999,999 contacts.
      */
     private static final String RECORD = """
-            with counter as (select cast(?54 as integer) as last_number),
+            with counter as (
+                insert into contact_reference_counter (year, last_number) values (?1, 1) on conflict (year) do update
+                set last_number = contact_reference_counter.last_number + 1 returning last_number),
             contact as (
                 insert into referral (id, received_at, acknowledgement_due_by, source_code, referrer_kind,
                     organisation_id, organisation_name, referrer_name, referrer_role, referrer_email, referrer_phone,
@@ -80,9 +83,6 @@ public class IntakeQueries {
     @Inject
     ReferralConfig config;
 
-    @Inject
-    ContactNumbers numbers;
-
     @PostConstruct
     void checkPrefix() {
         if (!PREFIX.matcher(config.referencePrefix()).matches()) {
@@ -95,9 +95,8 @@ public class IntakeQueries {
     @Transactional(Transactional.TxType.MANDATORY)
     public String record(Referral r) {
         List<ReferralChild> c = r.children;
-        int year = LocalDate.ofInstant(r.receivedAt, WorkingCalendar.ENGLAND).getYear();
         Object[] params = {
-            year, config.referencePrefix(),
+            LocalDate.ofInstant(r.receivedAt, WorkingCalendar.ENGLAND).getYear(), config.referencePrefix(),
             r.id.toString(), r.receivedAt.toString(), r.acknowledgementDueBy.toString(), r.sourceCode,
             r.referrerKind, r.organisationId, r.organisationName, r.referrerName, r.referrerRole, r.referrerEmail,
             r.referrerPhone, r.externalReference, r.submittedBy, r.submittedRole, r.concernSummary,
@@ -115,7 +114,7 @@ public class IntakeQueries {
             TextArrays.of(c, x -> x.careLeaver), TextArrays.of(c, x -> x.youngAdult),
             TextArrays.of(c, x -> x.sharingConsent), TextArrays.of(c, x -> x.sharingConsentRecordedBy),
             TextArrays.of(c, x -> x.sharingConsentRecordedAt), TextArrays.of(c, x -> x.sharingConsentConfirmedBy),
-            TextArrays.of(c, x -> x.sharingConsentConfirmedAt), numbers.next(year) };
+            TextArrays.of(c, x -> x.sharingConsentConfirmedAt) };
         var query = em.createNativeQuery(RECORD);
         for (int i = 0; i < params.length; i++) {
             query.setParameter(i + 1, params[i]);

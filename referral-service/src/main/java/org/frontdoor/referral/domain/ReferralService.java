@@ -91,7 +91,7 @@ public class ReferralService {
         }
         if (idempotencyKey != null && !idempotencyKey.isBlank()) {
             // the key is claimed with its answer: everything in it but the human reference is decided before anything
-            // is written (the reference is taken with the contact's write, and read back on a replay)
+            // is written (the reference is taken last, to hold its counter briefly, and read back on a replay)
             String hash = hashOf(command);
             Optional<IdempotencyStore.Previous> previous = idempotency.claim(caller.idempotencyScope(), idempotencyKey,
                     hash, referral.id, write(receiptOf(referral)), now);
@@ -107,7 +107,7 @@ public class ReferralService {
     private void record(Referral referral, Caller caller, Instant now) {
         Map<UUID, ChildMatcher.Match> matches = matcher.matchAll(referral.children, referral.id, now);
         referral.children.forEach(child -> child.matched(matches.get(child.id)));
-        // written once matched, with its reference (a number of this instance's block: ContactNumbers), its
+        // written once matched, with its reference (the year's counter row is held from here until the commit), its
         // children and its first timeline entry, in one statement
         referral.reference = writes.record(referral);
 
