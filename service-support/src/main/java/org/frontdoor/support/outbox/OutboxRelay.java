@@ -72,6 +72,11 @@ public class OutboxRelay {
     private final ReentrantLock passing = new ReentrantLock();
     /** What the last pass sent, to be recorded by the next (guarded by {@link #passing}). */
     private Sent unrecorded;
+    /**
+     * Guards {@link #producer}. Not this object's monitor: {@link #stop} holds that while it waits for the pass in
+     * progress, and a pass that needed the monitor for its producer would then wait for {@code stop} for ever.
+     */
+    private final Object producerLock = new Object();
     private Producer<String, String> producer;
     private Counter published;
     private Counter failures;
@@ -119,9 +124,11 @@ public class OutboxRelay {
         } catch (RuntimeException e) {
             LOG.debugf("outbox relay lease not released (%s); it runs out by itself", e.getClass().getSimpleName());
         }
-        if (producer != null) {
-            producer.close(Duration.ofSeconds(5));
-            producer = null;
+        synchronized (producerLock) {
+            if (producer != null) {
+                producer.close(Duration.ofSeconds(5));
+                producer = null;
+            }
         }
     }
 
@@ -307,11 +314,13 @@ public class OutboxRelay {
         }
     }
 
-    private synchronized Producer<String, String> producer() {
-        if (producer == null) {
-            producer = KafkaClients.producer(kafkaConfig, "outbox-relay", config.sendTimeout().toMillis());
+    private Producer<String, String> producer() {
+        synchronized (producerLock) {
+            if (producer == null) {
+                producer = KafkaClients.producer(kafkaConfig, "outbox-relay", config.sendTimeout().toMillis());
+            }
+            return producer;
         }
-        return producer;
     }
 
     private static boolean failedAlready(Future<RecordMetadata> ack) {
